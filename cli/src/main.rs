@@ -1,0 +1,199 @@
+//! `relplay`: the command line over relplay-core.
+//!
+//! Exit codes: 0 when the schema has no errors (warnings allowed), 1 when it has errors, 2 for a
+//! usage or I/O problem (a missing file, text that is not UTF-8, an unknown option).
+
+use clap::{Parser, Subcommand, ValueEnum};
+use relplay_core::diagnostic::{has_errors, render};
+use relplay_core::generate::{generate, SqlDialect, Target};
+use relplay_core::{analyze, Analysis, SourceLanguage};
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+#[derive(Parser)]
+#[command(name = "relplay", version, about = "Check, convert and draw database relation schemas.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Report the schema's problems.
+    Check {
+        /// The schema file, or `-` for standard input.
+        file: String,
+        /// The source language; taken from the file extension when not given.
+        #[arg(long, value_name = "LANG")]
+        from: Option<String>,
+        #[arg(long, value_enum, default_value_t = Format::Text)]
+        format: Format,
+    },
+    /// Write the schema for another target.
+    Convert {
+        file: String,
+        #[arg(long, value_name = "LANG")]
+        from: Option<String>,
+        /// prisma, sql or json.
+        #[arg(long, value_name = "TARGET")]
+        to: String,
+        /// postgresql, mysql or sqlite (for `--to sql`; default: the schema's provider).
+        #[arg(long, value_name = "D")]
+        dialect: Option<String>,
+        /// Write files into this directory instead of standard output.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+    },
+    /// Draw the entity diagram as SVG.
+    Diagram {
+        file: String,
+        #[arg(long, value_name = "LANG")]
+        from: Option<String>,
+        /// The SVG file to write; standard output when not given.
+        #[arg(long, value_name = "F.svg")]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    Text,
+    Json,
+}
+
+/// A failure that ends the command with exit code 2.
+struct UsageError(String);
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(code) => code,
+        Err(UsageError(message)) => {
+            eprintln!("relplay: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(command: Command) -> Result<ExitCode, UsageError> {
+    match command {
+        Command::Check { file, from, format } => {
+            let (text, language) = read_source(&file, from.as_deref())?;
+            let analysis = analyze(&text, language);
+            match format {
+                Format::Text => {
+                    print!("{}", render::to_text(&display_name(&file), &text, &analysis.diagnostics));
+                    let errors = analysis.diagnostics.iter().filter(|d| d.severity == relplay_core::Severity::Error).count();
+                    let warnings = analysis.diagnostics.iter().filter(|d| d.severity == relplay_core::Severity::Warning).count();
+                    eprintln!("{}: {errors} error(s), {warnings} warning(s)", display_name(&file));
+                }
+                Format::Json => {
+                    let report = serde_json::json!({
+                        "file": display_name(&file),
+                        "language": language.as_str(),
+                        "diagnostics": render::locate(&text, &analysis.diagnostics),
+                    });
+                    println!("{}", serde_json::to_string_pretty(&report).expect("diagnostics serialise"));
+                }
+            }
+            Ok(exit_code(&analysis))
+        }
+        Command::Convert { file, from, to, dialect, out } => {
+            let (text, language) = read_source(&file, from.as_deref())?;
+            let analysis = analyze(&text, language);
+            let dialect = match dialect.as_deref() {
+                Some(name) => Some(SqlDialect::from_name(name).ok_or_else(|| UsageError(format!("unknown dialect `{name}`: use postgresql, mysql or sqlite")))?),
+                None => None,
+            };
+            let target = match to.as_str() {
+                "prisma" => Target::Prisma,
+                "sql" => Target::Sql(dialect.unwrap_or_else(|| SqlDialect::for_provider(analysis.schema.provider))),
+                "json" => Target::Json,
+                other => return Err(UsageError(format!("unknown target `{other}`: use prisma, sql or json"))),
+            };
+            if has_errors(&analysis.diagnostics) {
+                eprint!("{}", render::to_text(&display_name(&file), &text, &analysis.diagnostics));
+                eprintln!("relplay: not converting a schema with errors; `relplay check` lists them");
+                return Ok(ExitCode::from(1));
+            }
+            let generated = generate(&analysis.schema, target);
+            let mut diagnostics = analysis.diagnostics.clone();
+            diagnostics.extend(generated.diagnostics);
+            eprint!("{}", render::to_text(&display_name(&file), &text, &diagnostics));
+            match out {
+                Some(directory) => {
+                    let file_name = match target {
+                        Target::Prisma => "schema.prisma".to_string(),
+                        Target::Sql(d) => format!("schema.{}.sql", d.as_str()),
+                        Target::Json => "schema.json".to_string(),
+                    };
+                    write_file(&directory.join(file_name), &generated.text)?;
+                }
+                None => print!("{}", generated.text),
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Diagram { file, from, out } => {
+            let (text, language) = read_source(&file, from.as_deref())?;
+            let analysis = analyze(&text, language);
+            eprint!("{}", render::to_text(&display_name(&file), &text, &analysis.diagnostics));
+            let svg = relplay_core::layout::svg::render(&relplay_core::layout::layout(&analysis.schema));
+            match out {
+                Some(path) => write_file(&path, &svg)?,
+                None => println!("{svg}"),
+            }
+            Ok(exit_code(&analysis))
+        }
+    }
+}
+
+fn exit_code(analysis: &Analysis) -> ExitCode {
+    if has_errors(&analysis.diagnostics) {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+fn display_name(file: &str) -> String {
+    if file == "-" { "<stdin>".to_string() } else { file.to_string() }
+}
+
+/// Reads the file (or standard input) as UTF-8 and decides its language.
+fn read_source(file: &str, from: Option<&str>) -> Result<(String, SourceLanguage), UsageError> {
+    let bytes = if file == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| UsageError(format!("cannot read standard input: {e}")))?;
+        bytes
+    } else {
+        std::fs::read(file).map_err(|e| UsageError(format!("cannot read {file}: {}", io_reason(&e))))?
+    };
+    let text = String::from_utf8(bytes).map_err(|e| {
+        UsageError(format!("{} is not UTF-8 text (invalid byte at offset {})", display_name(file), e.utf8_error().valid_up_to()))
+    })?;
+    let language = match from {
+        Some(name) => SourceLanguage::from_name(name).ok_or_else(|| UsageError(format!("unknown source language `{name}`: use prisma")))?,
+        None if file == "-" => SourceLanguage::Prisma,
+        None => SourceLanguage::from_path(file)
+            .ok_or_else(|| UsageError(format!("cannot tell the language of {file} from its extension: pass --from prisma")))?,
+    };
+    Ok((text, language))
+}
+
+fn io_reason(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => "no such file".to_string(),
+        std::io::ErrorKind::PermissionDenied => "permission denied".to_string(),
+        _ => error.to_string(),
+    }
+}
+
+fn write_file(path: &Path, text: &str) -> Result<(), UsageError> {
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| UsageError(format!("cannot create {}: {e}", parent.display())))?;
+    }
+    std::fs::write(path, text).map_err(|e| UsageError(format!("cannot write {}: {e}", path.display())))?;
+    eprintln!("wrote {}", path.display());
+    Ok(())
+}

@@ -1,0 +1,400 @@
+//! Every diagnostic message of the core, built in one place.
+//!
+//! Codes: `P…` syntax (the parser), `N…` names, types and attributes (lowering), `R…` relations
+//! (lowering and validation), `G…` generation (a target cannot express something).
+
+use super::{Diagnostic, TextEdit};
+use crate::span::Span;
+
+fn quoted_list(names: &[String]) -> String {
+    names.iter().map(|n| format!("`{n}`")).collect::<Vec<_>>().join(", ")
+}
+
+// ----- P: syntax ------------------------------------------------------------------------------------
+
+pub fn expected_block(span: Span, found: &str) -> Diagnostic {
+    Diagnostic::error("P001", span, format!("Expected a `model`, `enum`, `datasource` or `generator` block, found {found}."))
+}
+
+pub fn block_without_name(span: Span, keyword: &str, found: &str) -> Diagnostic {
+    Diagnostic::error("P002", span, format!("This `{keyword}` needs a name, found {found}."))
+}
+
+pub fn expected_open_brace(span: Span, keyword: &str, name: &str, found: &str) -> Diagnostic {
+    Diagnostic::error("P003", span, format!("Expected `{{` to open {keyword} `{name}`, found {found}."))
+}
+
+pub fn unclosed_block(open: Span, at: Span) -> Diagnostic {
+    Diagnostic::error("P004", at, "This block is not closed: add `}` before this point.").with_label(open, "the block opens here")
+}
+
+pub fn expected_field(span: Span, found: &str) -> Diagnostic {
+    Diagnostic::error("P005", span, format!("Expected a field (`name Type`) or a block attribute (`@@…`), found {found}."))
+}
+
+pub fn field_without_type(span: Span, name: &str) -> Diagnostic {
+    Diagnostic::error("P006", span, format!("Field `{name}` has no type: write `{name} Type`, for example `{name} String`."))
+}
+
+pub fn expected_token(span: Span, token: &str, found: &str) -> Diagnostic {
+    Diagnostic::error("P007", span, format!("Expected `{token}`, found {found}."))
+}
+
+pub fn optional_list(span: Span) -> Diagnostic {
+    Diagnostic::error("P008", span, "A list cannot be optional: `Type[]?` is not allowed, use `Type[]`.")
+        .with_fix("Remove `?`", vec![TextEdit { span, insert: String::new() }])
+}
+
+pub fn unexpected_after_field(span: Span, found: &str) -> Diagnostic {
+    Diagnostic::error("P009", span, format!("Unexpected {found}: a field ends at the end of its line, and attributes start with `@`."))
+}
+
+pub fn attribute_without_name(span: Span, found: &str) -> Diagnostic {
+    Diagnostic::error("P010", span, format!("Expected an attribute name after `@`, found {found}."))
+}
+
+pub fn expected_value(span: Span, found: &str) -> Diagnostic {
+    Diagnostic::error("P011", span, format!("Expected a value (a string, a number, a name, a list or a function call), found {found}."))
+}
+
+pub fn unterminated_string(span: Span) -> Diagnostic {
+    Diagnostic::error("P012", span, "This string is not closed: add `\"` at its end.")
+}
+
+pub fn expected_enum_value(span: Span, found: &str) -> Diagnostic {
+    Diagnostic::error("P013", span, format!("Expected an enum value name, found {found}."))
+}
+
+pub fn expected_property(span: Span, found: &str) -> Diagnostic {
+    Diagnostic::error("P014", span, format!("Expected a property (`key = value`), found {found}."))
+}
+
+// ----- N: names, types, attributes ----------------------------------------------------------------
+
+pub fn second_datasource(span: Span) -> Diagnostic {
+    Diagnostic::error("N001", span, "A schema can have only one `datasource` block; this one is ignored.")
+}
+
+pub fn datasource_without_provider(span: Span) -> Diagnostic {
+    Diagnostic::error("N002", span, "This datasource has no `provider`; add `provider = \"postgresql\"` (or \"mysql\", \"sqlite\").")
+}
+
+pub fn unknown_provider(span: Span, value: &str) -> Diagnostic {
+    Diagnostic::error(
+        "N003",
+        span,
+        format!("Unknown provider \"{value}\": use \"postgresql\", \"mysql\", \"sqlite\", \"sqlserver\", \"cockroachdb\" or \"mongodb\"."),
+    )
+}
+
+pub fn provider_not_a_string(span: Span) -> Diagnostic {
+    Diagnostic::error("N004", span, "The provider must be a string, for example `provider = \"postgresql\"`.")
+}
+
+pub fn reserved_type_name(span: Span, name: &str) -> Diagnostic {
+    Diagnostic::error("N005", span, format!("`{name}` is a built-in scalar type and cannot name a model or enum."))
+}
+
+pub fn duplicate_block_name(span: Span, name: &str, first: Span) -> Diagnostic {
+    Diagnostic::error("N006", span, format!("`{name}` is declared twice; this second declaration is ignored.")).with_label(first, "first declared here")
+}
+
+pub fn view_not_modelled(span: Span, name: &str) -> Diagnostic {
+    Diagnostic::info("N007", span, format!("View `{name}` is not a table: relplay shows and converts tables only, so it is left out."))
+}
+
+pub fn composite_type_not_modelled(span: Span, name: &str) -> Diagnostic {
+    Diagnostic::info("N008", span, format!("Composite type `{name}` (MongoDB) is not a table: relplay leaves it out."))
+}
+
+pub fn duplicate_field(span: Span, field: &str, model: &str, first: Span) -> Diagnostic {
+    Diagnostic::error("N009", span, format!("Model `{model}` already has a field `{field}`; this one is ignored.")).with_label(first, "first declared here")
+}
+
+pub fn unknown_attribute(span: Span, name: &str, block: bool) -> Diagnostic {
+    let (prefix, known) = if block {
+        ("@@", "@@id, @@unique, @@index, @@map, @@ignore, @@schema")
+    } else {
+        ("@", "@id, @unique, @default, @map, @updatedAt, @relation, @ignore, @db.*")
+    };
+    Diagnostic::error("N010", span, format!("Unknown attribute `{prefix}{name}`; known ones are {known}."))
+}
+
+pub fn attribute_on_relation_field(span: Span, name: &str) -> Diagnostic {
+    Diagnostic::error("N011", span, format!("`@{name}` cannot be used on a relation field: put it on the scalar field that holds the foreign key."))
+}
+
+pub fn composite_type_field(span: Span, type_name: &str) -> Diagnostic {
+    Diagnostic::info("N012", span, format!("Field of composite type `{type_name}` is left out: composite types are MongoDB-only."))
+}
+
+pub fn unknown_type<'a>(span: Span, name: &str, known: impl Iterator<Item = &'a String>) -> Diagnostic {
+    let scalars = ["String", "Int", "BigInt", "Float", "Decimal", "Boolean", "DateTime", "Json", "Bytes"];
+    let candidates: Vec<String> = scalars.iter().map(|s| s.to_string()).chain(known.cloned()).collect();
+    let suggestion = closest_name(name, &candidates);
+    let mut diagnostic = Diagnostic::error(
+        "N013",
+        span,
+        match &suggestion {
+            Some(s) => format!("Type `{name}` is neither a scalar type nor a model or enum of this schema. Did you mean `{s}`?"),
+            None => format!("Type `{name}` is neither a scalar type nor a model or enum of this schema."),
+        },
+    );
+    if let Some(s) = suggestion {
+        diagnostic = diagnostic.with_fix(format!("Change to `{s}`"), vec![TextEdit { span, insert: s }]);
+    }
+    diagnostic
+}
+
+pub fn relation_attribute_on_scalar(span: Span, field: &str) -> Diagnostic {
+    Diagnostic::error("N014", span, format!("`@relation` belongs on a field whose type is a model; `{field}` is a scalar field."))
+}
+
+pub fn several_id_fields(span: Span, field: &str, model: &str) -> Diagnostic {
+    Diagnostic::error("N015", span, format!("Model `{model}` has more than one `@id` field (`{field}` is another); use `@@id([…])` for a composite key."))
+}
+
+pub fn default_without_value(span: Span) -> Diagnostic {
+    Diagnostic::error("N016", span, "`@default` needs a value, for example `@default(0)` or `@default(now())`.")
+}
+
+pub fn default_type_mismatch(span: Span, function: &str, field: &str, expected: &str) -> Diagnostic {
+    Diagnostic::error("N017", span, format!("`{function}` can only be the default of {expected} field, and `{field}` is not one."))
+}
+
+pub fn unknown_default_function(span: Span, name: &str) -> Diagnostic {
+    Diagnostic::error(
+        "N018",
+        span,
+        format!("Unknown default function `{name}()`; use autoincrement(), now(), uuid(), cuid(), nanoid() or dbgenerated(\"…\")."),
+    )
+}
+
+pub fn unknown_enum_value(span: Span, value: &str, enum_name: &str) -> Diagnostic {
+    Diagnostic::error("N019", span, format!("`{value}` is not a value of enum `{enum_name}`."))
+}
+
+pub fn unknown_default_constant(span: Span, value: &str, field: &str) -> Diagnostic {
+    Diagnostic::error("N020", span, format!("`{value}` is not a valid default for `{field}`: write a string in quotes, a number, true or false."))
+}
+
+pub fn block_attribute_without_fields(span: Span, name: &str) -> Diagnostic {
+    Diagnostic::error("N021", span, format!("`@@{name}` needs a list of fields, for example `@@{name}([a, b])`."))
+}
+
+pub fn expected_field_name(span: Span) -> Diagnostic {
+    Diagnostic::error("N022", span, "Expected a field name here.")
+}
+
+pub fn unknown_field_in_attribute(span: Span, field: &str, model: &str, attribute: &str, is_relation: bool) -> Diagnostic {
+    let message = if is_relation {
+        format!("`@@{attribute}` must list scalar fields; `{field}` is a relation field of `{model}`: list its foreign-key fields instead.")
+    } else {
+        format!("`@@{attribute}` names `{field}`, which is not a field of `{model}`.")
+    };
+    Diagnostic::error("N023", span, message)
+}
+
+pub fn id_declared_twice(span: Span, model: &str, first: Span) -> Diagnostic {
+    Diagnostic::error("N024", span, format!("Model `{model}` already has a primary key; declare it once, with `@id` or with `@@id`."))
+        .with_label(first, "the primary key is declared here")
+}
+
+// ----- R: relations -------------------------------------------------------------------------------
+
+pub fn unknown_relation_argument(span: Span, name: &str) -> Diagnostic {
+    Diagnostic::error("R001", span, format!("`@relation` has no argument `{name}`; it takes name, fields, references, onDelete, onUpdate and map."))
+}
+
+pub fn invalid_referential_action(span: Span, name: &str) -> Diagnostic {
+    Diagnostic::error("R002", span, format!("`{name}` is not a referential action; use Cascade, Restrict, NoAction, SetNull or SetDefault."))
+}
+
+pub fn ambiguous_self_relation(span: Span, fields: &[String], model: &str, named: bool) -> Diagnostic {
+    let message = if named {
+        format!("The self-relation fields {} of `{model}` share one relation name, but a relation has at most two fields: give them different names.", quoted_list(fields))
+    } else {
+        format!("The fields {} of `{model}` all point at `{model}` itself: name the relation so each field's partner is clear, with `@relation(\"Name\")` on both fields of a pair.", quoted_list(fields))
+    };
+    Diagnostic::error("R003", span, message)
+}
+
+pub fn ambiguous_relation(span: Span, fields: &[String], from: &str, to: &str, named: bool) -> Diagnostic {
+    let message = if named {
+        format!("The fields {} of `{from}` point at `{to}` with the same relation name: each relation between two models needs its own name.", quoted_list(fields))
+    } else {
+        format!("`{from}` has several relations to `{to}` ({}): give each a different name with `@relation(\"Name\")`, the same on both of its sides.", quoted_list(fields))
+    };
+    Diagnostic::error("R004", span, message)
+}
+
+pub fn missing_opposite_relation_field(span: Span, field: &str, model: &str, target: &str) -> Diagnostic {
+    Diagnostic::error(
+        "R005",
+        span,
+        format!("Relation field `{model}.{field}` has no opposite field on `{target}`: Prisma needs both sides, so add a field of type `{model}` (or `{model}[]`) to `{target}`."),
+    )
+}
+
+pub fn both_sides_define(span: Span, argument: &str, a: (&str, &str), b: (&str, &str)) -> Diagnostic {
+    Diagnostic::error(
+        "R006",
+        span,
+        format!("Both `{}.{}` and `{}.{}` give `{argument}`; only the side that holds the foreign key may.", a.1, a.0, b.1, b.0),
+    )
+}
+
+pub fn neither_side_defines(span: Span, a: (&str, &str), b: (&str, &str)) -> Diagnostic {
+    Diagnostic::error(
+        "R007",
+        span,
+        format!("Neither `{}.{}` nor `{}.{}` says which side holds the foreign key: add `@relation(fields: […], references: […])` to one of them.", a.1, a.0, b.1, b.0),
+    )
+}
+
+pub fn fields_and_references_split(span: Span, owner: (&str, &str), other: (&str, &str)) -> Diagnostic {
+    Diagnostic::error(
+        "R008",
+        span,
+        format!("`fields` and `references` must be given together on one side; here they are split between `{}.{}` and `{}.{}`.", owner.1, owner.0, other.1, other.0),
+    )
+}
+
+pub fn list_side_defines_fields(span: Span, side: (&str, &str), other: (&str, &str)) -> Diagnostic {
+    Diagnostic::error(
+        "R009",
+        span,
+        format!("The list field `{}.{}` cannot give `fields` or `references`: the foreign key lives on the other side, `{}.{}`.", side.1, side.0, other.1, other.0),
+    )
+}
+
+pub fn actions_on_back_side(span: Span, side: (&str, &str), other: (&str, &str)) -> Diagnostic {
+    Diagnostic::error(
+        "R010",
+        span,
+        format!("`onDelete`/`onUpdate` belong on the side that holds the foreign key, `{}.{}`, not on `{}.{}`.", other.1, other.0, side.1, side.0),
+    )
+}
+
+pub fn missing_relation_argument(span: Span, argument: &str, field: &str, model: &str) -> Diagnostic {
+    Diagnostic::error("R011", span, format!("`{model}.{field}` holds the foreign key, so its `@relation` needs `{argument}: […]`."))
+}
+
+pub fn unknown_relation_field(span: Span, argument: &str, field: &str, model: &str) -> Diagnostic {
+    Diagnostic::error("R012", span, format!("`{argument}` names `{field}`, which is not a scalar field of `{model}`."))
+}
+
+pub fn fields_references_arity(span: Span, fields: usize, references: usize) -> Diagnostic {
+    Diagnostic::error("R013", span, format!("`fields` lists {fields} field(s) but `references` lists {references}: they must pair up one to one."))
+}
+
+pub fn implicit_many_to_many_with_fields(span: Span) -> Diagnostic {
+    Diagnostic::error("R014", span, "An implicit many-to-many relation has no `fields` or `references`: its join table is made for it. Remove them, or use an explicit join model.")
+}
+
+pub fn implicit_many_to_many_with_actions(span: Span) -> Diagnostic {
+    Diagnostic::error("R015", span, "An implicit many-to-many relation always cascades; `onDelete`/`onUpdate` cannot be set. Use an explicit join model to choose actions.")
+}
+
+pub fn many_to_many_without_id(span: Span, field: &str, model: &str, referenced: &str) -> Diagnostic {
+    Diagnostic::error(
+        "R016",
+        span,
+        format!("`{model}.{field}` is an implicit many-to-many relation, which needs a single-field `@id` on `{referenced}`; `{referenced}` has none. Add one or use an explicit join model."),
+    )
+}
+
+pub fn one_to_one_foreign_key_not_unique(span: Span, owner: &str, fields: &[String], insert_at: Option<usize>) -> Diagnostic {
+    let message = if fields.len() == 1 {
+        format!("In a one-to-one relation the foreign key must be unique: add `@unique` to `{owner}.{}`, or make the other side a list for one-to-many.", fields[0])
+    } else {
+        format!("In a one-to-one relation the foreign key must be unique: add `@@unique([{}])` to `{owner}`, or make the other side a list for one-to-many.", fields.join(", "))
+    };
+    let diagnostic = Diagnostic::error("R017", span, message);
+    match insert_at {
+        Some(offset) if fields.len() == 1 => diagnostic.with_fix(
+            format!("Add @unique to {owner}.{}", fields[0]),
+            vec![TextEdit { span: Span::at(offset), insert: " @unique".to_string() }],
+        ),
+        _ => diagnostic,
+    }
+}
+
+pub fn back_side_required(span: Span, field: &str, model: &str, type_name: &str, type_span: Span) -> Diagnostic {
+    Diagnostic::error(
+        "R018",
+        span,
+        format!("`{model}.{field}` is the side of a one-to-one relation without the foreign key, so it must be optional (`{type_name}?`): the database cannot force a row to be referenced."),
+    )
+    .with_fix(format!("Make {model}.{field} optional"), vec![TextEdit { span: Span::at(type_span.end()), insert: "?".to_string() }])
+}
+
+pub fn references_not_unique(span: Span, target: &str, fields: &[String]) -> Diagnostic {
+    let fix = if fields.len() == 1 {
+        format!("add `@unique` to `{target}.{}`", fields[0])
+    } else {
+        format!("add `@@unique([{}])` to `{target}`", fields.join(", "))
+    };
+    Diagnostic::error("R019", span, format!("`references` must point at the primary key or a unique constraint of `{target}`: {fix}."))
+}
+
+pub fn foreign_key_type_mismatch(span: Span, field: &str, model: &str, field_type: &str, referenced: &str, target: &str, referenced_type: &str) -> Diagnostic {
+    Diagnostic::error(
+        "R020",
+        span,
+        format!("`{model}.{field}` is {field_type} but references `{target}.{referenced}`, which is {referenced_type}: a foreign key must have the type of the field it references."),
+    )
+}
+
+pub fn optional_fields_required_relation(span: Span, field: &str, model: &str, optional_fields: &[String]) -> Diagnostic {
+    Diagnostic::error(
+        "R021",
+        span,
+        format!("`{model}.{field}` is required but its foreign key {} can be null: make the relation field optional too, or the key fields required.", quoted_list(optional_fields)),
+    )
+}
+
+pub fn set_null_on_required(span: Span, action: &str, fields: &[String], warning_only: bool) -> Diagnostic {
+    let message = format!(
+        "`{action}: SetNull` on a foreign key that cannot be null ({}): the database would have to write NULL where it is not allowed. Make the fields optional or choose another action.",
+        quoted_list(fields)
+    );
+    if warning_only {
+        Diagnostic::warning("R022", span, format!("{message} (PostgreSQL accepts the schema but fails when the action runs.)"))
+    } else {
+        Diagnostic::error("R022", span, message)
+    }
+}
+
+// ----- G: generation ------------------------------------------------------------------------------
+
+pub fn target_cannot_express(span: Span, target: &str, what: &str) -> Diagnostic {
+    Diagnostic::warning("G001", span, format!("{target} cannot express {what}; the output says so in a comment."))
+}
+
+// ----- helpers ------------------------------------------------------------------------------------
+
+/// The candidate closest to `name` by edit distance, if it is close enough to be a likely typo.
+fn closest_name(name: &str, candidates: &[String]) -> Option<String> {
+    let lower = name.to_lowercase();
+    candidates
+        .iter()
+        .map(|c| (edit_distance(&lower, &c.to_lowercase()), c))
+        .filter(|(d, c)| *d <= (c.len() / 3).max(1))
+        .min_by_key(|(d, _)| *d)
+        .map(|(_, c)| c.clone())
+}
+
+fn edit_distance(a: &str, b: &str) -> usize {
+    let b: Vec<char> = b.chars().collect();
+    let mut previous: Vec<usize> = (0..=b.len()).collect();
+    for (i, ca) in a.chars().enumerate() {
+        let mut current = vec![i + 1];
+        for (j, cb) in b.iter().enumerate() {
+            let substitution = previous[j] + usize::from(ca != *cb);
+            current.push(substitution.min(previous[j + 1] + 1).min(current[j] + 1));
+        }
+        previous = current;
+    }
+    previous[b.len()]
+}

@@ -1,0 +1,42 @@
+//! Generators, one file per target. Each reads the IR and writes text for its target, writing an
+//! option explicitly wherever the target's default differs from the IR; what a target cannot
+//! express is said in a comment in the output and as a `G…` warning.
+
+pub mod prisma;
+pub mod sql;
+mod sql_dialect;
+
+pub use sql_dialect::SqlDialect;
+
+use crate::diagnostic::Diagnostic;
+use crate::ir::Schema;
+use serde::{Deserialize, Serialize};
+
+/// What to generate.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "target", content = "dialect", rename_all = "lowercase")]
+pub enum Target {
+    Prisma,
+    Sql(SqlDialect),
+    /// The IR itself as JSON.
+    Json,
+}
+
+/// A generator's text and the warnings it has about the target.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Generated {
+    pub text: String,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Generates `target` output for `schema`.
+pub fn generate(schema: &Schema, target: Target) -> Generated {
+    match target {
+        Target::Prisma => Generated { text: prisma::generate(schema), diagnostics: Vec::new() },
+        Target::Sql(dialect) => sql::generate(schema, dialect),
+        Target::Json => Generated {
+            text: serde_json::to_string_pretty(schema).expect("the IR always serialises") + "\n",
+            diagnostics: Vec::new(),
+        },
+    }
+}

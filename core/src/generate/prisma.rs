@@ -1,0 +1,284 @@
+//! The Prisma schema generator: canonical `prisma format` layout (aligned columns, two-space
+//! indent), every relation written with both of its sides.
+//!
+//! Referential actions are written only where they differ from Prisma's defaults (optional
+//! relation: SetNull/Cascade, required: Restrict/Cascade). A relation whose inverse side has no
+//! navigation (possible from other source languages) gets one, since Prisma requires both sides.
+
+use crate::ir::{
+    DefaultValue, Entity, Field, NavigationCardinality, Provider, ReferentialAction, Relation, RelationKind, Schema,
+};
+use std::fmt::Write;
+
+/// Renders `schema` as a Prisma schema file.
+pub fn generate(schema: &Schema) -> String {
+    let mut out = String::new();
+    let provider = schema.provider.unwrap_or(Provider::Postgresql);
+    let _ = writeln!(out, "datasource db {{\n  provider = \"{}\"\n}}", provider.as_str());
+    for entity in &schema.entities {
+        out.push('\n');
+        write_model(&mut out, schema, entity);
+    }
+    for enum_type in &schema.enums {
+        out.push('\n');
+        let _ = writeln!(out, "enum {} {{", enum_type.name);
+        for value in &enum_type.values {
+            if value.database_name == value.name {
+                let _ = writeln!(out, "  {}", value.name);
+            } else {
+                let _ = writeln!(out, "  {} @map({})", value.name, string_literal(&value.database_name));
+            }
+        }
+        if enum_type.database_name != enum_type.name {
+            let _ = writeln!(out, "\n  @@map({})", string_literal(&enum_type.database_name));
+        }
+        out.push_str("}\n");
+    }
+    out
+}
+
+/// One line of a model before alignment.
+struct Line {
+    position: u32,
+    documentation: Option<String>,
+    name: String,
+    type_text: String,
+    attributes: Vec<String>,
+}
+
+fn write_model(out: &mut String, schema: &Schema, entity: &Entity) {
+    let mut lines: Vec<Line> = entity.fields.iter().map(|f| scalar_line(entity, f)).collect();
+    lines.extend(navigation_lines(schema, entity));
+    lines.sort_by_key(|l| l.position);
+    write_documentation(out, entity.documentation.as_deref(), "");
+    let _ = writeln!(out, "model {} {{", entity.name);
+    let name_width = lines.iter().map(|l| l.name.len()).max().unwrap_or(0);
+    let type_width = lines.iter().map(|l| l.type_text.len()).max().unwrap_or(0);
+    for line in &lines {
+        write_documentation(out, line.documentation.as_deref(), "  ");
+        let text = if line.attributes.is_empty() {
+            format!("  {:name_width$} {}", line.name, line.type_text)
+        } else {
+            format!("  {:name_width$} {:type_width$} {}", line.name, line.type_text, line.attributes.join(" "))
+        };
+        out.push_str(text.trim_end());
+        out.push('\n');
+    }
+    let block_attributes = block_attributes(entity);
+    if !block_attributes.is_empty() {
+        out.push('\n');
+        for attribute in block_attributes {
+            let _ = writeln!(out, "  {attribute}");
+        }
+    }
+    out.push_str("}\n");
+}
+
+fn write_documentation(out: &mut String, documentation: Option<&str>, indent: &str) {
+    for line in documentation.into_iter().flat_map(str::lines) {
+        let _ = writeln!(out, "{indent}/// {line}");
+    }
+}
+
+fn scalar_line(entity: &Entity, field: &Field) -> Line {
+    let mut attributes = Vec::new();
+    if let Some(pk) = entity.primary_key.as_ref().filter(|pk| pk.fields.len() == 1 && pk.fields[0] == field.name) {
+        attributes.push(match &pk.constraint_name {
+            Some(map) => format!("@id(map: {})", string_literal(map)),
+            None => "@id".to_string(),
+        });
+    }
+    if let Some(default) = &field.default {
+        attributes.push(format!("@default({})", default_text(default)));
+    }
+    for unique in entity.uniques.iter().filter(|u| u.on_field && u.fields.len() == 1 && u.fields[0] == field.name) {
+        attributes.push(match &unique.constraint_name {
+            Some(map) => format!("@unique(map: {})", string_literal(map)),
+            None => "@unique".to_string(),
+        });
+    }
+    if field.updated_at {
+        attributes.push("@updatedAt".to_string());
+    }
+    if field.column != field.name {
+        attributes.push(format!("@map({})", string_literal(&field.column)));
+    }
+    if let Some(native) = &field.native_type {
+        if native.arguments.is_empty() {
+            attributes.push(format!("@db.{}", native.name));
+        } else {
+            attributes.push(format!("@db.{}({})", native.name, native.arguments.join(", ")));
+        }
+    }
+    let suffix = if field.list { "[]" } else if field.nullable { "?" } else { "" };
+    Line {
+        position: field.position,
+        documentation: field.documentation.clone(),
+        name: field.name.clone(),
+        type_text: format!("{}{suffix}", field.field_type.prisma_name()),
+        attributes,
+    }
+}
+
+fn navigation_lines(schema: &Schema, entity: &Entity) -> Vec<Line> {
+    let mut lines = Vec::new();
+    for navigation in &entity.navigations {
+        let relation = &schema.relations[navigation.relation];
+        let is_owner = relation.owning_side.entity == entity.name && relation.owning_side.navigation.as_deref() == Some(&navigation.name);
+        let suffix = match navigation.cardinality {
+            NavigationCardinality::One => "",
+            NavigationCardinality::ZeroOrOne => "?",
+            NavigationCardinality::Many => "[]",
+        };
+        let attribute = relation_attribute(schema, navigation.relation, relation, is_owner);
+        lines.push(Line {
+            position: navigation.position,
+            documentation: navigation.documentation.clone(),
+            name: navigation.name.clone(),
+            type_text: format!("{}{suffix}", navigation.target),
+            attributes: attribute.into_iter().collect(),
+        });
+    }
+    // Relations owned by this entity whose other side has no navigation: Prisma needs one.
+    for (index, relation) in schema.relations.iter().enumerate() {
+        if relation.inverse_side.entity != entity.name || relation.inverse_side.navigation.is_some() {
+            continue;
+        }
+        let name = synthesized_back_name(entity, relation);
+        let suffix = if relation.kind == RelationKind::OneToOne { "?" } else { "[]" };
+        lines.push(Line {
+            position: u32::MAX,
+            documentation: None,
+            name,
+            type_text: format!("{}{suffix}", relation.owning_side.entity),
+            attributes: relation_attribute(schema, index, relation, false).into_iter().collect(),
+        });
+    }
+    lines
+}
+
+/// A name for a missing back navigation: the owner's name in lower camel case, plural for lists,
+/// numbered if taken.
+fn synthesized_back_name(entity: &Entity, relation: &Relation) -> String {
+    let owner = &relation.owning_side.entity;
+    let mut chars = owner.chars();
+    let mut base: String = chars.next().map(|c| c.to_lowercase().collect::<String>()).unwrap_or_default() + chars.as_str();
+    if relation.kind != RelationKind::OneToOne {
+        base.push('s');
+    }
+    let taken = |name: &str| entity.field(name).is_some() || entity.navigations.iter().any(|n| n.name == name);
+    if !taken(&base) {
+        return base;
+    }
+    (2..).map(|n| format!("{base}{n}")).find(|name| !taken(name)).expect("some number is free")
+}
+
+/// The relation name Prisma needs: the given one, or a made-up one where two relations join the
+/// same models (or a model to itself) and Prisma could not tell them apart.
+fn relation_name(schema: &Schema, index: usize, relation: &Relation) -> Option<String> {
+    if relation.name.is_some() {
+        return relation.name.clone();
+    }
+    let pair = |r: &Relation| {
+        let (a, b) = (&r.owning_side.entity, &r.inverse_side.entity);
+        if a <= b { (a.clone(), b.clone()) } else { (b.clone(), a.clone()) }
+    };
+    let this_pair = pair(relation);
+    let shared = schema.relations.iter().enumerate().any(|(i, r)| i != index && pair(r) == this_pair);
+    let is_self = relation.owning_side.entity == relation.inverse_side.entity;
+    if !shared && !is_self {
+        return None;
+    }
+    let navigation = relation.owning_side.navigation.clone().unwrap_or_else(|| format!("relation{index}"));
+    Some(format!("{}_{}", relation.owning_side.entity, navigation))
+}
+
+fn relation_attribute(schema: &Schema, index: usize, relation: &Relation, is_owner: bool) -> Option<String> {
+    let mut arguments = Vec::new();
+    if let Some(name) = relation_name(schema, index, relation) {
+        arguments.push(string_literal(&name));
+    }
+    if let (true, Some(fk)) = (is_owner, &relation.foreign_key) {
+        arguments.push(format!("fields: [{}]", fk.fields.join(", ")));
+        arguments.push(format!("references: [{}]", fk.referenced_fields.join(", ")));
+        let default_on_delete = match (fk.required, schema.provider) {
+            (true, Some(Provider::Sqlserver)) => ReferentialAction::NoAction,
+            (true, _) => ReferentialAction::Restrict,
+            (false, _) => ReferentialAction::SetNull,
+        };
+        if relation.on_delete != default_on_delete {
+            arguments.push(format!("onDelete: {}", relation.on_delete.prisma_name()));
+        }
+        if relation.on_update != ReferentialAction::Cascade {
+            arguments.push(format!("onUpdate: {}", relation.on_update.prisma_name()));
+        }
+        if let Some(map) = &fk.constraint_name {
+            arguments.push(format!("map: {}", string_literal(map)));
+        }
+    }
+    (!arguments.is_empty()).then(|| format!("@relation({})", arguments.join(", ")))
+}
+
+fn block_attributes(entity: &Entity) -> Vec<String> {
+    let mut attributes = Vec::new();
+    let key_arguments = |fields: &[String], name: &Option<String>, map: &Option<String>| {
+        let mut arguments = vec![format!("[{}]", fields.join(", "))];
+        if let Some(name) = name {
+            arguments.push(format!("name: {}", string_literal(name)));
+        }
+        if let Some(map) = map {
+            arguments.push(format!("map: {}", string_literal(map)));
+        }
+        arguments.join(", ")
+    };
+    if let Some(pk) = entity.primary_key.as_ref().filter(|pk| pk.fields.len() > 1) {
+        attributes.push(format!("@@id({})", key_arguments(&pk.fields, &pk.client_name, &pk.constraint_name)));
+    }
+    for unique in entity.uniques.iter().filter(|u| !u.on_field || u.fields.len() != 1) {
+        attributes.push(format!("@@unique({})", key_arguments(&unique.fields, &unique.client_name, &unique.constraint_name)));
+    }
+    for index in &entity.indexes {
+        attributes.push(format!("@@index({})", key_arguments(&index.fields, &None, &index.constraint_name)));
+    }
+    if entity.table != entity.name {
+        attributes.push(format!("@@map({})", string_literal(&entity.table)));
+    }
+    attributes
+}
+
+fn default_text(default: &DefaultValue) -> String {
+    let versioned = |function: &str, version: &Option<u32>| match version {
+        Some(v) => format!("{function}({v})"),
+        None => format!("{function}()"),
+    };
+    match default {
+        DefaultValue::Autoincrement => "autoincrement()".into(),
+        DefaultValue::Now => "now()".into(),
+        DefaultValue::Uuid(version) => versioned("uuid", version),
+        DefaultValue::Cuid(version) => versioned("cuid", version),
+        DefaultValue::Nanoid(length) => versioned("nanoid", length),
+        DefaultValue::DbGenerated(sql) if sql.is_empty() => "dbgenerated()".into(),
+        DefaultValue::DbGenerated(sql) => format!("dbgenerated({})", string_literal(sql)),
+        DefaultValue::String(value) => string_literal(value),
+        DefaultValue::Number(text) => text.clone(),
+        DefaultValue::Boolean(value) => value.to_string(),
+        DefaultValue::EnumValue(value) => value.clone(),
+        DefaultValue::List(items) => format!("[{}]", items.iter().map(default_text).collect::<Vec<_>>().join(", ")),
+    }
+}
+
+/// A Prisma string literal with `"` and `\` escaped.
+fn string_literal(value: &str) -> String {
+    let mut out = String::with_capacity(value.len() + 2);
+    out.push('"');
+    for ch in value.chars() {
+        match ch {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            _ => out.push(ch),
+        }
+    }
+    out.push('"');
+    out
+}

@@ -1,0 +1,200 @@
+//! What each SQL dialect supports, asked as questions instead of branching on names.
+
+use crate::ir::{FieldType, NativeType, Provider, ReferentialAction};
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SqlDialect {
+    Postgresql,
+    Mysql,
+    Sqlite,
+}
+
+/// How a dialect makes an integer key count up by itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum AutoincrementStyle {
+    /// `SERIAL` / `BIGSERIAL` / `SMALLSERIAL` as the column type.
+    SerialType,
+    /// `AUTO_INCREMENT` after the column type.
+    Keyword,
+    /// Only `INTEGER PRIMARY KEY AUTOINCREMENT` on a single-column key.
+    IntegerPrimaryKey,
+}
+
+/// How enum columns are declared.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EnumStyle {
+    /// `CREATE TYPE … AS ENUM`, then the type's name as the column type.
+    NamedType,
+    /// `ENUM('a', 'b')` as the column type.
+    InlineEnum,
+    /// Plain text.
+    Text,
+}
+
+impl SqlDialect {
+    pub fn from_name(name: &str) -> Option<SqlDialect> {
+        Some(match name.to_ascii_lowercase().as_str() {
+            "postgresql" | "postgres" | "pg" => SqlDialect::Postgresql,
+            "mysql" | "mariadb" => SqlDialect::Mysql,
+            "sqlite" => SqlDialect::Sqlite,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SqlDialect::Postgresql => "postgresql",
+            SqlDialect::Mysql => "mysql",
+            SqlDialect::Sqlite => "sqlite",
+        }
+    }
+
+    pub fn display_name(self) -> &'static str {
+        match self {
+            SqlDialect::Postgresql => "PostgreSQL",
+            SqlDialect::Mysql => "MySQL",
+            SqlDialect::Sqlite => "SQLite",
+        }
+    }
+
+    /// The dialect for a schema's provider, where there is one.
+    pub fn for_provider(provider: Option<Provider>) -> SqlDialect {
+        match provider {
+            Some(Provider::Mysql) => SqlDialect::Mysql,
+            Some(Provider::Sqlite) => SqlDialect::Sqlite,
+            _ => SqlDialect::Postgresql,
+        }
+    }
+
+    /// The provider whose `@db.*` native types this dialect understands.
+    pub fn native_type_provider(self) -> Provider {
+        match self {
+            SqlDialect::Postgresql => Provider::Postgresql,
+            SqlDialect::Mysql => Provider::Mysql,
+            SqlDialect::Sqlite => Provider::Sqlite,
+        }
+    }
+
+    pub fn quote(self, identifier: &str) -> String {
+        match self {
+            SqlDialect::Mysql => format!("`{}`", identifier.replace('`', "``")),
+            _ => format!("\"{}\"", identifier.replace('"', "\"\"")),
+        }
+    }
+
+    /// The longest identifier the database keeps (bytes); longer names are cut.
+    pub fn identifier_limit(self) -> usize {
+        match self {
+            SqlDialect::Postgresql => 63,
+            SqlDialect::Mysql => 64,
+            SqlDialect::Sqlite => usize::MAX,
+        }
+    }
+
+    pub fn autoincrement_style(self) -> AutoincrementStyle {
+        match self {
+            SqlDialect::Postgresql => AutoincrementStyle::SerialType,
+            SqlDialect::Mysql => AutoincrementStyle::Keyword,
+            SqlDialect::Sqlite => AutoincrementStyle::IntegerPrimaryKey,
+        }
+    }
+
+    pub fn enum_style(self) -> EnumStyle {
+        match self {
+            SqlDialect::Postgresql => EnumStyle::NamedType,
+            SqlDialect::Mysql => EnumStyle::InlineEnum,
+            SqlDialect::Sqlite => EnumStyle::Text,
+        }
+    }
+
+    /// Whether `ALTER TABLE … ADD CONSTRAINT … FOREIGN KEY` exists (SQLite has no such statement).
+    pub fn supports_adding_foreign_keys(self) -> bool {
+        self != SqlDialect::Sqlite
+    }
+
+    /// Whether foreign keys are enforced only after `PRAGMA foreign_keys = ON` (per connection).
+    pub fn needs_foreign_key_pragma(self) -> bool {
+        self == SqlDialect::Sqlite
+    }
+
+    /// Whether the primary key constraint can carry a name.
+    pub fn names_primary_keys(self) -> bool {
+        self != SqlDialect::Mysql
+    }
+
+    /// Whether the action is accepted. InnoDB rejects SET DEFAULT (MariaDB silently stores RESTRICT).
+    pub fn supports_action(self, action: ReferentialAction) -> bool {
+        !(self == SqlDialect::Mysql && action == ReferentialAction::SetDefault)
+    }
+
+    /// Whether columns can hold arrays (Prisma's scalar lists).
+    pub fn supports_array_columns(self) -> bool {
+        self == SqlDialect::Postgresql
+    }
+
+    /// Whether `CURRENT_TIMESTAMP` must carry the column's fractional precision (MySQL rejects a
+    /// `DATETIME(3)` column defaulting to a plain `CURRENT_TIMESTAMP`).
+    pub fn timestamp_default_needs_precision(self) -> bool {
+        self == SqlDialect::Mysql
+    }
+
+    /// The column type of a portable type, as Prisma Migrate would create it.
+    pub fn scalar_type(self, field_type: &FieldType) -> String {
+        use FieldType::*;
+        let name = match (self, field_type) {
+            (SqlDialect::Postgresql, Int) => "INTEGER",
+            (SqlDialect::Postgresql, BigInt) => "BIGINT",
+            (SqlDialect::Postgresql, Float) => "DOUBLE PRECISION",
+            (SqlDialect::Postgresql, Decimal) => "DECIMAL(65,30)",
+            (SqlDialect::Postgresql, String) => "TEXT",
+            (SqlDialect::Postgresql, Boolean) => "BOOLEAN",
+            (SqlDialect::Postgresql, DateTime) => "TIMESTAMP(3)",
+            (SqlDialect::Postgresql, Json) => "JSONB",
+            (SqlDialect::Postgresql, Bytes) => "BYTEA",
+            (SqlDialect::Mysql, Int) => "INTEGER",
+            (SqlDialect::Mysql, BigInt) => "BIGINT",
+            (SqlDialect::Mysql, Float) => "DOUBLE",
+            (SqlDialect::Mysql, Decimal) => "DECIMAL(65,30)",
+            (SqlDialect::Mysql, String) => "VARCHAR(191)",
+            (SqlDialect::Mysql, Boolean) => "BOOLEAN",
+            (SqlDialect::Mysql, DateTime) => "DATETIME(3)",
+            (SqlDialect::Mysql, Json) => "JSON",
+            (SqlDialect::Mysql, Bytes) => "LONGBLOB",
+            (SqlDialect::Sqlite, Int) => "INTEGER",
+            (SqlDialect::Sqlite, BigInt) => "BIGINT",
+            (SqlDialect::Sqlite, Float) => "REAL",
+            (SqlDialect::Sqlite, Decimal) => "DECIMAL",
+            (SqlDialect::Sqlite, String) => "TEXT",
+            (SqlDialect::Sqlite, Boolean) => "BOOLEAN",
+            (SqlDialect::Sqlite, DateTime) => "DATETIME",
+            (SqlDialect::Sqlite, Json) => "TEXT",
+            (SqlDialect::Sqlite, Bytes) => "BLOB",
+            (_, Enum(_)) => "TEXT",
+            (_, Unsupported(text)) => return text.clone(),
+        };
+        name.to_string()
+    }
+
+    /// The column type of a Prisma native type (`@db.VarChar(255)`) in this dialect.
+    pub fn native_type(self, native: &NativeType) -> String {
+        let arguments = if native.arguments.is_empty() { String::new() } else { format!("({})", native.arguments.join(",")) };
+        let renamed = match native.name.as_str() {
+            "DoublePrecision" => Some("DOUBLE PRECISION"),
+            "Timestamptz" => Some("TIMESTAMPTZ"),
+            "Timetz" => Some("TIMETZ"),
+            "JsonB" => Some("JSONB"),
+            "ByteA" => Some("BYTEA"),
+            "VarBit" => Some("VARBIT"),
+            _ => None,
+        };
+        if let Some(name) = renamed {
+            return format!("{name}{arguments}");
+        }
+        if let Some(base) = native.name.strip_prefix("Unsigned") {
+            return format!("{}{arguments} UNSIGNED", base.to_ascii_uppercase());
+        }
+        format!("{}{arguments}", native.name.to_ascii_uppercase())
+    }
+}

@@ -1,0 +1,46 @@
+//! Reading attribute arguments: names, string values, field lists.
+
+use crate::diagnostic::{catalog, Diagnostic};
+use crate::span::Span;
+use crate::syntax::prisma::ast::{Attribute, Expression};
+
+/// The `map` name of the first `@map` / `@@map` attribute among `attributes`.
+pub(super) fn mapped_name(attributes: &[Attribute], block: bool) -> Option<String> {
+    attributes
+        .iter()
+        .filter(|a| a.is_block_attribute == block && a.name.name == "map")
+        .find_map(|a| string_argument(a, "name", true))
+}
+
+/// A string argument by name (or the first positional one when `positional`).
+pub(super) fn string_argument(attribute: &Attribute, name: &str, positional: bool) -> Option<String> {
+    match &attribute.argument(name, positional)?.value {
+        Expression::String { value, .. } => Some(value.clone()),
+        _ => None,
+    }
+}
+
+/// A list of field names with their spans (`[a, b(sort: Desc)]` or a single name).
+pub(super) fn field_list(value: &Expression, diagnostics: &mut Vec<Diagnostic>) -> Vec<(String, Span)> {
+    let mut names = Vec::new();
+    for item in value.as_list() {
+        match item.as_name() {
+            Some((name, span)) => names.push((name.to_string(), span)),
+            None if matches!(item, Expression::Missing { .. }) => {}
+            None => diagnostics.push(catalog::expected_field_name(item.span())),
+        }
+    }
+    names
+}
+
+/// The text of an expression as written, for native type arguments (`255`, `"x"`).
+pub(super) fn expression_text(source_value: &Expression) -> String {
+    match source_value {
+        Expression::String { value, .. } => value.clone(),
+        Expression::Number { text, .. } => text.clone(),
+        Expression::Constant { name, .. } => name.clone(),
+        Expression::Call { name, .. } => format!("{}()", name.name),
+        Expression::Array { items, .. } => items.iter().map(expression_text).collect::<Vec<_>>().join(", "),
+        Expression::Missing { .. } => String::new(),
+    }
+}

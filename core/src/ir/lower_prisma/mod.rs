@@ -1,0 +1,113 @@
+//! Lowering of a Prisma syntax tree into the IR, in passes:
+//! 1. the datasource and the names of all models and enums ([`collect_names`]);
+//! 2. each model's columns, keys, uniques and indexes ([`entities`]);
+//! 3. relation fields paired into relations ([`relations`]).
+//!
+//! Problems that keep a part from being lowered (an unknown type, a missing `fields` argument) are
+//! reported here; rules about well-formed relations are checked later by [`crate::validate`].
+
+mod arguments;
+mod entities;
+mod relations;
+
+use crate::diagnostic::{catalog, Diagnostic};
+use crate::ir::{EnumType, EnumTypeValue, Provider, Schema, IR_VERSION};
+use crate::syntax::prisma::ast::{Block, ConfigKind, Expression, ModelKeyword, SchemaFile};
+use std::collections::HashMap;
+
+/// What a type name in the schema refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TypeName {
+    Model,
+    Enum,
+    CompositeType,
+}
+
+/// Lowers a parsed Prisma schema. Never fails: what cannot be lowered is left out and diagnosed.
+pub fn lower(file: &SchemaFile) -> (Schema, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let provider = datasource_provider(file, &mut diagnostics);
+    let names = collect_names(file, &mut diagnostics);
+    let enums = lower_enums(file);
+    let mut schema = Schema { version: IR_VERSION, provider, entities: Vec::new(), enums, relations: Vec::new() };
+    let relation_fields = entities::lower_entities(file, &names, &mut schema, &mut diagnostics);
+    relations::lower_relations(relation_fields, &mut schema, &mut diagnostics);
+    relations::mark_join_entities(&mut schema);
+    (schema, diagnostics)
+}
+
+fn datasource_provider(file: &SchemaFile, diagnostics: &mut Vec<Diagnostic>) -> Option<Provider> {
+    let mut provider = None;
+    let mut seen_datasource = false;
+    for block in &file.blocks {
+        let Block::Config(config) = block else { continue };
+        if config.kind != ConfigKind::Datasource {
+            continue;
+        }
+        if seen_datasource {
+            diagnostics.push(catalog::second_datasource(config.name.span));
+            continue;
+        }
+        seen_datasource = true;
+        let Some(property) = config.property("provider") else {
+            diagnostics.push(catalog::datasource_without_provider(config.name.span));
+            continue;
+        };
+        match &property.value {
+            Expression::String { value, span } => match Provider::from_name(value) {
+                Some(p) => provider = Some(p),
+                None => diagnostics.push(catalog::unknown_provider(*span, value)),
+            },
+            other => diagnostics.push(catalog::provider_not_a_string(other.span())),
+        }
+    }
+    provider
+}
+
+fn collect_names(file: &SchemaFile, diagnostics: &mut Vec<Diagnostic>) -> HashMap<String, TypeName> {
+    let mut names: HashMap<String, (TypeName, crate::span::Span)> = HashMap::new();
+    for block in &file.blocks {
+        let (identifier, kind) = match block {
+            Block::Model(model) if model.keyword == ModelKeyword::Type => (&model.name, TypeName::CompositeType),
+            Block::Model(model) => (&model.name, TypeName::Model),
+            Block::Enum(e) => (&e.name, TypeName::Enum),
+            Block::Config(_) => continue,
+        };
+        if identifier.name.is_empty() {
+            continue;
+        }
+        if crate::ir::FieldType::from_prisma_scalar(&identifier.name).is_some() {
+            diagnostics.push(catalog::reserved_type_name(identifier.span, &identifier.name));
+            continue;
+        }
+        match names.get(&identifier.name) {
+            Some((_, first)) => diagnostics.push(catalog::duplicate_block_name(identifier.span, &identifier.name, *first)),
+            None => {
+                names.insert(identifier.name.clone(), (kind, identifier.span));
+            }
+        }
+    }
+    names.into_iter().map(|(name, (kind, _))| (name, kind)).collect()
+}
+
+fn lower_enums(file: &SchemaFile) -> Vec<EnumType> {
+    let mut seen = std::collections::HashSet::new();
+    let mut enums = Vec::new();
+    for block in &file.blocks {
+        let Block::Enum(e) = block else { continue };
+        if e.name.name.is_empty() || !seen.insert(e.name.name.clone()) {
+            continue;
+        }
+        let database_name = arguments::mapped_name(&e.attributes, true).unwrap_or_else(|| e.name.name.clone());
+        let values = e
+            .values
+            .iter()
+            .map(|v| EnumTypeValue {
+                name: v.name.name.clone(),
+                database_name: arguments::mapped_name(&v.attributes, false).unwrap_or_else(|| v.name.name.clone()),
+            })
+            .collect();
+        enums.push(EnumType { name: e.name.name.clone(), database_name, values, span: e.span });
+    }
+    enums
+}

@@ -1,0 +1,20 @@
+//! The schema IR: the hub every source language lowers into and every generator reads from.
+//!
+//! Terms used throughout:
+//! - An **entity** is a table-backed model. Its *name* is the model name in the source (`User`);
+//!   its *table* is the database name (`users` after `@@map("users")`).
+//! - A **field** is a column: its *name* is the property name, its *column* the database name.
+//! - A **relation** joins two entities. For one-to-one and one-to-many it has a
+//!   [`ForeignKey`] on the *owning side* (the entity whose table holds the FK columns); the other
+//!   entity is the *referenced side*. An implicit many-to-many has a [`JoinTable`] instead.
+//! - A **navigation** is a property on an entity that follows a relation (`user.profile`). It has no
+//!   column. A relation has at most one navigation per side.
+//! - Referential actions are always the *effective* ones: the source language's defaults applied.
+//!
+//! The IR serialises to JSON (`relplay convert --to json`); `docs/ir.md` documents the format.
+
+mod model;
+
+pub mod lower_prisma;
+
+pub use model::*;

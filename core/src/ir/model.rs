@@ -1,0 +1,395 @@
+//! The IR types. See the module docs of [`crate::ir`] for the terms.
+
+use crate::span::Span;
+use serde::{Deserialize, Serialize};
+
+/// The version of the IR's JSON form; bump it on any incompatible change.
+pub const IR_VERSION: u32 = 1;
+
+/// A whole schema.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+pub struct Schema {
+    pub version: u32,
+    /// The database the source was written for (Prisma's `datasource provider`), if it said.
+    pub provider: Option<Provider>,
+    pub entities: Vec<Entity>,
+    pub enums: Vec<EnumType>,
+    pub relations: Vec<Relation>,
+}
+
+/// Databases a schema can target.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Provider {
+    Postgresql,
+    Mysql,
+    Sqlite,
+    Sqlserver,
+    Cockroachdb,
+    Mongodb,
+}
+
+impl Provider {
+    pub fn from_name(name: &str) -> Option<Provider> {
+        Some(match name {
+            "postgresql" | "postgres" => Provider::Postgresql,
+            "mysql" => Provider::Mysql,
+            "sqlite" => Provider::Sqlite,
+            "sqlserver" => Provider::Sqlserver,
+            "cockroachdb" => Provider::Cockroachdb,
+            "mongodb" => Provider::Mongodb,
+            _ => return None,
+        })
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Provider::Postgresql => "postgresql",
+            Provider::Mysql => "mysql",
+            Provider::Sqlite => "sqlite",
+            Provider::Sqlserver => "sqlserver",
+            Provider::Cockroachdb => "cockroachdb",
+            Provider::Mongodb => "mongodb",
+        }
+    }
+}
+
+/// A table-backed model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Entity {
+    pub name: String,
+    pub table: String,
+    pub fields: Vec<Field>,
+    pub navigations: Vec<Navigation>,
+    pub primary_key: Option<PrimaryKey>,
+    /// Unique constraints, single-column ones (`@unique`) included.
+    pub uniques: Vec<UniqueConstraint>,
+    pub indexes: Vec<Index>,
+    /// Set when this entity is an explicit join model: its primary key is made of the FKs of two
+    /// many-to-one relations (the indexes into [`Schema::relations`]).
+    pub join_of: Option<[usize; 2]>,
+    pub documentation: Option<String>,
+    pub span: Span,
+}
+
+/// A column.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Field {
+    pub name: String,
+    pub column: String,
+    pub field_type: FieldType,
+    pub nullable: bool,
+    /// A scalar list (`String[]`), stored as an array column where the database has them.
+    pub list: bool,
+    pub default: Option<DefaultValue>,
+    /// A database-specific type such as `VarChar(255)` (Prisma's `@db.VarChar(255)`).
+    pub native_type: Option<NativeType>,
+    /// Prisma's `@updatedAt`: set by the client on every update.
+    pub updated_at: bool,
+    /// Position among all members (fields and navigations) in the source, for stable output order.
+    pub position: u32,
+    pub documentation: Option<String>,
+    pub span: Span,
+}
+
+/// Portable column types.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "name", rename_all = "lowercase")]
+pub enum FieldType {
+    Int,
+    BigInt,
+    Float,
+    Decimal,
+    String,
+    Boolean,
+    DateTime,
+    Json,
+    Bytes,
+    /// One of the schema's enums.
+    Enum(String),
+    /// A database type relplay does not model, kept as written (Prisma's `Unsupported("…")`).
+    Unsupported(String),
+}
+
+impl FieldType {
+    /// The Prisma spelling of the type.
+    pub fn prisma_name(&self) -> String {
+        match self {
+            FieldType::Int => "Int".into(),
+            FieldType::BigInt => "BigInt".into(),
+            FieldType::Float => "Float".into(),
+            FieldType::Decimal => "Decimal".into(),
+            FieldType::String => "String".into(),
+            FieldType::Boolean => "Boolean".into(),
+            FieldType::DateTime => "DateTime".into(),
+            FieldType::Json => "Json".into(),
+            FieldType::Bytes => "Bytes".into(),
+            FieldType::Enum(name) => name.clone(),
+            FieldType::Unsupported(text) => format!("Unsupported({text:?})"),
+        }
+    }
+
+    /// The scalar type named `name` in Prisma, if it is one.
+    pub fn from_prisma_scalar(name: &str) -> Option<FieldType> {
+        Some(match name {
+            "Int" => FieldType::Int,
+            "BigInt" => FieldType::BigInt,
+            "Float" => FieldType::Float,
+            "Decimal" => FieldType::Decimal,
+            "String" => FieldType::String,
+            "Boolean" => FieldType::Boolean,
+            "DateTime" => FieldType::DateTime,
+            "Json" => FieldType::Json,
+            "Bytes" => FieldType::Bytes,
+            _ => return None,
+        })
+    }
+}
+
+/// A database-specific type: a name and its arguments as written (`VarChar`, `["255"]`).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct NativeType {
+    pub name: String,
+    pub arguments: Vec<String>,
+}
+
+/// A column default.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "value", rename_all = "snake_case")]
+pub enum DefaultValue {
+    /// An integer sequence (`autoincrement()`, `SERIAL`, `AUTO_INCREMENT`).
+    Autoincrement,
+    /// The current timestamp (`now()`, `CURRENT_TIMESTAMP`).
+    Now,
+    /// A UUID made by the client (`uuid()`; the version is kept).
+    Uuid(Option<u32>),
+    /// A CUID made by the client (`cuid()`).
+    Cuid(Option<u32>),
+    /// A nanoid made by the client.
+    Nanoid(Option<u32>),
+    /// An expression the database evaluates, kept as SQL text (`dbgenerated("gen_random_uuid()")`).
+    DbGenerated(String),
+    String(String),
+    /// A number, kept as written so decimals keep their precision.
+    Number(String),
+    Boolean(bool),
+    /// A value of the field's enum.
+    EnumValue(String),
+    /// A list literal for a scalar list field.
+    List(Vec<DefaultValue>),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct PrimaryKey {
+    /// Field names, in key order.
+    pub fields: Vec<String>,
+    /// A constraint name given in the source (`@@id(map: …)`).
+    pub constraint_name: Option<String>,
+    /// Prisma's `@@id(name: …)`: the name of the compound key in the client API.
+    pub client_name: Option<String>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct UniqueConstraint {
+    pub fields: Vec<String>,
+    pub constraint_name: Option<String>,
+    pub client_name: Option<String>,
+    /// Written on the field (`@unique`) rather than on the entity (`@@unique`).
+    pub on_field: bool,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Index {
+    pub fields: Vec<String>,
+    pub constraint_name: Option<String>,
+    pub span: Span,
+}
+
+/// A property that follows a relation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Navigation {
+    pub name: String,
+    /// The entity it leads to.
+    pub target: String,
+    pub cardinality: NavigationCardinality,
+    /// Index into [`Schema::relations`].
+    pub relation: usize,
+    pub position: u32,
+    pub documentation: Option<String>,
+    pub span: Span,
+    /// The span of the navigation's type (`Profile?`), where fixes insert or remove `?`.
+    pub type_span: Span,
+}
+
+/// How many entities a navigation leads to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NavigationCardinality {
+    /// Exactly one (`author User`).
+    One,
+    /// Zero or one (`profile Profile?`).
+    ZeroOrOne,
+    /// Any number (`posts Post[]`).
+    Many,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RelationKind {
+    /// One owning row per referenced row at most: the FK is unique.
+    OneToOne,
+    /// Many owning rows per referenced row: the FK is not unique.
+    OneToMany,
+    /// Rows on both sides relate to many on the other, through a join table.
+    ManyToMany,
+}
+
+impl RelationKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RelationKind::OneToOne => "1:1",
+            RelationKind::OneToMany => "1:N",
+            RelationKind::ManyToMany => "M:N",
+        }
+    }
+}
+
+/// What the database does to referencing rows when the referenced row is deleted or its key updated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReferentialAction {
+    Cascade,
+    Restrict,
+    NoAction,
+    SetNull,
+    SetDefault,
+}
+
+impl ReferentialAction {
+    pub fn from_prisma(name: &str) -> Option<ReferentialAction> {
+        Some(match name {
+            "Cascade" => ReferentialAction::Cascade,
+            "Restrict" => ReferentialAction::Restrict,
+            "NoAction" => ReferentialAction::NoAction,
+            "SetNull" => ReferentialAction::SetNull,
+            "SetDefault" => ReferentialAction::SetDefault,
+            _ => return None,
+        })
+    }
+
+    pub fn prisma_name(self) -> &'static str {
+        match self {
+            ReferentialAction::Cascade => "Cascade",
+            ReferentialAction::Restrict => "Restrict",
+            ReferentialAction::NoAction => "NoAction",
+            ReferentialAction::SetNull => "SetNull",
+            ReferentialAction::SetDefault => "SetDefault",
+        }
+    }
+
+    pub fn sql(self) -> &'static str {
+        match self {
+            ReferentialAction::Cascade => "CASCADE",
+            ReferentialAction::Restrict => "RESTRICT",
+            ReferentialAction::NoAction => "NO ACTION",
+            ReferentialAction::SetNull => "SET NULL",
+            ReferentialAction::SetDefault => "SET DEFAULT",
+        }
+    }
+}
+
+/// The FK of a one-to-one or one-to-many relation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ForeignKey {
+    /// The owning entity, whose table holds the FK columns.
+    pub entity: String,
+    pub fields: Vec<String>,
+    pub referenced_entity: String,
+    /// Same length and order as `fields`.
+    pub referenced_fields: Vec<String>,
+    /// A constraint name given in the source (`@relation(map: …)`).
+    pub constraint_name: Option<String>,
+    /// Whether every FK column is NOT NULL.
+    pub required: bool,
+}
+
+/// The table behind an implicit many-to-many relation.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JoinTable {
+    pub table: String,
+    /// Two columns; `columns[0]` is Prisma's `A`.
+    pub columns: [JoinColumn; 2],
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct JoinColumn {
+    pub column: String,
+    pub referenced_entity: String,
+    pub referenced_field: String,
+}
+
+/// One side of a relation: an entity and its navigation property, if it has one.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RelationSide {
+    pub entity: String,
+    pub navigation: Option<String>,
+}
+
+/// A relation between two entities (the same one twice for a self-relation).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Relation {
+    /// The relation name given in the source (`@relation("Mentorship")`).
+    pub name: Option<String>,
+    pub kind: RelationKind,
+    /// For 1:1 and 1:N the side holding the FK; for M:N the first side as written.
+    pub owning_side: RelationSide,
+    /// The referenced side (1:1, 1:N) or the second side (M:N).
+    pub inverse_side: RelationSide,
+    pub foreign_key: Option<ForeignKey>,
+    pub join_table: Option<JoinTable>,
+    pub on_delete: ReferentialAction,
+    pub on_update: ReferentialAction,
+    pub span: Span,
+}
+
+impl Schema {
+    pub fn entity(&self, name: &str) -> Option<&Entity> {
+        self.entities.iter().find(|e| e.name == name)
+    }
+}
+
+impl Entity {
+    pub fn field(&self, name: &str) -> Option<&Field> {
+        self.fields.iter().find(|f| f.name == name)
+    }
+
+    /// Whether `fields` (in any order) are exactly the primary key or a unique constraint.
+    pub fn is_unique_criterion(&self, fields: &[String]) -> bool {
+        let same = |set: &[String]| set.len() == fields.len() && fields.iter().all(|f| set.contains(f));
+        self.primary_key.as_ref().is_some_and(|pk| same(&pk.fields)) || self.uniques.iter().any(|u| same(&u.fields))
+    }
+
+    /// The column name of a field, or the field name when it is unknown.
+    pub fn column_of<'a>(&'a self, field: &'a str) -> &'a str {
+        self.field(field).map_or(field, |f| f.column.as_str())
+    }
+}
+
+/// An enum type and its values.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EnumType {
+    pub name: String,
+    /// The database name of the type (`@@map`), where the database has named enum types.
+    pub database_name: String,
+    pub values: Vec<EnumTypeValue>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EnumTypeValue {
+    pub name: String,
+    /// The value stored in the database (`@map`), usually the same as the name.
+    pub database_name: String,
+}

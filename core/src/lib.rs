@@ -1,0 +1,47 @@
+//! relplay's core: the schema pipeline with no web dependencies.
+//!
+//! ```text
+//! source ──syntax──▶ tree + diagnostics ──ir──▶ Schema ──validate──▶ diagnostics
+//!                                                 ├──generate──▶ Prisma, SQL, JSON
+//!                                                 └──layout────▶ diagram geometry, SVG
+//! ```
+//! [`analyze`] runs the front half (parse, lower, validate) and is what the app and the CLI call
+//! on every change; generators and the layout then read [`Analysis::schema`].
+
+pub mod diagnostic;
+pub mod examples;
+pub mod generate;
+pub mod ir;
+pub mod layout;
+mod line_index;
+mod span;
+pub mod syntax;
+pub mod validate;
+
+pub use diagnostic::{Diagnostic, Severity};
+pub use line_index::{LineColumn, LineIndex};
+pub use span::Span;
+pub use syntax::SourceLanguage;
+
+/// The result of reading one source text: the IR and every diagnostic, sorted by position.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Analysis {
+    pub schema: ir::Schema,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+/// Parses, lowers and validates `text`. Never fails and never panics: problems are diagnostics.
+pub fn analyze(text: &str, language: SourceLanguage) -> Analysis {
+    let (schema, mut diagnostics) = match language {
+        SourceLanguage::Prisma => {
+            let (file, mut diagnostics) = syntax::prisma::parse(text);
+            let (schema, lowering) = ir::lower_prisma::lower(&file);
+            diagnostics.extend(lowering);
+            (schema, diagnostics)
+        }
+    };
+    diagnostics.extend(validate::validate(&schema));
+    diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.code));
+    diagnostics.dedup();
+    Analysis { schema, diagnostics }
+}

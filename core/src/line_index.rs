@@ -1,0 +1,66 @@
+//! Conversion of byte offsets to line/column and to UTF-16 offsets, for renderers at the edge.
+
+use serde::Serialize;
+
+/// Line starts of one text, for turning byte offsets into positions people and editors use.
+pub struct LineIndex<'a> {
+    text: &'a str,
+    line_starts: Vec<usize>,
+}
+
+/// A 1-based line and column; the column counts Unicode scalar values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct LineColumn {
+    pub line: u32,
+    pub column: u32,
+}
+
+impl<'a> LineIndex<'a> {
+    pub fn new(text: &'a str) -> LineIndex<'a> {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
+        LineIndex { text, line_starts }
+    }
+
+    /// The byte offset clamped into the text and moved back onto a character boundary.
+    fn clamp(&self, offset: usize) -> usize {
+        let mut offset = offset.min(self.text.len());
+        while !self.text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        offset
+    }
+
+    pub fn line_column(&self, offset: usize) -> LineColumn {
+        let offset = self.clamp(offset);
+        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        let column = self.text[self.line_starts[line]..offset].chars().count();
+        LineColumn { line: line as u32 + 1, column: column as u32 + 1 }
+    }
+
+    /// The offset in UTF-16 code units, as JavaScript strings and CodeMirror count.
+    pub fn utf16_offset(&self, offset: usize) -> usize {
+        let offset = self.clamp(offset);
+        self.text[..offset].chars().map(char::len_utf16).sum()
+    }
+
+    /// The byte offset of a UTF-16 offset (the inverse of [`LineIndex::utf16_offset`]).
+    pub fn byte_offset_of_utf16(&self, utf16: usize) -> usize {
+        let mut units = 0;
+        for (byte, ch) in self.text.char_indices() {
+            if units >= utf16 {
+                return byte;
+            }
+            units += ch.len_utf16();
+        }
+        self.text.len()
+    }
+
+    /// The text of the 1-based line, without its line break.
+    pub fn line_text(&self, line: u32) -> &'a str {
+        let index = (line as usize).saturating_sub(1).min(self.line_starts.len() - 1);
+        let start = self.line_starts[index];
+        let end = self.line_starts.get(index + 1).copied().unwrap_or(self.text.len());
+        self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+}

@@ -1,0 +1,125 @@
+//! Fixture tests: every schema under `tests/fixtures/` (plus the app's examples and the shared
+//! corpus) is analysed and generated for every target, and each output is compared with its
+//! snapshot under `tests/snapshots/<group>/<name>/`. A new case is a new file.
+//!
+//! Run with `UPDATE_EXPECT=1` to write the snapshots anew, then review the diff like code.
+
+use relplay_core::diagnostic::{has_errors, render};
+use relplay_core::generate::{generate, SqlDialect, Target};
+use relplay_core::layout::{layout, svg};
+use relplay_core::{analyze, SourceLanguage};
+use std::path::{Path, PathBuf};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The corpus of real-world schemas kept beside the repository (`../shared/corpus`), or where
+/// `RELPLAY_CORPUS` says.
+fn corpus_dir() -> PathBuf {
+    std::env::var_os("RELPLAY_CORPUS").map(PathBuf::from).unwrap_or_else(|| root().join("../../shared/corpus"))
+}
+
+fn schema_files(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", dir.display()))
+        .map(|entry| entry.expect("directory entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "prisma"))
+        .collect();
+    files.sort();
+    files
+}
+
+/// Compares `actual` with the snapshot file, or writes it under UPDATE_EXPECT=1.
+fn check_snapshot(path: &Path, actual: &str, failures: &mut Vec<String>) {
+    if std::env::var_os("UPDATE_EXPECT").is_some() {
+        std::fs::create_dir_all(path.parent().expect("snapshot has a directory")).expect("create snapshot directory");
+        std::fs::write(path, actual).expect("write snapshot");
+        return;
+    }
+    let expected = std::fs::read_to_string(path).unwrap_or_default();
+    if expected != actual {
+        let diff = similar::TextDiff::from_lines(expected.as_str(), actual).unified_diff().header("expected", "actual").to_string();
+        failures.push(format!("{} differs (UPDATE_EXPECT=1 rewrites it):\n{diff}", path.display()));
+    }
+}
+
+/// Snapshots of everything relplay makes from one schema file.
+fn check_schema(group: &str, file: &Path, expect_valid: Option<bool>, failures: &mut Vec<String>) {
+    let text = std::fs::read_to_string(file).expect("fixture is UTF-8");
+    let name = file.file_stem().expect("file name").to_string_lossy().to_string();
+    let dir = root().join("tests/snapshots").join(group).join(&name);
+    let analysis = analyze(&text, SourceLanguage::Prisma);
+    let file_name = format!("{name}.prisma");
+    check_snapshot(&dir.join("diagnostics.txt"), &render::to_text(&file_name, &text, &analysis.diagnostics), failures);
+    match expect_valid {
+        Some(true) if has_errors(&analysis.diagnostics) => failures.push(format!("{} should have no errors", file.display())),
+        Some(false) if !has_errors(&analysis.diagnostics) => failures.push(format!("{} should have errors", file.display())),
+        _ => {}
+    }
+    if has_errors(&analysis.diagnostics) {
+        return;
+    }
+    check_snapshot(&dir.join("ir.json"), &generate(&analysis.schema, Target::Json).text, failures);
+    check_snapshot(&dir.join("schema.prisma"), &generate(&analysis.schema, Target::Prisma).text, failures);
+    for dialect in [SqlDialect::Postgresql, SqlDialect::Mysql, SqlDialect::Sqlite] {
+        let generated = generate(&analysis.schema, Target::Sql(dialect));
+        let mut text = generated.text;
+        for d in &generated.diagnostics {
+            text.push_str(&format!("-- warning {}: {}\n", d.code, d.message));
+        }
+        check_snapshot(&dir.join(format!("{}.sql", dialect.as_str())), &text, failures);
+    }
+    check_snapshot(&dir.join("diagram.svg"), &(svg::render(&layout(&analysis.schema)) + "\n"), failures);
+}
+
+fn report(failures: Vec<String>) {
+    assert!(failures.is_empty(), "{} snapshot failure(s):\n\n{}", failures.len(), failures.join("\n"));
+}
+
+#[test]
+fn valid_fixtures_match_their_snapshots() {
+    let mut failures = Vec::new();
+    for file in schema_files(&root().join("tests/fixtures/valid")) {
+        check_schema("valid", &file, Some(true), &mut failures);
+    }
+    report(failures);
+}
+
+#[test]
+fn invalid_fixtures_report_their_errors() {
+    let mut failures = Vec::new();
+    for file in schema_files(&root().join("tests/fixtures/invalid")) {
+        check_schema("invalid", &file, Some(false), &mut failures);
+    }
+    report(failures);
+}
+
+#[test]
+fn app_examples_match_their_snapshots() {
+    let mut failures = Vec::new();
+    for file in schema_files(&root().join("../examples")) {
+        let expect_valid = (file.file_stem().unwrap() != "unidirectional").then_some(true);
+        check_schema("examples", &file, expect_valid, &mut failures);
+    }
+    report(failures);
+}
+
+#[test]
+fn corpus_schemas_are_read_without_errors() {
+    let dir = corpus_dir().join("prisma");
+    assert!(dir.is_dir(), "the corpus is missing at {} (set RELPLAY_CORPUS to its folder)", dir.display());
+    let mut failures = Vec::new();
+    for file in schema_files(&dir) {
+        check_schema("corpus", &file, Some(true), &mut failures);
+    }
+    report(failures);
+}
+
+#[test]
+fn every_example_is_in_the_menu() {
+    for file in schema_files(&root().join("../examples")) {
+        let id = file.file_stem().unwrap().to_string_lossy().to_string();
+        assert!(relplay_core::examples::find(&id).is_some(), "examples/{id}.prisma is not in examples::EXAMPLES");
+    }
+}

@@ -1,0 +1,164 @@
+// The JavaScript side of relplay: CodeMirror 6 editors for the Rust (wasm) app.
+// Everything is exposed on `window.relplayEditor`; the app reaches it only through src/interop.
+import { EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection } from "@codemirror/view";
+import { EditorState, Compartment } from "@codemirror/state";
+import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import { searchKeymap, highlightSelectionMatches } from "@codemirror/search";
+import { bracketMatching, indentOnInput, syntaxHighlighting, defaultHighlightStyle } from "@codemirror/language";
+import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
+import { lintGutter, setDiagnostics, lintKeymap } from "@codemirror/lint";
+import { sql, PostgreSQL, MySQL, SQLite } from "@codemirror/lang-sql";
+import { json } from "@codemirror/lang-json";
+import { prismaLanguage } from "./prisma-language.js";
+
+const languageOf = {
+  prisma: () => prismaLanguage,
+  postgresql: () => sql({ dialect: PostgreSQL }),
+  mysql: () => sql({ dialect: MySQL }),
+  sqlite: () => sql({ dialect: SQLite }),
+  json: () => json(),
+  text: () => [],
+};
+
+const baseTheme = EditorView.theme({
+  "&": { height: "100%", fontSize: "13px" },
+  ".cm-scroller": { fontFamily: "ui-monospace, SFMono-Regular, Menlo, Consolas, monospace", lineHeight: "1.5" },
+  ".cm-gutters": { backgroundColor: "var(--gutter-bg)", color: "var(--muted)", borderRight: "1px solid var(--border)" },
+  ".cm-content": { caretColor: "var(--text)" },
+  "&.cm-focused .cm-cursor": { borderLeftColor: "var(--text)" },
+  ".cm-activeLine": { backgroundColor: "var(--active-line)" },
+  ".cm-activeLineGutter": { backgroundColor: "var(--active-line)" },
+});
+
+// Turns relplay's located diagnostics into CodeMirror diagnostics, clamped to the document.
+function toCodeMirror(view, diagnostics) {
+  const length = view.state.doc.length;
+  return diagnostics.map((d) => {
+    const from = Math.min(d.from, length);
+    const to = Math.min(Math.max(d.to, from), length);
+    const result = { from, to, severity: d.severity === "info" ? "info" : d.severity, message: d.message, source: d.code };
+    if (d.fix) {
+      result.actions = [{
+        name: d.fix.title,
+        apply(v) {
+          const changes = d.fix.edits.map((e) => ({ from: Math.min(e.from, v.state.doc.length), to: Math.min(e.to, v.state.doc.length), insert: e.insert }));
+          v.dispatch({ changes });
+        },
+      }];
+    }
+    return result;
+  });
+}
+
+const api = {
+  // An editable source editor. `onChange(text)` is called after every change to the document.
+  createEditor(parent, doc, language, onChange) {
+    const languageSlot = new Compartment();
+    const readOnlySlot = new Compartment();
+    const view = new EditorView({
+      parent,
+      state: EditorState.create({
+        doc,
+        extensions: [
+          lineNumbers(), highlightActiveLineGutter(), history(), drawSelection(), indentOnInput(),
+          bracketMatching(), closeBrackets(), highlightActiveLine(), highlightSelectionMatches(),
+          syntaxHighlighting(defaultHighlightStyle, { fallback: true }), lintGutter(),
+          keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...lintKeymap, indentWithTab]),
+          languageSlot.of((languageOf[language] || languageOf.text)()),
+          readOnlySlot.of(EditorState.readOnly.of(false)),
+          baseTheme,
+          EditorView.contentAttributes.of({ "aria-label": "Schema source", "data-testid": "source-editor" }),
+          EditorView.updateListener.of((update) => {
+            if (update.docChanged) onChange(update.state.doc.toString());
+          }),
+        ],
+      }),
+    });
+    view.relplay = { languageSlot, readOnlySlot };
+    return view;
+  },
+
+  // A read-only view for generated output.
+  createOutput(parent, language) {
+    const languageSlot = new Compartment();
+    const view = new EditorView({
+      parent,
+      state: EditorState.create({
+        doc: "",
+        extensions: [
+          lineNumbers(), drawSelection(), highlightSelectionMatches(),
+          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          keymap.of([...defaultKeymap, ...searchKeymap]),
+          languageSlot.of((languageOf[language] || languageOf.text)()),
+          EditorState.readOnly.of(true), EditorView.editable.of(false), baseTheme,
+          EditorView.contentAttributes.of({ "aria-label": "Generated output" }),
+        ],
+      }),
+    });
+    view.relplay = { languageSlot };
+    return view;
+  },
+
+  // Replaces the whole text, keeping the view (used for examples and outputs).
+  setText(view, text) {
+    if (view.state.doc.toString() === text) return;
+    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+  },
+
+  getText(view) {
+    return view.state.doc.toString();
+  },
+
+  setLanguage(view, language) {
+    view.dispatch({ effects: view.relplay.languageSlot.reconfigure((languageOf[language] || languageOf.text)()) });
+  },
+
+  setDiagnostics(view, diagnostics) {
+    view.dispatch(setDiagnostics(view.state, toCodeMirror(view, diagnostics)));
+  },
+
+  // Selects a range and scrolls it into view (the Problems pane jumps with it).
+  select(view, from, to) {
+    const length = view.state.doc.length;
+    const anchor = Math.min(from, length);
+    view.dispatch({ selection: { anchor, head: Math.min(Math.max(to, anchor), length) }, scrollIntoView: true });
+    view.focus();
+  },
+
+  // Applies a fix's edits (UTF-16 offsets) in one transaction.
+  applyEdits(view, edits) {
+    const length = view.state.doc.length;
+    view.dispatch({ changes: edits.map((e) => ({ from: Math.min(e.from, length), to: Math.min(e.to, length), insert: e.insert })) });
+  },
+
+  async copy(text) {
+    try {
+      await navigator.clipboard.writeText(text);
+      return true;
+    } catch {
+      // Clipboard access can be refused (no permission, insecure context): fall back to a textarea.
+      const area = document.createElement("textarea");
+      area.value = text;
+      area.style.position = "fixed";
+      area.style.opacity = "0";
+      document.body.appendChild(area);
+      area.select();
+      const ok = document.execCommand("copy");
+      area.remove();
+      return ok;
+    }
+  },
+
+  download(fileName, text, mimeType) {
+    const url = URL.createObjectURL(new Blob([text], { type: mimeType }));
+    const link = document.createElement("a");
+    link.href = url;
+    link.download = fileName;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  },
+};
+
+window.relplayEditor = api;

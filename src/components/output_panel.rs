@@ -1,0 +1,165 @@
+//! The output panel: tabs for the diagram, each generated target, the problems and the IR, with
+//! copy and download buttons. Text outputs share one read-only CodeMirror view.
+
+use super::problems::ProblemsList;
+use crate::app::{OutputTab, Playground};
+use crate::interop::{copy_to_clipboard, download, CodeView, EditorLanguage};
+use leptos::html::Div;
+use leptos::prelude::*;
+use relplay_core::generate::{generate, SqlDialect, Target};
+use relplay_core::layout::{layout, svg};
+
+/// The current output: its text, the file name to download it as, its MIME type and language.
+#[derive(Clone, PartialEq)]
+struct Output {
+    text: String,
+    file_name: String,
+    mime_type: &'static str,
+    language: Option<EditorLanguage>,
+    /// What the generator could not express, one line each.
+    notes: Vec<String>,
+}
+
+fn current_output(playground: &Playground) -> Output {
+    let tab = playground.tab.get();
+    let dialect = playground.dialect();
+    playground.analysis.with(|analysis| {
+        let schema = &analysis.schema;
+        let generated = |target| generate(schema, target);
+        let notes = |g: &relplay_core::generate::Generated| g.diagnostics.iter().map(|d| d.message.clone()).collect();
+        match tab {
+            OutputTab::Diagram => Output {
+                text: svg::render(&layout(schema)),
+                file_name: "relplay-diagram.svg".into(),
+                mime_type: "image/svg+xml",
+                language: None,
+                notes: Vec::new(),
+            },
+            OutputTab::Prisma => {
+                let g = generated(Target::Prisma);
+                Output { notes: notes(&g), text: g.text, file_name: "schema.prisma".into(), mime_type: "text/plain", language: Some(EditorLanguage::Prisma) }
+            }
+            OutputTab::Sql => {
+                let g = generated(Target::Sql(dialect));
+                let language = match dialect {
+                    SqlDialect::Postgresql => EditorLanguage::Postgresql,
+                    SqlDialect::Mysql => EditorLanguage::Mysql,
+                    SqlDialect::Sqlite => EditorLanguage::Sqlite,
+                };
+                Output { notes: notes(&g), text: g.text, file_name: format!("schema.{}.sql", dialect.as_str()), mime_type: "application/sql", language: Some(language) }
+            }
+            OutputTab::Ir => {
+                let g = generated(Target::Json);
+                Output { notes: Vec::new(), text: g.text, file_name: "schema.ir.json".into(), mime_type: "application/json", language: Some(EditorLanguage::Json) }
+            }
+            OutputTab::Problems => Output {
+                text: relplay_core::diagnostic::render::to_text("schema.prisma", &playground.source.get(), &analysis.diagnostics),
+                file_name: "problems.txt".into(),
+                mime_type: "text/plain",
+                language: None,
+                notes: Vec::new(),
+            },
+        }
+    })
+}
+
+#[component]
+pub fn OutputPanel() -> impl IntoView {
+    let playground = expect_context::<Playground>();
+    let output = Memo::new(move |_| current_output(&playground));
+    let code_host = NodeRef::<Div>::new();
+    let code_view: StoredValue<Option<CodeView>, LocalStorage> = StoredValue::new_local(None);
+    let copied = RwSignal::new(false);
+
+    Effect::new(move |_| {
+        let output = output.get();
+        let Some(language) = output.language else { return };
+        let Some(element) = code_host.get() else { return };
+        if code_view.with_value(Option::is_none) {
+            code_view.set_value(Some(CodeView::output(&element, language)));
+        }
+        if let Some(view) = code_view.get_value() {
+            view.set_language(language);
+            view.set_text(&output.text);
+        }
+    });
+
+    let has_errors = move || playground.analysis.with(|a| relplay_core::diagnostic::has_errors(&a.diagnostics));
+    let tab_button = move |tab: OutputTab| {
+        let label = move || match tab {
+            OutputTab::Problems => format!("Problems ({})", playground.analysis.with(|a| a.diagnostics.len())),
+            other => other.label().to_string(),
+        };
+        view! {
+            <button
+                role="tab"
+                class="tab"
+                data-tab=tab.id()
+                aria-selected=move || (playground.tab.get() == tab).to_string()
+                on:click=move |_| playground.tab.set(tab)
+            >
+                {label}
+            </button>
+        }
+    };
+    let set_dialect = move |event: leptos::ev::Event| {
+        let value = event_target_value(&event);
+        playground.chosen_dialect.set(SqlDialect::from_name(&value));
+    };
+    let copy = move |_| {
+        copy_to_clipboard(&output.with_untracked(|o| o.text.clone()));
+        copied.set(true);
+        set_timeout(move || copied.set(false), std::time::Duration::from_millis(1500));
+    };
+    let save = move |_| output.with_untracked(|o| download(&o.file_name, &o.text, o.mime_type));
+    let is_tab = move |tab: OutputTab| move || playground.tab.get() == tab;
+
+    view! {
+        <section class="pane output-pane">
+            <div class="pane-head tabs" role="tablist">
+                {OutputTab::ALL.into_iter().map(tab_button).collect_view()}
+            </div>
+            <div class="toolbar">
+                <Show when=is_tab(OutputTab::Sql)>
+                    <label>
+                        "Dialect "
+                        <select data-testid="dialect" on:change=set_dialect>
+                            <option value="auto">{move || format!("from datasource ({})", playground.dialect().display_name())}</option>
+                            <option value="postgresql">"PostgreSQL"</option>
+                            <option value="mysql">"MySQL"</option>
+                            <option value="sqlite">"SQLite"</option>
+                        </select>
+                    </label>
+                </Show>
+                <span class="spacer"></span>
+                <button on:click=copy data-testid="copy">{move || if copied.get() { "Copied" } else { "Copy" }}</button>
+                <button on:click=save data-testid="download">"Download"</button>
+            </div>
+            <Show when=move || has_errors() && !is_tab(OutputTab::Problems)()>
+                <p class="banner">"The schema has errors: this shows what could be understood so far."</p>
+            </Show>
+            <Show when=move || output.with(|o| !o.notes.is_empty())>
+                <ul class="notes">
+                    {move || output.with(|o| o.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view())}
+                </ul>
+            </Show>
+            <div class="output-body">
+                <div
+                    class="diagram"
+                    data-testid="diagram"
+                    class:hidden=move || !is_tab(OutputTab::Diagram)()
+                    inner_html=move || if is_tab(OutputTab::Diagram)() { output.with(|o| o.text.clone()) } else { String::new() }
+                ></div>
+                <div
+                    class="code-output"
+                    data-testid="code-output"
+                    node_ref=code_host
+                    class:hidden=move || output.with(|o| o.language.is_none())
+                ></div>
+                <div class="problems-pane" class:hidden=move || !is_tab(OutputTab::Problems)()>
+                    <ProblemsList/>
+                </div>
+            </div>
+        </section>
+    }
+}

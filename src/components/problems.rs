@@ -1,0 +1,54 @@
+//! The Problems pane: every diagnostic with its position; a click selects it in the editor and
+//! a fix button applies the diagnostic's fix.
+
+use crate::app::Playground;
+use leptos::prelude::*;
+use relplay_core::diagnostic::render;
+
+#[component]
+pub fn ProblemsList() -> impl IntoView {
+    let playground = expect_context::<Playground>();
+    let rows = move || {
+        let analysis = playground.analysis.get();
+        let text = playground.source.get();
+        render::locate(&text, &analysis.diagnostics)
+            .into_iter()
+            .map(|d| {
+                let (from, to) = (d.from, d.to);
+                let fix = d.fix.as_ref().map(|fix| (fix.title.to_string(), fix.edits.iter().map(|e| serde_json::json!({"from": e.from, "to": e.to, "insert": e.insert})).collect::<Vec<_>>()));
+                let jump = move |_| {
+                    if let Some(editor) = playground.editor.get_value() {
+                        editor.select(from, to);
+                    }
+                };
+                let position = format!("{}:{}", d.start_position.line, d.start_position.column);
+                view! {
+                    <li class=format!("problem {}", d.severity) data-code=d.code>
+                        <button class="problem-jump" on:click=jump title="Show in the editor">
+                            <span class="severity">{d.severity}</span>
+                            <span class="code">{d.code}</span>
+                            <span class="position">{position}</span>
+                            <span class="message">{d.message.to_string()}</span>
+                        </button>
+                        {fix.map(|(title, edits)| {
+                            let apply = move |_| {
+                                if let Some(editor) = playground.editor.get_value() {
+                                    editor.apply_edits(&edits);
+                                }
+                            };
+                            view! { <button class="fix" on:click=apply>{format!("Fix: {title}")}</button> }
+                        })}
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <ul class="problems" data-testid="problems">
+            {rows}
+        </ul>
+        <Show when=move || playground.analysis.with(|a| a.diagnostics.is_empty())>
+            <p class="empty">"No problems: the schema is valid."</p>
+        </Show>
+    }
+}

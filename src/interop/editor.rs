@@ -1,0 +1,106 @@
+//! Bindings to `window.relplayEditor` (see `js/editor.js`).
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = relplayEditor, js_name = createEditor)]
+    fn create_editor(parent: &web_sys::HtmlElement, doc: &str, language: &str, on_change: &Closure<dyn Fn(String)>) -> JsValue;
+    #[wasm_bindgen(js_namespace = relplayEditor, js_name = createOutput)]
+    fn create_output(parent: &web_sys::HtmlElement, language: &str) -> JsValue;
+    #[wasm_bindgen(js_namespace = relplayEditor, js_name = setText)]
+    fn set_text(view: &JsValue, text: &str);
+    #[wasm_bindgen(js_namespace = relplayEditor, js_name = setLanguage)]
+    fn set_language(view: &JsValue, language: &str);
+    #[wasm_bindgen(js_namespace = relplayEditor, js_name = setDiagnostics)]
+    fn set_diagnostics(view: &JsValue, diagnostics: JsValue);
+    #[wasm_bindgen(js_namespace = relplayEditor, js_name = select)]
+    fn select(view: &JsValue, from: u32, to: u32);
+    #[wasm_bindgen(js_namespace = relplayEditor, js_name = applyEdits)]
+    fn apply_edits(view: &JsValue, edits: JsValue);
+    #[wasm_bindgen(js_namespace = relplayEditor, js_name = copy)]
+    fn copy_text(text: &str) -> js_sys::Promise;
+    #[wasm_bindgen(js_namespace = relplayEditor, js_name = download)]
+    fn download_text(file_name: &str, text: &str, mime_type: &str);
+}
+
+/// The languages the editor highlights.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum EditorLanguage {
+    Prisma,
+    Postgresql,
+    Mysql,
+    Sqlite,
+    Json,
+}
+
+impl EditorLanguage {
+    fn as_str(self) -> &'static str {
+        match self {
+            EditorLanguage::Prisma => "prisma",
+            EditorLanguage::Postgresql => "postgresql",
+            EditorLanguage::Mysql => "mysql",
+            EditorLanguage::Sqlite => "sqlite",
+            EditorLanguage::Json => "json",
+        }
+    }
+}
+
+/// A CodeMirror view, editable (the source) or read-only (an output).
+#[derive(Clone)]
+pub struct CodeView {
+    view: JsValue,
+}
+
+impl CodeView {
+    /// An editable editor in `parent`; `on_change` receives the whole text after each change.
+    pub fn editor(parent: &web_sys::HtmlElement, text: &str, language: EditorLanguage, on_change: impl Fn(String) + 'static) -> CodeView {
+        let callback = Closure::<dyn Fn(String)>::new(on_change);
+        let view = create_editor(parent, text, language.as_str(), &callback);
+        // The editor lives as long as the page, and so does its change callback.
+        callback.forget();
+        CodeView { view }
+    }
+
+    pub fn output(parent: &web_sys::HtmlElement, language: EditorLanguage) -> CodeView {
+        CodeView { view: create_output(parent, language.as_str()) }
+    }
+
+    pub fn set_text(&self, text: &str) {
+        set_text(&self.view, text);
+    }
+
+    pub fn set_language(&self, language: EditorLanguage) {
+        set_language(&self.view, language.as_str());
+    }
+
+    /// Shows diagnostics (any serialisable list with CodeMirror's UTF-16 `from`/`to`).
+    pub fn set_diagnostics<T: Serialize>(&self, diagnostics: &T) {
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        if let Ok(value) = diagnostics.serialize(&serializer) {
+            set_diagnostics(&self.view, value);
+        }
+    }
+
+    pub fn select(&self, from: usize, to: usize) {
+        select(&self.view, from as u32, to as u32);
+    }
+
+    pub fn apply_edits<T: Serialize>(&self, edits: &T) {
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        if let Ok(value) = edits.serialize(&serializer) {
+            apply_edits(&self.view, value);
+        }
+    }
+}
+
+/// Copies text to the clipboard (falls back to a hidden textarea where the API is refused).
+pub fn copy_to_clipboard(text: &str) {
+    let _ = copy_text(text);
+}
+
+/// Offers `text` as a file download.
+pub fn download(file_name: &str, text: &str, mime_type: &str) {
+    download_text(file_name, text, mime_type);
+}

@@ -1,0 +1,13 @@
+//! The relplay playground: a Leptos (CSR) app over `relplay-core`.
+//!
+//! The app holds no schema logic: it keeps the user's text and choices in signals, asks the core
+//! for the analysis, outputs and diagram, and shows them. Only [`interop`] talks to JavaScript.
+
+mod app;
+mod components;
+mod interop;
+
+fn main() {
+    console_error_panic_hook::set_once();
+    leptos::mount::mount_to_body(app::App);
+}
