@@ -192,6 +192,11 @@ impl<'a> SqlWriter<'a> {
         }
     }
 
+    /// Whether SQL written for the schema's provider (`dbgenerated("…")`) is valid here too.
+    fn speaks_provider_sql(&self) -> bool {
+        self.schema.provider.is_none_or(|p| p == self.dialect.native_type_provider())
+    }
+
     fn column_definition(&mut self, entity: &Entity, field: &Field, inline_primary_key: bool) -> String {
         let mut column_type = self.base_type(field);
         let autoincrement = field.default == Some(DefaultValue::Autoincrement);
@@ -222,6 +227,10 @@ impl<'a> SqlWriter<'a> {
         if autoincrement && self.dialect.autoincrement_style() == AutoincrementStyle::Keyword {
             definition.push_str(" AUTO_INCREMENT");
         }
+        if let (Some(DefaultValue::DbGenerated(sql)), false) = (&field.default, self.speaks_provider_sql()) {
+            let what = format!("the default of `{}.{}`, `{sql}`, written for another database (left out)", entity.name, field.name);
+            self.diagnostics.push(catalog::target_cannot_express(field.span, self.dialect.display_name(), &what));
+        }
         if let Some(default) = field.default.as_ref().and_then(|d| self.default_clause(field, d)) {
             definition.push_str(" DEFAULT ");
             definition.push_str(&default);
@@ -244,7 +253,7 @@ impl<'a> SqlWriter<'a> {
                 }
             }
             DefaultValue::Now => "CURRENT_TIMESTAMP".into(),
-            DefaultValue::DbGenerated(sql) if sql.is_empty() => return None,
+            DefaultValue::DbGenerated(sql) if sql.is_empty() || !self.speaks_provider_sql() => return None,
             DefaultValue::DbGenerated(sql) => format!("({sql})"),
             DefaultValue::String(value) => string_literal(value),
             DefaultValue::Number(text) => text.clone(),
