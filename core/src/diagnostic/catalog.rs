@@ -200,6 +200,14 @@ pub fn id_declared_twice(span: Span, model: &str, first: Span) -> Diagnostic {
         .with_label(first, "the primary key is declared here")
 }
 
+pub fn connection_url_in_schema(span: Span, property: &str) -> Diagnostic {
+    Diagnostic::warning(
+        "N025",
+        span,
+        format!("Prisma 7 rejects `{property}` in the schema (connection URLs moved to prisma.config.ts); relplay ignores it and leaves it out of its Prisma output."),
+    )
+}
+
 // ----- R: relations -------------------------------------------------------------------------------
 
 pub fn unknown_relation_argument(span: Span, name: &str) -> Diagnostic {

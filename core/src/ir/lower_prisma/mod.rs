@@ -49,6 +49,11 @@ fn datasource_provider(file: &SchemaFile, diagnostics: &mut Vec<Diagnostic>) -> 
             continue;
         }
         seen_datasource = true;
+        for property in &config.properties {
+            if matches!(property.name.name.as_str(), "url" | "directUrl" | "shadowDatabaseUrl") {
+                diagnostics.push(catalog::connection_url_in_schema(property.span, &property.name.name));
+            }
+        }
         let Some(property) = config.property("provider") else {
             diagnostics.push(catalog::datasource_without_provider(config.name.span));
             continue;

@@ -1,0 +1,44 @@
+// Prisma's real validator judges relplay: every Prisma schema relplay writes must be valid Prisma,
+// and relplay's verdict (valid or not) on every fixture must be Prisma's verdict.
+import { test, describe } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, readdirSync } from "node:fs";
+import { join, basename, resolve } from "node:path";
+import { relplay, relplayOk, validSchemas, repoRoot, corpusDir } from "../support/relplay.mjs";
+import { prismaValidate, withoutConnectionUrls } from "../support/prisma-validator.mjs";
+
+describe("relplay's Prisma output is accepted by Prisma", () => {
+  for (const { file, name } of validSchemas()) {
+    test(name, () => {
+      const run = relplay(["convert", file, "--to", "prisma"]);
+      assert.equal(run.status, 0, run.stderr);
+      const verdict = prismaValidate(run.stdout);
+      assert.ok(verdict.valid, `Prisma rejects relplay's output:\n${verdict.message}\n--- output ---\n${run.stdout}`);
+    });
+  }
+});
+
+describe("relplay and Prisma agree on which schemas are valid", () => {
+  const folders = ["examples", "core/tests/fixtures/valid", "core/tests/fixtures/invalid", join(corpusDir, "prisma")];
+  for (const folder of folders) {
+    for (const name of readdirSync(resolve(repoRoot, folder)).filter((f) => f.endsWith(".prisma")).sort()) {
+      const file = resolve(repoRoot, folder, name);
+      test(`${basename(folder)}/${name}`, () => {
+        const ours = relplay(["check", file]);
+        const prisma = prismaValidate(withoutConnectionUrls(readFileSync(file, "utf8")));
+        assert.equal(ours.status === 0, prisma.valid,
+          `relplay says ${ours.status === 0 ? "valid" : "invalid"}, Prisma says ${prisma.valid ? "valid" : "invalid"}\n` +
+          `relplay:\n${ours.stdout}\nPrisma:\n${prisma.message}`);
+      });
+    }
+  }
+});
+
+test("the User/Profile example keeps UNIQUE on the foreign key and Prisma accepts it", () => {
+  const file = join(repoRoot, "examples/user-profile.prisma");
+  const prismaText = relplayOk(["convert", file, "--to", "prisma"]);
+  assert.match(prismaText, /userId\s+Int\s+@unique/);
+  assert.ok(prismaValidate(prismaText).valid);
+  const sql = relplayOk(["convert", file, "--to", "sql", "--dialect", "postgresql"]);
+  assert.match(sql, /CONSTRAINT "Profile_userId_key" UNIQUE \("userId"\)/);
+});

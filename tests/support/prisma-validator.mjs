@@ -1,0 +1,28 @@
+// Prisma's own schema validator (the WebAssembly build of prisma-fmt), offline.
+import { createRequire } from "node:module";
+
+const require = createRequire(import.meta.url);
+const prismaSchemaWasm = require("@prisma/prisma-schema-wasm");
+
+/** Prisma's verdict on a schema: { valid, message }. */
+export function prismaValidate(schema) {
+  try {
+    prismaSchemaWasm.validate(JSON.stringify({ prismaSchema: [["schema.prisma", schema]], noColor: true }));
+    return { valid: true, message: "" };
+  } catch (error) {
+    const text = String(error?.message ?? error);
+    try {
+      return { valid: false, message: JSON.parse(text).message };
+    } catch {
+      return { valid: false, message: text };
+    }
+  }
+}
+
+/**
+ * Prisma 7 no longer reads connection URLs from the schema and rejects `url`/`directUrl` lines;
+ * schemas written for Prisma 6 (such as the corpus's documenso) still carry them.
+ */
+export function withoutConnectionUrls(schema) {
+  return schema.replace(/^\s*(url|directUrl|shadowDatabaseUrl)\s*=.*$/gm, "");
+}
