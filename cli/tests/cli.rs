@@ -88,7 +88,7 @@ fn text_that_is_not_utf8_is_a_one_line_error_with_exit_2() {
     assert_eq!(output.status.code(), Some(2));
     let message = stderr(&output);
     assert_eq!(message.lines().count(), 1, "{message}");
-    assert!(message.contains("is not UTF-8 text (invalid byte at offset 21)"), "{message}");
+    assert!(message.contains("is not UTF-8 text (invalid byte at offset 23)"), "{message}");
 }
 
 #[test]
