@@ -66,7 +66,7 @@ const api = {
           keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...lintKeymap, indentWithTab]),
           languageSlot.of((languageOf[language] || languageOf.text)()),
           readOnlySlot.of(EditorState.readOnly.of(false)),
-          baseTheme,
+          baseTheme, EditorView.lineWrapping,
           EditorView.contentAttributes.of({ "aria-label": "Schema source", "data-testid": "source-editor" }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) onChange(update.state.doc.toString());
@@ -90,7 +90,7 @@ const api = {
           syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
           keymap.of([...defaultKeymap, ...searchKeymap]),
           languageSlot.of((languageOf[language] || languageOf.text)()),
-          EditorState.readOnly.of(true), EditorView.editable.of(false), baseTheme,
+          EditorState.readOnly.of(true), EditorView.editable.of(false), baseTheme, EditorView.lineWrapping,
           EditorView.contentAttributes.of({ "aria-label": "Generated output" }),
         ],
       }),
@@ -107,6 +107,12 @@ const api = {
 
   getText(view) {
     return view.state.doc.toString();
+  },
+
+  // The whole text of the editor inside `element` (CodeMirror only renders the visible lines).
+  textIn(element) {
+    const editor = element.querySelector(".cm-editor");
+    return editor ? EditorView.findFromDOM(editor)?.state.doc.toString() ?? null : null;
   },
 
   setLanguage(view, language) {

@@ -89,7 +89,9 @@ pub fn App() -> impl IntoView {
             match (errors, warnings) {
                 (0, 0) => ("status ok", "No problems".to_string()),
                 (0, w) => ("status warn", format!("{w} warning{}", if w == 1 { "" } else { "s" })),
-                (e, w) => ("status error", format!("{e} error{}, {w} warning{}", if e == 1 { "" } else { "s" }, if w == 1 { "" } else { "s" })),
+                (e, w) => {
+                    ("status error", format!("{e} error{}, {w} warning{}", if e == 1 { "" } else { "s" }, if w == 1 { "" } else { "s" }))
+                }
             }
         })
     };

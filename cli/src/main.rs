@@ -103,7 +103,10 @@ fn run(command: Command) -> Result<ExitCode, UsageError> {
             let (text, language) = read_source(&file, from.as_deref())?;
             let analysis = analyze(&text, language);
             let dialect = match dialect.as_deref() {
-                Some(name) => Some(SqlDialect::from_name(name).ok_or_else(|| UsageError(format!("unknown dialect `{name}`: use postgresql, mysql or sqlite")))?),
+                Some(name) => Some(
+                    SqlDialect::from_name(name)
+                        .ok_or_else(|| UsageError(format!("unknown dialect `{name}`: use postgresql, mysql or sqlite")))?,
+                ),
                 None => None,
             };
             let target = match to.as_str() {
@@ -157,7 +160,11 @@ fn exit_code(analysis: &Analysis) -> ExitCode {
 }
 
 fn display_name(file: &str) -> String {
-    if file == "-" { "<stdin>".to_string() } else { file.to_string() }
+    if file == "-" {
+        "<stdin>".to_string()
+    } else {
+        file.to_string()
+    }
 }
 
 /// Reads the file (or standard input) as UTF-8 and decides its language.

@@ -127,7 +127,8 @@ fn convert_writes_each_target() {
 #[test]
 fn convert_to_a_directory_writes_files() {
     let dir = scratch_dir("out");
-    let output = relplay(&["convert", &example("one-to-many.prisma"), "--to", "sql", "--dialect", "postgresql", "--out", dir.to_str().unwrap()]);
+    let output =
+        relplay(&["convert", &example("one-to-many.prisma"), "--to", "sql", "--dialect", "postgresql", "--out", dir.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     let sql = std::fs::read_to_string(dir.join("schema.postgresql.sql")).expect("file written");
     assert!(sql.contains("CREATE TABLE \"Post\""));

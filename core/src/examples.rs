@@ -12,14 +12,30 @@ pub struct Example {
 /// Every example, in menu order. The first is the one the app opens with.
 pub const EXAMPLES: &[Example] = &[
     Example { id: "user-profile", title: "1:1 User–Profile (FK on Profile)", source: include_str!("../../examples/user-profile.prisma") },
-    Example { id: "fk-on-other-side", title: "1:1 with the FK on the other side", source: include_str!("../../examples/fk-on-other-side.prisma") },
+    Example {
+        id: "fk-on-other-side",
+        title: "1:1 with the FK on the other side",
+        source: include_str!("../../examples/fk-on-other-side.prisma"),
+    },
     Example { id: "unidirectional", title: "Unidirectional relation", source: include_str!("../../examples/unidirectional.prisma") },
     Example { id: "self-relation", title: "Self-relations (mentor, manager)", source: include_str!("../../examples/self-relation.prisma") },
     Example { id: "composite-keys", title: "Composite keys", source: include_str!("../../examples/composite-keys.prisma") },
-    Example { id: "one-to-one-unique-field", title: "1:1 on a non-id unique field", source: include_str!("../../examples/one-to-one-unique-field.prisma") },
+    Example {
+        id: "one-to-one-unique-field",
+        title: "1:1 on a non-id unique field",
+        source: include_str!("../../examples/one-to-one-unique-field.prisma"),
+    },
     Example { id: "one-to-many", title: "1:N User–Post", source: include_str!("../../examples/one-to-many.prisma") },
-    Example { id: "many-to-many-implicit", title: "M:N implicit (Post–Tag)", source: include_str!("../../examples/many-to-many-implicit.prisma") },
-    Example { id: "many-to-many-explicit", title: "M:N with a join model (Enrollment)", source: include_str!("../../examples/many-to-many-explicit.prisma") },
+    Example {
+        id: "many-to-many-implicit",
+        title: "M:N implicit (Post–Tag)",
+        source: include_str!("../../examples/many-to-many-implicit.prisma"),
+    },
+    Example {
+        id: "many-to-many-explicit",
+        title: "M:N with a join model (Enrollment)",
+        source: include_str!("../../examples/many-to-many-explicit.prisma"),
+    },
 ];
 
 /// The example with this id.

@@ -15,7 +15,13 @@ fn run_everything(text: &str) {
         let analysis = analyze(text, SourceLanguage::Prisma);
         let _ = render::locate(text, &analysis.diagnostics);
         let _ = render::to_text("x.prisma", text, &analysis.diagnostics);
-        for target in [Target::Prisma, Target::Json, Target::Sql(SqlDialect::Postgresql), Target::Sql(SqlDialect::Mysql), Target::Sql(SqlDialect::Sqlite)] {
+        for target in [
+            Target::Prisma,
+            Target::Json,
+            Target::Sql(SqlDialect::Postgresql),
+            Target::Sql(SqlDialect::Mysql),
+            Target::Sql(SqlDialect::Sqlite),
+        ] {
             let _ = generate(&analysis.schema, target);
         }
         let _ = svg::render(&layout(&analysis.schema));
@@ -80,7 +86,16 @@ fn pseudo_random_byte_edits_are_handled() {
 
 #[test]
 fn diagnostics_spans_stay_inside_the_text() {
-    for text in ["model", "model A {", "model A { id Int @id @default(", "enum E { A B", "datasource db { provider = \"x", "@@", "}}}", "model A {\n  b B\n}"] {
+    for text in [
+        "model",
+        "model A {",
+        "model A { id Int @id @default(",
+        "enum E { A B",
+        "datasource db { provider = \"x",
+        "@@",
+        "}}}",
+        "model A {\n  b B\n}",
+    ] {
         let analysis = analyze(text, SourceLanguage::Prisma);
         assert!(!analysis.diagnostics.is_empty(), "{text:?} should have diagnostics");
         for d in &analysis.diagnostics {

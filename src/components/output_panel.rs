@@ -37,7 +37,13 @@ fn current_output(playground: &Playground) -> Output {
             },
             OutputTab::Prisma => {
                 let g = generated(Target::Prisma);
-                Output { notes: notes(&g), text: g.text, file_name: "schema.prisma".into(), mime_type: "text/plain", language: Some(EditorLanguage::Prisma) }
+                Output {
+                    notes: notes(&g),
+                    text: g.text,
+                    file_name: "schema.prisma".into(),
+                    mime_type: "text/plain",
+                    language: Some(EditorLanguage::Prisma),
+                }
             }
             OutputTab::Sql => {
                 let g = generated(Target::Sql(dialect));
@@ -46,11 +52,23 @@ fn current_output(playground: &Playground) -> Output {
                     SqlDialect::Mysql => EditorLanguage::Mysql,
                     SqlDialect::Sqlite => EditorLanguage::Sqlite,
                 };
-                Output { notes: notes(&g), text: g.text, file_name: format!("schema.{}.sql", dialect.as_str()), mime_type: "application/sql", language: Some(language) }
+                Output {
+                    notes: notes(&g),
+                    text: g.text,
+                    file_name: format!("schema.{}.sql", dialect.as_str()),
+                    mime_type: "application/sql",
+                    language: Some(language),
+                }
             }
             OutputTab::Ir => {
                 let g = generated(Target::Json);
-                Output { notes: Vec::new(), text: g.text, file_name: "schema.ir.json".into(), mime_type: "application/json", language: Some(EditorLanguage::Json) }
+                Output {
+                    notes: Vec::new(),
+                    text: g.text,
+                    file_name: "schema.ir.json".into(),
+                    mime_type: "application/json",
+                    language: Some(EditorLanguage::Json),
+                }
             }
             OutputTab::Problems => Output {
                 text: relplay_core::diagnostic::render::to_text("schema.prisma", &playground.source.get(), &analysis.diagnostics),

@@ -15,7 +15,12 @@ pub fn ProblemsList() -> impl IntoView {
             .into_iter()
             .map(|d| {
                 let (from, to) = (d.from, d.to);
-                let fix = d.fix.as_ref().map(|fix| (fix.title.to_string(), fix.edits.iter().map(|e| serde_json::json!({"from": e.from, "to": e.to, "insert": e.insert})).collect::<Vec<_>>()));
+                let fix = d.fix.as_ref().map(|fix| {
+                    (
+                        fix.title.to_string(),
+                        fix.edits.iter().map(|e| serde_json::json!({"from": e.from, "to": e.to, "insert": e.insert})).collect::<Vec<_>>(),
+                    )
+                });
                 let jump = move |_| {
                     if let Some(editor) = playground.editor.get_value() {
                         editor.select(from, to);

@@ -96,7 +96,8 @@ pub fn reserved_type_name(span: Span, name: &str) -> Diagnostic {
 }
 
 pub fn duplicate_block_name(span: Span, name: &str, first: Span) -> Diagnostic {
-    Diagnostic::error("N006", span, format!("`{name}` is declared twice; this second declaration is ignored.")).with_label(first, "first declared here")
+    Diagnostic::error("N006", span, format!("`{name}` is declared twice; this second declaration is ignored."))
+        .with_label(first, "first declared here")
 }
 
 pub fn view_not_modelled(span: Span, name: &str) -> Diagnostic {
@@ -108,7 +109,8 @@ pub fn composite_type_not_modelled(span: Span, name: &str) -> Diagnostic {
 }
 
 pub fn duplicate_field(span: Span, field: &str, model: &str, first: Span) -> Diagnostic {
-    Diagnostic::error("N009", span, format!("Model `{model}` already has a field `{field}`; this one is ignored.")).with_label(first, "first declared here")
+    Diagnostic::error("N009", span, format!("Model `{model}` already has a field `{field}`; this one is ignored."))
+        .with_label(first, "first declared here")
 }
 
 pub fn unknown_attribute(span: Span, name: &str, block: bool) -> Diagnostic {
@@ -121,7 +123,11 @@ pub fn unknown_attribute(span: Span, name: &str, block: bool) -> Diagnostic {
 }
 
 pub fn attribute_on_relation_field(span: Span, name: &str) -> Diagnostic {
-    Diagnostic::error("N011", span, format!("`@{name}` cannot be used on a relation field: put it on the scalar field that holds the foreign key."))
+    Diagnostic::error(
+        "N011",
+        span,
+        format!("`@{name}` cannot be used on a relation field: put it on the scalar field that holds the foreign key."),
+    )
 }
 
 pub fn composite_type_field(span: Span, type_name: &str) -> Diagnostic {
@@ -151,7 +157,11 @@ pub fn relation_attribute_on_scalar(span: Span, field: &str) -> Diagnostic {
 }
 
 pub fn several_id_fields(span: Span, field: &str, model: &str) -> Diagnostic {
-    Diagnostic::error("N015", span, format!("Model `{model}` has more than one `@id` field (`{field}` is another); use `@@id([…])` for a composite key."))
+    Diagnostic::error(
+        "N015",
+        span,
+        format!("Model `{model}` has more than one `@id` field (`{field}` is another); use `@@id([…])` for a composite key."),
+    )
 }
 
 pub fn default_without_value(span: Span) -> Diagnostic {
@@ -175,7 +185,11 @@ pub fn unknown_enum_value(span: Span, value: &str, enum_name: &str) -> Diagnosti
 }
 
 pub fn unknown_default_constant(span: Span, value: &str, field: &str) -> Diagnostic {
-    Diagnostic::error("N020", span, format!("`{value}` is not a valid default for `{field}`: write a string in quotes, a number, true or false."))
+    Diagnostic::error(
+        "N020",
+        span,
+        format!("`{value}` is not a valid default for `{field}`: write a string in quotes, a number, true or false."),
+    )
 }
 
 pub fn block_attribute_without_fields(span: Span, name: &str) -> Diagnostic {
@@ -211,11 +225,19 @@ pub fn connection_url_in_schema(span: Span, property: &str) -> Diagnostic {
 // ----- R: relations -------------------------------------------------------------------------------
 
 pub fn unknown_relation_argument(span: Span, name: &str) -> Diagnostic {
-    Diagnostic::error("R001", span, format!("`@relation` has no argument `{name}`; it takes name, fields, references, onDelete, onUpdate and map."))
+    Diagnostic::error(
+        "R001",
+        span,
+        format!("`@relation` has no argument `{name}`; it takes name, fields, references, onDelete, onUpdate and map."),
+    )
 }
 
 pub fn invalid_referential_action(span: Span, name: &str) -> Diagnostic {
-    Diagnostic::error("R002", span, format!("`{name}` is not a referential action; use Cascade, Restrict, NoAction, SetNull or SetDefault."))
+    Diagnostic::error(
+        "R002",
+        span,
+        format!("`{name}` is not a referential action; use Cascade, Restrict, NoAction, SetNull or SetDefault."),
+    )
 }
 
 pub fn ambiguous_self_relation(span: Span, fields: &[String], model: &str, named: bool) -> Diagnostic {
@@ -229,7 +251,10 @@ pub fn ambiguous_self_relation(span: Span, fields: &[String], model: &str, named
 
 pub fn ambiguous_relation(span: Span, fields: &[String], from: &str, to: &str, named: bool) -> Diagnostic {
     let message = if named {
-        format!("The fields {} of `{from}` point at `{to}` with the same relation name: each relation between two models needs its own name.", quoted_list(fields))
+        format!(
+            "The fields {} of `{from}` point at `{to}` with the same relation name: each relation between two models needs its own name.",
+            quoted_list(fields)
+        )
     } else {
         format!("`{from}` has several relations to `{to}` ({}): give each a different name with `@relation(\"Name\")`, the same on both of its sides.", quoted_list(fields))
     };
@@ -264,7 +289,10 @@ pub fn fields_and_references_split(span: Span, owner: (&str, &str), other: (&str
     Diagnostic::error(
         "R008",
         span,
-        format!("`fields` and `references` must be given together on one side; here they are split between `{}.{}` and `{}.{}`.", owner.1, owner.0, other.1, other.0),
+        format!(
+            "`fields` and `references` must be given together on one side; here they are split between `{}.{}` and `{}.{}`.",
+            owner.1, owner.0, other.1, other.0
+        ),
     )
 }
 
@@ -272,7 +300,10 @@ pub fn list_side_defines_fields(span: Span, side: (&str, &str), other: (&str, &s
     Diagnostic::error(
         "R009",
         span,
-        format!("The list field `{}.{}` cannot give `fields` or `references`: the foreign key lives on the other side, `{}.{}`.", side.1, side.0, other.1, other.0),
+        format!(
+            "The list field `{}.{}` cannot give `fields` or `references`: the foreign key lives on the other side, `{}.{}`.",
+            side.1, side.0, other.1, other.0
+        ),
     )
 }
 
@@ -280,7 +311,10 @@ pub fn actions_on_back_side(span: Span, side: (&str, &str), other: (&str, &str))
     Diagnostic::error(
         "R010",
         span,
-        format!("`onDelete`/`onUpdate` belong on the side that holds the foreign key, `{}.{}`, not on `{}.{}`.", other.1, other.0, side.1, side.0),
+        format!(
+            "`onDelete`/`onUpdate` belong on the side that holds the foreign key, `{}.{}`, not on `{}.{}`.",
+            other.1, other.0, side.1, side.0
+        ),
     )
 }
 
@@ -293,7 +327,11 @@ pub fn unknown_relation_field(span: Span, argument: &str, field: &str, model: &s
 }
 
 pub fn fields_references_arity(span: Span, fields: usize, references: usize) -> Diagnostic {
-    Diagnostic::error("R013", span, format!("`fields` lists {fields} field(s) but `references` lists {references}: they must pair up one to one."))
+    Diagnostic::error(
+        "R013",
+        span,
+        format!("`fields` lists {fields} field(s) but `references` lists {references}: they must pair up one to one."),
+    )
 }
 
 pub fn implicit_many_to_many_with_fields(span: Span) -> Diagnostic {
@@ -346,7 +384,15 @@ pub fn references_not_unique(span: Span, target: &str, fields: &[String]) -> Dia
     Diagnostic::error("R019", span, format!("`references` must point at the primary key or a unique constraint of `{target}`: {fix}."))
 }
 
-pub fn foreign_key_type_mismatch(span: Span, field: &str, model: &str, field_type: &str, referenced: &str, target: &str, referenced_type: &str) -> Diagnostic {
+pub fn foreign_key_type_mismatch(
+    span: Span,
+    field: &str,
+    model: &str,
+    field_type: &str,
+    referenced: &str,
+    target: &str,
+    referenced_type: &str,
+) -> Diagnostic {
     Diagnostic::error(
         "R020",
         span,

@@ -76,7 +76,11 @@ pub fn locate<'a>(text: &str, diagnostics: &'a [Diagnostic]) -> Vec<LocatedDiagn
                 edits: fix
                     .edits
                     .iter()
-                    .map(|e| LocatedEdit { from: index.utf16_offset(e.span.start()), to: index.utf16_offset(e.span.end()), insert: &e.insert })
+                    .map(|e| LocatedEdit {
+                        from: index.utf16_offset(e.span.start()),
+                        to: index.utf16_offset(e.span.end()),
+                        insert: &e.insert,
+                    })
                     .collect(),
             }),
         })

@@ -34,9 +34,8 @@ pub fn generate(schema: &Schema, target: Target) -> Generated {
     match target {
         Target::Prisma => Generated { text: prisma::generate(schema), diagnostics: Vec::new() },
         Target::Sql(dialect) => sql::generate(schema, dialect),
-        Target::Json => Generated {
-            text: serde_json::to_string_pretty(schema).expect("the IR always serialises") + "\n",
-            diagnostics: Vec::new(),
-        },
+        Target::Json => {
+            Generated { text: serde_json::to_string_pretty(schema).expect("the IR always serialises") + "\n", diagnostics: Vec::new() }
+        }
     }
 }

@@ -5,9 +5,7 @@
 //! relation: SetNull/Cascade, required: Restrict/Cascade). A relation whose inverse side has no
 //! navigation (possible from other source languages) gets one, since Prisma requires both sides.
 
-use crate::ir::{
-    DefaultValue, Entity, Field, NavigationCardinality, Provider, ReferentialAction, Relation, RelationKind, Schema,
-};
+use crate::ir::{DefaultValue, Entity, Field, NavigationCardinality, Provider, ReferentialAction, Relation, RelationKind, Schema};
 use std::fmt::Write;
 
 /// Renders `schema` as a Prisma schema file.
@@ -110,7 +108,13 @@ fn scalar_line(entity: &Entity, field: &Field) -> Line {
             attributes.push(format!("@db.{}({})", native.name, native.arguments.join(", ")));
         }
     }
-    let suffix = if field.list { "[]" } else if field.nullable { "?" } else { "" };
+    let suffix = if field.list {
+        "[]"
+    } else if field.nullable {
+        "?"
+    } else {
+        ""
+    };
     Line {
         position: field.position,
         documentation: field.documentation.clone(),
@@ -181,7 +185,11 @@ fn relation_name(schema: &Schema, index: usize, relation: &Relation) -> Option<S
     }
     let pair = |r: &Relation| {
         let (a, b) = (&r.owning_side.entity, &r.inverse_side.entity);
-        if a <= b { (a.clone(), b.clone()) } else { (b.clone(), a.clone()) }
+        if a <= b {
+            (a.clone(), b.clone())
+        } else {
+            (b.clone(), a.clone())
+        }
     };
     let this_pair = pair(relation);
     let shared = schema.relations.iter().enumerate().any(|(i, r)| i != index && pair(r) == this_pair);

@@ -89,7 +89,8 @@ impl<'a> SqlWriter<'a> {
             for index in &entity.indexes {
                 let columns = self.columns_of(entity, &index.fields);
                 let name = index.constraint_name.clone().unwrap_or_else(|| self.constraint_name(&entity.table, &columns, "idx"));
-                let _ = writeln!(self.out, "\nCREATE INDEX {} ON {}({});", self.q(&name), self.q(&entity.table), self.quoted_columns(&columns));
+                let _ =
+                    writeln!(self.out, "\nCREATE INDEX {} ON {}({});", self.q(&name), self.q(&entity.table), self.quoted_columns(&columns));
             }
         }
         if !deferred.is_empty() {
@@ -106,7 +107,8 @@ impl<'a> SqlWriter<'a> {
         let schema = self.schema;
         let native_types_apply = schema.provider == Some(self.dialect.native_type_provider());
         if self.dialect == SqlDialect::Postgresql && native_types_apply {
-            let uses_citext = schema.entities.iter().flat_map(|e| &e.fields).any(|f| f.native_type.as_ref().is_some_and(|n| n.name == "Citext"));
+            let uses_citext =
+                schema.entities.iter().flat_map(|e| &e.fields).any(|f| f.native_type.as_ref().is_some_and(|n| n.name == "Citext"));
             if uses_citext {
                 self.out.push_str("\nCREATE EXTENSION IF NOT EXISTS citext;\n");
             }
@@ -337,9 +339,10 @@ impl<'a> SqlWriter<'a> {
             SqlDialect::Sqlite => None,
         };
         lines.extend(key);
-        let comment = relation_comment(relation);
-        let constraint_lines: Vec<String> = constraints.into_iter().map(|c| format!("{comment}\n    {c}")).collect();
-        lines.extend(constraint_lines);
+        if let Some(first) = constraints.first_mut() {
+            *first = format!("{}\n    {first}", relation_comment(relation));
+        }
+        lines.extend(constraints);
         let _ = writeln!(self.out, "\nCREATE TABLE {} (\n    {}\n){};", self.q(table), lines.join(",\n    "), self.table_options());
         if self.dialect == SqlDialect::Sqlite {
             let name = self.constraint_name(table, std::slice::from_ref(&pair_name), "unique");
@@ -356,21 +359,17 @@ fn relation_comment(relation: &Relation) -> String {
         Some(n) => format!("{}.{n}", s.entity),
         None => s.entity.clone(),
     };
-    let meaning = match relation.kind {
-        RelationKind::OneToOne => "one-to-one: the UNIQUE on the key allows one row per referenced row",
+    let kind = match relation.kind {
+        RelationKind::OneToOne => "one-to-one (the key is UNIQUE)",
         RelationKind::OneToMany => "one-to-many",
-        RelationKind::ManyToMany => "many-to-many through this join table",
+        RelationKind::ManyToMany => "many-to-many",
     };
-    format!("-- {} → {} ({meaning})", side(&relation.owning_side), side(&relation.inverse_side))
+    format!("-- {kind}: {} → {}", side(&relation.owning_side), side(&relation.inverse_side))
 }
 
 /// The FKs whose columns live in `entity`'s table, with their relations.
 fn owned_foreign_keys<'s>(schema: &'s Schema, entity: &Entity) -> Vec<(&'s Relation, &'s ForeignKey)> {
-    schema
-        .relations
-        .iter()
-        .filter_map(|r| r.foreign_key.as_ref().filter(|fk| fk.entity == entity.name).map(|fk| (r, fk)))
-        .collect()
+    schema.relations.iter().filter_map(|r| r.foreign_key.as_ref().filter(|fk| fk.entity == entity.name).map(|fk| (r, fk))).collect()
 }
 
 /// Entity indexes in an order where referenced tables come first, keeping source order otherwise.

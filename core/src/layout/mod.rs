@@ -13,7 +13,8 @@ pub const ROW_HEIGHT: f64 = 22.0;
 const CHAR_WIDTH: f64 = 7.4;
 const HORIZONTAL_GAP: f64 = 90.0;
 const VERTICAL_GAP: f64 = 70.0;
-const MARGIN: f64 = 24.0;
+/// Room around the picture, wide enough for edges that loop around the left of stacked boxes.
+const MARGIN: f64 = 48.0;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Diagram {
@@ -132,7 +133,10 @@ fn sized_box(schema: &Schema, entity: &crate::ir::Entity) -> EntityBox {
                 name: field.column.clone(),
                 type_text,
                 primary_key: entity.primary_key.as_ref().is_some_and(|pk| pk.fields.contains(&field.name)),
-                foreign_key: schema.relations.iter().any(|r| r.foreign_key.as_ref().is_some_and(|fk| fk.entity == entity.name && fk.fields.contains(&field.name))),
+                foreign_key: schema
+                    .relations
+                    .iter()
+                    .any(|r| r.foreign_key.as_ref().is_some_and(|fk| fk.entity == entity.name && fk.fields.contains(&field.name))),
                 unique: entity.uniques.iter().any(|u| u.fields.len() == 1 && u.fields[0] == field.name),
             }
         })
@@ -200,7 +204,8 @@ fn place_component(component: &[usize], links: &[(usize, usize)], boxes: &mut [E
     layers.retain(|l| !l.is_empty());
     // Barycentre sweeps reduce crossings: order each layer by its neighbours' mean position.
     for sweep in 0..4 {
-        let indices: Vec<usize> = if sweep % 2 == 0 { (1..layers.len()).collect() } else { (0..layers.len().saturating_sub(1)).rev().collect() };
+        let indices: Vec<usize> =
+            if sweep % 2 == 0 { (1..layers.len()).collect() } else { (0..layers.len().saturating_sub(1)).rev().collect() };
         for l in indices {
             let reference = if sweep % 2 == 0 { l - 1 } else { l + 1 };
             let rank: std::collections::HashMap<usize, f64> = layers[reference].iter().enumerate().map(|(p, &i)| (i, p as f64)).collect();
@@ -210,7 +215,15 @@ fn place_component(component: &[usize], links: &[(usize, usize)], boxes: &mut [E
                 .map(|(p, &i)| {
                     let neighbours: Vec<f64> = local
                         .iter()
-                        .filter_map(|&(a, b)| if a == i { rank.get(&b) } else if b == i { rank.get(&a) } else { None })
+                        .filter_map(|&(a, b)| {
+                            if a == i {
+                                rank.get(&b)
+                            } else if b == i {
+                                rank.get(&a)
+                            } else {
+                                None
+                            }
+                        })
                         .copied()
                         .collect();
                     let key = if neighbours.is_empty() { p as f64 } else { neighbours.iter().sum::<f64>() / neighbours.len() as f64 };
@@ -221,10 +234,8 @@ fn place_component(component: &[usize], links: &[(usize, usize)], boxes: &mut [E
             layers[l] = keyed.into_iter().map(|(_, _, i)| i).collect();
         }
     }
-    let layer_widths: Vec<f64> = layers
-        .iter()
-        .map(|l| l.iter().map(|&i| boxes[i].width).sum::<f64>() + HORIZONTAL_GAP * (l.len() as f64 - 1.0))
-        .collect();
+    let layer_widths: Vec<f64> =
+        layers.iter().map(|l| l.iter().map(|&i| boxes[i].width).sum::<f64>() + HORIZONTAL_GAP * (l.len() as f64 - 1.0)).collect();
     let width = layer_widths.iter().copied().fold(0.0, f64::max);
     let mut y = 0.0;
     for (l, members) in layers.iter().enumerate() {

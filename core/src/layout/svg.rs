@@ -96,14 +96,8 @@ fn draw_end(out: &mut String, (x, y): (f64, f64), direction: f64, mark: EndMark)
         let _ = write!(out, "<circle class=\"rp-end\" cx=\"{:.1}\" cy=\"{y:.1}\" r=\"4\"/>", at(d));
     };
     let crow = |out: &mut String| {
-        let _ = write!(
-            out,
-            "<path class=\"rp-edge\" d=\"M{0:.1} {1:.1}L{2:.1} {y:.1}L{0:.1} {3:.1}\"/>",
-            at(0.0),
-            y - 6.0,
-            at(11.0),
-            y + 6.0
-        );
+        let _ =
+            write!(out, "<path class=\"rp-edge\" d=\"M{0:.1} {1:.1}L{2:.1} {y:.1}L{0:.1} {3:.1}\"/>", at(0.0), y - 6.0, at(11.0), y + 6.0);
     };
     match mark {
         EndMark::ExactlyOne => {

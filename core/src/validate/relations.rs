@@ -15,7 +15,13 @@ pub(super) fn check(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) {
         }
         if relation.kind == RelationKind::OneToOne {
             if let Some(back) = inverse_navigation(schema, relation).filter(|n| n.cardinality == NavigationCardinality::One) {
-                diagnostics.push(catalog::back_side_required(back.span, &back.name, &relation.inverse_side.entity, &back.target, back.type_span));
+                diagnostics.push(catalog::back_side_required(
+                    back.span,
+                    &back.name,
+                    &relation.inverse_side.entity,
+                    &back.target,
+                    back.type_span,
+                ));
             }
         }
         if !target.is_unique_criterion(&fk.referenced_fields) {

@@ -6,10 +6,7 @@ use crate::syntax::prisma::ast::{Attribute, Expression};
 
 /// The `map` name of the first `@map` / `@@map` attribute among `attributes`.
 pub(super) fn mapped_name(attributes: &[Attribute], block: bool) -> Option<String> {
-    attributes
-        .iter()
-        .filter(|a| a.is_block_attribute == block && a.name.name == "map")
-        .find_map(|a| string_argument(a, "name", true))
+    attributes.iter().filter(|a| a.is_block_attribute == block && a.name.name == "map").find_map(|a| string_argument(a, "name", true))
 }
 
 /// A string argument by name (or the first positional one when `positional`).

@@ -237,7 +237,9 @@ fn lower_default(value: &Expression, field: &Field, schema: &Schema, diagnostics
                 return None;
             }
         },
-        Expression::Array { items, .. } => DefaultValue::List(items.iter().filter_map(|item| lower_default(item, field, schema, diagnostics)).collect()),
+        Expression::Array { items, .. } => {
+            DefaultValue::List(items.iter().filter_map(|item| lower_default(item, field, schema, diagnostics)).collect())
+        }
         Expression::Missing { .. } => return None,
     };
     Some(default)
@@ -279,7 +281,9 @@ fn lower_block_attributes(model: &ModelBlock, entity: &mut Entity, diagnostics: 
                 }
                 entity.primary_key = Some(PrimaryKey { fields, constraint_name, client_name, span: attribute.span });
             }
-            "unique" => entity.uniques.push(UniqueConstraint { fields, constraint_name, client_name, on_field: false, span: attribute.span }),
+            "unique" => {
+                entity.uniques.push(UniqueConstraint { fields, constraint_name, client_name, on_field: false, span: attribute.span })
+            }
             _ => entity.indexes.push(Index { fields, constraint_name, span: attribute.span }),
         }
     }

@@ -7,8 +7,8 @@ use super::arguments::{field_list, string_argument};
 use super::entities::RelationField;
 use crate::diagnostic::{catalog, Diagnostic};
 use crate::ir::{
-    ForeignKey, JoinColumn, JoinTable, Navigation, NavigationCardinality, Provider, ReferentialAction, Relation, RelationKind, RelationSide,
-    Schema,
+    ForeignKey, JoinColumn, JoinTable, Navigation, NavigationCardinality, Provider, ReferentialAction, Relation, RelationKind,
+    RelationSide, Schema,
 };
 use crate::span::Span;
 use crate::syntax::prisma::ast::{Arity, Expression};
@@ -78,8 +78,7 @@ pub(super) fn lower_relations(relation_fields: Vec<RelationField<'_>>, schema: &
 }
 
 fn read_arguments(field: &RelationField<'_>, diagnostics: &mut Vec<Diagnostic>) -> RelationArguments {
-    let mut arguments =
-        RelationArguments { name: None, fields: None, references: None, on_delete: None, on_update: None, map: None };
+    let mut arguments = RelationArguments { name: None, fields: None, references: None, on_delete: None, on_update: None, map: None };
     let Some(attribute) = field.attribute else { return arguments };
     for argument in &attribute.arguments {
         if let Some(name) = &argument.name {
@@ -171,15 +170,26 @@ fn lower_pair(a: Candidate<'_>, b: Option<Candidate<'_>>, schema: &mut Schema, d
                 diagnostics.push(catalog::both_sides_define(b.span(), "fields", (a.name(), &a.field.entity), (b.name(), &b.field.entity)));
             }
             if a.arguments.references.is_some() && b.arguments.references.is_some() {
-                diagnostics.push(catalog::both_sides_define(b.span(), "references", (a.name(), &a.field.entity), (b.name(), &b.field.entity)));
+                diagnostics.push(catalog::both_sides_define(
+                    b.span(),
+                    "references",
+                    (a.name(), &a.field.entity),
+                    (b.name(), &b.field.entity),
+                ));
             }
             if !a_defines && !b_defines {
                 diagnostics.push(catalog::neither_side_defines(a.span(), (a.name(), &a.field.entity), (b.name(), &b.field.entity)));
                 return;
             }
             let (owner, inverse) = if a.arguments.fields.is_some() || (!b_defines && a_defines) { (a, b) } else { (b, a) };
-            if owner.arguments.fields.is_some() != owner.arguments.references.is_some() && inverse.arguments.fields.is_some() != inverse.arguments.references.is_some() {
-                diagnostics.push(catalog::fields_and_references_split(inverse.span(), (owner.name(), &owner.field.entity), (inverse.name(), &inverse.field.entity)));
+            if owner.arguments.fields.is_some() != owner.arguments.references.is_some()
+                && inverse.arguments.fields.is_some() != inverse.arguments.references.is_some()
+            {
+                diagnostics.push(catalog::fields_and_references_split(
+                    inverse.span(),
+                    (owner.name(), &owner.field.entity),
+                    (inverse.name(), &inverse.field.entity),
+                ));
             }
             lower_to_one(owner, Some(inverse), RelationKind::OneToOne, schema, diagnostics)
         }
@@ -262,10 +272,7 @@ fn lower_to_one(
         name: owner.arguments.name.clone(),
         kind,
         owning_side: RelationSide { entity: owner.field.entity.clone(), navigation: Some(owner.name().to_string()) },
-        inverse_side: RelationSide {
-            entity: owner.field.target.clone(),
-            navigation: inverse.as_ref().map(|i| i.name().to_string()),
-        },
+        inverse_side: RelationSide { entity: owner.field.target.clone(), navigation: inverse.as_ref().map(|i| i.name().to_string()) },
         foreign_key: Some(foreign_key),
         join_table: None,
         on_delete: owner.arguments.on_delete.map_or(default_on_delete, |(a, _)| a),
@@ -352,7 +359,9 @@ pub(super) fn mark_join_entities(schema: &mut Schema) {
             .relations
             .iter()
             .enumerate()
-            .filter_map(|(i, r)| r.foreign_key.as_ref().filter(|fk| fk.entity == entity.name && r.kind == RelationKind::OneToMany).map(|fk| (i, &fk.fields)))
+            .filter_map(|(i, r)| {
+                r.foreign_key.as_ref().filter(|fk| fk.entity == entity.name && r.kind == RelationKind::OneToMany).map(|fk| (i, &fk.fields))
+            })
             .collect();
         let mut join_of = None;
         'search: for (i, (first, first_fields)) in owned.iter().enumerate() {

@@ -88,10 +88,13 @@ pub struct Attribute {
 impl Attribute {
     /// The argument named `name`, or the first positional argument when `positional` allows it.
     pub fn argument(&self, name: &str, positional: bool) -> Option<&Argument> {
-        self.arguments
-            .iter()
-            .find(|a| a.name.as_ref().is_some_and(|n| n.name == name))
-            .or_else(|| if positional { self.arguments.iter().find(|a| a.name.is_none()) } else { None })
+        self.arguments.iter().find(|a| a.name.as_ref().is_some_and(|n| n.name == name)).or_else(|| {
+            if positional {
+                self.arguments.iter().find(|a| a.name.is_none())
+            } else {
+                None
+            }
+        })
     }
 }
 
@@ -105,15 +108,33 @@ pub struct Argument {
 
 #[derive(Debug, Clone, PartialEq)]
 pub enum Expression {
-    String { value: String, span: Span },
-    Number { text: String, span: Span },
+    String {
+        value: String,
+        span: Span,
+    },
+    Number {
+        text: String,
+        span: Span,
+    },
     /// A bare name such as `Cascade`, `true` or an enum value.
-    Constant { name: String, span: Span },
-    Array { items: Vec<Expression>, span: Span },
+    Constant {
+        name: String,
+        span: Span,
+    },
+    Array {
+        items: Vec<Expression>,
+        span: Span,
+    },
     /// `now()`, `autoincrement()`, `uuid(7)`, `dbgenerated("…")`, also `sort: Desc` inside `id(…)`.
-    Call { name: Identifier, arguments: Vec<Argument>, span: Span },
+    Call {
+        name: Identifier,
+        arguments: Vec<Argument>,
+        span: Span,
+    },
     /// Where the parser expected a value and found none; the error is already reported.
-    Missing { span: Span },
+    Missing {
+        span: Span,
+    },
 }
 
 impl Expression {

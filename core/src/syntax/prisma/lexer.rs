@@ -7,7 +7,9 @@ use crate::span::Span;
 pub enum TokenKind {
     Identifier,
     /// A double-quoted string; an unterminated one ends at the line break.
-    String { terminated: bool },
+    String {
+        terminated: bool,
+    },
     Number,
     LeftBrace,
     RightBrace,

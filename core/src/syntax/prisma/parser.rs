@@ -377,8 +377,13 @@ impl<'a> Parser<'a> {
         let second = self.nth_kind(1);
         if close == TokenKind::RightParen {
             return match first {
-                Some(TokenKind::Identifier) => matches!(second, Some(TokenKind::Colon) | Some(TokenKind::LeftParen) | Some(TokenKind::Comma) | Some(TokenKind::RightParen)),
-                Some(TokenKind::RightParen | TokenKind::RightBracket | TokenKind::LeftBracket | TokenKind::Comma | TokenKind::Number) => true,
+                Some(TokenKind::Identifier) => matches!(
+                    second,
+                    Some(TokenKind::Colon) | Some(TokenKind::LeftParen) | Some(TokenKind::Comma) | Some(TokenKind::RightParen)
+                ),
+                Some(TokenKind::RightParen | TokenKind::RightBracket | TokenKind::LeftBracket | TokenKind::Comma | TokenKind::Number) => {
+                    true
+                }
                 Some(TokenKind::String { .. }) => true,
                 _ => false,
             };
@@ -391,7 +396,11 @@ impl<'a> Parser<'a> {
         let mut arguments = Vec::new();
         loop {
             if !self.skip_newlines_in_brackets(close) {
-                self.diagnostics.push(catalog::expected_token(Span::at(self.last_significant_end()), closing_text(close), "the end of the line"));
+                self.diagnostics.push(catalog::expected_token(
+                    Span::at(self.last_significant_end()),
+                    closing_text(close),
+                    "the end of the line",
+                ));
                 return arguments;
             }
             match self.peek_kind() {
@@ -418,7 +427,11 @@ impl<'a> Parser<'a> {
             let stuck = matches!(value, Expression::Missing { .. });
             arguments.push(Argument { name, value, span: Span::new(start, self.end_of_previous()) });
             if !self.skip_newlines_in_brackets(close) {
-                self.diagnostics.push(catalog::expected_token(Span::at(self.last_significant_end()), closing_text(close), "the end of the line"));
+                self.diagnostics.push(catalog::expected_token(
+                    Span::at(self.last_significant_end()),
+                    closing_text(close),
+                    "the end of the line",
+                ));
                 return arguments;
             }
             if self.eat(TokenKind::Comma).is_some() {

@@ -26,7 +26,7 @@ CREATE TABLE `User` (
     `twoFactorBackupCodes` VARCHAR(191),
     PRIMARY KEY (`id`),
     UNIQUE INDEX `User_email_key`(`email`),
-    -- User.avatarImage → AvatarImage.user (one-to-many)
+    -- one-to-many: User.avatarImage → AvatarImage.user
     CONSTRAINT `User_avatarImageId_fkey` FOREIGN KEY (`avatarImageId`) REFERENCES `AvatarImage` (`id`) ON DELETE SET NULL ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -60,7 +60,7 @@ CREATE TABLE `OrganisationClaim` (
     `apiQuota` INTEGER,
     `emailTransportId` VARCHAR(191),
     PRIMARY KEY (`id`),
-    -- OrganisationClaim.emailTransport → EmailTransport.organisationClaims (one-to-many)
+    -- one-to-many: OrganisationClaim.emailTransport → EmailTransport.organisationClaims
     CONSTRAINT `OrganisationClaim_emailTransportId_fkey` FOREIGN KEY (`emailTransportId`) REFERENCES `EmailTransport` (`id`) ON DELETE SET NULL ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -90,7 +90,7 @@ CREATE TABLE `OrganisationEmail` (
     `organisationId` VARCHAR(191) NOT NULL,
     PRIMARY KEY (`id`),
     UNIQUE INDEX `OrganisationEmail_email_key`(`email`),
-    -- OrganisationEmail.emailDomain → EmailDomain.emails (one-to-many)
+    -- one-to-many: OrganisationEmail.emailDomain → EmailDomain.emails
     CONSTRAINT `OrganisationEmail_emailDomainId_fkey` FOREIGN KEY (`emailDomainId`) REFERENCES `EmailDomain` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -121,7 +121,7 @@ CREATE TABLE `OrganisationGlobalSettings` (
     `reminderSettings` JSON,
     `aiFeaturesEnabled` BOOLEAN NOT NULL DEFAULT false,
     PRIMARY KEY (`id`),
-    -- OrganisationGlobalSettings.email → OrganisationEmail.organisationGlobalSettings (one-to-many)
+    -- one-to-many: OrganisationGlobalSettings.email → OrganisationEmail.organisationGlobalSettings
     CONSTRAINT `OrganisationGlobalSettings_emailId_fkey` FOREIGN KEY (`emailId`) REFERENCES `OrganisationEmail` (`id`) ON DELETE SET NULL ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -157,15 +157,15 @@ CREATE TABLE `Organisation` (
     UNIQUE INDEX `Organisation_organisationClaimId_key`(`organisationClaimId`),
     UNIQUE INDEX `Organisation_organisationGlobalSettingsId_key`(`organisationGlobalSettingsId`),
     UNIQUE INDEX `Organisation_organisationAuthenticationPortalId_key`(`organisationAuthenticationPortalId`),
-    -- Organisation.organisationClaim → OrganisationClaim.organisation (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): Organisation.organisationClaim → OrganisationClaim.organisation
     CONSTRAINT `Organisation_organisationClaimId_fkey` FOREIGN KEY (`organisationClaimId`) REFERENCES `OrganisationClaim` (`id`) ON DELETE RESTRICT ON UPDATE CASCADE,
-    -- Organisation.owner → User.ownedOrganisations (one-to-many)
+    -- one-to-many: Organisation.owner → User.ownedOrganisations
     CONSTRAINT `Organisation_ownerUserId_fkey` FOREIGN KEY (`ownerUserId`) REFERENCES `User` (`id`) ON DELETE CASCADE ON UPDATE CASCADE,
-    -- Organisation.organisationGlobalSettings → OrganisationGlobalSettings.organisation (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): Organisation.organisationGlobalSettings → OrganisationGlobalSettings.organisation
     CONSTRAINT `Organisation_organisationGlobalSettingsId_fkey` FOREIGN KEY (`organisationGlobalSettingsId`) REFERENCES `OrganisationGlobalSettings` (`id`) ON DELETE RESTRICT ON UPDATE CASCADE,
-    -- Organisation.organisationAuthenticationPortal → OrganisationAuthenticationPortal.organisation (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): Organisation.organisationAuthenticationPortal → OrganisationAuthenticationPortal.organisation
     CONSTRAINT `Organisation_organisationAuthenticationPortalId_fkey` FOREIGN KEY (`organisationAuthenticationPortalId`) REFERENCES `OrganisationAuthenticationPortal` (`id`) ON DELETE RESTRICT ON UPDATE CASCADE,
-    -- Organisation.avatarImage → AvatarImage.organisation (one-to-many)
+    -- one-to-many: Organisation.avatarImage → AvatarImage.organisation
     CONSTRAINT `Organisation_avatarImageId_fkey` FOREIGN KEY (`avatarImageId`) REFERENCES `AvatarImage` (`id`) ON DELETE SET NULL ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -196,7 +196,7 @@ CREATE TABLE `TeamGlobalSettings` (
     `reminderSettings` JSON,
     `aiFeaturesEnabled` BOOLEAN,
     PRIMARY KEY (`id`),
-    -- TeamGlobalSettings.email → OrganisationEmail.teamGlobalSettings (one-to-many)
+    -- one-to-many: TeamGlobalSettings.email → OrganisationEmail.teamGlobalSettings
     CONSTRAINT `TeamGlobalSettings_emailId_fkey` FOREIGN KEY (`emailId`) REFERENCES `OrganisationEmail` (`id`) ON DELETE SET NULL ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -211,11 +211,11 @@ CREATE TABLE `Team` (
     PRIMARY KEY (`id`),
     UNIQUE INDEX `Team_url_key`(`url`),
     UNIQUE INDEX `Team_teamGlobalSettingsId_key`(`teamGlobalSettingsId`),
-    -- Team.organisation → Organisation.teams (one-to-many)
+    -- one-to-many: Team.organisation → Organisation.teams
     CONSTRAINT `Team_organisationId_fkey` FOREIGN KEY (`organisationId`) REFERENCES `Organisation` (`id`) ON DELETE CASCADE ON UPDATE CASCADE,
-    -- Team.teamGlobalSettings → TeamGlobalSettings.team (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): Team.teamGlobalSettings → TeamGlobalSettings.team
     CONSTRAINT `Team_teamGlobalSettingsId_fkey` FOREIGN KEY (`teamGlobalSettingsId`) REFERENCES `TeamGlobalSettings` (`id`) ON DELETE CASCADE ON UPDATE CASCADE,
-    -- Team.avatarImage → AvatarImage.team (one-to-many)
+    -- one-to-many: Team.avatarImage → AvatarImage.team
     CONSTRAINT `Team_avatarImageId_fkey` FOREIGN KEY (`avatarImageId`) REFERENCES `AvatarImage` (`id`) ON DELETE SET NULL ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -226,7 +226,7 @@ CREATE TABLE `TeamProfile` (
     `bio` VARCHAR(191),
     PRIMARY KEY (`id`),
     UNIQUE INDEX `TeamProfile_teamId_key`(`teamId`),
-    -- TeamProfile.team → Team.profile (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): TeamProfile.team → Team.profile
     CONSTRAINT `TeamProfile_teamId_fkey` FOREIGN KEY (`teamId`) REFERENCES `Team` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -238,7 +238,7 @@ CREATE TABLE `UserSecurityAuditLog` (
     `userAgent` VARCHAR(191),
     `ipAddress` VARCHAR(191),
     PRIMARY KEY (`id`),
-    -- UserSecurityAuditLog.user → User.securityAuditLogs (one-to-many)
+    -- one-to-many: UserSecurityAuditLog.user → User.securityAuditLogs
     CONSTRAINT `UserSecurityAuditLog_userId_fkey` FOREIGN KEY (`userId`) REFERENCES `User` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -250,7 +250,7 @@ CREATE TABLE `PasswordResetToken` (
     `userId` INTEGER NOT NULL,
     PRIMARY KEY (`id`),
     UNIQUE INDEX `PasswordResetToken_token_key`(`token`),
-    -- PasswordResetToken.user → User.passwordResetTokens (one-to-many)
+    -- one-to-many: PasswordResetToken.user → User.passwordResetTokens
     CONSTRAINT `PasswordResetToken_userId_fkey` FOREIGN KEY (`userId`) REFERENCES `User` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -268,7 +268,7 @@ CREATE TABLE `Passkey` (
     `credentialBackedUp` BOOLEAN NOT NULL,
     `transports` JSON NOT NULL,
     PRIMARY KEY (`id`),
-    -- Passkey.user → User.passkeys (one-to-many)
+    -- one-to-many: Passkey.user → User.passkeys
     CONSTRAINT `Passkey_userId_fkey` FOREIGN KEY (`userId`) REFERENCES `User` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -295,7 +295,7 @@ CREATE TABLE `VerificationToken` (
     PRIMARY KEY (`id`),
     UNIQUE INDEX `VerificationToken_secondaryId_key`(`secondaryId`),
     UNIQUE INDEX `VerificationToken_token_key`(`token`),
-    -- VerificationToken.user → User.verificationTokens (one-to-many)
+    -- one-to-many: VerificationToken.user → User.verificationTokens
     CONSTRAINT `VerificationToken_userId_fkey` FOREIGN KEY (`userId`) REFERENCES `User` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -310,9 +310,9 @@ CREATE TABLE `Webhook` (
     `userId` INTEGER NOT NULL,
     `teamId` INTEGER NOT NULL,
     PRIMARY KEY (`id`),
-    -- Webhook.user → User.webhooks (one-to-many)
+    -- one-to-many: Webhook.user → User.webhooks
     CONSTRAINT `Webhook_userId_fkey` FOREIGN KEY (`userId`) REFERENCES `User` (`id`) ON DELETE CASCADE ON UPDATE CASCADE,
-    -- Webhook.team → Team.webhooks (one-to-many)
+    -- one-to-many: Webhook.team → Team.webhooks
     CONSTRAINT `Webhook_teamId_fkey` FOREIGN KEY (`teamId`) REFERENCES `Team` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -328,7 +328,7 @@ CREATE TABLE `WebhookCall` (
     `createdAt` DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
     `webhookId` VARCHAR(191) NOT NULL,
     PRIMARY KEY (`id`),
-    -- WebhookCall.webhook → Webhook.webhookCalls (one-to-many)
+    -- one-to-many: WebhookCall.webhook → Webhook.webhookCalls
     CONSTRAINT `WebhookCall_webhookId_fkey` FOREIGN KEY (`webhookId`) REFERENCES `Webhook` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -343,9 +343,9 @@ CREATE TABLE `ApiToken` (
     `teamId` INTEGER NOT NULL,
     PRIMARY KEY (`id`),
     UNIQUE INDEX `ApiToken_token_key`(`token`),
-    -- ApiToken.user → User.apiTokens (one-to-many)
+    -- one-to-many: ApiToken.user → User.apiTokens
     CONSTRAINT `ApiToken_userId_fkey` FOREIGN KEY (`userId`) REFERENCES `User` (`id`) ON DELETE CASCADE ON UPDATE CASCADE,
-    -- ApiToken.team → Team.apiTokens (one-to-many)
+    -- one-to-many: ApiToken.team → Team.apiTokens
     CONSTRAINT `ApiToken_teamId_fkey` FOREIGN KEY (`teamId`) REFERENCES `Team` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -363,7 +363,7 @@ CREATE TABLE `Subscription` (
     PRIMARY KEY (`id`),
     UNIQUE INDEX `Subscription_planId_key`(`planId`),
     UNIQUE INDEX `Subscription_organisationId_key`(`organisationId`),
-    -- Subscription.organisation → Organisation.subscription (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): Subscription.organisation → Organisation.subscription
     CONSTRAINT `Subscription_organisationId_fkey` FOREIGN KEY (`organisationId`) REFERENCES `Organisation` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -386,7 +386,7 @@ CREATE TABLE `SubscriptionClaim` (
     `apiQuota` INTEGER,
     `emailTransportId` VARCHAR(191),
     PRIMARY KEY (`id`),
-    -- SubscriptionClaim.emailTransport → EmailTransport.subscriptionClaims (one-to-many)
+    -- one-to-many: SubscriptionClaim.emailTransport → EmailTransport.subscriptionClaims
     CONSTRAINT `SubscriptionClaim_emailTransportId_fkey` FOREIGN KEY (`emailTransportId`) REFERENCES `EmailTransport` (`id`) ON DELETE SET NULL ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -402,7 +402,7 @@ CREATE TABLE `OrganisationMonthlyStat` (
     `emailReports` INTEGER NOT NULL DEFAULT 0,
     PRIMARY KEY (`id`),
     UNIQUE INDEX `OrganisationMonthlyStat_organisationId_period_key`(`organisationId`, `period`),
-    -- OrganisationMonthlyStat.organisation → Organisation.monthlyStats (one-to-many)
+    -- one-to-many: OrganisationMonthlyStat.organisation → Organisation.monthlyStats
     CONSTRAINT `OrganisationMonthlyStat_organisationId_fkey` FOREIGN KEY (`organisationId`) REFERENCES `Organisation` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -425,7 +425,7 @@ CREATE TABLE `Account` (
     `password` VARCHAR(191),
     PRIMARY KEY (`id`),
     UNIQUE INDEX `Account_provider_providerAccountId_key`(`provider`, `providerAccountId`),
-    -- Account.user → User.accounts (one-to-many)
+    -- one-to-many: Account.user → User.accounts
     CONSTRAINT `Account_userId_fkey` FOREIGN KEY (`userId`) REFERENCES `User` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -440,7 +440,7 @@ CREATE TABLE `Session` (
     `updatedAt` DATETIME(3) NOT NULL,
     PRIMARY KEY (`id`),
     UNIQUE INDEX `Session_sessionToken_key`(`sessionToken`),
-    -- Session.user → User.sessions (one-to-many)
+    -- one-to-many: Session.user → User.sessions
     CONSTRAINT `Session_userId_fkey` FOREIGN KEY (`userId`) REFERENCES `User` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -456,11 +456,11 @@ CREATE TABLE `Folder` (
     `visibility` ENUM('EVERYONE', 'MANAGER_AND_ABOVE', 'ADMIN') NOT NULL DEFAULT 'EVERYONE',
     `type` ENUM('DOCUMENT', 'TEMPLATE') NOT NULL,
     PRIMARY KEY (`id`),
-    -- Folder.user → User.folders (one-to-many)
+    -- one-to-many: Folder.user → User.folders
     CONSTRAINT `Folder_userId_fkey` FOREIGN KEY (`userId`) REFERENCES `User` (`id`) ON DELETE CASCADE ON UPDATE CASCADE,
-    -- Folder.team → Team.folders (one-to-many)
+    -- one-to-many: Folder.team → Team.folders
     CONSTRAINT `Folder_teamId_fkey` FOREIGN KEY (`teamId`) REFERENCES `Team` (`id`) ON DELETE CASCADE ON UPDATE CASCADE,
-    -- Folder.parent → Folder.subfolders (one-to-many)
+    -- one-to-many: Folder.parent → Folder.subfolders
     CONSTRAINT `Folder_parentId_fkey` FOREIGN KEY (`parentId`) REFERENCES `Folder` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -516,13 +516,13 @@ CREATE TABLE `Envelope` (
     PRIMARY KEY (`id`),
     UNIQUE INDEX `Envelope_secondaryId_key`(`secondaryId`),
     UNIQUE INDEX `Envelope_documentMetaId_key`(`documentMetaId`),
-    -- Envelope.user → User.envelopes (one-to-many)
+    -- one-to-many: Envelope.user → User.envelopes
     CONSTRAINT `Envelope_userId_fkey` FOREIGN KEY (`userId`) REFERENCES `User` (`id`) ON DELETE CASCADE ON UPDATE CASCADE,
-    -- Envelope.team → Team.envelopes (one-to-many)
+    -- one-to-many: Envelope.team → Team.envelopes
     CONSTRAINT `Envelope_teamId_fkey` FOREIGN KEY (`teamId`) REFERENCES `Team` (`id`) ON DELETE CASCADE ON UPDATE CASCADE,
-    -- Envelope.folder → Folder.envelopes (one-to-many)
+    -- one-to-many: Envelope.folder → Folder.envelopes
     CONSTRAINT `Envelope_folderId_fkey` FOREIGN KEY (`folderId`) REFERENCES `Folder` (`id`) ON DELETE SET NULL ON UPDATE CASCADE,
-    -- Envelope.documentMeta → DocumentMeta.envelope (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): Envelope.documentMeta → DocumentMeta.envelope
     CONSTRAINT `Envelope_documentMetaId_fkey` FOREIGN KEY (`documentMetaId`) REFERENCES `DocumentMeta` (`id`) ON DELETE RESTRICT ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -542,9 +542,9 @@ CREATE TABLE `EnvelopeItem` (
     `envelopeId` VARCHAR(191) NOT NULL,
     PRIMARY KEY (`id`),
     UNIQUE INDEX `EnvelopeItem_documentDataId_key`(`documentDataId`),
-    -- EnvelopeItem.envelope → Envelope.envelopeItems (one-to-many)
+    -- one-to-many: EnvelopeItem.envelope → Envelope.envelopeItems
     CONSTRAINT `EnvelopeItem_envelopeId_fkey` FOREIGN KEY (`envelopeId`) REFERENCES `Envelope` (`id`) ON DELETE CASCADE ON UPDATE CASCADE,
-    -- EnvelopeItem.documentData → DocumentData.envelopeItem (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): EnvelopeItem.documentData → DocumentData.envelopeItem
     CONSTRAINT `EnvelopeItem_documentDataId_fkey` FOREIGN KEY (`documentDataId`) REFERENCES `DocumentData` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -560,7 +560,7 @@ CREATE TABLE `DocumentAuditLog` (
     `userAgent` VARCHAR(191),
     `ipAddress` VARCHAR(191),
     PRIMARY KEY (`id`),
-    -- DocumentAuditLog.envelope → Envelope.auditLogs (one-to-many)
+    -- one-to-many: DocumentAuditLog.envelope → Envelope.auditLogs
     CONSTRAINT `DocumentAuditLog_envelopeId_fkey` FOREIGN KEY (`envelopeId`) REFERENCES `Envelope` (`id`) ON DELETE SET NULL ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -573,7 +573,7 @@ CREATE TABLE `EnvelopeAttachment` (
     `updatedAt` DATETIME(3) NOT NULL,
     `envelopeId` VARCHAR(191) NOT NULL,
     PRIMARY KEY (`id`),
-    -- EnvelopeAttachment.envelope → Envelope.envelopeAttachments (one-to-many)
+    -- one-to-many: EnvelopeAttachment.envelope → Envelope.envelopeAttachments
     CONSTRAINT `EnvelopeAttachment_envelopeId_fkey` FOREIGN KEY (`envelopeId`) REFERENCES `Envelope` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -600,7 +600,7 @@ CREATE TABLE `Recipient` (
     `signingStatus` ENUM('NOT_SIGNED', 'SIGNED', 'REJECTED') NOT NULL DEFAULT 'NOT_SIGNED',
     `sendStatus` ENUM('NOT_SENT', 'SENT') NOT NULL DEFAULT 'NOT_SENT',
     PRIMARY KEY (`id`),
-    -- Recipient.envelope → Envelope.recipients (one-to-many)
+    -- one-to-many: Recipient.envelope → Envelope.recipients
     CONSTRAINT `Recipient_envelopeId_fkey` FOREIGN KEY (`envelopeId`) REFERENCES `Envelope` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -621,11 +621,11 @@ CREATE TABLE `Field` (
     `fieldMeta` JSON,
     PRIMARY KEY (`id`),
     UNIQUE INDEX `Field_secondaryId_key`(`secondaryId`),
-    -- Field.envelope → Envelope.fields (one-to-many)
+    -- one-to-many: Field.envelope → Envelope.fields
     CONSTRAINT `Field_envelopeId_fkey` FOREIGN KEY (`envelopeId`) REFERENCES `Envelope` (`id`) ON DELETE CASCADE ON UPDATE CASCADE,
-    -- Field.envelopeItem → EnvelopeItem.field (one-to-many)
+    -- one-to-many: Field.envelopeItem → EnvelopeItem.field
     CONSTRAINT `Field_envelopeItemId_fkey` FOREIGN KEY (`envelopeItemId`) REFERENCES `EnvelopeItem` (`id`) ON DELETE CASCADE ON UPDATE CASCADE,
-    -- Field.recipient → Recipient.fields (one-to-many)
+    -- one-to-many: Field.recipient → Recipient.fields
     CONSTRAINT `Field_recipientId_fkey` FOREIGN KEY (`recipientId`) REFERENCES `Recipient` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -638,9 +638,9 @@ CREATE TABLE `Signature` (
     `typedSignature` VARCHAR(191),
     PRIMARY KEY (`id`),
     UNIQUE INDEX `Signature_fieldId_key`(`fieldId`),
-    -- Signature.recipient → Recipient.signatures (one-to-many)
+    -- one-to-many: Signature.recipient → Recipient.signatures
     CONSTRAINT `Signature_recipientId_fkey` FOREIGN KEY (`recipientId`) REFERENCES `Recipient` (`id`) ON DELETE CASCADE ON UPDATE CASCADE,
-    -- Signature.field → Field.signature (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): Signature.field → Field.signature
     CONSTRAINT `Signature_fieldId_fkey` FOREIGN KEY (`fieldId`) REFERENCES `Field` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -661,7 +661,7 @@ CREATE TABLE `CscCredential` (
     `updatedAt` DATETIME(3) NOT NULL,
     PRIMARY KEY (`id`),
     UNIQUE INDEX `CscCredential_recipientId_key`(`recipientId`),
-    -- CscCredential.recipient → Recipient.cscCredential (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): CscCredential.recipient → Recipient.cscCredential
     CONSTRAINT `CscCredential_recipientId_fkey` FOREIGN KEY (`recipientId`) REFERENCES `Recipient` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -676,7 +676,7 @@ CREATE TABLE `CscSession` (
     `recipientId` INTEGER NOT NULL,
     PRIMARY KEY (`id`),
     UNIQUE INDEX `CscSession_recipientId_key`(`recipientId`),
-    -- CscSession.recipient → Recipient.cscSession (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): CscSession.recipient → Recipient.cscSession
     CONSTRAINT `CscSession_recipientId_fkey` FOREIGN KEY (`recipientId`) REFERENCES `Recipient` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -690,7 +690,7 @@ CREATE TABLE `DocumentShareLink` (
     PRIMARY KEY (`id`),
     UNIQUE INDEX `DocumentShareLink_slug_key`(`slug`),
     UNIQUE INDEX `DocumentShareLink_envelopeId_email_key`(`envelopeId`, `email`),
-    -- DocumentShareLink.envelope → Envelope.shareLinks (one-to-many)
+    -- one-to-many: DocumentShareLink.envelope → Envelope.shareLinks
     CONSTRAINT `DocumentShareLink_envelopeId_fkey` FOREIGN KEY (`envelopeId`) REFERENCES `Envelope` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -702,9 +702,9 @@ CREATE TABLE `OrganisationMember` (
     `organisationId` VARCHAR(191) NOT NULL,
     PRIMARY KEY (`id`),
     UNIQUE INDEX `OrganisationMember_userId_organisationId_key`(`userId`, `organisationId`),
-    -- OrganisationMember.organisation → Organisation.members (one-to-many)
+    -- one-to-many: OrganisationMember.organisation → Organisation.members
     CONSTRAINT `OrganisationMember_organisationId_fkey` FOREIGN KEY (`organisationId`) REFERENCES `Organisation` (`id`) ON DELETE CASCADE ON UPDATE CASCADE,
-    -- OrganisationMember.user → User.organisationMember (one-to-many)
+    -- one-to-many: OrganisationMember.user → User.organisationMember
     CONSTRAINT `OrganisationMember_userId_fkey` FOREIGN KEY (`userId`) REFERENCES `User` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -718,7 +718,7 @@ CREATE TABLE `OrganisationMemberInvite` (
     `organisationRole` ENUM('ADMIN', 'MANAGER', 'MEMBER') NOT NULL,
     PRIMARY KEY (`id`),
     UNIQUE INDEX `OrganisationMemberInvite_token_key`(`token`),
-    -- OrganisationMemberInvite.organisation → Organisation.invites (one-to-many)
+    -- one-to-many: OrganisationMemberInvite.organisation → Organisation.invites
     CONSTRAINT `OrganisationMemberInvite_organisationId_fkey` FOREIGN KEY (`organisationId`) REFERENCES `Organisation` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -729,7 +729,7 @@ CREATE TABLE `OrganisationGroup` (
     `organisationRole` ENUM('ADMIN', 'MANAGER', 'MEMBER') NOT NULL,
     `organisationId` VARCHAR(191) NOT NULL,
     PRIMARY KEY (`id`),
-    -- OrganisationGroup.organisation → Organisation.groups (one-to-many)
+    -- one-to-many: OrganisationGroup.organisation → Organisation.groups
     CONSTRAINT `OrganisationGroup_organisationId_fkey` FOREIGN KEY (`organisationId`) REFERENCES `Organisation` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -739,9 +739,9 @@ CREATE TABLE `OrganisationGroupMember` (
     `organisationMemberId` VARCHAR(191) NOT NULL,
     PRIMARY KEY (`id`),
     UNIQUE INDEX `OrganisationGroupMember_organisationMemberId_groupId_key`(`organisationMemberId`, `groupId`),
-    -- OrganisationGroupMember.group → OrganisationGroup.organisationGroupMembers (one-to-many)
+    -- one-to-many: OrganisationGroupMember.group → OrganisationGroup.organisationGroupMembers
     CONSTRAINT `OrganisationGroupMember_groupId_fkey` FOREIGN KEY (`groupId`) REFERENCES `OrganisationGroup` (`id`) ON DELETE CASCADE ON UPDATE CASCADE,
-    -- OrganisationGroupMember.organisationMember → OrganisationMember.organisationGroupMembers (one-to-many)
+    -- one-to-many: OrganisationGroupMember.organisationMember → OrganisationMember.organisationGroupMembers
     CONSTRAINT `OrganisationGroupMember_organisationMemberId_fkey` FOREIGN KEY (`organisationMemberId`) REFERENCES `OrganisationMember` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -752,9 +752,9 @@ CREATE TABLE `TeamGroup` (
     `teamId` INTEGER NOT NULL,
     PRIMARY KEY (`id`),
     UNIQUE INDEX `TeamGroup_teamId_organisationGroupId_key`(`teamId`, `organisationGroupId`),
-    -- TeamGroup.organisationGroup → OrganisationGroup.teamGroups (one-to-many)
+    -- one-to-many: TeamGroup.organisationGroup → OrganisationGroup.teamGroups
     CONSTRAINT `TeamGroup_organisationGroupId_fkey` FOREIGN KEY (`organisationGroupId`) REFERENCES `OrganisationGroup` (`id`) ON DELETE CASCADE ON UPDATE CASCADE,
-    -- TeamGroup.team → Team.teamGroups (one-to-many)
+    -- one-to-many: TeamGroup.team → Team.teamGroups
     CONSTRAINT `TeamGroup_teamId_fkey` FOREIGN KEY (`teamId`) REFERENCES `Team` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -766,7 +766,7 @@ CREATE TABLE `TeamEmail` (
     PRIMARY KEY (`teamId`),
     UNIQUE INDEX `TeamEmail_teamId_key`(`teamId`),
     UNIQUE INDEX `TeamEmail_email_key`(`email`),
-    -- TeamEmail.team → Team.teamEmail (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): TeamEmail.team → Team.teamEmail
     CONSTRAINT `TeamEmail_teamId_fkey` FOREIGN KEY (`teamId`) REFERENCES `Team` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -781,7 +781,7 @@ CREATE TABLE `TeamEmailVerification` (
     PRIMARY KEY (`teamId`),
     UNIQUE INDEX `TeamEmailVerification_teamId_key`(`teamId`),
     UNIQUE INDEX `TeamEmailVerification_token_key`(`token`),
-    -- TeamEmailVerification.team → Team.emailVerification (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): TeamEmailVerification.team → Team.emailVerification
     CONSTRAINT `TeamEmailVerification_teamId_fkey` FOREIGN KEY (`teamId`) REFERENCES `Team` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -796,7 +796,7 @@ CREATE TABLE `TemplateDirectLink` (
     UNIQUE INDEX `TemplateDirectLink_id_key`(`id`),
     UNIQUE INDEX `TemplateDirectLink_envelopeId_key`(`envelopeId`),
     UNIQUE INDEX `TemplateDirectLink_token_key`(`token`),
-    -- TemplateDirectLink.envelope → Envelope.directLink (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): TemplateDirectLink.envelope → Envelope.directLink
     CONSTRAINT `TemplateDirectLink_envelopeId_fkey` FOREIGN KEY (`envelopeId`) REFERENCES `Envelope` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -807,7 +807,7 @@ CREATE TABLE `SiteSettings` (
     `lastModifiedByUserId` INTEGER,
     `lastModifiedAt` DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
     PRIMARY KEY (`id`),
-    -- SiteSettings.lastModifiedByUser → User.siteSettings (one-to-many)
+    -- one-to-many: SiteSettings.lastModifiedByUser → User.siteSettings
     CONSTRAINT `SiteSettings_lastModifiedByUserId_fkey` FOREIGN KEY (`lastModifiedByUserId`) REFERENCES `User` (`id`) ON DELETE SET NULL ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -839,7 +839,7 @@ CREATE TABLE `BackgroundJobTask` (
     `completedAt` DATETIME(3),
     `jobId` VARCHAR(191) NOT NULL,
     PRIMARY KEY (`id`),
-    -- BackgroundJobTask.backgroundJob → BackgroundJob.tasks (one-to-many)
+    -- one-to-many: BackgroundJobTask.backgroundJob → BackgroundJob.tasks
     CONSTRAINT `BackgroundJobTask_jobId_fkey` FOREIGN KEY (`jobId`) REFERENCES `BackgroundJob` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 

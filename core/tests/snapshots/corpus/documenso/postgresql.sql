@@ -86,7 +86,7 @@ CREATE TABLE "User" (
     "twoFactorBackupCodes" TEXT,
     CONSTRAINT "User_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "User_email_key" UNIQUE ("email"),
-    -- User.avatarImage → AvatarImage.user (one-to-many)
+    -- one-to-many: User.avatarImage → AvatarImage.user
     CONSTRAINT "User_avatarImageId_fkey" FOREIGN KEY ("avatarImageId") REFERENCES "AvatarImage" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
@@ -120,7 +120,7 @@ CREATE TABLE "OrganisationClaim" (
     "apiQuota" INTEGER,
     "emailTransportId" TEXT,
     CONSTRAINT "OrganisationClaim_pkey" PRIMARY KEY ("id"),
-    -- OrganisationClaim.emailTransport → EmailTransport.organisationClaims (one-to-many)
+    -- one-to-many: OrganisationClaim.emailTransport → EmailTransport.organisationClaims
     CONSTRAINT "OrganisationClaim_emailTransportId_fkey" FOREIGN KEY ("emailTransportId") REFERENCES "EmailTransport" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
@@ -150,7 +150,7 @@ CREATE TABLE "OrganisationEmail" (
     "organisationId" TEXT NOT NULL,
     CONSTRAINT "OrganisationEmail_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "OrganisationEmail_email_key" UNIQUE ("email"),
-    -- OrganisationEmail.emailDomain → EmailDomain.emails (one-to-many)
+    -- one-to-many: OrganisationEmail.emailDomain → EmailDomain.emails
     CONSTRAINT "OrganisationEmail_emailDomainId_fkey" FOREIGN KEY ("emailDomainId") REFERENCES "EmailDomain" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -181,7 +181,7 @@ CREATE TABLE "OrganisationGlobalSettings" (
     "reminderSettings" JSONB,
     "aiFeaturesEnabled" BOOLEAN NOT NULL DEFAULT false,
     CONSTRAINT "OrganisationGlobalSettings_pkey" PRIMARY KEY ("id"),
-    -- OrganisationGlobalSettings.email → OrganisationEmail.organisationGlobalSettings (one-to-many)
+    -- one-to-many: OrganisationGlobalSettings.email → OrganisationEmail.organisationGlobalSettings
     CONSTRAINT "OrganisationGlobalSettings_emailId_fkey" FOREIGN KEY ("emailId") REFERENCES "OrganisationEmail" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
@@ -217,15 +217,15 @@ CREATE TABLE "Organisation" (
     CONSTRAINT "Organisation_organisationClaimId_key" UNIQUE ("organisationClaimId"),
     CONSTRAINT "Organisation_organisationGlobalSettingsId_key" UNIQUE ("organisationGlobalSettingsId"),
     CONSTRAINT "Organisation_organisationAuthenticationPortalId_key" UNIQUE ("organisationAuthenticationPortalId"),
-    -- Organisation.organisationClaim → OrganisationClaim.organisation (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): Organisation.organisationClaim → OrganisationClaim.organisation
     CONSTRAINT "Organisation_organisationClaimId_fkey" FOREIGN KEY ("organisationClaimId") REFERENCES "OrganisationClaim" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-    -- Organisation.owner → User.ownedOrganisations (one-to-many)
+    -- one-to-many: Organisation.owner → User.ownedOrganisations
     CONSTRAINT "Organisation_ownerUserId_fkey" FOREIGN KEY ("ownerUserId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    -- Organisation.organisationGlobalSettings → OrganisationGlobalSettings.organisation (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): Organisation.organisationGlobalSettings → OrganisationGlobalSettings.organisation
     CONSTRAINT "Organisation_organisationGlobalSettingsId_fkey" FOREIGN KEY ("organisationGlobalSettingsId") REFERENCES "OrganisationGlobalSettings" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-    -- Organisation.organisationAuthenticationPortal → OrganisationAuthenticationPortal.organisation (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): Organisation.organisationAuthenticationPortal → OrganisationAuthenticationPortal.organisation
     CONSTRAINT "Organisation_organisationAuthenticationPortalId_fkey" FOREIGN KEY ("organisationAuthenticationPortalId") REFERENCES "OrganisationAuthenticationPortal" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-    -- Organisation.avatarImage → AvatarImage.organisation (one-to-many)
+    -- one-to-many: Organisation.avatarImage → AvatarImage.organisation
     CONSTRAINT "Organisation_avatarImageId_fkey" FOREIGN KEY ("avatarImageId") REFERENCES "AvatarImage" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
@@ -256,7 +256,7 @@ CREATE TABLE "TeamGlobalSettings" (
     "reminderSettings" JSONB,
     "aiFeaturesEnabled" BOOLEAN,
     CONSTRAINT "TeamGlobalSettings_pkey" PRIMARY KEY ("id"),
-    -- TeamGlobalSettings.email → OrganisationEmail.teamGlobalSettings (one-to-many)
+    -- one-to-many: TeamGlobalSettings.email → OrganisationEmail.teamGlobalSettings
     CONSTRAINT "TeamGlobalSettings_emailId_fkey" FOREIGN KEY ("emailId") REFERENCES "OrganisationEmail" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
@@ -271,11 +271,11 @@ CREATE TABLE "Team" (
     CONSTRAINT "Team_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "Team_url_key" UNIQUE ("url"),
     CONSTRAINT "Team_teamGlobalSettingsId_key" UNIQUE ("teamGlobalSettingsId"),
-    -- Team.organisation → Organisation.teams (one-to-many)
+    -- one-to-many: Team.organisation → Organisation.teams
     CONSTRAINT "Team_organisationId_fkey" FOREIGN KEY ("organisationId") REFERENCES "Organisation" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    -- Team.teamGlobalSettings → TeamGlobalSettings.team (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): Team.teamGlobalSettings → TeamGlobalSettings.team
     CONSTRAINT "Team_teamGlobalSettingsId_fkey" FOREIGN KEY ("teamGlobalSettingsId") REFERENCES "TeamGlobalSettings" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    -- Team.avatarImage → AvatarImage.team (one-to-many)
+    -- one-to-many: Team.avatarImage → AvatarImage.team
     CONSTRAINT "Team_avatarImageId_fkey" FOREIGN KEY ("avatarImageId") REFERENCES "AvatarImage" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
@@ -286,7 +286,7 @@ CREATE TABLE "TeamProfile" (
     "bio" TEXT,
     CONSTRAINT "TeamProfile_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "TeamProfile_teamId_key" UNIQUE ("teamId"),
-    -- TeamProfile.team → Team.profile (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): TeamProfile.team → Team.profile
     CONSTRAINT "TeamProfile_teamId_fkey" FOREIGN KEY ("teamId") REFERENCES "Team" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -298,7 +298,7 @@ CREATE TABLE "UserSecurityAuditLog" (
     "userAgent" TEXT,
     "ipAddress" TEXT,
     CONSTRAINT "UserSecurityAuditLog_pkey" PRIMARY KEY ("id"),
-    -- UserSecurityAuditLog.user → User.securityAuditLogs (one-to-many)
+    -- one-to-many: UserSecurityAuditLog.user → User.securityAuditLogs
     CONSTRAINT "UserSecurityAuditLog_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -310,7 +310,7 @@ CREATE TABLE "PasswordResetToken" (
     "userId" INTEGER NOT NULL,
     CONSTRAINT "PasswordResetToken_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "PasswordResetToken_token_key" UNIQUE ("token"),
-    -- PasswordResetToken.user → User.passwordResetTokens (one-to-many)
+    -- one-to-many: PasswordResetToken.user → User.passwordResetTokens
     CONSTRAINT "PasswordResetToken_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -328,7 +328,7 @@ CREATE TABLE "Passkey" (
     "credentialBackedUp" BOOLEAN NOT NULL,
     "transports" TEXT[] NOT NULL,
     CONSTRAINT "Passkey_pkey" PRIMARY KEY ("id"),
-    -- Passkey.user → User.passkeys (one-to-many)
+    -- one-to-many: Passkey.user → User.passkeys
     CONSTRAINT "Passkey_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -355,7 +355,7 @@ CREATE TABLE "VerificationToken" (
     CONSTRAINT "VerificationToken_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "VerificationToken_secondaryId_key" UNIQUE ("secondaryId"),
     CONSTRAINT "VerificationToken_token_key" UNIQUE ("token"),
-    -- VerificationToken.user → User.verificationTokens (one-to-many)
+    -- one-to-many: VerificationToken.user → User.verificationTokens
     CONSTRAINT "VerificationToken_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -370,9 +370,9 @@ CREATE TABLE "Webhook" (
     "userId" INTEGER NOT NULL,
     "teamId" INTEGER NOT NULL,
     CONSTRAINT "Webhook_pkey" PRIMARY KEY ("id"),
-    -- Webhook.user → User.webhooks (one-to-many)
+    -- one-to-many: Webhook.user → User.webhooks
     CONSTRAINT "Webhook_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    -- Webhook.team → Team.webhooks (one-to-many)
+    -- one-to-many: Webhook.team → Team.webhooks
     CONSTRAINT "Webhook_teamId_fkey" FOREIGN KEY ("teamId") REFERENCES "Team" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -388,7 +388,7 @@ CREATE TABLE "WebhookCall" (
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "webhookId" TEXT NOT NULL,
     CONSTRAINT "WebhookCall_pkey" PRIMARY KEY ("id"),
-    -- WebhookCall.webhook → Webhook.webhookCalls (one-to-many)
+    -- one-to-many: WebhookCall.webhook → Webhook.webhookCalls
     CONSTRAINT "WebhookCall_webhookId_fkey" FOREIGN KEY ("webhookId") REFERENCES "Webhook" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -403,9 +403,9 @@ CREATE TABLE "ApiToken" (
     "teamId" INTEGER NOT NULL,
     CONSTRAINT "ApiToken_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "ApiToken_token_key" UNIQUE ("token"),
-    -- ApiToken.user → User.apiTokens (one-to-many)
+    -- one-to-many: ApiToken.user → User.apiTokens
     CONSTRAINT "ApiToken_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    -- ApiToken.team → Team.apiTokens (one-to-many)
+    -- one-to-many: ApiToken.team → Team.apiTokens
     CONSTRAINT "ApiToken_teamId_fkey" FOREIGN KEY ("teamId") REFERENCES "Team" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -423,7 +423,7 @@ CREATE TABLE "Subscription" (
     CONSTRAINT "Subscription_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "Subscription_planId_key" UNIQUE ("planId"),
     CONSTRAINT "Subscription_organisationId_key" UNIQUE ("organisationId"),
-    -- Subscription.organisation → Organisation.subscription (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): Subscription.organisation → Organisation.subscription
     CONSTRAINT "Subscription_organisationId_fkey" FOREIGN KEY ("organisationId") REFERENCES "Organisation" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -446,7 +446,7 @@ CREATE TABLE "SubscriptionClaim" (
     "apiQuota" INTEGER,
     "emailTransportId" TEXT,
     CONSTRAINT "SubscriptionClaim_pkey" PRIMARY KEY ("id"),
-    -- SubscriptionClaim.emailTransport → EmailTransport.subscriptionClaims (one-to-many)
+    -- one-to-many: SubscriptionClaim.emailTransport → EmailTransport.subscriptionClaims
     CONSTRAINT "SubscriptionClaim_emailTransportId_fkey" FOREIGN KEY ("emailTransportId") REFERENCES "EmailTransport" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
@@ -462,7 +462,7 @@ CREATE TABLE "OrganisationMonthlyStat" (
     "emailReports" INTEGER NOT NULL DEFAULT 0,
     CONSTRAINT "OrganisationMonthlyStat_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "OrganisationMonthlyStat_organisationId_period_key" UNIQUE ("organisationId", "period"),
-    -- OrganisationMonthlyStat.organisation → Organisation.monthlyStats (one-to-many)
+    -- one-to-many: OrganisationMonthlyStat.organisation → Organisation.monthlyStats
     CONSTRAINT "OrganisationMonthlyStat_organisationId_fkey" FOREIGN KEY ("organisationId") REFERENCES "Organisation" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -485,7 +485,7 @@ CREATE TABLE "Account" (
     "password" TEXT,
     CONSTRAINT "Account_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "Account_provider_providerAccountId_key" UNIQUE ("provider", "providerAccountId"),
-    -- Account.user → User.accounts (one-to-many)
+    -- one-to-many: Account.user → User.accounts
     CONSTRAINT "Account_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -500,7 +500,7 @@ CREATE TABLE "Session" (
     "updatedAt" TIMESTAMP(3) NOT NULL,
     CONSTRAINT "Session_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "Session_sessionToken_key" UNIQUE ("sessionToken"),
-    -- Session.user → User.sessions (one-to-many)
+    -- one-to-many: Session.user → User.sessions
     CONSTRAINT "Session_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -516,11 +516,11 @@ CREATE TABLE "Folder" (
     "visibility" "DocumentVisibility" NOT NULL DEFAULT 'EVERYONE',
     "type" "FolderType" NOT NULL,
     CONSTRAINT "Folder_pkey" PRIMARY KEY ("id"),
-    -- Folder.user → User.folders (one-to-many)
+    -- one-to-many: Folder.user → User.folders
     CONSTRAINT "Folder_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    -- Folder.team → Team.folders (one-to-many)
+    -- one-to-many: Folder.team → Team.folders
     CONSTRAINT "Folder_teamId_fkey" FOREIGN KEY ("teamId") REFERENCES "Team" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    -- Folder.parent → Folder.subfolders (one-to-many)
+    -- one-to-many: Folder.parent → Folder.subfolders
     CONSTRAINT "Folder_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "Folder" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -576,13 +576,13 @@ CREATE TABLE "Envelope" (
     CONSTRAINT "Envelope_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "Envelope_secondaryId_key" UNIQUE ("secondaryId"),
     CONSTRAINT "Envelope_documentMetaId_key" UNIQUE ("documentMetaId"),
-    -- Envelope.user → User.envelopes (one-to-many)
+    -- one-to-many: Envelope.user → User.envelopes
     CONSTRAINT "Envelope_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    -- Envelope.team → Team.envelopes (one-to-many)
+    -- one-to-many: Envelope.team → Team.envelopes
     CONSTRAINT "Envelope_teamId_fkey" FOREIGN KEY ("teamId") REFERENCES "Team" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    -- Envelope.folder → Folder.envelopes (one-to-many)
+    -- one-to-many: Envelope.folder → Folder.envelopes
     CONSTRAINT "Envelope_folderId_fkey" FOREIGN KEY ("folderId") REFERENCES "Folder" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
-    -- Envelope.documentMeta → DocumentMeta.envelope (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): Envelope.documentMeta → DocumentMeta.envelope
     CONSTRAINT "Envelope_documentMetaId_fkey" FOREIGN KEY ("documentMetaId") REFERENCES "DocumentMeta" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
@@ -602,9 +602,9 @@ CREATE TABLE "EnvelopeItem" (
     "envelopeId" TEXT NOT NULL,
     CONSTRAINT "EnvelopeItem_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "EnvelopeItem_documentDataId_key" UNIQUE ("documentDataId"),
-    -- EnvelopeItem.envelope → Envelope.envelopeItems (one-to-many)
+    -- one-to-many: EnvelopeItem.envelope → Envelope.envelopeItems
     CONSTRAINT "EnvelopeItem_envelopeId_fkey" FOREIGN KEY ("envelopeId") REFERENCES "Envelope" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    -- EnvelopeItem.documentData → DocumentData.envelopeItem (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): EnvelopeItem.documentData → DocumentData.envelopeItem
     CONSTRAINT "EnvelopeItem_documentDataId_fkey" FOREIGN KEY ("documentDataId") REFERENCES "DocumentData" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -620,7 +620,7 @@ CREATE TABLE "DocumentAuditLog" (
     "userAgent" TEXT,
     "ipAddress" TEXT,
     CONSTRAINT "DocumentAuditLog_pkey" PRIMARY KEY ("id"),
-    -- DocumentAuditLog.envelope → Envelope.auditLogs (one-to-many)
+    -- one-to-many: DocumentAuditLog.envelope → Envelope.auditLogs
     CONSTRAINT "DocumentAuditLog_envelopeId_fkey" FOREIGN KEY ("envelopeId") REFERENCES "Envelope" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
@@ -633,7 +633,7 @@ CREATE TABLE "EnvelopeAttachment" (
     "updatedAt" TIMESTAMP(3) NOT NULL,
     "envelopeId" TEXT NOT NULL,
     CONSTRAINT "EnvelopeAttachment_pkey" PRIMARY KEY ("id"),
-    -- EnvelopeAttachment.envelope → Envelope.envelopeAttachments (one-to-many)
+    -- one-to-many: EnvelopeAttachment.envelope → Envelope.envelopeAttachments
     CONSTRAINT "EnvelopeAttachment_envelopeId_fkey" FOREIGN KEY ("envelopeId") REFERENCES "Envelope" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -660,7 +660,7 @@ CREATE TABLE "Recipient" (
     "signingStatus" "SigningStatus" NOT NULL DEFAULT 'NOT_SIGNED',
     "sendStatus" "SendStatus" NOT NULL DEFAULT 'NOT_SENT',
     CONSTRAINT "Recipient_pkey" PRIMARY KEY ("id"),
-    -- Recipient.envelope → Envelope.recipients (one-to-many)
+    -- one-to-many: Recipient.envelope → Envelope.recipients
     CONSTRAINT "Recipient_envelopeId_fkey" FOREIGN KEY ("envelopeId") REFERENCES "Envelope" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -681,11 +681,11 @@ CREATE TABLE "Field" (
     "fieldMeta" JSONB,
     CONSTRAINT "Field_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "Field_secondaryId_key" UNIQUE ("secondaryId"),
-    -- Field.envelope → Envelope.fields (one-to-many)
+    -- one-to-many: Field.envelope → Envelope.fields
     CONSTRAINT "Field_envelopeId_fkey" FOREIGN KEY ("envelopeId") REFERENCES "Envelope" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    -- Field.envelopeItem → EnvelopeItem.field (one-to-many)
+    -- one-to-many: Field.envelopeItem → EnvelopeItem.field
     CONSTRAINT "Field_envelopeItemId_fkey" FOREIGN KEY ("envelopeItemId") REFERENCES "EnvelopeItem" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    -- Field.recipient → Recipient.fields (one-to-many)
+    -- one-to-many: Field.recipient → Recipient.fields
     CONSTRAINT "Field_recipientId_fkey" FOREIGN KEY ("recipientId") REFERENCES "Recipient" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -698,9 +698,9 @@ CREATE TABLE "Signature" (
     "typedSignature" TEXT,
     CONSTRAINT "Signature_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "Signature_fieldId_key" UNIQUE ("fieldId"),
-    -- Signature.recipient → Recipient.signatures (one-to-many)
+    -- one-to-many: Signature.recipient → Recipient.signatures
     CONSTRAINT "Signature_recipientId_fkey" FOREIGN KEY ("recipientId") REFERENCES "Recipient" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    -- Signature.field → Field.signature (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): Signature.field → Field.signature
     CONSTRAINT "Signature_fieldId_fkey" FOREIGN KEY ("fieldId") REFERENCES "Field" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -721,7 +721,7 @@ CREATE TABLE "CscCredential" (
     "updatedAt" TIMESTAMP(3) NOT NULL,
     CONSTRAINT "CscCredential_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "CscCredential_recipientId_key" UNIQUE ("recipientId"),
-    -- CscCredential.recipient → Recipient.cscCredential (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): CscCredential.recipient → Recipient.cscCredential
     CONSTRAINT "CscCredential_recipientId_fkey" FOREIGN KEY ("recipientId") REFERENCES "Recipient" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -736,7 +736,7 @@ CREATE TABLE "CscSession" (
     "recipientId" INTEGER NOT NULL,
     CONSTRAINT "CscSession_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "CscSession_recipientId_key" UNIQUE ("recipientId"),
-    -- CscSession.recipient → Recipient.cscSession (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): CscSession.recipient → Recipient.cscSession
     CONSTRAINT "CscSession_recipientId_fkey" FOREIGN KEY ("recipientId") REFERENCES "Recipient" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -750,7 +750,7 @@ CREATE TABLE "DocumentShareLink" (
     CONSTRAINT "DocumentShareLink_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "DocumentShareLink_slug_key" UNIQUE ("slug"),
     CONSTRAINT "DocumentShareLink_envelopeId_email_key" UNIQUE ("envelopeId", "email"),
-    -- DocumentShareLink.envelope → Envelope.shareLinks (one-to-many)
+    -- one-to-many: DocumentShareLink.envelope → Envelope.shareLinks
     CONSTRAINT "DocumentShareLink_envelopeId_fkey" FOREIGN KEY ("envelopeId") REFERENCES "Envelope" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -762,9 +762,9 @@ CREATE TABLE "OrganisationMember" (
     "organisationId" TEXT NOT NULL,
     CONSTRAINT "OrganisationMember_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "OrganisationMember_userId_organisationId_key" UNIQUE ("userId", "organisationId"),
-    -- OrganisationMember.organisation → Organisation.members (one-to-many)
+    -- one-to-many: OrganisationMember.organisation → Organisation.members
     CONSTRAINT "OrganisationMember_organisationId_fkey" FOREIGN KEY ("organisationId") REFERENCES "Organisation" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    -- OrganisationMember.user → User.organisationMember (one-to-many)
+    -- one-to-many: OrganisationMember.user → User.organisationMember
     CONSTRAINT "OrganisationMember_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -778,7 +778,7 @@ CREATE TABLE "OrganisationMemberInvite" (
     "organisationRole" "OrganisationMemberRole" NOT NULL,
     CONSTRAINT "OrganisationMemberInvite_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "OrganisationMemberInvite_token_key" UNIQUE ("token"),
-    -- OrganisationMemberInvite.organisation → Organisation.invites (one-to-many)
+    -- one-to-many: OrganisationMemberInvite.organisation → Organisation.invites
     CONSTRAINT "OrganisationMemberInvite_organisationId_fkey" FOREIGN KEY ("organisationId") REFERENCES "Organisation" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -789,7 +789,7 @@ CREATE TABLE "OrganisationGroup" (
     "organisationRole" "OrganisationMemberRole" NOT NULL,
     "organisationId" TEXT NOT NULL,
     CONSTRAINT "OrganisationGroup_pkey" PRIMARY KEY ("id"),
-    -- OrganisationGroup.organisation → Organisation.groups (one-to-many)
+    -- one-to-many: OrganisationGroup.organisation → Organisation.groups
     CONSTRAINT "OrganisationGroup_organisationId_fkey" FOREIGN KEY ("organisationId") REFERENCES "Organisation" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -799,9 +799,9 @@ CREATE TABLE "OrganisationGroupMember" (
     "organisationMemberId" TEXT NOT NULL,
     CONSTRAINT "OrganisationGroupMember_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "OrganisationGroupMember_organisationMemberId_groupId_key" UNIQUE ("organisationMemberId", "groupId"),
-    -- OrganisationGroupMember.group → OrganisationGroup.organisationGroupMembers (one-to-many)
+    -- one-to-many: OrganisationGroupMember.group → OrganisationGroup.organisationGroupMembers
     CONSTRAINT "OrganisationGroupMember_groupId_fkey" FOREIGN KEY ("groupId") REFERENCES "OrganisationGroup" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    -- OrganisationGroupMember.organisationMember → OrganisationMember.organisationGroupMembers (one-to-many)
+    -- one-to-many: OrganisationGroupMember.organisationMember → OrganisationMember.organisationGroupMembers
     CONSTRAINT "OrganisationGroupMember_organisationMemberId_fkey" FOREIGN KEY ("organisationMemberId") REFERENCES "OrganisationMember" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -812,9 +812,9 @@ CREATE TABLE "TeamGroup" (
     "teamId" INTEGER NOT NULL,
     CONSTRAINT "TeamGroup_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "TeamGroup_teamId_organisationGroupId_key" UNIQUE ("teamId", "organisationGroupId"),
-    -- TeamGroup.organisationGroup → OrganisationGroup.teamGroups (one-to-many)
+    -- one-to-many: TeamGroup.organisationGroup → OrganisationGroup.teamGroups
     CONSTRAINT "TeamGroup_organisationGroupId_fkey" FOREIGN KEY ("organisationGroupId") REFERENCES "OrganisationGroup" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    -- TeamGroup.team → Team.teamGroups (one-to-many)
+    -- one-to-many: TeamGroup.team → Team.teamGroups
     CONSTRAINT "TeamGroup_teamId_fkey" FOREIGN KEY ("teamId") REFERENCES "Team" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -826,7 +826,7 @@ CREATE TABLE "TeamEmail" (
     CONSTRAINT "TeamEmail_pkey" PRIMARY KEY ("teamId"),
     CONSTRAINT "TeamEmail_teamId_key" UNIQUE ("teamId"),
     CONSTRAINT "TeamEmail_email_key" UNIQUE ("email"),
-    -- TeamEmail.team → Team.teamEmail (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): TeamEmail.team → Team.teamEmail
     CONSTRAINT "TeamEmail_teamId_fkey" FOREIGN KEY ("teamId") REFERENCES "Team" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -841,7 +841,7 @@ CREATE TABLE "TeamEmailVerification" (
     CONSTRAINT "TeamEmailVerification_pkey" PRIMARY KEY ("teamId"),
     CONSTRAINT "TeamEmailVerification_teamId_key" UNIQUE ("teamId"),
     CONSTRAINT "TeamEmailVerification_token_key" UNIQUE ("token"),
-    -- TeamEmailVerification.team → Team.emailVerification (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): TeamEmailVerification.team → Team.emailVerification
     CONSTRAINT "TeamEmailVerification_teamId_fkey" FOREIGN KEY ("teamId") REFERENCES "Team" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -856,7 +856,7 @@ CREATE TABLE "TemplateDirectLink" (
     CONSTRAINT "TemplateDirectLink_id_key" UNIQUE ("id"),
     CONSTRAINT "TemplateDirectLink_envelopeId_key" UNIQUE ("envelopeId"),
     CONSTRAINT "TemplateDirectLink_token_key" UNIQUE ("token"),
-    -- TemplateDirectLink.envelope → Envelope.directLink (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): TemplateDirectLink.envelope → Envelope.directLink
     CONSTRAINT "TemplateDirectLink_envelopeId_fkey" FOREIGN KEY ("envelopeId") REFERENCES "Envelope" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -867,7 +867,7 @@ CREATE TABLE "SiteSettings" (
     "lastModifiedByUserId" INTEGER,
     "lastModifiedAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "SiteSettings_pkey" PRIMARY KEY ("id"),
-    -- SiteSettings.lastModifiedByUser → User.siteSettings (one-to-many)
+    -- one-to-many: SiteSettings.lastModifiedByUser → User.siteSettings
     CONSTRAINT "SiteSettings_lastModifiedByUserId_fkey" FOREIGN KEY ("lastModifiedByUserId") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 
@@ -899,7 +899,7 @@ CREATE TABLE "BackgroundJobTask" (
     "completedAt" TIMESTAMP(3),
     "jobId" TEXT NOT NULL,
     CONSTRAINT "BackgroundJobTask_pkey" PRIMARY KEY ("id"),
-    -- BackgroundJobTask.backgroundJob → BackgroundJob.tasks (one-to-many)
+    -- one-to-many: BackgroundJobTask.backgroundJob → BackgroundJob.tasks
     CONSTRAINT "BackgroundJobTask_jobId_fkey" FOREIGN KEY ("jobId") REFERENCES "BackgroundJob" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 

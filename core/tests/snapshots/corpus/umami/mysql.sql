@@ -56,11 +56,11 @@ CREATE TABLE `website` (
     `replay_enabled` BOOLEAN NOT NULL DEFAULT false,
     `replay_config` JSON,
     PRIMARY KEY (`website_id`),
-    -- Website.user → User.websites (one-to-many)
+    -- one-to-many: Website.user → User.websites
     CONSTRAINT `website_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `user` (`user_id`) ON DELETE SET NULL ON UPDATE CASCADE,
-    -- Website.createUser → User.createdBy (one-to-many)
+    -- one-to-many: Website.createUser → User.createdBy
     CONSTRAINT `website_created_by_fkey` FOREIGN KEY (`created_by`) REFERENCES `user` (`user_id`) ON DELETE SET NULL ON UPDATE CASCADE,
-    -- Website.team → Team.websites (one-to-many)
+    -- one-to-many: Website.team → Team.websites
     CONSTRAINT `website_team_id_fkey` FOREIGN KEY (`team_id`) REFERENCES `team` (`team_id`) ON DELETE SET NULL ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -97,7 +97,7 @@ CREATE TABLE `website_event` (
     `fcp` DECIMAL(65,30),
     `ttfb` DECIMAL(65,30),
     PRIMARY KEY (`event_id`),
-    -- WebsiteEvent.session → Session.websiteEvents (one-to-many)
+    -- one-to-many: WebsiteEvent.session → Session.websiteEvents
     CONSTRAINT `website_event_session_id_fkey` FOREIGN KEY (`session_id`) REFERENCES `session` (`session_id`) ON DELETE RESTRICT ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -112,9 +112,9 @@ CREATE TABLE `event_data` (
     `data_type` INTEGER NOT NULL,
     `created_at` DATETIME(3) DEFAULT CURRENT_TIMESTAMP(3),
     PRIMARY KEY (`event_data_id`),
-    -- EventData.website → Website.eventData (one-to-many)
+    -- one-to-many: EventData.website → Website.eventData
     CONSTRAINT `event_data_website_id_fkey` FOREIGN KEY (`website_id`) REFERENCES `website` (`website_id`) ON DELETE RESTRICT ON UPDATE CASCADE,
-    -- EventData.websiteEvent → WebsiteEvent.eventData (one-to-many)
+    -- one-to-many: EventData.websiteEvent → WebsiteEvent.eventData
     CONSTRAINT `event_data_website_event_id_fkey` FOREIGN KEY (`website_event_id`) REFERENCES `website_event` (`event_id`) ON DELETE RESTRICT ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -130,9 +130,9 @@ CREATE TABLE `session_data` (
     `distinct_id` VARCHAR(191),
     `created_at` DATETIME(3) DEFAULT CURRENT_TIMESTAMP(3),
     PRIMARY KEY (`session_data_id`),
-    -- SessionData.session → Session.sessionData (one-to-many)
+    -- one-to-many: SessionData.session → Session.sessionData
     CONSTRAINT `session_data_session_id_fkey` FOREIGN KEY (`session_id`) REFERENCES `session` (`session_id`) ON DELETE RESTRICT ON UPDATE CASCADE,
-    -- SessionData.website → Website.sessionData (one-to-many)
+    -- one-to-many: SessionData.website → Website.sessionData
     CONSTRAINT `session_data_website_id_fkey` FOREIGN KEY (`website_id`) REFERENCES `website` (`website_id`) ON DELETE RESTRICT ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -144,9 +144,9 @@ CREATE TABLE `team_user` (
     `created_at` DATETIME(3) DEFAULT CURRENT_TIMESTAMP(3),
     `updated_at` DATETIME(3),
     PRIMARY KEY (`team_user_id`),
-    -- TeamUser.team → Team.members (one-to-many)
+    -- one-to-many: TeamUser.team → Team.members
     CONSTRAINT `team_user_team_id_fkey` FOREIGN KEY (`team_id`) REFERENCES `team` (`team_id`) ON DELETE RESTRICT ON UPDATE CASCADE,
-    -- TeamUser.user → User.teams (one-to-many)
+    -- one-to-many: TeamUser.user → User.teams
     CONSTRAINT `team_user_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `user` (`user_id`) ON DELETE RESTRICT ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -161,9 +161,9 @@ CREATE TABLE `report` (
     `created_at` DATETIME(3) DEFAULT CURRENT_TIMESTAMP(3),
     `updated_at` DATETIME(3),
     PRIMARY KEY (`report_id`),
-    -- Report.user → User.reports (one-to-many)
+    -- one-to-many: Report.user → User.reports
     CONSTRAINT `report_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `user` (`user_id`) ON DELETE RESTRICT ON UPDATE CASCADE,
-    -- Report.website → Website.reports (one-to-many)
+    -- one-to-many: Report.website → Website.reports
     CONSTRAINT `report_website_id_fkey` FOREIGN KEY (`website_id`) REFERENCES `website` (`website_id`) ON DELETE RESTRICT ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -176,7 +176,7 @@ CREATE TABLE `segment` (
     `created_at` DATETIME(3) DEFAULT CURRENT_TIMESTAMP(3),
     `updated_at` DATETIME(3),
     PRIMARY KEY (`segment_id`),
-    -- Segment.website → Website.segments (one-to-many)
+    -- one-to-many: Segment.website → Website.segments
     CONSTRAINT `segment_website_id_fkey` FOREIGN KEY (`website_id`) REFERENCES `website` (`website_id`) ON DELETE RESTRICT ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -190,9 +190,9 @@ CREATE TABLE `revenue` (
     `revenue` DECIMAL(65,30),
     `created_at` DATETIME(3) DEFAULT CURRENT_TIMESTAMP(3),
     PRIMARY KEY (`revenue_id`),
-    -- Revenue.website → Website.revenue (one-to-many)
+    -- one-to-many: Revenue.website → Website.revenue
     CONSTRAINT `revenue_website_id_fkey` FOREIGN KEY (`website_id`) REFERENCES `website` (`website_id`) ON DELETE RESTRICT ON UPDATE CASCADE,
-    -- Revenue.session → Session.revenue (one-to-many)
+    -- one-to-many: Revenue.session → Session.revenue
     CONSTRAINT `revenue_session_id_fkey` FOREIGN KEY (`session_id`) REFERENCES `session` (`session_id`) ON DELETE RESTRICT ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -208,9 +208,9 @@ CREATE TABLE `link` (
     `deleted_at` DATETIME(3),
     PRIMARY KEY (`link_id`),
     UNIQUE INDEX `link_slug_key`(`slug`),
-    -- Link.user → User.links (one-to-many)
+    -- one-to-many: Link.user → User.links
     CONSTRAINT `link_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `user` (`user_id`) ON DELETE SET NULL ON UPDATE CASCADE,
-    -- Link.team → Team.links (one-to-many)
+    -- one-to-many: Link.team → Team.links
     CONSTRAINT `link_team_id_fkey` FOREIGN KEY (`team_id`) REFERENCES `team` (`team_id`) ON DELETE SET NULL ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -225,9 +225,9 @@ CREATE TABLE `pixel` (
     `deleted_at` DATETIME(3),
     PRIMARY KEY (`pixel_id`),
     UNIQUE INDEX `pixel_slug_key`(`slug`),
-    -- Pixel.user → User.pixels (one-to-many)
+    -- one-to-many: Pixel.user → User.pixels
     CONSTRAINT `pixel_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `user` (`user_id`) ON DELETE SET NULL ON UPDATE CASCADE,
-    -- Pixel.team → Team.pixels (one-to-many)
+    -- one-to-many: Pixel.team → Team.pixels
     CONSTRAINT `pixel_team_id_fkey` FOREIGN KEY (`team_id`) REFERENCES `team` (`team_id`) ON DELETE SET NULL ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -242,9 +242,9 @@ CREATE TABLE `board` (
     `created_at` DATETIME(3) DEFAULT CURRENT_TIMESTAMP(3),
     `updated_at` DATETIME(3),
     PRIMARY KEY (`board_id`),
-    -- Board.user → User.boards (one-to-many)
+    -- one-to-many: Board.user → User.boards
     CONSTRAINT `board_user_id_fkey` FOREIGN KEY (`user_id`) REFERENCES `user` (`user_id`) ON DELETE SET NULL ON UPDATE CASCADE,
-    -- Board.team → Team.boards (one-to-many)
+    -- one-to-many: Board.team → Team.boards
     CONSTRAINT `board_team_id_fkey` FOREIGN KEY (`team_id`) REFERENCES `team` (`team_id`) ON DELETE SET NULL ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -273,7 +273,7 @@ CREATE TABLE `session_replay` (
     `ended_at` DATETIME(3) NOT NULL,
     `created_at` DATETIME(3) DEFAULT CURRENT_TIMESTAMP(3),
     PRIMARY KEY (`replay_id`),
-    -- SessionReplay.website → Website.sessionReplays (one-to-many)
+    -- one-to-many: SessionReplay.website → Website.sessionReplays
     CONSTRAINT `session_replay_website_id_fkey` FOREIGN KEY (`website_id`) REFERENCES `website` (`website_id`) ON DELETE RESTRICT ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -286,7 +286,7 @@ CREATE TABLE `session_replay_saved` (
     `updated_at` DATETIME(3),
     PRIMARY KEY (`saved_replay_id`),
     UNIQUE INDEX `session_replay_saved_website_id_visit_id_key`(`website_id`, `visit_id`),
-    -- SessionReplaySaved.website → Website.sessionReplaysSaved (one-to-many)
+    -- one-to-many: SessionReplaySaved.website → Website.sessionReplaysSaved
     CONSTRAINT `session_replay_saved_website_id_fkey` FOREIGN KEY (`website_id`) REFERENCES `website` (`website_id`) ON DELETE RESTRICT ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 

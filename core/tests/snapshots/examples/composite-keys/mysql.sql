@@ -11,7 +11,7 @@ CREATE TABLE `Team` (
     `code` VARCHAR(191) NOT NULL,
     `name` VARCHAR(191) NOT NULL,
     PRIMARY KEY (`organisationId`, `code`),
-    -- Team.organisation → Organisation.teams (one-to-many)
+    -- one-to-many: Team.organisation → Organisation.teams
     CONSTRAINT `Team_organisationId_fkey` FOREIGN KEY (`organisationId`) REFERENCES `Organisation` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -22,6 +22,6 @@ CREATE TABLE `Member` (
     `teamCode` VARCHAR(191) NOT NULL,
     PRIMARY KEY (`id`),
     UNIQUE INDEX `Member_email_key`(`email`),
-    -- Member.team → Team.members (one-to-many)
+    -- one-to-many: Member.team → Team.members
     CONSTRAINT `Member_organisationId_teamCode_fkey` FOREIGN KEY (`organisationId`, `teamCode`) REFERENCES `Team` (`organisationId`, `code`) ON DELETE RESTRICT ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;

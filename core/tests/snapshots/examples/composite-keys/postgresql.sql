@@ -11,7 +11,7 @@ CREATE TABLE "Team" (
     "code" TEXT NOT NULL,
     "name" TEXT NOT NULL,
     CONSTRAINT "Team_pkey" PRIMARY KEY ("organisationId", "code"),
-    -- Team.organisation → Organisation.teams (one-to-many)
+    -- one-to-many: Team.organisation → Organisation.teams
     CONSTRAINT "Team_organisationId_fkey" FOREIGN KEY ("organisationId") REFERENCES "Organisation" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -22,6 +22,6 @@ CREATE TABLE "Member" (
     "teamCode" TEXT NOT NULL,
     CONSTRAINT "Member_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "Member_email_key" UNIQUE ("email"),
-    -- Member.team → Team.members (one-to-many)
+    -- one-to-many: Member.team → Team.members
     CONSTRAINT "Member_organisationId_teamCode_fkey" FOREIGN KEY ("organisationId", "teamCode") REFERENCES "Team" ("organisationId", "code") ON DELETE RESTRICT ON UPDATE CASCADE
 );

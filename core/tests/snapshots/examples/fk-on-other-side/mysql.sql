@@ -13,6 +13,6 @@ CREATE TABLE `User` (
     PRIMARY KEY (`id`),
     UNIQUE INDEX `User_email_key`(`email`),
     UNIQUE INDEX `User_profileId_key`(`profileId`),
-    -- User.profile → Profile.user (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): User.profile → Profile.user
     CONSTRAINT `User_profileId_fkey` FOREIGN KEY (`profileId`) REFERENCES `Profile` (`id`) ON DELETE SET NULL ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;

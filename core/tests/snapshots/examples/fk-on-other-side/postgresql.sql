@@ -13,6 +13,6 @@ CREATE TABLE "User" (
     CONSTRAINT "User_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "User_email_key" UNIQUE ("email"),
     CONSTRAINT "User_profileId_key" UNIQUE ("profileId"),
-    -- User.profile → Profile.user (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): User.profile → Profile.user
     CONSTRAINT "User_profileId_fkey" FOREIGN KEY ("profileId") REFERENCES "Profile" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );

@@ -18,8 +18,8 @@ CREATE TABLE `Enrollment` (
     `enrolledAt` DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
     `grade` VARCHAR(191),
     PRIMARY KEY (`studentId`, `courseId`),
-    -- Enrollment.course → Course.enrollments (one-to-many)
+    -- one-to-many: Enrollment.course → Course.enrollments
     CONSTRAINT `Enrollment_courseId_fkey` FOREIGN KEY (`courseId`) REFERENCES `Course` (`id`) ON DELETE CASCADE ON UPDATE CASCADE,
-    -- Enrollment.student → Student.enrollments (one-to-many)
+    -- one-to-many: Enrollment.student → Student.enrollments
     CONSTRAINT `Enrollment_studentId_fkey` FOREIGN KEY (`studentId`) REFERENCES `Student` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;

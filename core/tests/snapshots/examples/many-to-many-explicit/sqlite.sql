@@ -18,8 +18,8 @@ CREATE TABLE "Enrollment" (
     "enrolledAt" DATETIME NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "grade" TEXT,
     CONSTRAINT "Enrollment_pkey" PRIMARY KEY ("studentId", "courseId"),
-    -- Enrollment.course → Course.enrollments (one-to-many)
+    -- one-to-many: Enrollment.course → Course.enrollments
     CONSTRAINT "Enrollment_courseId_fkey" FOREIGN KEY ("courseId") REFERENCES "Course" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    -- Enrollment.student → Student.enrollments (one-to-many)
+    -- one-to-many: Enrollment.student → Student.enrollments
     CONSTRAINT "Enrollment_studentId_fkey" FOREIGN KEY ("studentId") REFERENCES "Student" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );

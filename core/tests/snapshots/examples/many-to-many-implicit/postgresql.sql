@@ -17,9 +17,8 @@ CREATE TABLE "_PostToTag" (
     "A" INTEGER NOT NULL,
     "B" INTEGER NOT NULL,
     CONSTRAINT "_PostToTag_AB_pkey" PRIMARY KEY ("A", "B"),
-    -- Post.tags → Tag.posts (many-to-many through this join table)
+    -- many-to-many: Post.tags → Tag.posts
     CONSTRAINT "_PostToTag_A_fkey" FOREIGN KEY ("A") REFERENCES "Post" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    -- Post.tags → Tag.posts (many-to-many through this join table)
     CONSTRAINT "_PostToTag_B_fkey" FOREIGN KEY ("B") REFERENCES "Tag" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 CREATE INDEX "_PostToTag_B_index" ON "_PostToTag"("B");

@@ -16,9 +16,8 @@ CREATE TABLE "Tag" (
 CREATE TABLE "_PostToTag" (
     "A" INTEGER NOT NULL,
     "B" INTEGER NOT NULL,
-    -- Post.tags → Tag.posts (many-to-many through this join table)
+    -- many-to-many: Post.tags → Tag.posts
     CONSTRAINT "_PostToTag_A_fkey" FOREIGN KEY ("A") REFERENCES "Post" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    -- Post.tags → Tag.posts (many-to-many through this join table)
     CONSTRAINT "_PostToTag_B_fkey" FOREIGN KEY ("B") REFERENCES "Tag" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 CREATE UNIQUE INDEX "_PostToTag_AB_unique" ON "_PostToTag"("A", "B");

@@ -14,7 +14,7 @@ CREATE TABLE "Post" (
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "authorId" INTEGER NOT NULL,
     CONSTRAINT "Post_pkey" PRIMARY KEY ("id"),
-    -- Post.author → User.posts (one-to-many)
+    -- one-to-many: Post.author → User.posts
     CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 

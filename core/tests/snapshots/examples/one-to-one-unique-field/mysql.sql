@@ -14,6 +14,6 @@ CREATE TABLE `Passport` (
     `holderNationalId` VARCHAR(191) NOT NULL,
     PRIMARY KEY (`number`),
     UNIQUE INDEX `Passport_holderNationalId_key`(`holderNationalId`),
-    -- Passport.holder → Citizen.passport (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): Passport.holder → Citizen.passport
     CONSTRAINT `Passport_holderNationalId_fkey` FOREIGN KEY (`holderNationalId`) REFERENCES `Citizen` (`nationalId`) ON DELETE RESTRICT ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;

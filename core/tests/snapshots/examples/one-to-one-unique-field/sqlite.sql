@@ -15,6 +15,6 @@ CREATE TABLE "Passport" (
     "holderNationalId" TEXT NOT NULL,
     CONSTRAINT "Passport_pkey" PRIMARY KEY ("number"),
     CONSTRAINT "Passport_holderNationalId_key" UNIQUE ("holderNationalId"),
-    -- Passport.holder → Citizen.passport (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): Passport.holder → Citizen.passport
     CONSTRAINT "Passport_holderNationalId_fkey" FOREIGN KEY ("holderNationalId") REFERENCES "Citizen" ("nationalId") ON DELETE RESTRICT ON UPDATE CASCADE
 );

@@ -8,8 +8,8 @@ CREATE TABLE "Employee" (
     "mentorId" INTEGER,
     "managerId" INTEGER,
     CONSTRAINT "Employee_mentorId_key" UNIQUE ("mentorId"),
-    -- Employee.mentor → Employee.mentee (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): Employee.mentor → Employee.mentee
     CONSTRAINT "Employee_mentorId_fkey" FOREIGN KEY ("mentorId") REFERENCES "Employee" ("id") ON DELETE SET NULL ON UPDATE CASCADE,
-    -- Employee.manager → Employee.reports (one-to-many)
+    -- one-to-many: Employee.manager → Employee.reports
     CONSTRAINT "Employee_managerId_fkey" FOREIGN KEY ("managerId") REFERENCES "Employee" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );

@@ -14,6 +14,6 @@ CREATE TABLE "Profile" (
     "bio" TEXT NOT NULL,
     "userId" INTEGER NOT NULL,
     CONSTRAINT "Profile_userId_key" UNIQUE ("userId"),
-    -- Profile.user → User.profile (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): Profile.user → User.profile
     CONSTRAINT "Profile_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );

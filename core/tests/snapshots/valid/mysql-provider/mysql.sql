@@ -14,6 +14,6 @@ CREATE TABLE `Article` (
     `status` ENUM('DRAFT', 'PUBLISHED') NOT NULL DEFAULT 'DRAFT',
     `authorId` INT UNSIGNED NOT NULL,
     PRIMARY KEY (`id`),
-    -- Article.author → Author.articles (one-to-many)
+    -- one-to-many: Article.author → Author.articles
     CONSTRAINT `Article_authorId_fkey` FOREIGN KEY (`authorId`) REFERENCES `Author` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;

@@ -16,6 +16,6 @@ CREATE TABLE "Article" (
     "status" "Status" NOT NULL DEFAULT 'DRAFT',
     "authorId" INTEGER NOT NULL,
     CONSTRAINT "Article_pkey" PRIMARY KEY ("id"),
-    -- Article.author → Author.articles (one-to-many)
+    -- one-to-many: Article.author → Author.articles
     CONSTRAINT "Article_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "Author" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );

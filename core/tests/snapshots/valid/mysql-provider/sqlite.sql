@@ -14,6 +14,6 @@ CREATE TABLE "Article" (
     "title" TEXT NOT NULL,
     "status" TEXT NOT NULL DEFAULT 'DRAFT',
     "authorId" INTEGER NOT NULL,
-    -- Article.author → Author.articles (one-to-many)
+    -- one-to-many: Article.author → Author.articles
     CONSTRAINT "Article_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "Author" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );

@@ -22,7 +22,7 @@ CREATE TABLE `orders` (
     `number` INTEGER NOT NULL,
     PRIMARY KEY (`order_id`),
     UNIQUE INDEX `orders_account_id_number_key`(`account_id`, `number`),
-    -- Order.account → Account.orders (one-to-many)
+    -- one-to-many: Order.account → Account.orders
     CONSTRAINT `orders_account_fk` FOREIGN KEY (`account_id`) REFERENCES `accounts` (`id`) ON DELETE RESTRICT ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 

@@ -24,7 +24,7 @@ CREATE TABLE "orders" (
     "number" INTEGER NOT NULL,
     CONSTRAINT "orders_pkey" PRIMARY KEY ("order_id"),
     CONSTRAINT "orders_account_id_number_key" UNIQUE ("account_id", "number"),
-    -- Order.account → Account.orders (one-to-many)
+    -- one-to-many: Order.account → Account.orders
     CONSTRAINT "orders_account_fk" FOREIGN KEY ("account_id") REFERENCES "accounts" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 

@@ -23,7 +23,7 @@ CREATE TABLE "orders" (
     "account_id" TEXT NOT NULL,
     "number" INTEGER NOT NULL,
     CONSTRAINT "orders_account_id_number_key" UNIQUE ("account_id", "number"),
-    -- Order.account → Account.orders (one-to-many)
+    -- one-to-many: Order.account → Account.orders
     CONSTRAINT "orders_account_fk" FOREIGN KEY ("account_id") REFERENCES "accounts" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 

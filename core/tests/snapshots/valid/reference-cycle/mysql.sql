@@ -11,7 +11,7 @@ CREATE TABLE `Department` (
     `headId` INTEGER,
     PRIMARY KEY (`id`),
     UNIQUE INDEX `Department_headId_key`(`headId`),
-    -- Department.head → Employee.heads (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): Department.head → Employee.heads
     CONSTRAINT `Department_headId_fkey` FOREIGN KEY (`headId`) REFERENCES `Employee` (`id`) ON DELETE SET NULL ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 

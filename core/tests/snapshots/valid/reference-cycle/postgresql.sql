@@ -11,7 +11,7 @@ CREATE TABLE "Department" (
     "headId" INTEGER,
     CONSTRAINT "Department_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "Department_headId_key" UNIQUE ("headId"),
-    -- Department.head → Employee.heads (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): Department.head → Employee.heads
     CONSTRAINT "Department_headId_fkey" FOREIGN KEY ("headId") REFERENCES "Employee" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );
 

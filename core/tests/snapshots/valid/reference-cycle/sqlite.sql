@@ -5,7 +5,7 @@ PRAGMA foreign_keys = ON;
 CREATE TABLE "Employee" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "departmentId" INTEGER NOT NULL,
-    -- Employee.department → Department.employees (one-to-many)
+    -- one-to-many: Employee.department → Department.employees
     CONSTRAINT "Employee_departmentId_fkey" FOREIGN KEY ("departmentId") REFERENCES "Department" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );
 
@@ -13,6 +13,6 @@ CREATE TABLE "Department" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "headId" INTEGER,
     CONSTRAINT "Department_headId_key" UNIQUE ("headId"),
-    -- Department.head → Employee.heads (one-to-one: the UNIQUE on the key allows one row per referenced row)
+    -- one-to-one (the key is UNIQUE): Department.head → Employee.heads
     CONSTRAINT "Department_headId_fkey" FOREIGN KEY ("headId") REFERENCES "Employee" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );

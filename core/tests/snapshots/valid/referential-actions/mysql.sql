@@ -9,7 +9,7 @@ CREATE TABLE `Cascaded` (
     `id` INTEGER NOT NULL AUTO_INCREMENT,
     `parentId` INTEGER NOT NULL,
     PRIMARY KEY (`id`),
-    -- Cascaded.parent → Parent.cascaded (one-to-many)
+    -- one-to-many: Cascaded.parent → Parent.cascaded
     CONSTRAINT `Cascaded_parentId_fkey` FOREIGN KEY (`parentId`) REFERENCES `Parent` (`id`) ON DELETE CASCADE ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -17,7 +17,7 @@ CREATE TABLE `Restricted` (
     `id` INTEGER NOT NULL AUTO_INCREMENT,
     `parentId` INTEGER NOT NULL,
     PRIMARY KEY (`id`),
-    -- Restricted.parent → Parent.restrict (one-to-many)
+    -- one-to-many: Restricted.parent → Parent.restrict
     CONSTRAINT `Restricted_parentId_fkey` FOREIGN KEY (`parentId`) REFERENCES `Parent` (`id`) ON DELETE RESTRICT ON UPDATE RESTRICT
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -25,7 +25,7 @@ CREATE TABLE `NoActioned` (
     `id` INTEGER NOT NULL AUTO_INCREMENT,
     `parentId` INTEGER NOT NULL,
     PRIMARY KEY (`id`),
-    -- NoActioned.parent → Parent.noAction (one-to-many)
+    -- one-to-many: NoActioned.parent → Parent.noAction
     CONSTRAINT `NoActioned_parentId_fkey` FOREIGN KEY (`parentId`) REFERENCES `Parent` (`id`) ON DELETE NO ACTION ON UPDATE NO ACTION
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -33,7 +33,7 @@ CREATE TABLE `Nulled` (
     `id` INTEGER NOT NULL AUTO_INCREMENT,
     `parentId` INTEGER,
     PRIMARY KEY (`id`),
-    -- Nulled.parent → Parent.setNull (one-to-many)
+    -- one-to-many: Nulled.parent → Parent.setNull
     CONSTRAINT `Nulled_parentId_fkey` FOREIGN KEY (`parentId`) REFERENCES `Parent` (`id`) ON DELETE SET NULL ON UPDATE SET NULL
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -41,7 +41,7 @@ CREATE TABLE `Defaulted` (
     `id` INTEGER NOT NULL AUTO_INCREMENT,
     `parentId` INTEGER NOT NULL DEFAULT 1,
     PRIMARY KEY (`id`),
-    -- Defaulted.parent → Parent.setDef (one-to-many)
+    -- one-to-many: Defaulted.parent → Parent.setDef
     CONSTRAINT `Defaulted_parentId_fkey` FOREIGN KEY (`parentId`) REFERENCES `Parent` (`id`) ON DELETE NO ACTION /* relplay: SET DEFAULT is not supported by MySQL's InnoDB */ ON UPDATE NO ACTION /* relplay: SET DEFAULT is not supported by MySQL's InnoDB */
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
@@ -49,7 +49,7 @@ CREATE TABLE `Implicit` (
     `id` INTEGER NOT NULL AUTO_INCREMENT,
     `parentId` INTEGER NOT NULL,
     PRIMARY KEY (`id`),
-    -- Implicit.parent → Parent.implicitR (one-to-many)
+    -- one-to-many: Implicit.parent → Parent.implicitR
     CONSTRAINT `Implicit_parentId_fkey` FOREIGN KEY (`parentId`) REFERENCES `Parent` (`id`) ON DELETE RESTRICT ON UPDATE CASCADE
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 -- warning G001: MySQL cannot express `ON DELETE SET DEFAULT` (InnoDB rejects it; written as NO ACTION); the output says so in a comment.

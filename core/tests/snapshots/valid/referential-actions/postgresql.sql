@@ -9,7 +9,7 @@ CREATE TABLE "Cascaded" (
     "id" SERIAL NOT NULL,
     "parentId" INTEGER NOT NULL,
     CONSTRAINT "Cascaded_pkey" PRIMARY KEY ("id"),
-    -- Cascaded.parent → Parent.cascaded (one-to-many)
+    -- one-to-many: Cascaded.parent → Parent.cascaded
     CONSTRAINT "Cascaded_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "Parent" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
@@ -17,7 +17,7 @@ CREATE TABLE "Restricted" (
     "id" SERIAL NOT NULL,
     "parentId" INTEGER NOT NULL,
     CONSTRAINT "Restricted_pkey" PRIMARY KEY ("id"),
-    -- Restricted.parent → Parent.restrict (one-to-many)
+    -- one-to-many: Restricted.parent → Parent.restrict
     CONSTRAINT "Restricted_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "Parent" ("id") ON DELETE RESTRICT ON UPDATE RESTRICT
 );
 
@@ -25,7 +25,7 @@ CREATE TABLE "NoActioned" (
     "id" SERIAL NOT NULL,
     "parentId" INTEGER NOT NULL,
     CONSTRAINT "NoActioned_pkey" PRIMARY KEY ("id"),
-    -- NoActioned.parent → Parent.noAction (one-to-many)
+    -- one-to-many: NoActioned.parent → Parent.noAction
     CONSTRAINT "NoActioned_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "Parent" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION
 );
 
@@ -33,7 +33,7 @@ CREATE TABLE "Nulled" (
     "id" SERIAL NOT NULL,
     "parentId" INTEGER,
     CONSTRAINT "Nulled_pkey" PRIMARY KEY ("id"),
-    -- Nulled.parent → Parent.setNull (one-to-many)
+    -- one-to-many: Nulled.parent → Parent.setNull
     CONSTRAINT "Nulled_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "Parent" ("id") ON DELETE SET NULL ON UPDATE SET NULL
 );
 
@@ -41,7 +41,7 @@ CREATE TABLE "Defaulted" (
     "id" SERIAL NOT NULL,
     "parentId" INTEGER NOT NULL DEFAULT 1,
     CONSTRAINT "Defaulted_pkey" PRIMARY KEY ("id"),
-    -- Defaulted.parent → Parent.setDef (one-to-many)
+    -- one-to-many: Defaulted.parent → Parent.setDef
     CONSTRAINT "Defaulted_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "Parent" ("id") ON DELETE SET DEFAULT ON UPDATE SET DEFAULT
 );
 
@@ -49,6 +49,6 @@ CREATE TABLE "Implicit" (
     "id" SERIAL NOT NULL,
     "parentId" INTEGER NOT NULL,
     CONSTRAINT "Implicit_pkey" PRIMARY KEY ("id"),
-    -- Implicit.parent → Parent.implicitR (one-to-many)
+    -- one-to-many: Implicit.parent → Parent.implicitR
     CONSTRAINT "Implicit_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "Parent" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );

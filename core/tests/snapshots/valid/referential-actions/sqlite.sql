@@ -9,41 +9,41 @@ CREATE TABLE "Parent" (
 CREATE TABLE "Cascaded" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "parentId" INTEGER NOT NULL,
-    -- Cascaded.parent → Parent.cascaded (one-to-many)
+    -- one-to-many: Cascaded.parent → Parent.cascaded
     CONSTRAINT "Cascaded_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "Parent" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 
 CREATE TABLE "Restricted" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "parentId" INTEGER NOT NULL,
-    -- Restricted.parent → Parent.restrict (one-to-many)
+    -- one-to-many: Restricted.parent → Parent.restrict
     CONSTRAINT "Restricted_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "Parent" ("id") ON DELETE RESTRICT ON UPDATE RESTRICT
 );
 
 CREATE TABLE "NoActioned" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "parentId" INTEGER NOT NULL,
-    -- NoActioned.parent → Parent.noAction (one-to-many)
+    -- one-to-many: NoActioned.parent → Parent.noAction
     CONSTRAINT "NoActioned_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "Parent" ("id") ON DELETE NO ACTION ON UPDATE NO ACTION
 );
 
 CREATE TABLE "Nulled" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "parentId" INTEGER,
-    -- Nulled.parent → Parent.setNull (one-to-many)
+    -- one-to-many: Nulled.parent → Parent.setNull
     CONSTRAINT "Nulled_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "Parent" ("id") ON DELETE SET NULL ON UPDATE SET NULL
 );
 
 CREATE TABLE "Defaulted" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "parentId" INTEGER NOT NULL DEFAULT 1,
-    -- Defaulted.parent → Parent.setDef (one-to-many)
+    -- one-to-many: Defaulted.parent → Parent.setDef
     CONSTRAINT "Defaulted_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "Parent" ("id") ON DELETE SET DEFAULT ON UPDATE SET DEFAULT
 );
 
 CREATE TABLE "Implicit" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "parentId" INTEGER NOT NULL,
-    -- Implicit.parent → Parent.implicitR (one-to-many)
+    -- one-to-many: Implicit.parent → Parent.implicitR
     CONSTRAINT "Implicit_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "Parent" ("id") ON DELETE RESTRICT ON UPDATE CASCADE
 );

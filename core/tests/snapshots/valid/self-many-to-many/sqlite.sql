@@ -10,9 +10,8 @@ CREATE TABLE "Person" (
 CREATE TABLE "_Follows" (
     "A" INTEGER NOT NULL,
     "B" INTEGER NOT NULL,
-    -- Person.followers → Person.following (many-to-many through this join table)
+    -- many-to-many: Person.followers → Person.following
     CONSTRAINT "_Follows_A_fkey" FOREIGN KEY ("A") REFERENCES "Person" ("id") ON DELETE CASCADE ON UPDATE CASCADE,
-    -- Person.followers → Person.following (many-to-many through this join table)
     CONSTRAINT "_Follows_B_fkey" FOREIGN KEY ("B") REFERENCES "Person" ("id") ON DELETE CASCADE ON UPDATE CASCADE
 );
 CREATE UNIQUE INDEX "_Follows_AB_unique" ON "_Follows"("A", "B");

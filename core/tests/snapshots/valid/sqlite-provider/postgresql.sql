@@ -12,6 +12,6 @@ CREATE TABLE "Book" (
     "libraryId" INTEGER,
     "shelved" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "Book_pkey" PRIMARY KEY ("isbn"),
-    -- Book.library → Library.books (one-to-many)
+    -- one-to-many: Book.library → Library.books
     CONSTRAINT "Book_libraryId_fkey" FOREIGN KEY ("libraryId") REFERENCES "Library" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );

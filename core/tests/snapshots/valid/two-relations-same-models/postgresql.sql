@@ -10,8 +10,8 @@ CREATE TABLE "Post" (
     "authorId" INTEGER NOT NULL,
     "favoredById" INTEGER,
     CONSTRAINT "Post_pkey" PRIMARY KEY ("id"),
-    -- Post.author → User.writtenPosts (one-to-many)
+    -- one-to-many: Post.author → User.writtenPosts
     CONSTRAINT "Post_authorId_fkey" FOREIGN KEY ("authorId") REFERENCES "User" ("id") ON DELETE RESTRICT ON UPDATE CASCADE,
-    -- Post.favoredBy → User.favoritePosts (one-to-many)
+    -- one-to-many: Post.favoredBy → User.favoritePosts
     CONSTRAINT "Post_favoredById_fkey" FOREIGN KEY ("favoredById") REFERENCES "User" ("id") ON DELETE SET NULL ON UPDATE CASCADE
 );

@@ -1,0 +1,117 @@
+// The built app (dist/, from `trunk build`) in headless Chromium, used as a person would:
+// type into the editor and watch the problems, the SQL and the diagram follow.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { repoRoot } from "../support/relplay.mjs";
+import { serveDirectory } from "../support/static-server.mjs";
+import { launchBrowser } from "../support/browser.mjs";
+
+const dist = process.env.RELPLAY_DIST || join(repoRoot, "dist");
+let server;
+let context;
+let page;
+const pageErrors = [];
+
+/** The full text of the output pane's editor. */
+const outputText = () => page.evaluate(() => window.relplayEditor.textIn(document.querySelector("[data-testid=code-output]")));
+const sourceText = () => page.evaluate(() => window.relplayEditor.textIn(document.querySelector(".source-pane")));
+const status = () => page.locator("[data-testid=status]").innerText();
+
+/** Puts the cursor at the end of the source line containing `needle`. */
+async function cursorAtEndOfLine(needle) {
+  const line = page.locator(".source-pane .cm-line", { hasText: needle }).first();
+  await line.click();
+  await page.keyboard.press("End");
+}
+
+before(async () => {
+  assert.ok(existsSync(join(dist, "index.html")), `no built app in ${dist}: run \`trunk build --release --offline\` first`);
+  server = await serveDirectory(dist);
+  context = await launchBrowser();
+  page = await context.newPage();
+  page.on("pageerror", (error) => pageErrors.push(String(error)));
+  page.on("console", (message) => {
+    if (message.type() === "error") pageErrors.push(message.text());
+  });
+  await page.goto(server.url);
+  await page.waitForSelector(".source-pane .cm-content");
+});
+
+after(async () => {
+  await context?.close();
+  await server?.close();
+});
+
+test("the page opens on the User/Profile example with no problems", async () => {
+  assert.match(await sourceText(), /model Profile/);
+  assert.equal(await status(), "No problems");
+  const svg = page.locator("[data-testid=diagram] svg");
+  await svg.waitFor();
+  assert.equal(await svg.locator("[data-entity=User]").count(), 1);
+  assert.equal(await svg.locator("[data-entity=Profile]").count(), 1);
+  assert.equal(await svg.locator("[data-relation]").count(), 1);
+});
+
+test("the SQL pane shows UNIQUE on the foreign key", async () => {
+  await page.click("[data-tab=sql]");
+  await page.waitForFunction(() => window.relplayEditor.textIn(document.querySelector("[data-testid=code-output]"))?.includes("CREATE TABLE"));
+  const sql = await outputText();
+  assert.match(sql, /CONSTRAINT "Profile_userId_key" UNIQUE \("userId"\)/);
+  assert.match(sql, /FOREIGN KEY \("userId"\) REFERENCES "User" \("id"\) ON DELETE CASCADE ON UPDATE CASCADE/);
+});
+
+test("typing away @unique gives a diagnostic in place and changes the SQL", async () => {
+  await cursorAtEndOfLine("userId Int");
+  for (let i = 0; i < " @unique".length; i++) await page.keyboard.press("Backspace");
+  await page.waitForFunction(() => document.querySelector("[data-testid=status]")?.innerText.startsWith("1 error"));
+  // CodeMirror underlines the relation field and marks the gutter.
+  await page.locator(".source-pane .cm-lintRange-error").first().waitFor();
+  assert.ok(await page.locator(".source-pane .cm-lint-marker-error").count() >= 1);
+  const sql = await outputText();
+  assert.doesNotMatch(sql, /Profile_userId_key/);
+  assert.match(sql, /one-to-one/);
+  assert.equal(await page.locator(".banner").count(), 1);
+});
+
+test("the Problems pane names the rule and its fix restores the schema", async () => {
+  await page.click("[data-tab=problems]");
+  const problem = page.locator("[data-testid=problems] li[data-code=R017]");
+  await problem.waitFor();
+  assert.match(await problem.innerText(), /add `@unique` to `Profile\.userId`/);
+  await problem.locator("button.fix").click();
+  await page.waitForFunction(() => document.querySelector("[data-testid=status]")?.innerText === "No problems");
+  assert.match(await sourceText(), /userId Int\s+@unique/);
+});
+
+test("typing a new model updates every pane", async () => {
+  await cursorAtEndOfLine("profile Profile?");
+  await page.keyboard.type("\n  posts   Post[]");
+  await page.waitForFunction(() => document.querySelector("[data-testid=status]")?.innerText.includes("error"));
+  const last = page.locator(".source-pane .cm-line").last();
+  await last.click();
+  await page.keyboard.press("End");
+  // insertText pastes the block in one go, as a paste would (typing it would meet auto-closed brackets).
+  await page.keyboard.insertText("\nmodel Post {\n  id Int @id\n  authorId Int\n  author User @relation(fields: [authorId], references: [id])\n}");
+  await page.waitForFunction(() => document.querySelector("[data-testid=status]")?.innerText === "No problems");
+  await page.click("[data-tab=sql]");
+  await page.waitForFunction(() => window.relplayEditor.textIn(document.querySelector("[data-testid=code-output]"))?.includes('CREATE TABLE "Post"'));
+  await page.click("[data-tab=diagram]");
+  await page.locator("[data-testid=diagram] [data-entity=Post]").waitFor();
+});
+
+test("the dialect switch and the examples menu change the output", async () => {
+  await page.click("[data-tab=sql]");
+  await page.selectOption("[data-testid=dialect]", "mysql");
+  await page.waitForFunction(() => window.relplayEditor.textIn(document.querySelector("[data-testid=code-output]"))?.includes("CREATE TABLE `User`"));
+  await page.selectOption("[data-testid=examples]", "many-to-many-implicit");
+  await page.waitForFunction(() => window.relplayEditor.textIn(document.querySelector("[data-testid=code-output]"))?.includes("CREATE TABLE `_PostToTag`"));
+  assert.equal(await status(), "No problems");
+  await page.click("[data-tab=prisma]");
+  await page.waitForFunction(() => window.relplayEditor.textIn(document.querySelector("[data-testid=code-output]"))?.includes("tags  Tag[]"));
+});
+
+test("no errors in the browser console", () => {
+  assert.deepEqual(pageErrors, []);
+});
