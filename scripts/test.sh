@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test: installs what is missing, then
+#   1. the Rust tests of the core and the CLI (fixtures, snapshots, robustness, CLI behaviour);
+#   2. relplay's SQL on real PostgreSQL, MariaDB and SQLite (servers started here, loopback only);
+#   3. relplay judged by Prisma's own validator;
+#   4. the built app end to end in headless Chromium.
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+cd "$REPO_ROOT"
+
+need_apt chromium chromium-driver postgresql mariadb-server sqlite3
+need_app_toolchain
+
+log "Rust tests"
+cargo test --locked -p relplay-core -p relplay-cli
+cargo build --locked -p relplay-cli
+
+log "building the app"
+trunk build --release --offline
+
+log "starting PostgreSQL and MariaDB"
+eval "$(scripts/databases.sh start)"
+trap 'scripts/databases.sh stop' EXIT
+
+log "real databases, Prisma's validator, the app in Chromium"
+node --test --test-concurrency=1 tests/sql/ tests/prisma/ tests/e2e/
