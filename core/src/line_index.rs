@@ -64,3 +64,33 @@ impl<'a> LineIndex<'a> {
         self.text[start..end].trim_end_matches(['\n', '\r'])
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_and_column_count_characters_from_one() {
+        let index = LineIndex::new("ab\ncé\n");
+        assert_eq!(index.line_column(0), LineColumn { line: 1, column: 1 });
+        assert_eq!(index.line_column(3), LineColumn { line: 2, column: 1 });
+        // `é` is two bytes but one column.
+        assert_eq!(index.line_column(6), LineColumn { line: 2, column: 3 });
+    }
+
+    #[test]
+    fn utf16_offsets_count_surrogate_pairs_twice() {
+        let text = "a💥b";
+        let index = LineIndex::new(text);
+        assert_eq!(index.utf16_offset(1), 1);
+        assert_eq!(index.utf16_offset(5), 3);
+        assert_eq!(index.byte_offset_of_utf16(3), 5);
+    }
+
+    #[test]
+    fn offsets_inside_a_character_or_past_the_end_are_clamped() {
+        let index = LineIndex::new("é");
+        assert_eq!(index.line_column(1), LineColumn { line: 1, column: 1 });
+        assert_eq!(index.utf16_offset(99), 1);
+    }
+}

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { repoRoot } from "../support/relplay.mjs";
 import { serveDirectory } from "../support/static-server.mjs";
 import { launchBrowser } from "../support/browser.mjs";
+import { prismaValidate } from "../support/prisma-validator.mjs";
 
 const dist = process.env.RELPLAY_DIST || join(repoRoot, "dist");
 let server;
@@ -60,6 +61,16 @@ test("the SQL pane shows UNIQUE on the foreign key", async () => {
   const sql = await outputText();
   assert.match(sql, /CONSTRAINT "Profile_userId_key" UNIQUE \("userId"\)/);
   assert.match(sql, /FOREIGN KEY \("userId"\) REFERENCES "User" \("id"\) ON DELETE CASCADE ON UPDATE CASCADE/);
+});
+
+test("the Prisma pane's text is accepted by Prisma's validator", async () => {
+  await page.click("[data-tab=prisma]");
+  await page.waitForFunction(() => window.relplayEditor.textIn(document.querySelector("[data-testid=code-output]"))?.includes("model Profile"));
+  const prisma = await outputText();
+  assert.match(prisma, /userId Int\s+@unique/);
+  const verdict = prismaValidate(prisma);
+  assert.ok(verdict.valid, verdict.message);
+  await page.click("[data-tab=sql]");
 });
 
 test("typing away @unique gives a diagnostic in place and changes the SQL", async () => {

@@ -452,3 +452,23 @@ fn edit_distance(a: &str, b: &str) -> usize {
     }
     previous[b.len()]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_misspelt_type_gets_a_suggestion_and_a_fix() {
+        let known = ["Profile".to_string()];
+        let d = unknown_type(Span::new(3, 9), "Profle", known.iter());
+        assert!(d.message.ends_with("Did you mean `Profile`?"), "{}", d.message);
+        assert_eq!(d.fix.expect("a fix").edits[0].insert, "Profile");
+    }
+
+    #[test]
+    fn an_unrelated_type_gets_no_suggestion() {
+        let d = unknown_type(Span::new(0, 4), "Zebra", std::iter::empty());
+        assert!(d.fix.is_none());
+        assert!(!d.message.contains("Did you mean"));
+    }
+}

@@ -198,3 +198,30 @@ impl SqlDialect {
         format!("{}{arguments}", native.name.to_ascii_uppercase())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn quotes_are_doubled_inside_identifiers() {
+        assert_eq!(SqlDialect::Postgresql.quote("a\"b"), "\"a\"\"b\"");
+        assert_eq!(SqlDialect::Mysql.quote("a`b"), "`a``b`");
+    }
+
+    #[test]
+    fn native_types_keep_their_arguments() {
+        let varchar = NativeType { name: "VarChar".into(), arguments: vec!["255".into()] };
+        assert_eq!(SqlDialect::Postgresql.native_type(&varchar), "VARCHAR(255)");
+        let unsigned = NativeType { name: "UnsignedInt".into(), arguments: vec![] };
+        assert_eq!(SqlDialect::Mysql.native_type(&unsigned), "INT UNSIGNED");
+        let precise = NativeType { name: "Timestamptz".into(), arguments: vec!["6".into()] };
+        assert_eq!(SqlDialect::Postgresql.native_type(&precise), "TIMESTAMPTZ(6)");
+    }
+
+    #[test]
+    fn mysql_cannot_set_default_on_delete() {
+        assert!(!SqlDialect::Mysql.supports_action(ReferentialAction::SetDefault));
+        assert!(SqlDialect::Postgresql.supports_action(ReferentialAction::SetDefault));
+    }
+}

@@ -170,3 +170,38 @@ pub fn unescape_string(token_text: &str) -> String {
     }
     value
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kinds(text: &str) -> Vec<TokenKind> {
+        tokenize(text).into_iter().map(|t| t.kind).collect()
+    }
+
+    #[test]
+    fn field_attributes_and_block_attributes_differ() {
+        use TokenKind::*;
+        assert_eq!(kinds("id Int @id\n@@map"), vec![Identifier, Identifier, At, Identifier, Newline, AtAt, Identifier]);
+    }
+
+    #[test]
+    fn an_unterminated_string_stops_at_the_line_break() {
+        let tokens = tokenize("\"abc\nx");
+        assert_eq!(tokens[0].kind, TokenKind::String { terminated: false });
+        assert_eq!(tokens[0].span, Span::new(0, 4));
+        assert_eq!(tokens[2].kind, TokenKind::Identifier);
+    }
+
+    #[test]
+    fn unknown_characters_keep_utf8_boundaries() {
+        let tokens = tokenize("a💥b");
+        assert_eq!(tokens[1].kind, TokenKind::Unknown);
+        assert_eq!(tokens[1].span, Span::new(1, 5));
+    }
+
+    #[test]
+    fn strings_unescape() {
+        assert_eq!(unescape_string(r#""a\"b\\c\n""#), "a\"b\\c\n");
+    }
+}
