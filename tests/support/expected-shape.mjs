@@ -18,9 +18,11 @@ export function expectedShape(ir, dialect) {
       foreignKeys: [],
     };
   }
+  // With relationMode "prisma" the ORM enforces relations: the database has no foreign keys.
+  const constraints = ir.relation_mode !== "prisma";
   for (const relation of ir.relations) {
     const fk = relation.foreign_key;
-    if (fk) {
+    if (fk && constraints) {
       const owner = entities.get(fk.entity);
       const target = entities.get(fk.referenced_entity);
       shape[owner.table].foreignKeys.push({
@@ -39,7 +41,7 @@ export function expectedShape(ir, dialect) {
         columns: { [a.column]: { nullable: false }, [b.column]: { nullable: false } },
         primaryKey: dialect === "postgresql" ? pair : [],
         uniques: dialect === "postgresql" ? [] : [pair],
-        foreignKeys: join.columns.map((c) => {
+        foreignKeys: !constraints ? [] : join.columns.map((c) => {
           const target = entities.get(c.referenced_entity);
           return { columns: [c.column], table: target.table, referenced: [columnOf(target, c.referenced_field)], onDelete: "CASCADE", onUpdate: "CASCADE" };
         }),

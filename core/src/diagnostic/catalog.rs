@@ -222,6 +222,14 @@ pub fn connection_url_in_schema(span: Span, property: &str) -> Diagnostic {
     )
 }
 
+pub fn unknown_relation_mode(span: Span) -> Diagnostic {
+    Diagnostic::error(
+        "N026",
+        span,
+        "`relationMode` must be \"foreignKeys\" (constraints in the database) or \"prisma\" (emulated by Prisma Client).",
+    )
+}
+
 // ----- R: relations -------------------------------------------------------------------------------
 
 pub fn unknown_relation_argument(span: Span, name: &str) -> Diagnostic {
@@ -418,6 +426,59 @@ pub fn set_null_on_required(span: Span, action: &str, fields: &[String], warning
     } else {
         Diagnostic::error("R022", span, message)
     }
+}
+
+pub fn set_default_on_mysql(span: Span, argument: &str) -> Diagnostic {
+    Diagnostic::warning(
+        "R023",
+        span,
+        format!("`{argument}: SetDefault` does not work on MySQL: InnoDB rejects SET DEFAULT (MariaDB silently stores RESTRICT). Choose another action."),
+    )
+}
+
+pub fn action_not_supported(span: Span, argument: &str, action: &str, provider: &str, emulated: bool, allowed: &[&str]) -> Diagnostic {
+    let context = if emulated { format!("{provider} with relationMode = \"prisma\"") } else { provider.to_string() };
+    Diagnostic::error("R024", span, format!("`{argument}: {action}` is not available on {context}; use one of {}.", allowed.join(", ")))
+}
+
+pub fn self_relation_cascades(span: Span, relation: &str) -> Diagnostic {
+    Diagnostic::error(
+        "R025",
+        span,
+        format!("The self-relation `{relation}` would cascade into its own table, which this database (or emulated relations) cannot do: set both `onDelete` and `onUpdate` to `NoAction` (or `Restrict`)."),
+    )
+}
+
+pub fn cascade_cycle(span: Span, path: &str) -> Diagnostic {
+    Diagnostic::error(
+        "R026",
+        span,
+        format!("These relations cascade in a circle ({path}): set both `onDelete` and `onUpdate` of one of them to `NoAction` (or `Restrict`) to break it."),
+    )
+}
+
+pub fn multiple_cascade_paths(span: Span, from: &str, to: &str) -> Diagnostic {
+    Diagnostic::error(
+        "R027",
+        span,
+        format!("A change to `{from}` cascades to `{to}` along more than one path, which SQL Server refuses: set both `onDelete` and `onUpdate` to `NoAction` on one of the paths."),
+    )
+}
+
+pub fn emulated_relation_without_index(span: Span, owner: &str, fields: &[String]) -> Diagnostic {
+    Diagnostic::warning(
+        "R028",
+        span,
+        format!("With emulated relations the database makes no index for the key {} of `{owner}`, so looking rows up by it scans the table: add `@@index([{}])`.", quoted_list(fields), fields.join(", ")),
+    )
+}
+
+pub fn sqlite_foreign_keys_need_pragma(span: Span) -> Diagnostic {
+    Diagnostic::info(
+        "R029",
+        span,
+        "SQLite checks foreign keys only on connections that run `PRAGMA foreign_keys = ON` (Prisma Client does; the sqlite3 shell and many drivers do not). relplay's SQL output turns it on.",
+    )
 }
 
 // ----- G: generation ------------------------------------------------------------------------------

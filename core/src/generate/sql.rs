@@ -9,7 +9,7 @@
 use super::sql_dialect::{AutoincrementStyle, EnumStyle, SqlDialect};
 use super::Generated;
 use crate::diagnostic::{catalog, Diagnostic};
-use crate::ir::{DefaultValue, Entity, Field, FieldType, ForeignKey, JoinTable, Relation, RelationKind, Schema};
+use crate::ir::{DefaultValue, Entity, Field, FieldType, ForeignKey, JoinTable, Relation, RelationKind, RelationMode, Schema};
 use std::collections::HashSet;
 use std::fmt::Write;
 
@@ -67,6 +67,12 @@ impl<'a> SqlWriter<'a> {
             self.out.push_str("-- SQLite enforces foreign keys only when this is on, on every connection.\nPRAGMA foreign_keys = ON;\n");
         }
         self.write_prelude();
+        let emulated = schema.relation_mode == RelationMode::Prisma;
+        if emulated {
+            self.out.push_str(
+                "-- relationMode = \"prisma\": Prisma Client enforces the relations, so the database has no FOREIGN KEY constraints.\n",
+            );
+        }
         let order = creation_order(schema);
         let mut created: HashSet<&str> = HashSet::new();
         let mut deferred: Vec<(&Entity, &Relation, &ForeignKey)> = Vec::new();
@@ -74,6 +80,13 @@ impl<'a> SqlWriter<'a> {
             let entity = &schema.entities[index];
             created.insert(entity.name.as_str());
             let foreign_keys = owned_foreign_keys(schema, entity);
+            if emulated {
+                for (relation, _) in &foreign_keys {
+                    let _ = write!(self.out, "\n{} (emulated, no constraint)", relation_comment(relation));
+                }
+                self.write_table(entity, &[]);
+                continue;
+            }
             let (inline, later): (Vec<_>, Vec<_>) = foreign_keys
                 .into_iter()
                 .partition(|(_, fk)| !self.dialect.supports_adding_foreign_keys() || created.contains(fk.referenced_entity.as_str()));
@@ -321,6 +334,9 @@ impl<'a> SqlWriter<'a> {
                 self.q(&target.table),
                 self.q(&field.column)
             ));
+        }
+        if self.schema.relation_mode == RelationMode::Prisma {
+            constraints.clear();
         }
         let table = &join_table.table;
         let pair: Vec<String> = join_table.columns.iter().map(|c| c.column.clone()).collect();

@@ -12,9 +12,24 @@ pub struct Schema {
     pub version: u32,
     /// The database the source was written for (Prisma's `datasource provider`), if it said.
     pub provider: Option<Provider>,
+    /// Who enforces relations: the database's foreign keys (the default) or the ORM.
+    #[serde(default)]
+    pub relation_mode: RelationMode,
     pub entities: Vec<Entity>,
     pub enums: Vec<EnumType>,
     pub relations: Vec<Relation>,
+}
+
+/// Who keeps relations consistent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum RelationMode {
+    /// Foreign key constraints in the database.
+    #[default]
+    ForeignKeys,
+    /// No constraints in the database: the ORM emulates referential actions (Prisma's
+    /// `relationMode = "prisma"`, used with databases such as PlanetScale).
+    Prisma,
 }
 
 /// Databases a schema can target.

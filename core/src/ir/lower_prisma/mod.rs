@@ -11,7 +11,7 @@ mod entities;
 mod relations;
 
 use crate::diagnostic::{catalog, Diagnostic};
-use crate::ir::{EnumType, EnumTypeValue, Provider, Schema, IR_VERSION};
+use crate::ir::{EnumType, EnumTypeValue, Provider, RelationMode, Schema, IR_VERSION};
 use crate::syntax::prisma::ast::{Block, ConfigKind, Expression, ModelKeyword, SchemaFile};
 use std::collections::HashMap;
 
@@ -26,18 +26,20 @@ enum TypeName {
 /// Lowers a parsed Prisma schema. Never fails: what cannot be lowered is left out and diagnosed.
 pub fn lower(file: &SchemaFile) -> (Schema, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let provider = datasource_provider(file, &mut diagnostics);
+    let (provider, relation_mode) = datasource_settings(file, &mut diagnostics);
     let names = collect_names(file, &mut diagnostics);
     let enums = lower_enums(file);
-    let mut schema = Schema { version: IR_VERSION, provider, entities: Vec::new(), enums, relations: Vec::new() };
+    let mut schema = Schema { version: IR_VERSION, provider, relation_mode, entities: Vec::new(), enums, relations: Vec::new() };
     let relation_fields = entities::lower_entities(file, &names, &mut schema, &mut diagnostics);
     relations::lower_relations(relation_fields, &mut schema, &mut diagnostics);
     relations::mark_join_entities(&mut schema);
     (schema, diagnostics)
 }
 
-fn datasource_provider(file: &SchemaFile, diagnostics: &mut Vec<Diagnostic>) -> Option<Provider> {
+/// The datasource's provider and relation mode.
+fn datasource_settings(file: &SchemaFile, diagnostics: &mut Vec<Diagnostic>) -> (Option<Provider>, RelationMode) {
     let mut provider = None;
+    let mut relation_mode = RelationMode::ForeignKeys;
     let mut seen_datasource = false;
     for block in &file.blocks {
         let Block::Config(config) = block else { continue };
@@ -53,6 +55,13 @@ fn datasource_provider(file: &SchemaFile, diagnostics: &mut Vec<Diagnostic>) -> 
             if matches!(property.name.name.as_str(), "url" | "directUrl" | "shadowDatabaseUrl") {
                 diagnostics.push(catalog::connection_url_in_schema(property.span, &property.name.name));
             }
+            if matches!(property.name.name.as_str(), "relationMode" | "referentialIntegrity") {
+                match &property.value {
+                    Expression::String { value, .. } if value == "prisma" => relation_mode = RelationMode::Prisma,
+                    Expression::String { value, .. } if value == "foreignKeys" => relation_mode = RelationMode::ForeignKeys,
+                    other => diagnostics.push(catalog::unknown_relation_mode(other.span())),
+                }
+            }
         }
         let Some(property) = config.property("provider") else {
             diagnostics.push(catalog::datasource_without_provider(config.name.span));
@@ -66,7 +75,10 @@ fn datasource_provider(file: &SchemaFile, diagnostics: &mut Vec<Diagnostic>) -> 
             other => diagnostics.push(catalog::provider_not_a_string(other.span())),
         }
     }
-    provider
+    if provider == Some(Provider::Mongodb) {
+        relation_mode = RelationMode::Prisma;
+    }
+    (provider, relation_mode)
 }
 
 fn collect_names(file: &SchemaFile, diagnostics: &mut Vec<Diagnostic>) -> HashMap<String, TypeName> {

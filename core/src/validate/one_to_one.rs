@@ -1,0 +1,30 @@
+//! One-to-one rules: the foreign key must be unique (else the database allows many rows per
+//! referenced row), and the side without the key must be optional (no database can force a row to
+//! be referenced).
+
+use super::{keyed_relations, navigation};
+use crate::diagnostic::{catalog, Diagnostic};
+use crate::ir::{NavigationCardinality, RelationKind, Schema};
+
+pub(super) fn check(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) {
+    for keyed in keyed_relations(schema).filter(|k| k.relation.kind == RelationKind::OneToOne) {
+        if !keyed.owner.is_unique_criterion(&keyed.key.fields) {
+            let insert_at = keyed.owner.field(&keyed.key.fields[0]).map(|f| f.span.end());
+            diagnostics.push(catalog::one_to_one_foreign_key_not_unique(
+                keyed.relation.span,
+                &keyed.owner.name,
+                &keyed.key.fields,
+                insert_at,
+            ));
+        }
+        if let Some(back) = navigation(schema, &keyed.relation.inverse_side).filter(|n| n.cardinality == NavigationCardinality::One) {
+            diagnostics.push(catalog::back_side_required(
+                back.span,
+                &back.name,
+                &keyed.relation.inverse_side.entity,
+                &back.target,
+                back.type_span,
+            ));
+        }
+    }
+}

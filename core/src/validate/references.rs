@@ -1,0 +1,42 @@
+//! Rules on what a foreign key points at: a unique criterion of the referenced entity, fields of
+//! the same types, and a relation field whose optionality matches the key's.
+
+use super::{keyed_relations, navigation};
+use crate::diagnostic::{catalog, Diagnostic};
+use crate::ir::{NavigationCardinality, Schema};
+
+pub(super) fn check(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) {
+    for keyed in keyed_relations(schema) {
+        let (owner, target, key) = (keyed.owner, keyed.target, keyed.key);
+        if !target.is_unique_criterion(&key.referenced_fields) {
+            diagnostics.push(catalog::references_not_unique(keyed.relation.span, &target.name, &key.referenced_fields));
+        }
+        for (field_name, referenced_name) in key.fields.iter().zip(&key.referenced_fields) {
+            let (Some(field), Some(referenced)) = (owner.field(field_name), target.field(referenced_name)) else { continue };
+            if field.field_type != referenced.field_type {
+                diagnostics.push(catalog::foreign_key_type_mismatch(
+                    field.span,
+                    &field.name,
+                    &owner.name,
+                    &field.field_type.prisma_name(),
+                    &referenced.name,
+                    &target.name,
+                    &referenced.field_type.prisma_name(),
+                ));
+            }
+        }
+        if let Some(owner_navigation) =
+            navigation(schema, &keyed.relation.owning_side).filter(|n| n.cardinality == NavigationCardinality::One)
+        {
+            let optional: Vec<String> = key.fields.iter().filter(|f| owner.field(f).is_some_and(|f| f.nullable)).cloned().collect();
+            if !optional.is_empty() {
+                diagnostics.push(catalog::optional_fields_required_relation(
+                    owner_navigation.span,
+                    &owner_navigation.name,
+                    &owner.name,
+                    &optional,
+                ));
+            }
+        }
+    }
+}

@@ -1,0 +1,59 @@
+//! Referential action rules: actions the provider (or relation mode) does not have, SET NULL on a
+//! key that cannot be null, and SET DEFAULT on MySQL, which InnoDB does not carry out.
+
+use super::keyed_relations;
+use crate::diagnostic::{catalog, Diagnostic};
+use crate::ir::{Provider, ReferentialAction, RelationMode, Schema};
+
+/// The actions a provider accepts in a relation mode.
+fn allowed_actions(provider: Option<Provider>, mode: RelationMode) -> &'static [ReferentialAction] {
+    use ReferentialAction::*;
+    match (mode, provider) {
+        (RelationMode::ForeignKeys, Some(Provider::Sqlserver)) => &[Cascade, NoAction, SetNull, SetDefault],
+        (RelationMode::ForeignKeys, _) => &[Cascade, Restrict, NoAction, SetNull, SetDefault],
+        // Emulated relations: NoAction would mean "the database checks at the end", which there
+        // is no database constraint to do on PostgreSQL and SQLite.
+        (RelationMode::Prisma, Some(Provider::Postgresql | Provider::Sqlite | Provider::Cockroachdb) | None) => {
+            &[Cascade, Restrict, SetNull]
+        }
+        (RelationMode::Prisma, _) => &[Cascade, Restrict, NoAction, SetNull],
+    }
+}
+
+pub(super) fn check(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) {
+    let allowed = allowed_actions(schema.provider, schema.relation_mode);
+    let provider_name = match schema.provider {
+        Some(provider) => provider.as_str(),
+        None => "this provider",
+    };
+    let mut reported_sqlite = false;
+    for keyed in keyed_relations(schema) {
+        let relation = keyed.relation;
+        for (action, argument) in [(relation.on_delete, "onDelete"), (relation.on_update, "onUpdate")] {
+            if !allowed.contains(&action) {
+                let names: Vec<&str> = allowed.iter().map(|a| a.prisma_name()).collect();
+                diagnostics.push(catalog::action_not_supported(
+                    relation.span,
+                    argument,
+                    action.prisma_name(),
+                    provider_name,
+                    schema.relation_mode == RelationMode::Prisma,
+                    &names,
+                ));
+            }
+            // A key that is entirely NOT NULL cannot be set to NULL. PostgreSQL accepts the DDL and
+            // fails only when the action runs, which is why Prisma only warns there.
+            if action == ReferentialAction::SetNull && keyed.key.required {
+                let warning_only = schema.provider == Some(Provider::Postgresql) && schema.relation_mode == RelationMode::ForeignKeys;
+                diagnostics.push(catalog::set_null_on_required(relation.span, argument, &keyed.key.fields, warning_only));
+            }
+            if action == ReferentialAction::SetDefault && schema.provider == Some(Provider::Mysql) && allowed.contains(&action) {
+                diagnostics.push(catalog::set_default_on_mysql(relation.span, argument));
+            }
+        }
+        if schema.provider == Some(Provider::Sqlite) && schema.relation_mode == RelationMode::ForeignKeys && !reported_sqlite {
+            reported_sqlite = true;
+            diagnostics.push(catalog::sqlite_foreign_keys_need_pragma(relation.span));
+        }
+    }
+}

@@ -1,0 +1,25 @@
+//! Rules for emulated relations (`relationMode = "prisma"`): without foreign keys the database
+//! makes no index for them, so a lookup by the key scans the table unless the schema adds one.
+
+use super::keyed_relations;
+use crate::diagnostic::{catalog, Diagnostic};
+use crate::ir::{Entity, RelationMode, Schema};
+
+/// Whether some key or index of `entity` starts with exactly `fields` (in any order).
+fn has_index_starting_with(entity: &Entity, fields: &[String]) -> bool {
+    let starts_with = |columns: &[String]| columns.len() >= fields.len() && fields.iter().all(|f| columns[..fields.len()].contains(f));
+    entity.primary_key.as_ref().is_some_and(|pk| starts_with(&pk.fields))
+        || entity.uniques.iter().any(|u| starts_with(&u.fields))
+        || entity.indexes.iter().any(|i| starts_with(&i.fields))
+}
+
+pub(super) fn check(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) {
+    if schema.relation_mode != RelationMode::Prisma {
+        return;
+    }
+    for keyed in keyed_relations(schema) {
+        if !has_index_starting_with(keyed.owner, &keyed.key.fields) {
+            diagnostics.push(catalog::emulated_relation_without_index(keyed.relation.span, &keyed.owner.name, &keyed.key.fields));
+        }
+    }
+}
