@@ -28,7 +28,37 @@ const baseTheme = EditorView.theme({
   "&.cm-focused .cm-cursor": { borderLeftColor: "var(--text)" },
   ".cm-activeLine": { backgroundColor: "var(--active-line)" },
   ".cm-activeLineGutter": { backgroundColor: "var(--active-line)" },
+  ".cm-tooltip": { backgroundColor: "var(--panel)", color: "var(--text)", border: "1px solid var(--border)" },
+  ".cm-diagnostic-error": { borderLeftColor: "var(--error)" },
+  ".cm-diagnostic-warning": { borderLeftColor: "var(--warning)" },
+  ".cm-diagnosticAction": { backgroundColor: "var(--accent)", color: "var(--panel)", borderRadius: "4px" },
+  ".cm-panels": { backgroundColor: "var(--panel)", color: "var(--text)" },
 });
+
+// The hover text of a diagnostic: its message, then the rule's documentation, folded.
+// Built with text nodes only: user text never becomes markup.
+function renderMessage(d) {
+  const root = document.createElement("div");
+  root.className = "rp-tooltip";
+  const message = document.createElement("div");
+  message.textContent = d.message;
+  root.appendChild(message);
+  if (d.doc) {
+    const details = document.createElement("details");
+    const summary = document.createElement("summary");
+    summary.textContent = `${d.code} · ${d.doc.title}`;
+    details.appendChild(summary);
+    for (const [label, text] of [["Why it matters", d.doc.why_it_matters], ["Fix", d.doc.fix]]) {
+      const paragraph = document.createElement("p");
+      const strong = document.createElement("strong");
+      strong.textContent = `${label}: `;
+      paragraph.append(strong, text);
+      details.appendChild(paragraph);
+    }
+    root.appendChild(details);
+  }
+  return root;
+}
 
 // Turns relplay's located diagnostics into CodeMirror diagnostics, clamped to the document.
 function toCodeMirror(view, diagnostics) {
@@ -36,7 +66,10 @@ function toCodeMirror(view, diagnostics) {
   return diagnostics.map((d) => {
     const from = Math.min(d.from, length);
     const to = Math.min(Math.max(d.to, from), length);
-    const result = { from, to, severity: d.severity === "info" ? "info" : d.severity, message: d.message, source: d.code };
+    const result = {
+      from, to, severity: d.severity === "info" ? "info" : d.severity, message: d.message, source: d.code,
+      renderMessage: () => renderMessage(d),
+    };
     if (d.fix) {
       result.actions = [{
         name: d.fix.title,

@@ -4,7 +4,8 @@
 //! usage or I/O problem (a missing file, text that is not UTF-8, an unknown option).
 
 use clap::{Parser, Subcommand, ValueEnum};
-use relplay_core::diagnostic::{has_errors, render};
+use relplay_core::diagnostic::rule_docs::rule_doc;
+use relplay_core::diagnostic::{apply_fixes, has_errors, render};
 use relplay_core::generate::{generate, SqlDialect, Target};
 use relplay_core::{analyze, Analysis, SourceLanguage};
 use std::io::Read;
@@ -29,6 +30,14 @@ enum Command {
         from: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
         format: Format,
+        /// Apply every available quick fix to the file (standard input: print the fixed text).
+        #[arg(long)]
+        fix: bool,
+    },
+    /// Explain a diagnostic code (what it checks, why it matters, an example, the fix).
+    Explain {
+        /// A code such as R017.
+        code: String,
     },
     /// Write the schema for another target.
     Convert {
@@ -78,9 +87,25 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<ExitCode, UsageError> {
     match command {
-        Command::Check { file, from, format } => {
-            let (text, language) = read_source(&file, from.as_deref())?;
-            let analysis = analyze(&text, language);
+        Command::Check { file, from, format, fix } => {
+            let (mut text, language) = read_source(&file, from.as_deref())?;
+            let mut analysis = analyze(&text, language);
+            if fix {
+                let (fixed, applied) = apply_fixes(&text, &analysis.diagnostics);
+                if file == "-" {
+                    print!("{fixed}");
+                } else if applied > 0 {
+                    write_file(Path::new(&file), &fixed)?;
+                }
+                eprintln!("relplay: applied {applied} fix(es)");
+                text = fixed;
+                analysis = analyze(&text, language);
+                if file == "-" {
+                    // The fixed text went to standard output; report what is left on stderr.
+                    eprint!("{}", render::to_text(&display_name(&file), &text, &analysis.diagnostics));
+                    return Ok(exit_code(&analysis));
+                }
+            }
             match format {
                 Format::Text => {
                     print!("{}", render::to_text(&display_name(&file), &text, &analysis.diagnostics));
@@ -135,6 +160,15 @@ fn run(command: Command) -> Result<ExitCode, UsageError> {
                 }
                 None => print!("{}", generated.text),
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Explain { code } => {
+            let doc = rule_doc(&code.to_ascii_uppercase()).ok_or_else(|| UsageError(format!("no diagnostic has the code `{code}`")))?;
+            println!("{} {}\n", doc.code, doc.title);
+            println!("What it checks\n  {}\n", doc.what_it_checks);
+            println!("Why it matters\n  {}\n", doc.why_it_matters);
+            println!("Example\n{}\n", doc.example.lines().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n"));
+            println!("Fix\n  {}", doc.fix);
             Ok(ExitCode::SUCCESS)
         }
         Command::Diagram { file, from, out } => {

@@ -27,13 +27,17 @@ pub fn ProblemsList() -> impl IntoView {
                     }
                 };
                 let position = format!("{}:{}", d.start_position.line, d.start_position.column);
+                let doc = d.doc.map(|doc| format!("{} — {}", doc.title, doc.why_it_matters));
                 view! {
                     <li class=format!("problem {}", d.severity) data-code=d.code>
                         <button class="problem-jump" on:click=jump title="Show in the editor">
                             <span class="severity">{d.severity}</span>
                             <span class="code">{d.code}</span>
                             <span class="position">{position}</span>
-                            <span class="message">{d.message.to_string()}</span>
+                            <span class="message">
+                                {d.message.to_string()}
+                                {doc.map(|doc| view! { <span class="doc">{doc}</span> })}
+                            </span>
                         </button>
                         {fix.map(|(title, edits)| {
                             let apply = move |_| {

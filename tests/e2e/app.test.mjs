@@ -20,6 +20,18 @@ const outputText = () => page.evaluate(() => window.relplayEditor.textIn(documen
 const sourceText = () => page.evaluate(() => window.relplayEditor.textIn(document.querySelector(".source-pane")));
 const status = () => page.locator("[data-testid=status]").innerText();
 
+/** Deletes the first ` word` on the source line containing `needle`, with the keyboard. */
+async function eraseOnLine(needle, word) {
+  const line = page.locator(".source-pane .cm-line", { hasText: needle }).first();
+  const text = await line.innerText();
+  const end = text.indexOf(word) + word.length;
+  await line.click();
+  // From the end of the line: Home would stop at the indentation.
+  await page.keyboard.press("End");
+  for (let i = 0; i < text.length - end; i++) await page.keyboard.press("ArrowLeft");
+  for (let i = 0; i < word.length + 1; i++) await page.keyboard.press("Backspace");
+}
+
 /** Puts the cursor at the end of the source line containing `needle`. */
 async function cursorAtEndOfLine(needle) {
   const line = page.locator(".source-pane .cm-line", { hasText: needle }).first();
@@ -74,8 +86,7 @@ test("the Prisma pane's text is accepted by Prisma's validator", async () => {
 });
 
 test("typing away @unique gives a diagnostic in place and changes the SQL", async () => {
-  await cursorAtEndOfLine("userId Int");
-  for (let i = 0; i < " @unique".length; i++) await page.keyboard.press("Backspace");
+  await eraseOnLine("userId Int", "@unique");
   await page.waitForFunction(() => document.querySelector("[data-testid=status]")?.innerText.startsWith("1 error"));
   // CodeMirror underlines the relation field and marks the gutter.
   await page.locator(".source-pane .cm-lintRange-error").first().waitFor();
@@ -86,7 +97,20 @@ test("typing away @unique gives a diagnostic in place and changes the SQL", asyn
   assert.equal(await page.locator(".banner").count(), 1);
 });
 
+test("hovering the squiggle explains the rule, and its quick fix repairs the schema", async () => {
+  await page.locator(".source-pane .cm-lintRange-error").first().hover();
+  const tooltip = page.locator(".cm-tooltip-lint");
+  await tooltip.waitFor();
+  assert.match(await tooltip.innerText(), /foreign key must be unique/);
+  assert.match(await tooltip.locator("summary").innerText(), /R017 · One-to-one key not unique/);
+  await tooltip.locator(".cm-diagnosticAction").click();
+  await page.waitForFunction(() => document.querySelector("[data-testid=status]")?.innerText === "No problems");
+  assert.match(await sourceText(), /userId Int\s+@unique/);
+});
+
 test("the Problems pane names the rule and its fix restores the schema", async () => {
+  await eraseOnLine("userId Int", "@unique");
+  await page.waitForFunction(() => document.querySelector("[data-testid=status]")?.innerText.startsWith("1 error"));
   await page.click("[data-tab=problems]");
   const problem = page.locator("[data-testid=problems] li[data-code=R017]");
   await problem.waitFor();

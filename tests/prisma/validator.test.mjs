@@ -19,11 +19,12 @@ describe("relplay's Prisma output is accepted by Prisma", () => {
 });
 
 describe("relplay and Prisma agree on which schemas are valid", () => {
-  const folders = ["examples", "core/tests/fixtures/valid", "core/tests/fixtures/invalid", join(corpusDir, "prisma")];
+  const ruleFolders = readdirSync(join(repoRoot, "core/tests/fixtures/rules")).sort().map((code) => `core/tests/fixtures/rules/${code}`);
+  const folders = ["examples", "core/tests/fixtures/valid", "core/tests/fixtures/invalid", ...ruleFolders, join(corpusDir, "prisma")];
   for (const folder of folders) {
     for (const name of readdirSync(resolve(repoRoot, folder)).filter((f) => f.endsWith(".prisma")).sort()) {
       const file = resolve(repoRoot, folder, name);
-      test(`${basename(folder)}/${name}`, () => {
+      test(`${folder.startsWith("/") ? basename(folder) : folder}/${name}`, () => {
         const ours = relplay(["check", file]);
         const prisma = prismaValidate(withoutConnectionUrls(readFileSync(file, "utf8")));
         assert.equal(ours.status === 0, prisma.valid,

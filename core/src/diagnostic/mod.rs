@@ -8,6 +8,7 @@
 
 pub mod catalog;
 pub mod render;
+pub mod rule_docs;
 
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
@@ -93,4 +94,30 @@ impl Diagnostic {
 /// Whether any diagnostic in the list is an error.
 pub fn has_errors(diagnostics: &[Diagnostic]) -> bool {
     diagnostics.iter().any(|d| d.severity == Severity::Error)
+}
+
+/// Applies every diagnostic's fix to `text` and returns the new text and the number of fixes
+/// applied. A fix whose edits overlap an earlier fix's is left out (run again to apply it).
+pub fn apply_fixes(text: &str, diagnostics: &[Diagnostic]) -> (String, usize) {
+    let mut taken: Vec<&TextEdit> = Vec::new();
+    let mut applied = 0;
+    for fix in diagnostics.iter().filter_map(|d| d.fix.as_ref()) {
+        let overlaps =
+            |a: &TextEdit, b: &TextEdit| a.span.start < b.span.end && b.span.start < a.span.end || (a.span.start == b.span.start);
+        let in_bounds = fix
+            .edits
+            .iter()
+            .all(|e| e.span.end() <= text.len() && text.is_char_boundary(e.span.start()) && text.is_char_boundary(e.span.end()));
+        if !in_bounds || fix.edits.iter().any(|e| taken.iter().any(|t| overlaps(e, t))) {
+            continue;
+        }
+        taken.extend(&fix.edits);
+        applied += 1;
+    }
+    taken.sort_by_key(|e| std::cmp::Reverse((e.span.start, e.span.end)));
+    let mut fixed = text.to_string();
+    for edit in taken {
+        fixed.replace_range(edit.span.start()..edit.span.end(), &edit.insert);
+    }
+    (fixed, applied)
 }

@@ -22,6 +22,9 @@ pub struct LocatedDiagnostic<'a> {
     pub labels: Vec<LocatedLabel<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<LocatedFix<'a>>,
+    /// The documentation of the diagnostic's code.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub doc: Option<&'static super::rule_docs::RuleDoc>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -83,6 +86,7 @@ pub fn locate<'a>(text: &str, diagnostics: &'a [Diagnostic]) -> Vec<LocatedDiagn
                     })
                     .collect(),
             }),
+            doc: super::rule_docs::rule_doc(d.code),
         })
         .collect()
 }

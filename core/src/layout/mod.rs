@@ -105,6 +105,8 @@ pub fn layout(schema: &Schema) -> Diagram {
         width = width.max(cursor_x - HORIZONTAL_GAP);
     }
     let height = cursor_y + row_height + MARGIN;
+    // Self-relations of one entity loop out side by side rather than on top of each other.
+    let mut loops_per_entity: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     let edges = schema
         .relations
         .iter()
@@ -112,7 +114,14 @@ pub fn layout(schema: &Schema) -> Diagram {
         .filter_map(|(index, relation)| {
             let from = position(&relation.owning_side.entity)?;
             let to = position(&relation.inverse_side.entity)?;
-            Some(route_edge(schema, index, relation, &boxes[from], &boxes[to]))
+            let loop_index = if from == to {
+                let count = loops_per_entity.entry(from).or_default();
+                *count += 1;
+                *count - 1
+            } else {
+                0
+            };
+            Some(route_edge(schema, index, relation, &boxes[from], &boxes[to], loop_index))
         })
         .collect();
     Diagram { width: width + MARGIN, height, boxes, edges }
@@ -261,7 +270,7 @@ fn row_y(entity_box: &EntityBox, column: Option<&str>) -> f64 {
     }
 }
 
-fn route_edge(schema: &Schema, index: usize, relation: &crate::ir::Relation, from: &EntityBox, to: &EntityBox) -> Edge {
+fn route_edge(schema: &Schema, index: usize, relation: &crate::ir::Relation, from: &EntityBox, to: &EntityBox, loop_index: usize) -> Edge {
     let column_of = |entity: &str, field: Option<&String>| {
         let field = field?;
         Some(schema.entity(entity)?.column_of(field).to_string())
@@ -276,7 +285,7 @@ fn route_edge(schema: &Schema, index: usize, relation: &crate::ir::Relation, fro
     let (from_direction, to_direction, points) = if from.entity == to.entity {
         // A self-relation loops out of the right side and back.
         let x = from.x + from.width;
-        let out = x + 28.0;
+        let out = x + 28.0 + 16.0 * loop_index as f64;
         let (y1, y2) = if (from_y - to_y).abs() < 1.0 { (from_y, from_y + ROW_HEIGHT / 2.0) } else { (from_y, to_y) };
         (1.0, 1.0, vec![(x, y1), (out, y1), (out, y2), (x, y2)])
     } else {

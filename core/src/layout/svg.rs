@@ -74,7 +74,7 @@ pub fn render(diagram: &Diagram) -> String {
                 "<text class=\"rp-mark\" x=\"{}\" y=\"{y}\">{}</text><text class=\"rp-col\" x=\"{}\" y=\"{y}\">{}</text><text class=\"rp-type\" x=\"{}\" y=\"{y}\" text-anchor=\"end\">{}</text>",
                 b.x + 8.0,
                 marks.join(" "),
-                b.x + 8.0 + if marks.is_empty() { 0.0 } else { 14.0 * marks.len() as f64 + 4.0 },
+                b.x + 8.0 + if marks.is_empty() { 0.0 } else { 17.0 * marks.len() as f64 + 2.0 },
                 escape(&row.name),
                 b.x + b.width - 10.0,
                 escape(&row.type_text)

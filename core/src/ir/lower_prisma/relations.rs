@@ -5,7 +5,7 @@
 
 use super::arguments::{field_list, string_argument};
 use super::entities::RelationField;
-use crate::diagnostic::{catalog, Diagnostic};
+use crate::diagnostic::{catalog, Diagnostic, TextEdit};
 use crate::ir::{
     ForeignKey, JoinColumn, JoinTable, Navigation, NavigationCardinality, Provider, ReferentialAction, Relation, RelationKind,
     RelationSide, Schema,
@@ -124,8 +124,14 @@ fn pair_candidates<'a>(
     if first == second {
         let names: Vec<String> = candidates.iter().map(|c| c.name().to_string()).collect();
         if candidates.len() > 2 || (candidates.len() == 2 && name.is_empty()) {
+            // A single unnamed pair has an obvious fix: give both fields one new name.
+            let fix = (candidates.len() == 2).then(|| name_pair_edits(first, &candidates));
             for candidate in &candidates {
-                diagnostics.push(catalog::ambiguous_self_relation(candidate.span(), &names, first, !name.is_empty()));
+                let mut diagnostic = catalog::ambiguous_self_relation(candidate.span(), &names, first, !name.is_empty());
+                if let Some((title, edits)) = &fix {
+                    diagnostic = diagnostic.with_fix(title.clone(), edits.clone());
+                }
+                diagnostics.push(diagnostic);
             }
         }
         let mut iter = candidates.into_iter();
@@ -151,9 +157,57 @@ fn pair_candidates<'a>(
     pairs
 }
 
+/// Edits that give both fields of a self-relation pair the same new relation name.
+fn name_pair_edits(model: &str, pair: &[Candidate<'_>]) -> (String, Vec<TextEdit>) {
+    // Name it after the side that holds the key (`manager` → `EmployeeManager`).
+    let owner = pair.iter().find(|c| c.arguments.fields.is_some()).unwrap_or(&pair[0]);
+    let mut chars = owner.name().chars();
+    let name = format!("{model}{}{}", chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default(), chars.as_str());
+    let edits = pair.iter().map(|c| relation_name_edit(c, &name)).collect();
+    (format!("Name the relation \"{name}\""), edits)
+}
+
+/// The edit that adds `name` to a relation field: inside its `@relation(…)`, or as a new one.
+fn relation_name_edit(candidate: &Candidate<'_>, name: &str) -> TextEdit {
+    match candidate.field.attribute {
+        Some(attribute) if attribute.has_parentheses => {
+            let at = attribute.name.span.end() + 1;
+            let insert = if attribute.arguments.is_empty() { format!("\"{name}\"") } else { format!("\"{name}\", ") };
+            TextEdit { span: Span::at(at), insert }
+        }
+        Some(attribute) => TextEdit { span: Span::at(attribute.span.end()), insert: format!("(\"{name}\")") },
+        None => TextEdit { span: Span::at(candidate.span().end()), insert: format!(" @relation(\"{name}\")") },
+    }
+}
+
+/// The edit that adds the missing back field for `a` to the end of its target model.
+fn opposite_field_edit(a: &Candidate<'_>, schema: &Schema) -> Option<(String, TextEdit)> {
+    let target = schema.entity(&a.field.target)?;
+    let fields: Vec<String> = a.arguments.fields.iter().flatten().map(|(f, _)| f.clone()).collect();
+    let unique = schema.entity(&a.field.entity).is_some_and(|e| e.is_unique_criterion(&fields));
+    let model = &a.field.entity;
+    let mut chars = model.chars();
+    let base = chars.next().map(|c| c.to_lowercase().collect::<String>()).unwrap_or_default() + chars.as_str();
+    let base = if unique { base } else { format!("{base}s") };
+    let taken = |n: &str| target.field(n).is_some() || target.navigations.iter().any(|x| x.name == n);
+    let name = if !taken(&base) { base.clone() } else { (2..).map(|i| format!("{base}{i}")).find(|n| !taken(n))? };
+    let type_text = if unique { format!("{model}?") } else { format!("{model}[]") };
+    let relation = a.arguments.name.as_ref().map(|n| format!(" @relation(\"{n}\")")).unwrap_or_default();
+    // The model's span ends just after its closing brace.
+    let close = target.span.end().checked_sub(1)?;
+    let edit = TextEdit { span: Span::at(close), insert: format!("  {name} {type_text}{relation}\n") };
+    Some((format!("Add `{name} {type_text}` to {}", target.name), edit))
+}
+
 fn lower_pair(a: Candidate<'_>, b: Option<Candidate<'_>>, schema: &mut Schema, diagnostics: &mut Vec<Diagnostic>) {
     let Some(b) = b else {
-        diagnostics.push(catalog::missing_opposite_relation_field(a.span(), a.name(), &a.field.entity, &a.field.target));
+        let mut diagnostic = catalog::missing_opposite_relation_field(a.span(), a.name(), &a.field.entity, &a.field.target);
+        if a.field.arity != Arity::List && a.arguments.fields.is_some() {
+            if let Some((title, edit)) = opposite_field_edit(&a, schema) {
+                diagnostic = diagnostic.with_fix(title, vec![edit]);
+            }
+        }
+        diagnostics.push(diagnostic);
         if a.field.arity != Arity::List {
             lower_one_sided(a, schema, diagnostics);
         }
