@@ -9,6 +9,24 @@ fn all_examples() -> Vec<&'static str> {
     relplay_core::examples::EXAMPLES.iter().map(|e| e.source).collect()
 }
 
+/// Every fixture schema: valid, invalid and the rule pairs.
+fn all_fixtures() -> Vec<String> {
+    let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut files = Vec::new();
+    let mut folders = vec![root];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).expect("fixture folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|e| e == "prisma") {
+                files.push(std::fs::read_to_string(&path).expect("fixture text"));
+            }
+        }
+    }
+    files
+}
+
 /// Runs the whole pipeline on `text`; a panic anywhere fails the test with the input shown.
 fn run_everything(text: &str) {
     let result = std::panic::catch_unwind(|| {
@@ -32,6 +50,15 @@ fn run_everything(text: &str) {
 #[test]
 fn every_prefix_of_every_example_is_handled() {
     for source in all_examples() {
+        for (end, _) in source.char_indices() {
+            run_everything(&source[..end]);
+        }
+    }
+}
+
+#[test]
+fn every_prefix_of_every_fixture_is_handled() {
+    for source in all_fixtures() {
         for (end, _) in source.char_indices() {
             run_everything(&source[..end]);
         }

@@ -230,6 +230,23 @@ pub fn unknown_relation_mode(span: Span) -> Diagnostic {
     )
 }
 
+pub fn view_without_preview_feature(span: Span, name: &str) -> Diagnostic {
+    Diagnostic::error(
+        "N027",
+        span,
+        format!("View `{name}` needs Prisma's `views` preview feature: add `previewFeatures = [\"views\"]` to the generator block."),
+    )
+}
+
+pub fn duplicate_constraint_name(span: Span, name: &str, scope: &str, first: Span) -> Diagnostic {
+    Diagnostic::error(
+        "N028",
+        span,
+        format!("The constraint name `{name}` is already used {scope}; give one of them another name with `map:`."),
+    )
+    .with_label(first, "first used here")
+}
+
 // ----- R: relations -------------------------------------------------------------------------------
 
 pub fn unknown_relation_argument(span: Span, name: &str) -> Diagnostic {
@@ -479,6 +496,10 @@ pub fn sqlite_foreign_keys_need_pragma(span: Span) -> Diagnostic {
         span,
         "SQLite checks foreign keys only on connections that run `PRAGMA foreign_keys = ON` (Prisma Client does; the sqlite3 shell and many drivers do not). relplay's SQL output turns it on.",
     )
+}
+
+pub fn named_foreign_key_unsupported(span: Span, provider: &str) -> Diagnostic {
+    Diagnostic::error("R030", span, format!("{provider} foreign keys cannot be named through Prisma: remove `map:` from this `@relation`."))
 }
 
 // ----- G: generation ------------------------------------------------------------------------------

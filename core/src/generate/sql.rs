@@ -38,7 +38,7 @@ impl<'a> SqlWriter<'a> {
 
     /// A default constraint name, cut to the dialect's identifier limit on a character boundary.
     fn constraint_name(&self, table: &str, columns: &[String], suffix: &str) -> String {
-        let mut name = if columns.is_empty() { format!("{table}_{suffix}") } else { format!("{table}_{}_{suffix}", columns.join("_")) };
+        let mut name = crate::ir::default_constraint_name(table, columns, suffix);
         let limit = self.dialect.identifier_limit();
         if name.len() > limit {
             let mut cut = limit;

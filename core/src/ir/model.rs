@@ -10,6 +10,9 @@ pub const IR_VERSION: u32 = 1;
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 pub struct Schema {
     pub version: u32,
+    /// Prisma `previewFeatures` enabled by the schema's generators.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub preview_features: Vec<String>,
     /// The database the source was written for (Prisma's `datasource provider`), if it said.
     pub provider: Option<Provider>,
     /// Who enforces relations: the database's foreign keys (the default) or the ORM.
@@ -407,4 +410,14 @@ pub struct EnumTypeValue {
     pub name: String,
     /// The value stored in the database (`@map`), usually the same as the name.
     pub database_name: String,
+}
+
+/// Prisma's default name of a constraint or index: `{table}_{columns}_{suffix}` (`User_email_key`),
+/// or `{table}_{suffix}` without columns (`User_pkey`). Databases may cut it to their length limit.
+pub fn default_constraint_name(table: &str, columns: &[String], suffix: &str) -> String {
+    if columns.is_empty() {
+        format!("{table}_{suffix}")
+    } else {
+        format!("{table}_{}_{suffix}", columns.join("_"))
+    }
 }

@@ -4,6 +4,7 @@
 //! (a missing `fields` argument, an unknown field) are reported earlier, by lowering.
 
 mod cycles;
+mod names;
 mod one_to_one;
 mod references;
 mod referential_actions;
@@ -20,6 +21,7 @@ pub fn validate(schema: &Schema) -> Vec<Diagnostic> {
     referential_actions::check(schema, &mut diagnostics);
     cycles::check(schema, &mut diagnostics);
     relation_mode::check(schema, &mut diagnostics);
+    names::check(schema, &mut diagnostics);
     diagnostics
 }
 

@@ -38,7 +38,11 @@ pub(super) fn lower_entities<'a>(
         match model.keyword {
             ModelKeyword::Model => {}
             ModelKeyword::View => {
-                diagnostics.push(catalog::view_not_modelled(model.name.span, &model.name.name));
+                if schema.preview_features.iter().any(|f| f == "views") {
+                    diagnostics.push(catalog::view_not_modelled(model.name.span, &model.name.name));
+                } else {
+                    diagnostics.push(catalog::view_without_preview_feature(model.name.span, &model.name.name));
+                }
                 continue;
             }
             ModelKeyword::Type => {

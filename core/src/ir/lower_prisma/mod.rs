@@ -29,7 +29,9 @@ pub fn lower(file: &SchemaFile) -> (Schema, Vec<Diagnostic>) {
     let (provider, relation_mode) = datasource_settings(file, &mut diagnostics);
     let names = collect_names(file, &mut diagnostics);
     let enums = lower_enums(file);
-    let mut schema = Schema { version: IR_VERSION, provider, relation_mode, entities: Vec::new(), enums, relations: Vec::new() };
+    let preview_features = preview_features(file);
+    let mut schema =
+        Schema { version: IR_VERSION, preview_features, provider, relation_mode, entities: Vec::new(), enums, relations: Vec::new() };
     let relation_fields = entities::lower_entities(file, &names, &mut schema, &mut diagnostics);
     relations::lower_relations(relation_fields, &mut schema, &mut diagnostics);
     relations::mark_join_entities(&mut schema);
@@ -79,6 +81,25 @@ fn datasource_settings(file: &SchemaFile, diagnostics: &mut Vec<Diagnostic>) -> 
         relation_mode = RelationMode::Prisma;
     }
     (provider, relation_mode)
+}
+
+/// The `previewFeatures` of every generator block.
+fn preview_features(file: &SchemaFile) -> Vec<String> {
+    let mut features: Vec<String> = Vec::new();
+    for block in &file.blocks {
+        let Block::Config(config) = block else { continue };
+        if config.kind != ConfigKind::Generator {
+            continue;
+        }
+        for item in config.property("previewFeatures").map(|p| p.value.as_list()).unwrap_or_default() {
+            if let Expression::String { value, .. } = item {
+                if !features.contains(value) {
+                    features.push(value.clone());
+                }
+            }
+        }
+    }
+    features
 }
 
 fn collect_names(file: &SchemaFile, diagnostics: &mut Vec<Diagnostic>) -> HashMap<String, TypeName> {
