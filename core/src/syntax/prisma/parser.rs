@@ -391,16 +391,17 @@ impl<'a> Parser<'a> {
         !(first == Some(TokenKind::Identifier) && second == Some(TokenKind::Identifier))
     }
 
+    /// Reports a bracket left open at the end of the line where it was opened.
+    fn report_unclosed_bracket(&mut self, close: TokenKind) {
+        self.diagnostics.push(catalog::expected_token(Span::at(self.last_significant_end()), closing_text(close), "the end of the line"));
+    }
+
     /// Comma-separated arguments up to `close` (consumed). Reports an unclosed list at its end.
     fn arguments(&mut self, close: TokenKind) -> Vec<Argument> {
         let mut arguments = Vec::new();
         loop {
             if !self.skip_newlines_in_brackets(close) {
-                self.diagnostics.push(catalog::expected_token(
-                    Span::at(self.last_significant_end()),
-                    closing_text(close),
-                    "the end of the line",
-                ));
+                self.report_unclosed_bracket(close);
                 return arguments;
             }
             match self.peek_kind() {
@@ -427,11 +428,7 @@ impl<'a> Parser<'a> {
             let stuck = matches!(value, Expression::Missing { .. });
             arguments.push(Argument { name, value, span: Span::new(start, self.end_of_previous()) });
             if !self.skip_newlines_in_brackets(close) {
-                self.diagnostics.push(catalog::expected_token(
-                    Span::at(self.last_significant_end()),
-                    closing_text(close),
-                    "the end of the line",
-                ));
+                self.report_unclosed_bracket(close);
                 return arguments;
             }
             if self.eat(TokenKind::Comma).is_some() {
