@@ -7,6 +7,7 @@ use clap::{Parser, Subcommand, ValueEnum};
 use relplay_core::diagnostic::rule_docs::rule_doc;
 use relplay_core::diagnostic::{apply_fixes, has_errors, render};
 use relplay_core::generate::{generate, SqlDialect, Target};
+use relplay_core::share::{self, SharedPlayground};
 use relplay_core::{analyze, Analysis, SourceLanguage};
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -53,6 +54,15 @@ enum Command {
         /// Write files into this directory instead of standard output.
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+    },
+    /// Print a link that opens the schema in the playground.
+    Share {
+        file: String,
+        #[arg(long, value_name = "LANG")]
+        from: Option<String>,
+        /// The playground's address (default: $RELPLAY_BASE_URL, else the local `scripts/serve.sh`).
+        #[arg(long, value_name = "URL")]
+        base: Option<String>,
     },
     /// Draw the entity diagram as SVG.
     Diagram {
@@ -160,6 +170,13 @@ fn run(command: Command) -> Result<ExitCode, UsageError> {
                 }
                 None => print!("{}", generated.text),
             }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Share { file, from, base } => {
+            let (text, language) = read_source(&file, from.as_deref())?;
+            let base = base.or_else(|| std::env::var("RELPLAY_BASE_URL").ok()).unwrap_or_else(|| "http://127.0.0.1:8080/".to_string());
+            let playground = SharedPlayground { language, source: text, ..SharedPlayground::default() };
+            println!("{}", share::link(&base, &playground));
             Ok(ExitCode::SUCCESS)
         }
         Command::Explain { code } => {

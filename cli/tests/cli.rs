@@ -162,3 +162,14 @@ fn diagram_writes_an_svg_with_every_entity() {
         assert!(svg.contains(&format!("data-entity=\"{entity}\"")), "{entity} missing");
     }
 }
+
+#[test]
+fn share_prints_a_link_that_decodes_to_the_file() {
+    let file = example("user-profile.prisma");
+    let output = relplay(&["share", &file, "--base", "https://example.test/play/"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let link = stdout(&output).trim().to_string();
+    let payload = link.strip_prefix("https://example.test/play/#s=").expect("link has the base and the hash");
+    let playground = relplay_core::share::decode(payload).expect("the link decodes");
+    assert_eq!(playground.source, std::fs::read_to_string(&file).unwrap());
+}

@@ -14,6 +14,7 @@ pub mod generate;
 pub mod ir;
 pub mod layout;
 mod line_index;
+pub mod share;
 mod span;
 pub mod syntax;
 pub mod validate;
