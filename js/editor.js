@@ -10,6 +10,7 @@ import { lintGutter, setDiagnostics, lintKeymap } from "@codemirror/lint";
 import { sql, PostgreSQL, MySQL, SQLite } from "@codemirror/lang-sql";
 import { json } from "@codemirror/lang-json";
 import { prismaLanguage } from "./prisma-language.js";
+import "./browser.js";
 
 const languageOf = {
   prisma: () => prismaLanguage,
@@ -150,6 +151,10 @@ const api = {
 
   setLanguage(view, language) {
     view.dispatch({ effects: view.relplay.languageSlot.reconfigure((languageOf[language] || languageOf.text)()) });
+  },
+
+  setReadOnly(view, readOnly) {
+    view.dispatch({ effects: view.relplay.readOnlySlot.reconfigure(EditorState.readOnly.of(readOnly)) });
   },
 
   setDiagnostics(view, diagnostics) {

@@ -1,11 +1,17 @@
-//! The page: a toolbar, the source editor on the left, the output panel on the right.
+//! The page: a toolbar (or, embedded, a slim bar), the source editor, the output panel, and the
+//! wiring of the page to its URL, its saved draft and an embedding page.
 
-use crate::components::{OutputPanel, SourceEditor};
+use crate::components::{EmbedBar, NoticeBar, OutputPanel, ShareDialog, SourceEditor};
+use crate::interop::browser;
 use crate::interop::CodeView;
+use crate::session::{self, Notice};
+use crate::settings::PageSettings;
 use leptos::prelude::*;
 use relplay_core::examples::EXAMPLES;
 use relplay_core::generate::SqlDialect;
+use relplay_core::share::SharedPlayground;
 use relplay_core::{analyze, Analysis, Severity, SourceLanguage};
+use serde::{Deserialize, Serialize};
 
 /// The panes of the output panel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -39,6 +45,10 @@ impl OutputTab {
             OutputTab::Ir => "ir",
         }
     }
+
+    pub fn from_id(id: &str) -> Option<OutputTab> {
+        OutputTab::ALL.into_iter().find(|t| t.id() == id)
+    }
 }
 
 /// State shared by the page's parts.
@@ -51,73 +61,223 @@ pub struct Playground {
     pub tab: RwSignal<OutputTab>,
     /// The SQL dialect chosen by the user; `None` follows the schema's datasource.
     pub chosen_dialect: RwSignal<Option<SqlDialect>>,
-    /// The source editor, once mounted.
+    /// The source editor, once mounted (never, when the view leaves it out).
     pub editor: StoredValue<Option<CodeView>, LocalStorage>,
+    pub notice: RwSignal<Option<Notice>>,
+    /// The source of the shared link on screen, until the user edits it.
+    pub linked_source: StoredValue<Option<String>>,
+    pub share_open: RwSignal<bool>,
 }
 
 impl Playground {
     pub fn dialect(&self) -> SqlDialect {
         self.chosen_dialect.get().unwrap_or_else(|| SqlDialect::for_provider(self.analysis.with(|a| a.schema.provider)))
     }
+
+    /// Everything a share link or the draft keeps.
+    pub fn snapshot(&self) -> SharedPlayground {
+        SharedPlayground {
+            language: SourceLanguage::Prisma,
+            source: self.source.get(),
+            sql_dialect: self.chosen_dialect.get(),
+            pane: Some(self.tab.get().id().to_string()),
+            positions: Default::default(),
+        }
+    }
+
+    /// Replaces the text, through the editor when there is one so that undo keeps working.
+    pub fn set_text(&self, text: &str) {
+        match self.editor.get_value() {
+            Some(editor) => editor.set_text(text),
+            None => self.source.set(text.to_string()),
+        }
+    }
+
+    /// Shows a saved or shared playground.
+    pub fn load(&self, playground: &SharedPlayground, tabs: &[OutputTab]) {
+        self.set_text(&playground.source);
+        self.chosen_dialect.set(playground.sql_dialect);
+        if let Some(tab) = playground.pane.as_deref().and_then(OutputTab::from_id).filter(|t| tabs.contains(t)) {
+            self.tab.set(tab);
+        }
+    }
 }
+
+/// Messages an embedding page may send (README, "Embedding"). Anything else is ignored.
+#[derive(Deserialize)]
+#[serde(tag = "type")]
+enum HostMessage {
+    #[serde(rename = "relplay:set-source")]
+    SetSource { source: String, language: Option<String> },
+}
+
+/// Messages sent to an embedding page.
+#[derive(Serialize)]
+#[serde(tag = "type")]
+enum EmbedEvent<'a> {
+    #[serde(rename = "relplay:ready")]
+    Ready { version: u32 },
+    #[serde(rename = "relplay:change")]
+    Change { language: &'static str, source: &'a str, errors: usize, warnings: usize },
+    #[serde(rename = "relplay:height")]
+    Height { height: f64 },
+    #[serde(rename = "relplay:error")]
+    Error { message: String },
+}
+
+/// The longest text an embedding page may set (the share format's limit too).
+const MAX_HOST_SOURCE: usize = relplay_core::share::MAX_DECODED_SIZE;
 
 #[component]
 pub fn App() -> impl IntoView {
-    let source = RwSignal::new(EXAMPLES[0].source.to_string());
+    let settings = PageSettings::from_query();
+    browser::set_theme(&PageSettings::theme());
+    let initial = session::initial_state(settings.embed);
+    let source = RwSignal::new(initial.playground.source.clone());
+    let initial_tab =
+        initial.playground.pane.as_deref().and_then(OutputTab::from_id).filter(|t| settings.tabs.contains(t)).unwrap_or(settings.tabs[0]);
     let playground = Playground {
         source,
         analysis: Memo::new(move |_| source.with(|text| analyze(text, SourceLanguage::Prisma))),
-        tab: RwSignal::new(OutputTab::Diagram),
-        chosen_dialect: RwSignal::new(None),
+        tab: RwSignal::new(initial_tab),
+        chosen_dialect: RwSignal::new(initial.playground.sql_dialect),
         editor: StoredValue::new_local(None),
+        notice: RwSignal::new(initial.notice),
+        linked_source: StoredValue::new(initial.linked_source),
+        share_open: RwSignal::new(false),
     };
     provide_context(playground);
+    provide_context(settings.clone());
+
+    persist_after_changes(playground, settings.embed);
+    follow_hash_changes(playground, settings.tabs.clone(), settings.embed);
+    if settings.embed || browser::in_frame() {
+        talk_to_embedding_page(playground);
+    }
 
     let load_example = move |event: leptos::ev::Event| {
-        let id = event_target_value(&event);
-        if let Some(example) = relplay_core::examples::find(&id) {
-            match playground.editor.get_value() {
-                Some(editor) => editor.set_text(example.source),
-                None => source.set(example.source.to_string()),
-            }
+        if let Some(example) = relplay_core::examples::find(&event_target_value(&event)) {
+            playground.set_text(example.source);
         }
     };
     let status = move || {
         playground.analysis.with(|analysis| {
             let count = |severity| analysis.diagnostics.iter().filter(|d| d.severity == severity).count();
             let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+            let plural = |n: usize| if n == 1 { "" } else { "s" };
             match (errors, warnings) {
                 (0, 0) => ("status ok", "No problems".to_string()),
-                (0, w) => ("status warn", format!("{w} warning{}", if w == 1 { "" } else { "s" })),
-                (e, w) => {
-                    ("status error", format!("{e} error{}, {w} warning{}", if e == 1 { "" } else { "s" }, if w == 1 { "" } else { "s" }))
-                }
+                (0, w) => ("status warn", format!("{w} warning{}", plural(w))),
+                (e, w) => ("status error", format!("{e} error{}, {w} warning{}", plural(e), plural(w))),
             }
         })
     };
+    let show_editor = settings.show_editor;
 
     view! {
-        <header class="topbar">
-            <span class="brand">"relplay"</span>
-            <span class="tagline">"relations in every ORM"</span>
-            <label class="examples">
-                "Example "
-                <select data-testid="examples" on:change=load_example>
-                    {EXAMPLES.iter().map(|e| view! { <option value=e.id>{e.title}</option> }).collect_view()}
-                </select>
-            </label>
-            <button
-                class=move || status().0
-                data-testid="status"
-                title="Show the problems"
-                on:click=move |_| playground.tab.set(OutputTab::Problems)
-            >
-                {move || status().1}
-            </button>
-        </header>
-        <main class="workspace">
-            <SourceEditor/>
-            <OutputPanel/>
-        </main>
+        <div class="app" class:embed=settings.embed>
+            {if settings.embed {
+                view! { <EmbedBar/> }.into_any()
+            } else {
+                view! {
+                    <header class="topbar">
+                        <span class="brand">"relplay"</span>
+                        <span class="tagline">"relations in every ORM"</span>
+                        <label class="examples">
+                            "Example "
+                            <select data-testid="examples" on:change=load_example>
+                                <option value="" disabled=true selected=true>"Choose…"</option>
+                                {EXAMPLES.iter().map(|e| view! { <option value=e.id>{e.title}</option> }).collect_view()}
+                            </select>
+                        </label>
+                        <button
+                            class=move || status().0
+                            data-testid="status"
+                            title="Show the problems"
+                            on:click=move |_| playground.tab.set(OutputTab::Problems)
+                        >
+                            {move || status().1}
+                        </button>
+                        <button class="primary" data-testid="share" on:click=move |_| playground.share_open.set(true)>
+                            "Share"
+                        </button>
+                    </header>
+                }
+                    .into_any()
+            }}
+            <NoticeBar/>
+            <main class="workspace" class:single=!show_editor>
+                {show_editor.then(|| view! { <SourceEditor/> })}
+                <OutputPanel/>
+            </main>
+            <ShareDialog/>
+        </div>
     }
+}
+
+/// After 300 ms without changes: the URL hash follows the playground, and the draft is saved.
+fn persist_after_changes(playground: Playground, embed: bool) {
+    let generation = StoredValue::new(0u64);
+    Effect::new(move |first_run: Option<()>| {
+        let snapshot = playground.snapshot();
+        if first_run.is_none() && playground.linked_source.with_value(Option::is_some) {
+            // Opening a link writes nothing until the user does something.
+            return;
+        }
+        generation.update_value(|g| *g += 1);
+        let mine = generation.get_value();
+        set_timeout(
+            move || {
+                if generation.get_value() != mine {
+                    return;
+                }
+                browser::replace_hash(&format!("#s={}", relplay_core::share::encode(&snapshot)));
+                if !embed {
+                    playground.linked_source.update_value(|linked| session::save_draft(&snapshot, linked));
+                }
+            },
+            std::time::Duration::from_millis(300),
+        );
+    });
+}
+
+/// A link pasted into the address bar of an open page replaces the playground like a fresh load.
+fn follow_hash_changes(playground: Playground, tabs: Vec<OutputTab>, embed: bool) {
+    browser::on_hash_change(move |hash| match session::playground_from_hash(&hash) {
+        Ok(Some(shared)) => {
+            let had_draft = !embed && session::saved_draft().is_some_and(|d| d.source != shared.source);
+            playground.linked_source.set_value(Some(shared.source.clone()));
+            playground.load(&shared, &tabs);
+            playground.notice.set(had_draft.then_some(Notice::OpenedLinkOverDraft));
+        }
+        Ok(None) => {}
+        Err(reason) => playground.notice.set(Some(Notice::BrokenLink(reason))),
+    });
+}
+
+/// The postMessage API for pages that embed the playground in an iframe.
+fn talk_to_embedding_page(playground: Playground) {
+    browser::post_to_parent(&EmbedEvent::Ready { version: 1 });
+    browser::observe_height(|height| browser::post_to_parent(&EmbedEvent::Height { height }));
+    Effect::new(move |_| {
+        let source = playground.source.get();
+        let (errors, warnings) = playground.analysis.with(|a| {
+            let count = |severity| a.diagnostics.iter().filter(|d| d.severity == severity).count();
+            (count(Severity::Error), count(Severity::Warning))
+        });
+        browser::post_to_parent(&EmbedEvent::Change { language: "prisma", source: &source, errors, warnings });
+    });
+    browser::on_parent_message(move |data| {
+        let Ok(HostMessage::SetSource { source, language }) = serde_wasm_bindgen::from_value::<HostMessage>(data) else { return };
+        if language.as_deref().is_some_and(|l| SourceLanguage::from_name(l).is_none()) {
+            let message = format!("relplay:set-source: unknown language {:?}; relplay reads \"prisma\"", language.unwrap_or_default());
+            browser::post_to_parent(&EmbedEvent::Error { message });
+        } else if source.len() > MAX_HOST_SOURCE {
+            browser::post_to_parent(&EmbedEvent::Error {
+                message: format!("relplay:set-source: the text is over {MAX_HOST_SOURCE} bytes"),
+            });
+        } else {
+            playground.set_text(&source);
+        }
+    });
 }

@@ -6,6 +6,8 @@
 mod app;
 mod components;
 mod interop;
+mod session;
+mod settings;
 
 fn main() {
     console_error_panic_hook::set_once();

@@ -84,6 +84,7 @@ fn current_output(playground: &Playground) -> Output {
 #[component]
 pub fn OutputPanel() -> impl IntoView {
     let playground = expect_context::<Playground>();
+    let settings = expect_context::<crate::settings::PageSettings>();
     let output = Memo::new(move |_| current_output(&playground));
     let code_host = NodeRef::<Div>::new();
     let code_view: StoredValue<Option<CodeView>, LocalStorage> = StoredValue::new_local(None);
@@ -135,7 +136,7 @@ pub fn OutputPanel() -> impl IntoView {
     view! {
         <section class="pane output-pane">
             <div class="pane-head tabs" role="tablist">
-                {OutputTab::ALL.into_iter().map(tab_button).collect_view()}
+                {settings.tabs.iter().copied().map(tab_button).collect_view()}
             </div>
             <div class="toolbar">
                 <Show when=is_tab(OutputTab::Sql)>

@@ -10,6 +10,7 @@ use relplay_core::diagnostic::render;
 #[component]
 pub fn SourceEditor() -> impl IntoView {
     let playground = expect_context::<Playground>();
+    let readonly = expect_context::<crate::settings::PageSettings>().readonly;
     let host = NodeRef::<Div>::new();
 
     Effect::new(move |_| {
@@ -20,6 +21,9 @@ pub fn SourceEditor() -> impl IntoView {
         let initial = playground.source.get_untracked();
         let source = playground.source;
         let editor = CodeView::editor(&element, &initial, EditorLanguage::Prisma, move |text| source.set(text));
+        if readonly {
+            editor.set_read_only(true);
+        }
         playground.editor.set_value(Some(editor));
     });
 
@@ -37,7 +41,7 @@ pub fn SourceEditor() -> impl IntoView {
         <section class="pane source-pane">
             <div class="pane-head">
                 <span class="pane-title">"Prisma schema"</span>
-                <span class="hint">"Type to edit; problems appear as you type."</span>
+                <span class="hint">{if readonly { "Read-only" } else { "Type to edit; problems appear as you type." }}</span>
             </div>
             <div class="editor-host" node_ref=host></div>
         </section>

@@ -13,6 +13,8 @@ extern "C" {
     fn set_text(view: &JsValue, text: &str);
     #[wasm_bindgen(js_namespace = relplayEditor, js_name = setLanguage)]
     fn set_language(view: &JsValue, language: &str);
+    #[wasm_bindgen(js_namespace = relplayEditor, js_name = setReadOnly)]
+    fn set_read_only(view: &JsValue, read_only: bool);
     #[wasm_bindgen(js_namespace = relplayEditor, js_name = setDiagnostics)]
     fn set_diagnostics(view: &JsValue, diagnostics: JsValue);
     #[wasm_bindgen(js_namespace = relplayEditor, js_name = select)]
@@ -69,6 +71,10 @@ impl CodeView {
 
     pub fn set_text(&self, text: &str) {
         set_text(&self.view, text);
+    }
+
+    pub fn set_read_only(&self, read_only: bool) {
+        set_read_only(&self.view, read_only);
     }
 
     pub fn set_language(&self, language: EditorLanguage) {

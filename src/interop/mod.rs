@@ -1,6 +1,7 @@
 //! The only module that talks to JavaScript: the CodeMirror bundle (`js/editor.js`, exposed as
-//! `window.relplayEditor`) and browser services it wraps (clipboard, downloads).
+//! `window.relplayEditor`) and the browser services of `js/browser.js` (`window.relplayBrowser`).
 
+pub mod browser;
 mod editor;
 
 pub use editor::{copy_to_clipboard, download, CodeView, EditorLanguage};

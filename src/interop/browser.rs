@@ -1,0 +1,63 @@
+//! Bindings to `window.relplayBrowser` (see `js/browser.js`): address bar, storage, embedding.
+
+use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_namespace = relplayBrowser, js_name = queryParam)]
+    pub fn query_param(name: &str) -> Option<String>;
+    #[wasm_bindgen(js_namespace = relplayBrowser, js_name = hash)]
+    pub fn location_hash() -> String;
+    #[wasm_bindgen(js_namespace = relplayBrowser, js_name = replaceHash)]
+    pub fn replace_hash(hash: &str);
+    #[wasm_bindgen(js_namespace = relplayBrowser, js_name = pageBase)]
+    pub fn page_base() -> String;
+    #[wasm_bindgen(js_namespace = relplayBrowser, js_name = onHashChange)]
+    fn on_hash_change_js(callback: &Closure<dyn Fn(String)>);
+    #[wasm_bindgen(js_namespace = relplayBrowser, js_name = storageGet)]
+    pub fn storage_get(key: &str) -> Option<String>;
+    #[wasm_bindgen(js_namespace = relplayBrowser, js_name = storageSet)]
+    pub fn storage_set(key: &str, value: &str) -> bool;
+    #[wasm_bindgen(js_namespace = relplayBrowser, js_name = storageRemove)]
+    pub fn storage_remove(key: &str);
+    #[wasm_bindgen(js_namespace = relplayBrowser, js_name = inFrame)]
+    pub fn in_frame() -> bool;
+    #[wasm_bindgen(js_namespace = relplayBrowser, js_name = postToParent)]
+    fn post_to_parent_js(message: JsValue);
+    #[wasm_bindgen(js_namespace = relplayBrowser, js_name = onParentMessage)]
+    fn on_parent_message_js(callback: &Closure<dyn Fn(JsValue)>);
+    #[wasm_bindgen(js_namespace = relplayBrowser, js_name = observeHeight)]
+    fn observe_height_js(callback: &Closure<dyn Fn(f64)>);
+    #[wasm_bindgen(js_namespace = relplayBrowser, js_name = setTheme)]
+    pub fn set_theme(theme: &str);
+}
+
+/// Calls `callback` with the new hash when the user changes it (not for [`replace_hash`]).
+pub fn on_hash_change(callback: impl Fn(String) + 'static) {
+    let closure = Closure::<dyn Fn(String)>::new(callback);
+    on_hash_change_js(&closure);
+    // Listeners live as long as the page.
+    closure.forget();
+}
+
+/// Sends a serialisable message to the embedding page, if there is one.
+pub fn post_to_parent<T: serde::Serialize>(message: &T) {
+    let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+    if let Ok(value) = message.serialize(&serializer) {
+        post_to_parent_js(value);
+    }
+}
+
+/// Calls `callback` with every object the embedding page posts.
+pub fn on_parent_message(callback: impl Fn(JsValue) + 'static) {
+    let closure = Closure::<dyn Fn(JsValue)>::new(callback);
+    on_parent_message_js(&closure);
+    closure.forget();
+}
+
+/// Calls `callback` with the page's height now and whenever it changes.
+pub fn observe_height(callback: impl Fn(f64) + 'static) {
+    let closure = Closure::<dyn Fn(f64)>::new(callback);
+    observe_height_js(&closure);
+    closure.forget();
+}

@@ -1,0 +1,180 @@
+// Share links, autosave and embedding, in headless Chromium against the built app (dist/).
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { existsSync } from "node:fs";
+import { join } from "node:path";
+import { repoRoot } from "../support/relplay.mjs";
+import { serveDirectory } from "../support/static-server.mjs";
+import { launchBrowser } from "../support/browser.mjs";
+import { encodePayload, encodeBytes } from "../support/share.mjs";
+
+const dist = process.env.RELPLAY_DIST || join(repoRoot, "dist");
+let server;
+let context;
+
+const sourceText = (page) => page.evaluate(() => window.relplayEditor.textIn(document.querySelector(".source-pane")));
+const outputText = (page) => page.evaluate(() => window.relplayEditor.textIn(document.querySelector("[data-testid=code-output]")));
+const draft = (page) => page.evaluate(() => localStorage.getItem("relplay.draft"));
+
+async function openPage(url, readySelector = ".source-pane .cm-content, [data-testid=diagram]") {
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("pageerror", (error) => page.errors.push(String(error)));
+  await page.goto(url);
+  await page.waitForSelector(readySelector);
+  return page;
+}
+
+/** Appends text at the end of the source. */
+async function typeAtEnd(page, text) {
+  await page.locator(".source-pane .cm-line").last().click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.insertText(text);
+}
+
+before(async () => {
+  assert.ok(existsSync(join(dist, "index.html")), `no built app in ${dist}`);
+  server = await serveDirectory(dist);
+  context = await launchBrowser();
+});
+
+after(async () => {
+  await context?.close();
+  await server?.close();
+});
+
+test("share, then open the link in a new page: the same state", async () => {
+  const page = await openPage(server.url);
+  await page.selectOption("[data-testid=examples]", "many-to-many-explicit");
+  await page.click("[data-tab=sql]");
+  await page.selectOption("[data-testid=dialect]", "mysql");
+  await typeAtEnd(page, "\n// shared on purpose");
+  await page.click("[data-testid=share]");
+  const link = await page.inputValue("[data-testid=share-link]");
+  assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#s=v1\.[A-Za-z0-9_-]+$/);
+  assert.match(await page.inputValue("[data-testid=share-snippet]"), /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed=1&view=editor,diagram,sql#s=v1\./);
+  const source = await sourceText(page);
+
+  const opened = await openPage(link);
+  assert.equal(await sourceText(opened), source);
+  assert.equal(await opened.getAttribute("[data-tab=sql]", "aria-selected"), "true");
+  await opened.waitForFunction(() => window.relplayEditor.textIn(document.querySelector("[data-testid=code-output]"))?.includes("CREATE TABLE `Enrollment`"));
+  assert.deepEqual(opened.errors, []);
+  await opened.close();
+  await page.close();
+});
+
+test("the URL follows edits and a reload keeps the draft", async () => {
+  const page = await openPage(server.url);
+  await typeAtEnd(page, "\n// draft kept across reloads");
+  await page.waitForFunction(() => localStorage.getItem("relplay.draft")?.includes("draft kept across reloads"));
+  await page.waitForFunction(() => location.hash.startsWith("#s=v1."));
+  const followed = await openPage(page.url());
+  assert.match(await sourceText(followed), /draft kept across reloads/);
+  await followed.close();
+  // A plain visit, no link: the draft comes back.
+  await page.goto(server.url);
+  await page.waitForSelector(".source-pane .cm-content");
+  assert.match(await sourceText(page), /draft kept across reloads/);
+  await page.close();
+});
+
+test("opening a shared link keeps the user's draft recoverable", async () => {
+  const page = await openPage(server.url);
+  await typeAtEnd(page, "\n// my precious draft");
+  await page.waitForFunction(() => localStorage.getItem("relplay.draft")?.includes("my precious draft"));
+  const link = `${server.url}#s=${encodePayload({ l: "prisma", s: "datasource db {\n  provider = \"sqlite\"\n}\n\nmodel Shared {\n  id Int @id\n}\n" })}`;
+  await page.goto(link);
+  await page.waitForSelector("[data-testid=notice]");
+  assert.match(await sourceText(page), /model Shared/);
+  assert.match(await draft(page), /my precious draft/, "merely opening a link must not touch the draft");
+  await typeAtEnd(page, "\n// editing the shared one");
+  await page.waitForFunction(() => localStorage.getItem("relplay.draft")?.includes("editing the shared one"));
+  assert.match(await page.evaluate(() => localStorage.getItem("relplay.draft.previous")), /my precious draft/);
+  await page.click("[data-testid=restore-draft]");
+  await page.waitForFunction(() => window.relplayEditor.textIn(document.querySelector(".source-pane"))?.includes("my precious draft"));
+  await page.close();
+});
+
+const bomb = encodeBytes(Buffer.alloc(64 * 1024 * 1024, 32));
+const hostileLinks = [
+  ["random bytes", "v1.%%%%@@@@!!!!", /damaged or cut short/],
+  ["a truncated link", encodePayload({ l: "prisma", s: "model A {\n  id Int @id\n}\n".repeat(40) }).slice(0, 60), /damaged or cut short/],
+  ["a zip bomb", bomb, /unpacks to more than 1024 KiB/],
+  ["a huge link", `v1.${"A".repeat(300 * 1024)}`, /too long to open/],
+  ["a wrong version", "v7.abcdef", /another version of relplay \(format v7\)/],
+  ["not a playground", encodeBytes(Buffer.from("[1,2,3]")), /not to a relplay playground/],
+];
+
+for (const [name, payload, reason] of hostileLinks) {
+  test(`a hostile link (${name}) shows a message and leaves the draft alone`, async () => {
+    const page = await openPage(server.url);
+    await typeAtEnd(page, `\n// draft before ${name}`);
+    await page.waitForFunction((n) => localStorage.getItem("relplay.draft")?.includes(`draft before ${n}`), name);
+    const started = Date.now();
+    await page.goto(`${server.url}#s=${payload}`);
+    const notice = page.locator("[data-testid=notice]");
+    await notice.waitFor();
+    assert.ok(Date.now() - started < 10_000, "the page answered quickly");
+    assert.match(await notice.innerText(), reason);
+    assert.match(await sourceText(page), new RegExp(`draft before ${name}`));
+    assert.match(await draft(page), new RegExp(`draft before ${name}`));
+    assert.deepEqual(page.errors, []);
+    await page.close();
+  });
+}
+
+test("script in a shared schema is shown as text, never run", async () => {
+  const hostile = "// <script>window.__pwned = 1</script> <img src=x onerror=\"window.__pwned = 2\">\nmodel A {\n  id Int @id\n}\n";
+  const page = await openPage(`${server.url}#s=${encodePayload({ l: "prisma", s: hostile, p: "problems" })}`);
+  assert.equal(await sourceText(page), hostile);
+  for (const tab of ["diagram", "prisma", "sql", "problems", "ir"]) {
+    await page.click(`[data-tab=${tab}]`);
+    await page.waitForTimeout(100);
+  }
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator(".source-pane img").count(), 0);
+  await page.close();
+});
+
+test("the embed page: two playgrounds that resize and answer the postMessage API", async () => {
+  const page = await openPage(`${server.url}embed.html`, "#first");
+  const events = () => page.evaluate(() => window.relplayEvents);
+  // Both frames report ready, their height (and get resized), and a change after set-source.
+  await page.waitForFunction(() => ["first", "second"].every((f) => window.relplayEvents.some((e) => e.frame === f && e.type === "relplay:change" && e.source.includes("datasource"))));
+  for (const id of ["first", "second"]) {
+    await page.waitForFunction((frameId) => document.getElementById(frameId).getBoundingClientRect().height > 400, id);
+    const reported = (await events()).filter((e) => e.frame === id && e.type === "relplay:height").at(-1).height;
+    assert.equal(Math.round(await page.evaluate((frameId) => document.getElementById(frameId).getBoundingClientRect().height, id)), reported + 2, "iframe height = reported height + its border");
+  }
+  const first = page.frameLocator("#first");
+  assert.match(await first.locator(".source-pane").innerText(), /model Profile/);
+  // The second frame is read-only and shows only the diagram and Prisma panes, in the dark theme.
+  const second = page.frames().find((f) => f.url().includes("readonly=1"));
+  assert.equal(await second.locator(".source-pane").count(), 0);
+  assert.deepEqual(await second.locator("[role=tab]").allInnerTexts(), ["Diagram", "Prisma"]);
+  assert.equal(await second.evaluate(() => document.documentElement.dataset.theme), "dark");
+  await page.click("#swap");
+  await second.locator("[data-entity=PostTag]").waitFor();
+
+  // Messages not in the documented shape are ignored; a bad language is answered with an error.
+  const firstFrame = page.frames().find((f) => f.url().includes("view=editor"));
+  const before = await firstFrame.evaluate(() => window.relplayEditor.textIn(document.querySelector(".source-pane")));
+  await page.evaluate(() => {
+    const target = document.getElementById("first").contentWindow;
+    target.postMessage("relplay:set-source", "*");
+    target.postMessage({ type: "relplay:set-source", source: 42 }, "*");
+    target.postMessage({ type: "relplay:unknown", source: "model X {}" }, "*");
+    target.postMessage({ type: "relplay:set-source", language: "cobol", source: "model X {}" }, "*");
+  });
+  await page.waitForFunction(() => window.relplayEvents.some((e) => e.frame === "first" && e.type === "relplay:error"));
+  assert.match((await events()).find((e) => e.type === "relplay:error").message, /unknown language "cobol"/);
+  assert.equal(await firstFrame.evaluate(() => window.relplayEditor.textIn(document.querySelector(".source-pane"))), before);
+
+  // "Open in relplay" carries the same state to the full app.
+  const href = await first.locator("[data-testid=open-in-relplay]").getAttribute("href");
+  const full = await openPage(href);
+  assert.equal(await sourceText(full), before);
+  await full.close();
+  await page.close();
+});
