@@ -27,15 +27,41 @@ pub enum Target {
 pub struct Generated {
     pub text: String,
     pub diagnostics: Vec<Diagnostic>,
+    /// Where each entity and relation stands in `text`, for linking views together.
+    pub anchors: Vec<Anchor>,
+}
+
+/// An entity or a relation of a schema, by its index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "index", rename_all = "snake_case")]
+pub enum SchemaItem {
+    Entity(usize),
+    Relation(usize),
+}
+
+/// The byte range of `text` that shows one schema item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub struct Anchor {
+    pub item: SchemaItem,
+    pub span: crate::Span,
+}
+
+impl Generated {
+    /// The first range showing `item`, if the output shows it.
+    pub fn anchor_of(&self, item: SchemaItem) -> Option<crate::Span> {
+        self.anchors.iter().find(|a| a.item == item).map(|a| a.span)
+    }
 }
 
 /// Generates `target` output for `schema`.
 pub fn generate(schema: &Schema, target: Target) -> Generated {
     match target {
-        Target::Prisma => Generated { text: prisma::generate(schema), diagnostics: Vec::new() },
+        Target::Prisma => prisma::generate(schema),
         Target::Sql(dialect) => sql::generate(schema, dialect),
-        Target::Json => {
-            Generated { text: serde_json::to_string_pretty(schema).expect("the IR always serialises") + "\n", diagnostics: Vec::new() }
-        }
+        Target::Json => Generated {
+            text: serde_json::to_string_pretty(schema).expect("the IR always serialises") + "\n",
+            diagnostics: Vec::new(),
+            anchors: Vec::new(),
+        },
     }
 }

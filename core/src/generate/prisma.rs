@@ -5,17 +5,22 @@
 //! relation: SetNull/Cascade, required: Restrict/Cascade). A relation whose inverse side has no
 //! navigation (possible from other source languages) gets one, since Prisma requires both sides.
 
+use super::{Anchor, Generated, SchemaItem};
 use crate::ir::{DefaultValue, Entity, Field, NavigationCardinality, Provider, ReferentialAction, Relation, RelationKind, Schema};
+use crate::span::Span;
 use std::fmt::Write;
 
 /// Renders `schema` as a Prisma schema file.
-pub fn generate(schema: &Schema) -> String {
+pub fn generate(schema: &Schema) -> Generated {
     let mut out = String::new();
+    let mut anchors = Vec::new();
     let provider = schema.provider.unwrap_or(Provider::Postgresql);
     let _ = writeln!(out, "datasource db {{\n  provider = \"{}\"\n}}", provider.as_str());
-    for entity in &schema.entities {
+    for (index, entity) in schema.entities.iter().enumerate() {
         out.push('\n');
-        write_model(&mut out, schema, entity);
+        let start = out.len();
+        write_model(&mut out, schema, entity, &mut anchors);
+        anchors.push(Anchor { item: SchemaItem::Entity(index), span: Span::new(start, out.len()) });
     }
     for enum_type in &schema.enums {
         out.push('\n');
@@ -32,7 +37,7 @@ pub fn generate(schema: &Schema) -> String {
         }
         out.push_str("}\n");
     }
-    out
+    Generated { text: out, diagnostics: Vec::new(), anchors }
 }
 
 /// One line of a model before alignment.
@@ -42,9 +47,11 @@ struct Line {
     name: String,
     type_text: String,
     attributes: Vec<String>,
+    /// The relation whose owning side this line is, for anchors.
+    owns_relation: Option<usize>,
 }
 
-fn write_model(out: &mut String, schema: &Schema, entity: &Entity) {
+fn write_model(out: &mut String, schema: &Schema, entity: &Entity, anchors: &mut Vec<Anchor>) {
     let mut lines: Vec<Line> = entity.fields.iter().map(|f| scalar_line(entity, f)).collect();
     lines.extend(navigation_lines(schema, entity));
     lines.sort_by_key(|l| l.position);
@@ -54,12 +61,16 @@ fn write_model(out: &mut String, schema: &Schema, entity: &Entity) {
     let type_width = lines.iter().map(|l| l.type_text.len()).max().unwrap_or(0);
     for line in &lines {
         write_documentation(out, line.documentation.as_deref(), "  ");
+        let start = out.len() + 2;
         let text = if line.attributes.is_empty() {
             format!("  {:name_width$} {}", line.name, line.type_text)
         } else {
             format!("  {:name_width$} {:type_width$} {}", line.name, line.type_text, line.attributes.join(" "))
         };
         out.push_str(text.trim_end());
+        if let Some(relation) = line.owns_relation {
+            anchors.push(Anchor { item: SchemaItem::Relation(relation), span: Span::new(start, out.len()) });
+        }
         out.push('\n');
     }
     let block_attributes = block_attributes(entity);
@@ -121,6 +132,7 @@ fn scalar_line(entity: &Entity, field: &Field) -> Line {
         name: field.name.clone(),
         type_text: format!("{}{suffix}", field.field_type.prisma_name()),
         attributes,
+        owns_relation: None,
     }
 }
 
@@ -141,6 +153,7 @@ fn navigation_lines(schema: &Schema, entity: &Entity) -> Vec<Line> {
             name: navigation.name.clone(),
             type_text: format!("{}{suffix}", navigation.target),
             attributes: attribute.into_iter().collect(),
+            owns_relation: is_owner.then_some(navigation.relation),
         });
     }
     // Relations owned by this entity whose other side has no navigation: Prisma needs one.
@@ -156,6 +169,7 @@ fn navigation_lines(schema: &Schema, entity: &Entity) -> Vec<Line> {
             name,
             type_text: format!("{}{suffix}", relation.owning_side.entity),
             attributes: relation_attribute(schema, index, relation, false).into_iter().collect(),
+            owns_relation: None,
         });
     }
     lines

@@ -7,7 +7,7 @@
 //! (`{table}_pkey`, `{table}_{columns}_key`, `_fkey`, `_idx`) unless the schema names them.
 
 use super::sql_dialect::{AutoincrementStyle, EnumStyle, SqlDialect};
-use super::Generated;
+use super::{Anchor, Generated, SchemaItem};
 use crate::diagnostic::{catalog, Diagnostic};
 use crate::ir::{DefaultValue, Entity, Field, FieldType, ForeignKey, JoinTable, Relation, RelationKind, RelationMode, Schema};
 use std::collections::HashSet;
@@ -15,9 +15,9 @@ use std::fmt::Write;
 
 /// Renders `schema` as DDL for `dialect`.
 pub fn generate(schema: &Schema, dialect: SqlDialect) -> Generated {
-    let mut writer = SqlWriter { schema, dialect, out: String::new(), diagnostics: Vec::new() };
+    let mut writer = SqlWriter { schema, dialect, out: String::new(), diagnostics: Vec::new(), anchors: Vec::new() };
     writer.write();
-    Generated { text: writer.out, diagnostics: writer.diagnostics }
+    Generated { text: writer.out, diagnostics: writer.diagnostics, anchors: writer.anchors }
 }
 
 struct SqlWriter<'a> {
@@ -25,9 +25,23 @@ struct SqlWriter<'a> {
     dialect: SqlDialect,
     out: String,
     diagnostics: Vec<Diagnostic>,
+    anchors: Vec<Anchor>,
 }
 
 impl<'a> SqlWriter<'a> {
+    /// The index of a relation of the schema being written.
+    fn relation_index(&self, relation: &Relation) -> usize {
+        self.schema.relations.iter().position(|r| std::ptr::eq(r, relation)).expect("relations come from the schema")
+    }
+
+    /// Records that `text`, already written at or after `from`, shows `item`.
+    fn anchor_text(&mut self, item: SchemaItem, from: usize, text: &str) {
+        if let Some(offset) = self.out[from..].find(text) {
+            let start = from + offset;
+            self.anchors.push(Anchor { item, span: crate::span::Span::new(start, start + text.len()) });
+        }
+    }
+
     fn q(&self, identifier: &str) -> String {
         self.dialect.quote(identifier)
     }
@@ -82,7 +96,11 @@ impl<'a> SqlWriter<'a> {
             let foreign_keys = owned_foreign_keys(schema, entity);
             if emulated {
                 for (relation, _) in &foreign_keys {
-                    let _ = write!(self.out, "\n{} (emulated, no constraint)", relation_comment(relation));
+                    let comment = format!("{} (emulated, no constraint)", relation_comment(relation));
+                    let start = self.out.len() + 1;
+                    let _ = write!(self.out, "\n{comment}");
+                    let item = SchemaItem::Relation(self.relation_index(relation));
+                    self.anchors.push(Anchor { item, span: crate::span::Span::new(start, self.out.len()) });
                 }
                 self.write_table(entity, &[]);
                 continue;
@@ -111,7 +129,10 @@ impl<'a> SqlWriter<'a> {
         }
         for (entity, relation, fk) in deferred {
             let constraint = self.foreign_key_constraint(entity, relation, fk);
+            let start = self.out.len();
             let _ = writeln!(self.out, "ALTER TABLE {} ADD {};", self.q(&entity.table), constraint);
+            let item = SchemaItem::Relation(self.relation_index(relation));
+            self.anchors.push(Anchor { item, span: crate::span::Span::new(start, self.out.len() - 1) });
         }
     }
 
@@ -157,10 +178,19 @@ impl<'a> SqlWriter<'a> {
                 _ => format!("CONSTRAINT {} UNIQUE ({})", self.q(&name), self.quoted_columns(&columns)),
             });
         }
+        let mut constraints = Vec::new();
         for (relation, fk) in foreign_keys {
-            lines.push(format!("{}\n    {}", relation_comment(relation), self.foreign_key_constraint(entity, relation, fk)));
+            let constraint = self.foreign_key_constraint(entity, relation, fk);
+            lines.push(format!("{}\n    {constraint}", relation_comment(relation)));
+            constraints.push((self.relation_index(relation), constraint));
         }
+        let start = self.out.len() + 1;
         let _ = writeln!(self.out, "\nCREATE TABLE {} (\n    {}\n){};", self.q(&entity.table), lines.join(",\n    "), self.table_options());
+        let entity_index = self.schema.entities.iter().position(|e| std::ptr::eq(e, entity)).expect("entities come from the schema");
+        self.anchors.push(Anchor { item: SchemaItem::Entity(entity_index), span: crate::span::Span::new(start, self.out.len() - 1) });
+        for (relation, constraint) in constraints {
+            self.anchor_text(SchemaItem::Relation(relation), start, &constraint);
+        }
     }
 
     fn table_options(&self) -> &'static str {
@@ -359,7 +389,10 @@ impl<'a> SqlWriter<'a> {
             *first = format!("{}\n    {first}", relation_comment(relation));
         }
         lines.extend(constraints);
+        let start = self.out.len() + 1;
         let _ = writeln!(self.out, "\nCREATE TABLE {} (\n    {}\n){};", self.q(table), lines.join(",\n    "), self.table_options());
+        let item = SchemaItem::Relation(self.relation_index(relation));
+        self.anchors.push(Anchor { item, span: crate::span::Span::new(start, self.out.len() - 1) });
         if self.dialect == SqlDialect::Sqlite {
             let name = self.constraint_name(table, std::slice::from_ref(&pair_name), "unique");
             let _ = writeln!(self.out, "CREATE UNIQUE INDEX {} ON {}({});", self.q(&name), self.q(table), self.quoted_columns(&pair));
