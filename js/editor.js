@@ -1,7 +1,7 @@
 // The JavaScript side of relplay: CodeMirror 6 editors for the Rust (wasm) app.
 // Everything is exposed on `window.relplayEditor`; the app reaches it only through src/interop.
 import { EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection } from "@codemirror/view";
-import { EditorState, Compartment } from "@codemirror/state";
+import { EditorState, Compartment, Annotation } from "@codemirror/state";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { searchKeymap, highlightSelectionMatches } from "@codemirror/search";
 import { bracketMatching, indentOnInput, syntaxHighlighting, defaultHighlightStyle } from "@codemirror/language";
@@ -11,6 +11,10 @@ import { sql, PostgreSQL, MySQL, SQLite } from "@codemirror/lang-sql";
 import { json } from "@codemirror/lang-json";
 import { prismaLanguage } from "./prisma-language.js";
 import "./browser.js";
+import "./diagram.js";
+
+// Marks transactions made by relplay itself, so they are not taken for the user's cursor moves.
+const fromRelplay = Annotation.define();
 
 const languageOf = {
   prisma: () => prismaLanguage,
@@ -86,7 +90,7 @@ function toCodeMirror(view, diagnostics) {
 
 const api = {
   // An editable source editor. `onChange(text)` is called after every change to the document.
-  createEditor(parent, doc, language, onChange) {
+  createEditor(parent, doc, language, onChange, onCursor) {
     const languageSlot = new Compartment();
     const readOnlySlot = new Compartment();
     const view = new EditorView({
@@ -104,6 +108,10 @@ const api = {
           EditorView.contentAttributes.of({ "aria-label": "Schema source", "data-testid": "source-editor" }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) onChange(update.state.doc.toString());
+            // Cursor moves by the user (not by relplay's own highlight) select what is under them.
+            if (update.selectionSet && !update.transactions.some((t) => t.annotation(fromRelplay)) && update.view.hasFocus) {
+              onCursor?.(update.state.selection.main.head);
+            }
           }),
         ],
       }),
@@ -113,7 +121,7 @@ const api = {
   },
 
   // A read-only view for generated output.
-  createOutput(parent, language) {
+  createOutput(parent, language, onCursor) {
     const languageSlot = new Compartment();
     const view = new EditorView({
       parent,
@@ -125,6 +133,12 @@ const api = {
           keymap.of([...defaultKeymap, ...searchKeymap]),
           languageSlot.of((languageOf[language] || languageOf.text)()),
           EditorState.readOnly.of(true), EditorView.editable.of(false), baseTheme, EditorView.lineWrapping,
+          EditorView.domEventHandlers({
+            mouseup: (event, view) => {
+              const position = view.posAtCoords({ x: event.clientX, y: event.clientY });
+              if (position !== null) onCursor?.(position);
+            },
+          }),
           EditorView.contentAttributes.of({ "aria-label": "Generated output" }),
         ],
       }),
@@ -143,6 +157,15 @@ const api = {
     return view.state.doc.toString();
   },
 
+  // The selected text of the editor inside `element`.
+  selectionIn(element) {
+    const editor = element.querySelector(".cm-editor");
+    const view = editor ? EditorView.findFromDOM(editor) : null;
+    if (!view) return null;
+    const { from, to } = view.state.selection.main;
+    return view.state.sliceDoc(from, to);
+  },
+
   // The whole text of the editor inside `element` (CodeMirror only renders the visible lines).
   textIn(element) {
     const editor = element.querySelector(".cm-editor");
@@ -159,6 +182,17 @@ const api = {
 
   setDiagnostics(view, diagnostics) {
     view.dispatch(setDiagnostics(view.state, toCodeMirror(view, diagnostics)));
+  },
+
+  // Shows a range as selected and scrolls to it, without taking the focus.
+  highlight(view, from, to) {
+    const length = view.state.doc.length;
+    const anchor = Math.min(from, length);
+    view.dispatch({
+      selection: { anchor, head: Math.min(Math.max(to, anchor), length) },
+      effects: EditorView.scrollIntoView(anchor, { y: "center" }),
+      annotations: fromRelplay.of(true),
+    });
   },
 
   // Selects a range and scrolls it into view (the Problems pane jumps with it).

@@ -9,7 +9,9 @@ use crate::settings::PageSettings;
 use leptos::prelude::*;
 use relplay_core::examples::EXAMPLES;
 use relplay_core::generate::SqlDialect;
+use relplay_core::generate::SchemaItem;
 use relplay_core::share::SharedPlayground;
+use std::collections::BTreeMap;
 use relplay_core::{analyze, Analysis, Severity, SourceLanguage};
 use serde::{Deserialize, Serialize};
 
@@ -51,6 +53,21 @@ impl OutputTab {
     }
 }
 
+/// Which view a selection was made in: that view keeps its own cursor, the others follow.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SelectionOrigin {
+    Editor,
+    Diagram,
+    Output,
+}
+
+/// The entity or relation selected, shown in every view.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Selection {
+    pub item: SchemaItem,
+    pub origin: SelectionOrigin,
+}
+
 /// State shared by the page's parts.
 #[derive(Clone, Copy)]
 pub struct Playground {
@@ -64,12 +81,23 @@ pub struct Playground {
     /// The source editor, once mounted (never, when the view leaves it out).
     pub editor: StoredValue<Option<CodeView>, LocalStorage>,
     pub notice: RwSignal<Option<Notice>>,
+    /// Diagram positions of entities the user dragged, by entity name.
+    pub positions: RwSignal<BTreeMap<String, (f64, f64)>>,
+    pub selection: RwSignal<Option<Selection>>,
     /// The source of the shared link on screen, until the user edits it.
     pub linked_source: StoredValue<Option<String>>,
     pub share_open: RwSignal<bool>,
 }
 
 impl Playground {
+    /// Selects `item` (or nothing) on behalf of one view.
+    pub fn select(&self, item: Option<SchemaItem>, origin: SelectionOrigin) {
+        let selection = item.map(|item| Selection { item, origin });
+        if self.selection.get_untracked().map(|s| s.item) != selection.map(|s| s.item) {
+            self.selection.set(selection);
+        }
+    }
+
     pub fn dialect(&self) -> SqlDialect {
         self.chosen_dialect.get().unwrap_or_else(|| SqlDialect::for_provider(self.analysis.with(|a| a.schema.provider)))
     }
@@ -81,7 +109,7 @@ impl Playground {
             source: self.source.get(),
             sql_dialect: self.chosen_dialect.get(),
             pane: Some(self.tab.get().id().to_string()),
-            positions: Default::default(),
+            positions: self.positions.get(),
         }
     }
 
@@ -97,6 +125,8 @@ impl Playground {
     pub fn load(&self, playground: &SharedPlayground, tabs: &[OutputTab]) {
         self.set_text(&playground.source);
         self.chosen_dialect.set(playground.sql_dialect);
+        self.positions.set(playground.positions.clone());
+        self.selection.set(None);
         if let Some(tab) = playground.pane.as_deref().and_then(OutputTab::from_id).filter(|t| tabs.contains(t)) {
             self.tab.set(tab);
         }
@@ -143,6 +173,8 @@ pub fn App() -> impl IntoView {
         chosen_dialect: RwSignal::new(initial.playground.sql_dialect),
         editor: StoredValue::new_local(None),
         notice: RwSignal::new(initial.notice),
+        positions: RwSignal::new(initial.playground.positions.clone()),
+        selection: RwSignal::new(None),
         linked_source: StoredValue::new(initial.linked_source),
         share_open: RwSignal::new(false),
     };

@@ -1,5 +1,6 @@
 //! The page's parts. They show what the core computed; none of them knows schema rules.
 
+mod diagram_view;
 mod embed_bar;
 mod notice;
 mod output_panel;

@@ -1,13 +1,15 @@
 //! The output panel: tabs for the diagram, each generated target, the problems and the IR, with
 //! copy and download buttons. Text outputs share one read-only CodeMirror view.
 
+use super::diagram_view::DiagramView;
 use super::problems::ProblemsList;
-use crate::app::{OutputTab, Playground};
+use crate::app::{OutputTab, Playground, SelectionOrigin};
 use crate::interop::{copy_to_clipboard, download, CodeView, EditorLanguage};
 use leptos::html::Div;
 use leptos::prelude::*;
-use relplay_core::generate::{generate, SqlDialect, Target};
-use relplay_core::layout::{layout, svg};
+use relplay_core::generate::{generate, Anchor, SqlDialect, Target};
+use relplay_core::layout::{layout_with_positions, svg};
+use relplay_core::LineIndex;
 
 /// The current output: its text, the file name to download it as, its MIME type and language.
 #[derive(Clone, PartialEq)]
@@ -18,9 +20,11 @@ struct Output {
     language: Option<EditorLanguage>,
     /// What the generator could not express, one line each.
     notes: Vec<String>,
+    /// Where each entity and relation stands in `text`.
+    anchors: Vec<Anchor>,
 }
 
-fn current_output(playground: &Playground) -> Output {
+fn current_output(playground: &Playground, diagram_svg: Memo<String>) -> Output {
     let tab = playground.tab.get();
     let dialect = playground.dialect();
     playground.analysis.with(|analysis| {
@@ -29,11 +33,12 @@ fn current_output(playground: &Playground) -> Output {
         let notes = |g: &relplay_core::generate::Generated| g.diagnostics.iter().map(|d| d.message.clone()).collect();
         match tab {
             OutputTab::Diagram => Output {
-                text: svg::render(&layout(schema)),
+                text: diagram_svg.get(),
                 file_name: "relplay-diagram.svg".into(),
                 mime_type: "image/svg+xml",
                 language: None,
                 notes: Vec::new(),
+                anchors: Vec::new(),
             },
             OutputTab::Prisma => {
                 let g = generated(Target::Prisma);
@@ -43,6 +48,7 @@ fn current_output(playground: &Playground) -> Output {
                     file_name: "schema.prisma".into(),
                     mime_type: "text/plain",
                     language: Some(EditorLanguage::Prisma),
+                    anchors: g.anchors,
                 }
             }
             OutputTab::Sql => {
@@ -58,6 +64,7 @@ fn current_output(playground: &Playground) -> Output {
                     file_name: format!("schema.{}.sql", dialect.as_str()),
                     mime_type: "application/sql",
                     language: Some(language),
+                    anchors: g.anchors,
                 }
             }
             OutputTab::Ir => {
@@ -68,6 +75,7 @@ fn current_output(playground: &Playground) -> Output {
                     file_name: "schema.ir.json".into(),
                     mime_type: "application/json",
                     language: Some(EditorLanguage::Json),
+                    anchors: Vec::new(),
                 }
             }
             OutputTab::Problems => Output {
@@ -76,6 +84,7 @@ fn current_output(playground: &Playground) -> Output {
                 mime_type: "text/plain",
                 language: None,
                 notes: Vec::new(),
+                anchors: Vec::new(),
             },
         }
     })
@@ -85,22 +94,47 @@ fn current_output(playground: &Playground) -> Output {
 pub fn OutputPanel() -> impl IntoView {
     let playground = expect_context::<Playground>();
     let settings = expect_context::<crate::settings::PageSettings>();
-    let output = Memo::new(move |_| current_output(&playground));
+    let diagram_svg = Memo::new(move |_| {
+        let positions = playground.positions.get();
+        playground.analysis.with(|a| svg::render(&layout_with_positions(&a.schema, &positions)))
+    });
+    let output = Memo::new(move |_| current_output(&playground, diagram_svg));
     let code_host = NodeRef::<Div>::new();
     let code_view: StoredValue<Option<CodeView>, LocalStorage> = StoredValue::new_local(None);
     let copied = RwSignal::new(false);
 
     Effect::new(move |_| {
-        let output = output.get();
-        let Some(language) = output.language else { return };
+        let current = output.get();
+        let Some(language) = current.language else { return };
         let Some(element) = code_host.get() else { return };
         if code_view.with_value(Option::is_none) {
-            code_view.set_value(Some(CodeView::output(&element, language)));
+            let on_click = move |utf16: u32| {
+                let item = output.with_untracked(|o| {
+                    let offset = LineIndex::new(&o.text).byte_offset_of_utf16(utf16 as usize);
+                    relplay_core::generate::item_at(&o.anchors, offset)
+                });
+                if item.is_some() {
+                    playground.select(item, SelectionOrigin::Output);
+                }
+            };
+            code_view.set_value(Some(CodeView::output(&element, language, on_click)));
         }
         if let Some(view) = code_view.get_value() {
             view.set_language(language);
-            view.set_text(&output.text);
+            view.set_text(&current.text);
         }
+    });
+
+    // Highlight the selected entity or relation in the text output.
+    Effect::new(move |_| {
+        let Some(selection) = playground.selection.get().filter(|s| s.origin != SelectionOrigin::Output) else { return };
+        output.with(|o| {
+            let Some(anchor) = o.anchors.iter().find(|a| a.item == selection.item) else { return };
+            let index = LineIndex::new(&o.text);
+            if let Some(view) = code_view.get_value() {
+                view.highlight(index.utf16_offset(anchor.span.start()), index.utf16_offset(anchor.span.end()));
+            }
+        });
     });
 
     let has_errors = move || playground.analysis.with(|a| relplay_core::diagnostic::has_errors(&a.diagnostics));
@@ -163,12 +197,7 @@ pub fn OutputPanel() -> impl IntoView {
                 </ul>
             </Show>
             <div class="output-body">
-                <div
-                    class="diagram"
-                    data-testid="diagram"
-                    class:hidden=move || !is_tab(OutputTab::Diagram)()
-                    inner_html=move || if is_tab(OutputTab::Diagram)() { output.with(|o| o.text.clone()) } else { String::new() }
-                ></div>
+                <DiagramView svg=diagram_svg visible=Signal::derive(is_tab(OutputTab::Diagram))/>
                 <div
                     class="code-output"
                     data-testid="code-output"

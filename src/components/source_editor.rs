@@ -1,11 +1,12 @@
 //! The source pane: a CodeMirror editor whose every change feeds the analysis, with the
 //! analysis's diagnostics shown in place (squiggles, gutter marks, hover text, quick fixes).
 
-use crate::app::Playground;
+use crate::app::{Playground, SelectionOrigin};
 use crate::interop::{CodeView, EditorLanguage};
 use leptos::html::Div;
 use leptos::prelude::*;
 use relplay_core::diagnostic::render;
+use relplay_core::LineIndex;
 
 #[component]
 pub fn SourceEditor() -> impl IntoView {
@@ -20,7 +21,15 @@ pub fn SourceEditor() -> impl IntoView {
         }
         let initial = playground.source.get_untracked();
         let source = playground.source;
-        let editor = CodeView::editor(&element, &initial, EditorLanguage::Prisma, move |text| source.set(text));
+        let on_cursor = move |utf16: u32| {
+            let text = source.get_untracked();
+            let offset = LineIndex::new(&text).byte_offset_of_utf16(utf16 as usize);
+            let item = playground.analysis.with_untracked(|a| a.schema.item_at(offset));
+            if item.is_some() {
+                playground.select(item, SelectionOrigin::Editor);
+            }
+        };
+        let editor = CodeView::editor(&element, &initial, EditorLanguage::Prisma, move |text| source.set(text), on_cursor);
         if readonly {
             editor.set_read_only(true);
         }
@@ -34,6 +43,17 @@ pub fn SourceEditor() -> impl IntoView {
         let located = render::locate(&text, &analysis.diagnostics);
         if let Some(editor) = playground.editor.get_value() {
             editor.set_diagnostics(&located);
+        }
+    });
+
+    // Show what another view selected.
+    Effect::new(move |_| {
+        let Some(selection) = playground.selection.get().filter(|s| s.origin != SelectionOrigin::Editor) else { return };
+        let Some(span) = playground.analysis.with(|a| a.schema.span_of(selection.item)) else { return };
+        let text = playground.source.get_untracked();
+        let index = LineIndex::new(&text);
+        if let Some(editor) = playground.editor.get_value() {
+            editor.highlight(index.utf16_offset(span.start()), index.utf16_offset(span.end()));
         }
     });
 

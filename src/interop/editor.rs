@@ -6,9 +6,17 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = relplayEditor, js_name = createEditor)]
-    fn create_editor(parent: &web_sys::HtmlElement, doc: &str, language: &str, on_change: &Closure<dyn Fn(String)>) -> JsValue;
+    fn create_editor(
+        parent: &web_sys::HtmlElement,
+        doc: &str,
+        language: &str,
+        on_change: &Closure<dyn Fn(String)>,
+        on_cursor: &Closure<dyn Fn(u32)>,
+    ) -> JsValue;
     #[wasm_bindgen(js_namespace = relplayEditor, js_name = createOutput)]
-    fn create_output(parent: &web_sys::HtmlElement, language: &str) -> JsValue;
+    fn create_output(parent: &web_sys::HtmlElement, language: &str, on_cursor: &Closure<dyn Fn(u32)>) -> JsValue;
+    #[wasm_bindgen(js_namespace = relplayEditor, js_name = highlight)]
+    fn highlight(view: &JsValue, from: u32, to: u32);
     #[wasm_bindgen(js_namespace = relplayEditor, js_name = setText)]
     fn set_text(view: &JsValue, text: &str);
     #[wasm_bindgen(js_namespace = relplayEditor, js_name = setLanguage)]
@@ -56,17 +64,35 @@ pub struct CodeView {
 }
 
 impl CodeView {
-    /// An editable editor in `parent`; `on_change` receives the whole text after each change.
-    pub fn editor(parent: &web_sys::HtmlElement, text: &str, language: EditorLanguage, on_change: impl Fn(String) + 'static) -> CodeView {
-        let callback = Closure::<dyn Fn(String)>::new(on_change);
-        let view = create_editor(parent, text, language.as_str(), &callback);
-        // The editor lives as long as the page, and so does its change callback.
-        callback.forget();
+    /// An editable editor in `parent`; `on_change` receives the whole text after each change and
+    /// `on_cursor` the cursor's UTF-16 offset when the user moves it.
+    pub fn editor(
+        parent: &web_sys::HtmlElement,
+        text: &str,
+        language: EditorLanguage,
+        on_change: impl Fn(String) + 'static,
+        on_cursor: impl Fn(u32) + 'static,
+    ) -> CodeView {
+        let change = Closure::<dyn Fn(String)>::new(on_change);
+        let cursor = Closure::<dyn Fn(u32)>::new(on_cursor);
+        let view = create_editor(parent, text, language.as_str(), &change, &cursor);
+        // The editor lives as long as the page, and so do its callbacks.
+        change.forget();
+        cursor.forget();
         CodeView { view }
     }
 
-    pub fn output(parent: &web_sys::HtmlElement, language: EditorLanguage) -> CodeView {
-        CodeView { view: create_output(parent, language.as_str()) }
+    /// A read-only view; `on_click` receives the UTF-16 offset the user clicked.
+    pub fn output(parent: &web_sys::HtmlElement, language: EditorLanguage, on_click: impl Fn(u32) + 'static) -> CodeView {
+        let click = Closure::<dyn Fn(u32)>::new(on_click);
+        let view = create_output(parent, language.as_str(), &click);
+        click.forget();
+        CodeView { view }
+    }
+
+    /// Shows a UTF-16 range as selected without taking the focus.
+    pub fn highlight(&self, from: usize, to: usize) {
+        highlight(&self.view, from as u32, to as u32);
     }
 
     pub fn set_text(&self, text: &str) {

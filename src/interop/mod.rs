@@ -2,6 +2,7 @@
 //! `window.relplayEditor`) and the browser services of `js/browser.js` (`window.relplayBrowser`).
 
 pub mod browser;
+pub mod diagram;
 mod editor;
 
 pub use editor::{copy_to_clipboard, download, CodeView, EditorLanguage};

@@ -6,6 +6,7 @@ pub mod prisma;
 pub mod sql;
 mod sql_dialect;
 
+pub use crate::ir::SchemaItem;
 pub use sql_dialect::SqlDialect;
 
 use crate::diagnostic::Diagnostic;
@@ -31,14 +32,6 @@ pub struct Generated {
     pub anchors: Vec<Anchor>,
 }
 
-/// An entity or a relation of a schema, by its index.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(tag = "kind", content = "index", rename_all = "snake_case")]
-pub enum SchemaItem {
-    Entity(usize),
-    Relation(usize),
-}
-
 /// The byte range of `text` that shows one schema item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 pub struct Anchor {
@@ -46,7 +39,17 @@ pub struct Anchor {
     pub span: crate::Span,
 }
 
+/// The innermost item among `anchors` at byte `offset`.
+pub fn item_at(anchors: &[Anchor], offset: usize) -> Option<SchemaItem> {
+    anchors.iter().filter(|a| a.span.start() <= offset && offset <= a.span.end()).min_by_key(|a| a.span.end - a.span.start).map(|a| a.item)
+}
+
 impl Generated {
+    /// The innermost item shown at byte `offset` of the text (a relation inside its table wins).
+    pub fn item_at(&self, offset: usize) -> Option<SchemaItem> {
+        item_at(&self.anchors, offset)
+    }
+
     /// The first range showing `item`, if the output shows it.
     pub fn anchor_of(&self, item: SchemaItem) -> Option<crate::Span> {
         self.anchors.iter().find(|a| a.item == item).map(|a| a.span)

@@ -23,6 +23,15 @@ pub struct Schema {
     pub relations: Vec<Relation>,
 }
 
+/// An entity or a relation of a schema, by its index in [`Schema::entities`] or
+/// [`Schema::relations`]: what views select and link.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", content = "index", rename_all = "snake_case")]
+pub enum SchemaItem {
+    Entity(usize),
+    Relation(usize),
+}
+
 /// Who keeps relations consistent.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
 #[serde(rename_all = "snake_case")]
@@ -375,6 +384,29 @@ pub struct Relation {
 impl Schema {
     pub fn entity(&self, name: &str) -> Option<&Entity> {
         self.entities.iter().find(|e| e.name == name)
+    }
+
+    /// Where an entity or relation is written in the source.
+    pub fn span_of(&self, item: SchemaItem) -> Option<Span> {
+        match item {
+            SchemaItem::Entity(index) => self.entities.get(index).map(|e| e.span),
+            SchemaItem::Relation(index) => self.relations.get(index).map(|r| r.span),
+        }
+    }
+
+    /// The item written at byte `offset` of the source: a relation's owning field, or else the
+    /// entity around the offset.
+    pub fn item_at(&self, offset: usize) -> Option<SchemaItem> {
+        let inside = |span: Span| span.start() <= offset && offset <= span.end();
+        if let Some(index) = self.relations.iter().position(|r| inside(r.span)) {
+            return Some(SchemaItem::Relation(index));
+        }
+        self.entities.iter().position(|e| inside(e.span)).map(SchemaItem::Entity)
+    }
+
+    /// The index of the entity named `name`.
+    pub fn entity_index(&self, name: &str) -> Option<usize> {
+        self.entities.iter().position(|e| e.name == name)
     }
 }
 

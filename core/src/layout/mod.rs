@@ -6,6 +6,7 @@
 pub mod svg;
 
 use crate::ir::{NavigationCardinality, RelationKind, Schema};
+use std::collections::BTreeMap;
 use serde::Serialize;
 
 pub const HEADER_HEIGHT: f64 = 30.0;
@@ -18,6 +19,10 @@ const MARGIN: f64 = 48.0;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Diagram {
+    /// The top-left corner of the picture (negative when an entity was dragged above or left of
+    /// the laid-out area).
+    pub x: f64,
+    pub y: f64,
     pub width: f64,
     pub height: f64,
     pub boxes: Vec<EntityBox>,
@@ -73,6 +78,12 @@ pub struct Edge {
 
 /// Lays out `schema`.
 pub fn layout(schema: &Schema) -> Diagram {
+    layout_with_positions(schema, &BTreeMap::new())
+}
+
+/// Lays out `schema`, leaving the entities in `pinned` (by name: top-left corner) where the user
+/// put them and placing the others automatically.
+pub fn layout_with_positions(schema: &Schema, pinned: &BTreeMap<String, (f64, f64)>) -> Diagram {
     let mut boxes: Vec<EntityBox> = schema.entities.iter().map(|e| sized_box(schema, e)).collect();
     let count = boxes.len();
     // Neighbours: (owner, referenced) pairs; M:N joins its two sides.
@@ -104,7 +115,16 @@ pub fn layout(schema: &Schema) -> Diagram {
         row_height = row_height.max(component_height);
         width = width.max(cursor_x - HORIZONTAL_GAP);
     }
-    let height = cursor_y + row_height + MARGIN;
+    for b in boxes.iter_mut() {
+        if let Some(&(x, y)) = pinned.get(&b.entity).filter(|(x, y)| x.is_finite() && y.is_finite()) {
+            b.x = x;
+            b.y = y;
+        }
+    }
+    let min_x = boxes.iter().map(|b| b.x).fold(0.0f64, f64::min);
+    let min_y = boxes.iter().map(|b| b.y).fold(0.0f64, f64::min);
+    let max_x = boxes.iter().map(|b| b.x + b.width).fold(width, f64::max);
+    let max_y = boxes.iter().map(|b| b.y + b.height).fold(cursor_y + row_height, f64::max);
     // Self-relations of one entity loop out side by side rather than on top of each other.
     let mut loops_per_entity: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     let edges = schema
@@ -124,7 +144,8 @@ pub fn layout(schema: &Schema) -> Diagram {
             Some(route_edge(schema, index, relation, &boxes[from], &boxes[to], loop_index))
         })
         .collect();
-    Diagram { width: width + MARGIN, height, boxes, edges }
+    let (x, y) = (if min_x < 0.0 { min_x - MARGIN } else { 0.0 }, if min_y < 0.0 { min_y - MARGIN } else { 0.0 });
+    Diagram { x, y, width: max_x + MARGIN - x, height: max_y + MARGIN - y, boxes, edges }
 }
 
 fn sized_box(schema: &Schema, entity: &crate::ir::Entity) -> EntityBox {

@@ -13,7 +13,8 @@ const STYLE: &str = "\
 .rp-mark{font:600 9px ui-sans-serif,system-ui,sans-serif;fill:var(--rp-accent,#2f5fd0)}\
 .rp-edge{fill:none;stroke:var(--rp-edge,#4a5568);stroke-width:1.4}\
 .rp-end{fill:var(--rp-box,#fff);stroke:var(--rp-edge,#4a5568);stroke-width:1.4}\
-.rp-selected .rp-edge,.rp-selected.rp-box{stroke:var(--rp-accent,#2f5fd0);stroke-width:2.4}";
+.rp-hit{fill:none;stroke:transparent;stroke-width:12}\
+.rp-selected .rp-edge,.rp-selected .rp-box{stroke:var(--rp-accent,#2f5fd0);stroke-width:2.4}";
 
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
@@ -25,7 +26,9 @@ pub fn render(diagram: &Diagram) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"rp-diagram\" width=\"{w}\" height=\"{h}\" viewBox=\"0 0 {w} {h}\"><style>{STYLE}</style>",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"rp-diagram\" width=\"{w}\" height=\"{h}\" viewBox=\"{x} {y} {w} {h}\"><style>{STYLE}</style>",
+        x = diagram.x.floor(),
+        y = diagram.y.floor(),
         w = diagram.width.ceil(),
         h = diagram.height.ceil()
     );
@@ -33,12 +36,12 @@ pub fn render(diagram: &Diagram) -> String {
         let points: Vec<String> = edge.points.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
         let _ = write!(
             out,
-            "<g class=\"rp-relation\" data-relation=\"{}\"><title>{} → {} ({})</title><polyline class=\"rp-edge\" points=\"{}\"/>",
+            "<g class=\"rp-relation\" data-relation=\"{}\"><title>{} → {} ({})</title><polyline class=\"rp-hit\" points=\"{p}\"/><polyline class=\"rp-edge\" points=\"{p}\"/>",
             edge.relation,
             escape(&edge.from_entity),
             escape(&edge.to_entity),
             edge.kind.as_str(),
-            points.join(" ")
+            p = points.join(" ")
         );
         let (start, end) = (edge.points[0], edge.points[edge.points.len() - 1]);
         draw_end(&mut out, start, edge.from_direction, edge.from_mark);

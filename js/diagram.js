@@ -1,0 +1,188 @@
+// The interactive diagram: pan (drag the background), zoom (wheel, pinch, buttons), fit, drag an
+// entity, click to select, and export as SVG or PNG. The picture itself is the SVG that
+// relplay's core draws; this module only moves and reports. Exposed as `window.relplayDiagram`.
+
+const MIN_SCALE = 0.05;
+const MAX_SCALE = 4;
+
+class DiagramController {
+  constructor(container, onSelect, onMove) {
+    this.container = container;
+    this.onSelect = onSelect;
+    this.onMove = onMove;
+    this.scale = 1;
+    this.x = 0;
+    this.y = 0;
+    this.fitted = false;
+    this.pointers = new Map();
+    this.gesture = null;
+    container.classList.add("rp-viewport");
+    this.canvas = document.createElement("div");
+    this.canvas.className = "rp-canvas";
+    container.replaceChildren(this.canvas);
+    container.addEventListener("wheel", (event) => this.wheel(event), { passive: false });
+    container.addEventListener("pointerdown", (event) => this.down(event));
+    container.addEventListener("pointermove", (event) => this.move(event));
+    container.addEventListener("pointerup", (event) => this.up(event));
+    container.addEventListener("pointercancel", (event) => this.up(event, true));
+  }
+
+  svg() {
+    return this.canvas.querySelector("svg");
+  }
+
+  // Shows a new picture, keeping the current pan and zoom (fitting the first one).
+  setSvg(svgText) {
+    this.canvas.innerHTML = svgText;
+    if (this.selected) this.highlight(this.selected.kind, this.selected.id);
+    if (!this.fitted && this.container.clientWidth > 0) {
+      this.fit();
+    }
+  }
+
+  apply() {
+    this.canvas.style.transform = `translate(${this.x}px, ${this.y}px) scale(${this.scale})`;
+    this.container.dataset.scale = this.scale.toFixed(3);
+  }
+
+  fit() {
+    const svg = this.svg();
+    if (!svg) return;
+    const width = Number(svg.getAttribute("width"));
+    const height = Number(svg.getAttribute("height"));
+    const box = this.container.getBoundingClientRect();
+    if (!width || !height || !box.width || !box.height) return;
+    this.scale = Math.min(Math.max(Math.min(box.width / width, box.height / height) * 0.96, MIN_SCALE), 1.25);
+    this.x = (box.width - width * this.scale) / 2;
+    this.y = Math.max((box.height - height * this.scale) / 2, 0);
+    this.fitted = true;
+    this.apply();
+  }
+
+  // Zooms by `factor` around a point of the viewport (its centre by default).
+  zoomBy(factor, atX, atY) {
+    const box = this.container.getBoundingClientRect();
+    const cx = atX ?? box.width / 2;
+    const cy = atY ?? box.height / 2;
+    const scale = Math.min(Math.max(this.scale * factor, MIN_SCALE), MAX_SCALE);
+    const applied = scale / this.scale;
+    this.x = cx - (cx - this.x) * applied;
+    this.y = cy - (cy - this.y) * applied;
+    this.scale = scale;
+    this.fitted = true;
+    this.apply();
+  }
+
+  wheel(event) {
+    event.preventDefault();
+    const box = this.container.getBoundingClientRect();
+    this.zoomBy(Math.exp(-event.deltaY * 0.0015), event.clientX - box.left, event.clientY - box.top);
+  }
+
+  down(event) {
+    this.container.setPointerCapture?.(event.pointerId);
+    this.pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
+    if (this.pointers.size === 2) {
+      const [a, b] = [...this.pointers.values()];
+      this.gesture = { kind: "pinch", distance: Math.hypot(a.x - b.x, a.y - b.y) };
+      return;
+    }
+    const entity = event.target.closest?.(".rp-entity");
+    const relation = event.target.closest?.(".rp-relation");
+    const start = { x: event.clientX, y: event.clientY, moved: false };
+    if (entity) {
+      const rect = entity.querySelector(".rp-box");
+      this.gesture = { kind: "entity", start, group: entity, name: entity.dataset.entity, origin: { x: Number(rect.getAttribute("x")), y: Number(rect.getAttribute("y")) } };
+    } else if (relation) {
+      this.gesture = { kind: "relation", start, index: relation.dataset.relation };
+    } else {
+      this.gesture = { kind: "pan", start, from: { x: this.x, y: this.y } };
+    }
+  }
+
+  move(event) {
+    if (!this.pointers.has(event.pointerId)) return;
+    this.pointers.set(event.pointerId, { x: event.clientX, y: event.clientY });
+    const gesture = this.gesture;
+    if (!gesture) return;
+    if (gesture.kind === "pinch" && this.pointers.size === 2) {
+      const [a, b] = [...this.pointers.values()];
+      const distance = Math.hypot(a.x - b.x, a.y - b.y);
+      const box = this.container.getBoundingClientRect();
+      this.zoomBy(distance / gesture.distance, (a.x + b.x) / 2 - box.left, (a.y + b.y) / 2 - box.top);
+      gesture.distance = distance;
+      return;
+    }
+    const dx = event.clientX - gesture.start.x;
+    const dy = event.clientY - gesture.start.y;
+    if (Math.hypot(dx, dy) > 3) gesture.start.moved = true;
+    if (!gesture.start.moved) return;
+    if (gesture.kind === "pan") {
+      this.x = gesture.from.x + dx;
+      this.y = gesture.from.y + dy;
+      this.apply();
+    } else if (gesture.kind === "entity") {
+      gesture.group.setAttribute("transform", `translate(${dx / this.scale} ${dy / this.scale})`);
+      gesture.delta = { x: dx / this.scale, y: dy / this.scale };
+    }
+  }
+
+  up(event, cancelled = false) {
+    this.pointers.delete(event.pointerId);
+    const gesture = this.gesture;
+    if (this.pointers.size > 0 && gesture?.kind !== "pinch") return;
+    this.gesture = null;
+    if (!gesture || cancelled || gesture.kind === "pinch") return;
+    if (gesture.kind === "entity" && gesture.start.moved && gesture.delta) {
+      this.onMove(gesture.name, Math.round(gesture.origin.x + gesture.delta.x), Math.round(gesture.origin.y + gesture.delta.y));
+    } else if (!gesture.start.moved) {
+      if (gesture.kind === "entity") this.onSelect("entity", gesture.name);
+      else if (gesture.kind === "relation") this.onSelect("relation", gesture.index);
+      else this.onSelect("none", "");
+    }
+  }
+
+  // Marks one entity or relation as selected (kind "none" clears).
+  highlight(kind, id) {
+    this.selected = kind === "none" ? null : { kind, id };
+    for (const element of this.canvas.querySelectorAll(".rp-selected")) element.classList.remove("rp-selected");
+    if (kind === "none") return;
+    const attribute = kind === "entity" ? "data-entity" : "data-relation";
+    const target = [...this.canvas.querySelectorAll(`[${attribute}]`)].find((g) => g.getAttribute(attribute) === String(id));
+    if (target) target.classList.add("rp-selected");
+  }
+
+  // Renders the picture to a PNG (twice the size, on the theme's background) and downloads it.
+  async exportPng(svgText, fileName) {
+    const image = new Image();
+    const url = URL.createObjectURL(new Blob([svgText], { type: "image/svg+xml" }));
+    try {
+      await new Promise((resolve, reject) => {
+        image.onload = resolve;
+        image.onerror = () => reject(new Error("the diagram could not be drawn"));
+        image.src = url;
+      });
+      const canvas = document.createElement("canvas");
+      canvas.width = image.naturalWidth * 2;
+      canvas.height = image.naturalHeight * 2;
+      const context = canvas.getContext("2d");
+      context.fillStyle = "#ffffff";
+      context.fillRect(0, 0, canvas.width, canvas.height);
+      context.drawImage(image, 0, 0, canvas.width, canvas.height);
+      const blob = await new Promise((resolve) => canvas.toBlob(resolve, "image/png"));
+      const link = document.createElement("a");
+      link.href = URL.createObjectURL(blob);
+      link.download = fileName;
+      document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+    } finally {
+      URL.revokeObjectURL(url);
+    }
+  }
+}
+
+window.relplayDiagram = {
+  mount: (container, onSelect, onMove) => new DiagramController(container, onSelect, onMove),
+};

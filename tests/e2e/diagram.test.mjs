@@ -1,0 +1,160 @@
+// The diagram in headless Chromium: every entity of a large real schema without overlaps,
+// selection linked across the diagram, the editor and the outputs, dragging kept in the link,
+// zoom, and SVG/PNG export.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, existsSync } from "node:fs";
+import { join } from "node:path";
+import { repoRoot, corpusDir, relplayOk } from "../support/relplay.mjs";
+import { serveDirectory } from "../support/static-server.mjs";
+import { launchBrowser } from "../support/browser.mjs";
+import { encodePayload } from "../support/share.mjs";
+
+const dist = process.env.RELPLAY_DIST || join(repoRoot, "dist");
+let server;
+let context;
+
+async function openPage(hashPayload) {
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("pageerror", (error) => page.errors.push(String(error)));
+  await page.goto(hashPayload ? `${server.url}#s=${hashPayload}` : server.url);
+  await page.waitForSelector("[data-testid=diagram] svg");
+  return page;
+}
+
+/** The screen point at the middle of a relation's first segment. */
+async function relationPoint(page, index) {
+  return page.evaluate((i) => {
+    const line = document.querySelector(`[data-testid=diagram] [data-relation="${i}"] .rp-hit`);
+    const [a, b] = line.getAttribute("points").split(" ").map((p) => p.split(",").map(Number));
+    const matrix = line.getScreenCTM();
+    const point = new DOMPoint((a[0] + b[0]) / 2, (a[1] + b[1]) / 2).matrixTransform(matrix);
+    return { x: point.x, y: point.y };
+  }, index);
+}
+
+const selectedIn = (page, selector) => page.evaluate((s) => window.relplayEditor.selectionIn(document.querySelector(s)), selector);
+
+before(async () => {
+  assert.ok(existsSync(join(dist, "index.html")), `no built app in ${dist}`);
+  server = await serveDirectory(dist);
+  context = await launchBrowser();
+});
+
+after(async () => {
+  await context?.close();
+  await server?.close();
+});
+
+test("documenso: every entity is drawn and no two boxes overlap", async () => {
+  const file = join(corpusDir, "prisma/documenso.prisma");
+  const entities = JSON.parse(relplayOk(["convert", file, "--to", "json"])).entities.map((e) => e.name).sort();
+  const page = await openPage(encodePayload({ l: "prisma", s: readFileSync(file, "utf8") }));
+  const boxes = await page.evaluate(() =>
+    [...document.querySelectorAll("[data-testid=diagram] .rp-entity")].map((g) => {
+      const r = g.querySelector(".rp-box");
+      return { name: g.dataset.entity, x: +r.getAttribute("x"), y: +r.getAttribute("y"), w: +r.getAttribute("width"), h: +r.getAttribute("height") };
+    }),
+  );
+  assert.equal(entities.length, 51);
+  assert.deepEqual(boxes.map((b) => b.name).sort(), entities);
+  for (let i = 0; i < boxes.length; i++) {
+    for (let j = i + 1; j < boxes.length; j++) {
+      const [a, b] = [boxes[i], boxes[j]];
+      const overlap = a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+      assert.ok(!overlap, `${a.name} overlaps ${b.name}`);
+    }
+  }
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("clicking a relation highlights it in the editor and in the outputs", async () => {
+  const page = await openPage();
+  const point = await relationPoint(page, 0);
+  await page.mouse.click(point.x, point.y);
+  await page.waitForSelector("[data-testid=diagram] [data-relation='0'].rp-selected");
+  assert.match(await selectedIn(page, ".source-pane"), /^user\s+User\s+@relation\(fields: \[userId\]/);
+  await page.click("[data-tab=prisma]");
+  await page.waitForFunction(() => /@relation\(fields: \[userId\]/.test(window.relplayEditor.selectionIn(document.querySelector("[data-testid=code-output]")) ?? ""));
+  await page.click("[data-tab=sql]");
+  await page.waitForFunction(() => (window.relplayEditor.selectionIn(document.querySelector("[data-testid=code-output]")) ?? "").startsWith('CONSTRAINT "Profile_userId_fkey" FOREIGN KEY'));
+  await page.close();
+});
+
+test("placing the cursor in a model selects its entity in the diagram and the outputs", async () => {
+  const page = await openPage();
+  await page.locator(".source-pane .cm-line", { hasText: "model Profile" }).click();
+  await page.waitForSelector("[data-testid=diagram] [data-entity=Profile].rp-selected");
+  await page.click("[data-tab=sql]");
+  await page.waitForFunction(() => (window.relplayEditor.selectionIn(document.querySelector("[data-testid=code-output]")) ?? "").startsWith('CREATE TABLE "Profile"'));
+  // And back: clicking a table in the SQL selects its entity.
+  await page.locator("[data-testid=code-output] .cm-line", { hasText: 'CREATE TABLE "User"' }).click();
+  await page.click("[data-tab=diagram]");
+  await page.waitForSelector("[data-testid=diagram] [data-entity=User].rp-selected");
+  await page.close();
+});
+
+test("a dragged entity stays where it was dropped, also through the share link", async () => {
+  const page = await openPage();
+  const box = page.locator("[data-testid=diagram] [data-entity=Profile] .rp-box");
+  const before = { x: Number(await box.getAttribute("x")), y: Number(await box.getAttribute("y")) };
+  const scale = Number(await page.getAttribute("[data-testid=diagram]", "data-scale"));
+  const bounds = await box.boundingBox();
+  await page.mouse.move(bounds.x + 20, bounds.y + 8);
+  await page.mouse.down();
+  await page.mouse.move(bounds.x + 120, bounds.y + 8, { steps: 5 });
+  await page.mouse.move(bounds.x + 220, bounds.y + 8, { steps: 5 });
+  await page.mouse.up();
+  const expectedX = Math.round(before.x + 200 / scale);
+  await page.waitForFunction((x) => Math.abs(Number(document.querySelector("[data-testid=diagram] [data-entity=Profile] .rp-box").getAttribute("x")) - x) <= 1, expectedX);
+  assert.equal(Number(await box.getAttribute("y")), before.y);
+  await page.waitForFunction(() => location.hash.startsWith("#s=v1."));
+  await page.waitForTimeout(400);
+  const reopened = await context.newPage();
+  await reopened.goto(page.url());
+  const moved = reopened.locator("[data-testid=diagram] [data-entity=Profile] .rp-box");
+  await moved.waitFor();
+  assert.ok(Math.abs(Number(await moved.getAttribute("x")) - expectedX) <= 1);
+  await reopened.click("[data-testid=reset-layout]");
+  await reopened.waitForFunction((x) => Number(document.querySelector("[data-testid=diagram] [data-entity=Profile] .rp-box").getAttribute("x")) === x, before.x);
+  await reopened.close();
+  await page.close();
+});
+
+test("zoom buttons and fit change the scale", async () => {
+  const page = await openPage();
+  const scale = async () => Number(await page.getAttribute("[data-testid=diagram]", "data-scale"));
+  const start = await scale();
+  await page.click("[data-testid=zoom-in]");
+  assert.ok((await scale()) > start);
+  await page.click("[data-testid=zoom-out]");
+  await page.click("[data-testid=zoom-out]");
+  assert.ok((await scale()) < start);
+  await page.click("[data-testid=fit]");
+  assert.ok(Math.abs((await scale()) - start) < 0.01);
+  await page.close();
+});
+
+test("the SVG export is a valid SVG document and the PNG export a PNG", async () => {
+  const page = await openPage();
+  const [svgDownload] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=download]")]);
+  assert.equal(svgDownload.suggestedFilename(), "relplay-diagram.svg");
+  const svg = readFileSync(await svgDownload.path(), "utf8");
+  const parsed = await page.evaluate((text) => {
+    const document = new DOMParser().parseFromString(text, "image/svg+xml");
+    return {
+      error: document.querySelector("parsererror")?.textContent ?? null,
+      root: document.documentElement.localName,
+      entities: [...document.querySelectorAll("[data-entity]")].map((g) => g.getAttribute("data-entity")),
+    };
+  }, svg);
+  assert.deepEqual(parsed, { error: null, root: "svg", entities: ["User", "Profile"] });
+  const [pngDownload] = await Promise.all([page.waitForEvent("download"), page.click("[data-testid=export-png]")]);
+  assert.equal(pngDownload.suggestedFilename(), "relplay-diagram.png");
+  const png = readFileSync(await pngDownload.path());
+  assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+  assert.ok(png.length > 2000, `PNG of ${png.length} bytes`);
+  await page.close();
+});
