@@ -8,12 +8,12 @@ use crate::session::{self, Notice};
 use crate::settings::PageSettings;
 use leptos::prelude::*;
 use relplay_core::examples::EXAMPLES;
-use relplay_core::generate::SqlDialect;
 use relplay_core::generate::SchemaItem;
+use relplay_core::generate::SqlDialect;
 use relplay_core::share::SharedPlayground;
-use std::collections::BTreeMap;
 use relplay_core::{analyze, Analysis, Severity, SourceLanguage};
 use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
 
 /// The panes of the output panel.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -24,12 +24,16 @@ fn generated_schema(count: usize) -> String {
             let _ = writeln!(backs, "  children{i} M{i}[] @relation(\"P{i}\")");
             if i % 7 == 0 && i >= 10 {
                 let other = i - 9;
-                let _ = write!(fields, "  otherId   Int?\n  other     M{other}? @relation(\"O{i}\", fields: [otherId], references: [id])\n");
+                let _ =
+                    write!(fields, "  otherId   Int?\n  other     M{other}? @relation(\"O{i}\", fields: [otherId], references: [id])\n");
                 let _ = writeln!(backs, "  others{i} M{i}[] @relation(\"O{i}\")");
             }
             if i % 5 == 0 {
                 let twin = i - 1;
-                let _ = write!(fields, "  twinId    Int?     @unique\n  twin      M{twin}? @relation(\"T{i}\", fields: [twinId], references: [id])\n");
+                let _ = write!(
+                    fields,
+                    "  twinId    Int?     @unique\n  twin      M{twin}? @relation(\"T{i}\", fields: [twinId], references: [id])\n"
+                );
                 let _ = writeln!(backs, "  twinOf{i} M{i}? @relation(\"T{i}\")");
             }
         }

@@ -23,7 +23,8 @@ fn the_user_profile_anchors_point_at_the_model_and_the_key() {
 fn every_entity_and_relation_of_every_example_is_anchored_in_every_output() {
     for example in relplay_core::examples::EXAMPLES {
         let schema = analyze(example.source, SourceLanguage::Prisma).schema;
-        let targets = [Target::Prisma, Target::Sql(SqlDialect::Postgresql), Target::Sql(SqlDialect::Mysql), Target::Sql(SqlDialect::Sqlite)];
+        let targets =
+            [Target::Prisma, Target::Sql(SqlDialect::Postgresql), Target::Sql(SqlDialect::Mysql), Target::Sql(SqlDialect::Sqlite)];
         for target in targets {
             let generated = generate(&schema, target);
             let items = (0..schema.entities.len()).map(SchemaItem::Entity).chain((0..schema.relations.len()).map(SchemaItem::Relation));

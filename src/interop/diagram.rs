@@ -6,7 +6,11 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = relplayDiagram, js_name = mount)]
-    fn mount(container: &web_sys::HtmlElement, on_select: &Closure<dyn Fn(String, String)>, on_move: &Closure<dyn Fn(String, f64, f64)>) -> JsValue;
+    fn mount(
+        container: &web_sys::HtmlElement,
+        on_select: &Closure<dyn Fn(String, String)>,
+        on_move: &Closure<dyn Fn(String, f64, f64)>,
+    ) -> JsValue;
     #[wasm_bindgen(method, js_name = setSvg)]
     fn set_svg(this: &Controller, svg: &str);
     #[wasm_bindgen(method)]
@@ -29,7 +33,11 @@ pub enum DiagramEvent {
     SelectRelation(usize),
     ClearSelection,
     /// Dropped an entity at a new top-left corner.
-    Move { entity: String, x: f64, y: f64 },
+    Move {
+        entity: String,
+        x: f64,
+        y: f64,
+    },
 }
 
 #[derive(Clone)]

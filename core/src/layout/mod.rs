@@ -6,8 +6,8 @@
 pub mod svg;
 
 use crate::ir::{NavigationCardinality, RelationKind, Schema};
-use std::collections::BTreeMap;
 use serde::Serialize;
+use std::collections::BTreeMap;
 
 pub const HEADER_HEIGHT: f64 = 30.0;
 pub const ROW_HEIGHT: f64 = 22.0;
@@ -38,6 +38,9 @@ pub struct EntityBox {
     pub width: f64,
     pub height: f64,
     pub rows: Vec<ColumnRow>,
+    /// The top and bottom of the box's layer: edges run in the gaps above and below it.
+    #[serde(skip)]
+    band: (f64, f64),
 }
 
 /// One column line inside an entity box.
@@ -110,6 +113,7 @@ pub fn layout_with_positions(schema: &Schema, pinned: &BTreeMap<String, (f64, f6
         for &i in component {
             boxes[i].x += cursor_x;
             boxes[i].y += cursor_y;
+            boxes[i].band = (boxes[i].band.0 + cursor_y, boxes[i].band.1 + cursor_y);
         }
         cursor_x += component_width + HORIZONTAL_GAP;
         row_height = row_height.max(component_height);
@@ -119,6 +123,7 @@ pub fn layout_with_positions(schema: &Schema, pinned: &BTreeMap<String, (f64, f6
         if let Some(&(x, y)) = pinned.get(&b.entity).filter(|(x, y)| x.is_finite() && y.is_finite()) {
             b.x = x;
             b.y = y;
+            b.band = (y, y + b.height);
         }
     }
     let min_x = boxes.iter().map(|b| b.x).fold(0.0f64, f64::min);
@@ -175,7 +180,7 @@ fn sized_box(schema: &Schema, entity: &crate::ir::Entity) -> EntityBox {
     let title = if entity.table == entity.name { entity.name.clone() } else { format!("{} ({})", entity.name, entity.table) };
     let width = (title.len() as f64 * (CHAR_WIDTH + 0.8) + 28.0).max(row_width).max(140.0).ceil();
     let height = HEADER_HEIGHT + ROW_HEIGHT * rows.len().max(1) as f64 + 6.0;
-    EntityBox { entity: entity.name.clone(), table: entity.table.clone(), x: 0.0, y: 0.0, width, height, rows }
+    EntityBox { entity: entity.name.clone(), table: entity.table.clone(), x: 0.0, y: 0.0, width, height, rows, band: (0.0, height) }
 }
 
 /// Connected groups of entities, each sorted, in order of their first member.
@@ -277,6 +282,9 @@ fn place_component(component: &[usize], links: &[(usize, usize)], boxes: &mut [E
             x += boxes[i].width + HORIZONTAL_GAP;
             layer_height = layer_height.max(boxes[i].height);
         }
+        for &i in members {
+            boxes[i].band = (y, y + layer_height);
+        }
         y += layer_height + VERTICAL_GAP;
     }
     (width, y - VERTICAL_GAP)
@@ -310,23 +318,32 @@ fn route_edge(schema: &Schema, index: usize, relation: &crate::ir::Relation, fro
         let (y1, y2) = if (from_y - to_y).abs() < 1.0 { (from_y, from_y + ROW_HEIGHT / 2.0) } else { (from_y, to_y) };
         (1.0, 1.0, vec![(x, y1), (out, y1), (out, y2), (x, y2)])
     } else {
+        // Vertical runs keep a small distance from the box sides and horizontal runs use the gap
+        // next to the source's layer, each edge on its own lane so parallel edges stay apart.
+        let lane = 14.0 + 6.0 * (index % 4) as f64;
+        let channel = 12.0 + 8.0 * (index % 6) as f64;
         let from_center = from.x + from.width / 2.0;
         let to_center = to.x + to.width / 2.0;
         let overlap = from.x < to.x + to.width && to.x < from.x + from.width;
         if overlap {
             // Stacked boxes: leave and enter on the left, around the outside.
-            let x1 = from.x;
-            let x2 = to.x;
-            let out = x1.min(x2) - 30.0;
+            let (x1, x2) = (from.x, to.x);
+            let out = x1.min(x2) - lane;
             (-1.0, -1.0, vec![(x1, from_y), (out, from_y), (out, to_y), (x2, to_y)])
-        } else if to_center > from_center {
-            let (x1, x2) = (from.x + from.width, to.x);
-            let mid = (x1 + x2) / 2.0;
-            (1.0, -1.0, vec![(x1, from_y), (mid, from_y), (mid, to_y), (x2, to_y)])
         } else {
-            let (x1, x2) = (from.x, to.x + to.width);
-            let mid = (x1 + x2) / 2.0;
-            (-1.0, 1.0, vec![(x1, from_y), (mid, from_y), (mid, to_y), (x2, to_y)])
+            let (x1, d1) = if to_center > from_center { (from.x + from.width, 1.0) } else { (from.x, -1.0) };
+            let (x2, d2) = if from_center > to_center { (to.x + to.width, 1.0) } else { (to.x, -1.0) };
+            let same_band = (from.band.0 - to.band.0).abs() < 0.5;
+            let adjacent = same_band && (x2 - x1).abs() <= HORIZONTAL_GAP + 0.5;
+            if adjacent {
+                let mid = (x1 + x2) / 2.0;
+                (d1, d2, vec![(x1, from_y), (mid, from_y), (mid, to_y), (x2, to_y)])
+            } else {
+                // Up through the gap above when the target's layer is higher, else through the gap below.
+                let channel_y = if to.band.0 < from.band.0 - 0.5 { from.band.0 - channel } else { from.band.1 + channel };
+                let (a, b) = (x1 + d1 * lane, x2 + d2 * lane);
+                (d1, d2, vec![(x1, from_y), (a, from_y), (a, channel_y), (b, channel_y), (b, to_y), (x2, to_y)])
+            }
         }
     };
     Edge {

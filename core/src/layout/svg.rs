@@ -26,7 +26,7 @@ pub fn render(diagram: &Diagram) -> String {
     let mut out = String::new();
     let _ = write!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"rp-diagram\" width=\"{w}\" height=\"{h}\" viewBox=\"{x} {y} {w} {h}\"><style>{STYLE}</style>",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"rp-diagram\" width=\"{w}\" height=\"{h}\" viewBox=\"{x} {y} {w} {h}\"><style>{STYLE}</style>\n",
         x = diagram.x.floor(),
         y = diagram.y.floor(),
         w = diagram.width.ceil(),
@@ -46,7 +46,7 @@ pub fn render(diagram: &Diagram) -> String {
         let (start, end) = (edge.points[0], edge.points[edge.points.len() - 1]);
         draw_end(&mut out, start, edge.from_direction, edge.from_mark);
         draw_end(&mut out, end, edge.to_direction, edge.to_mark);
-        out.push_str("</g>");
+        out.push_str("</g>\n");
     }
     for b in &diagram.boxes {
         let title = if b.table == b.entity { b.entity.clone() } else { format!("{} ({})", b.entity, b.table) };
@@ -83,7 +83,7 @@ pub fn render(diagram: &Diagram) -> String {
                 escape(&row.type_text)
             );
         }
-        out.push_str("</g>");
+        out.push_str("</g>\n");
     }
     out.push_str("</svg>");
     out
