@@ -87,11 +87,17 @@ pub fn layout(schema: &Schema) -> Diagram {
 /// Lays out `schema`, leaving the entities in `pinned` (by name: top-left corner) where the user
 /// put them and placing the others automatically.
 pub fn layout_with_positions(schema: &Schema, pinned: &BTreeMap<String, (f64, f64)>) -> Diagram {
-    let mut boxes: Vec<EntityBox> = schema.entities.iter().map(|e| sized_box(schema, e)).collect();
+    // Foreign-key fields by entity, and entity positions by name, gathered once.
+    let mut key_fields: std::collections::HashMap<&str, std::collections::HashSet<&str>> = std::collections::HashMap::new();
+    for fk in schema.relations.iter().filter_map(|r| r.foreign_key.as_ref()) {
+        key_fields.entry(fk.entity.as_str()).or_default().extend(fk.fields.iter().map(String::as_str));
+    }
+    let positions: std::collections::HashMap<&str, usize> = schema.entities.iter().enumerate().map(|(i, e)| (e.name.as_str(), i)).collect();
+    let mut boxes: Vec<EntityBox> = schema.entities.iter().map(|e| sized_box(e, key_fields.get(e.name.as_str()))).collect();
     let count = boxes.len();
     // Neighbours: (owner, referenced) pairs; M:N joins its two sides.
     let mut links: Vec<(usize, usize)> = Vec::new();
-    let position = |name: &str| schema.entities.iter().position(|e| e.name == name);
+    let position = |name: &str| positions.get(name).copied();
     for relation in &schema.relations {
         if let (Some(a), Some(b)) = (position(&relation.owning_side.entity), position(&relation.inverse_side.entity)) {
             if a != b {
@@ -153,7 +159,7 @@ pub fn layout_with_positions(schema: &Schema, pinned: &BTreeMap<String, (f64, f6
     Diagram { x, y, width: max_x + MARGIN - x, height: max_y + MARGIN - y, boxes, edges }
 }
 
-fn sized_box(schema: &Schema, entity: &crate::ir::Entity) -> EntityBox {
+fn sized_box(entity: &crate::ir::Entity, key_fields: Option<&std::collections::HashSet<&str>>) -> EntityBox {
     let rows: Vec<ColumnRow> = entity
         .fields
         .iter()
@@ -168,10 +174,7 @@ fn sized_box(schema: &Schema, entity: &crate::ir::Entity) -> EntityBox {
                 name: field.column.clone(),
                 type_text,
                 primary_key: entity.primary_key.as_ref().is_some_and(|pk| pk.fields.contains(&field.name)),
-                foreign_key: schema
-                    .relations
-                    .iter()
-                    .any(|r| r.foreign_key.as_ref().is_some_and(|fk| fk.entity == entity.name && fk.fields.contains(&field.name))),
+                foreign_key: key_fields.is_some_and(|fields| fields.contains(field.name.as_str())),
                 unique: entity.uniques.iter().any(|u| u.fields.len() == 1 && u.fields[0] == field.name),
             }
         })

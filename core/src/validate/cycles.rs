@@ -3,7 +3,7 @@
 //! relation mode, MongoDB) would loop, so there a relation on such a path must stop the cascade:
 //! its onDelete and onUpdate must both be NoAction or Restrict. Other databases accept cycles.
 
-use super::{keyed_relations, side_name, KeyedRelation};
+use super::{side_name, Context, KeyedRelation};
 use crate::diagnostic::{catalog, Diagnostic};
 use crate::ir::{Provider, ReferentialAction, RelationMode, Schema};
 use std::collections::{BTreeMap, BTreeSet, VecDeque};
@@ -14,20 +14,21 @@ fn cascades(keyed: &KeyedRelation) -> bool {
     !(stops(keyed.relation.on_delete) && stops(keyed.relation.on_update))
 }
 
-pub(super) fn check(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, diagnostics: &mut Vec<Diagnostic>) {
+    let schema = context.schema;
     let emulated = schema.relation_mode == RelationMode::Prisma;
     let sql_server = schema.provider == Some(Provider::Sqlserver);
     if !(emulated || sql_server || schema.provider == Some(Provider::Mongodb)) {
         return;
     }
-    let cascading: Vec<KeyedRelation> = keyed_relations(schema).filter(cascades).collect();
+    let cascading: Vec<&KeyedRelation> = context.keyed.iter().filter(|k| cascades(k)).collect();
     for keyed in &cascading {
         if keyed.owner.name == keyed.target.name {
             diagnostics.push(catalog::self_relation_cascades(keyed.relation.span, &side_name(&keyed.relation.owning_side)));
         }
     }
     // Edges from the owning entity to the referenced one, self-relations aside.
-    let edges: Vec<&KeyedRelation> = cascading.iter().filter(|k| k.owner.name != k.target.name).collect();
+    let edges: Vec<&KeyedRelation> = cascading.iter().copied().filter(|k| k.owner.name != k.target.name).collect();
     for keyed in &edges {
         if let Some(path) = path_between(&edges, &keyed.target.name, &keyed.owner.name) {
             let mut names = vec![side_name(&keyed.relation.owning_side)];

@@ -12,17 +12,54 @@ mod relation_mode;
 
 use crate::diagnostic::Diagnostic;
 use crate::ir::{Entity, ForeignKey, Navigation, Relation, Schema};
+use std::collections::HashMap;
 
 /// Runs every rule over `schema`.
 pub fn validate(schema: &Schema) -> Vec<Diagnostic> {
+    let context = Context::new(schema);
     let mut diagnostics = Vec::new();
-    one_to_one::check(schema, &mut diagnostics);
-    references::check(schema, &mut diagnostics);
-    referential_actions::check(schema, &mut diagnostics);
-    cycles::check(schema, &mut diagnostics);
-    relation_mode::check(schema, &mut diagnostics);
-    names::check(schema, &mut diagnostics);
+    one_to_one::check(&context, &mut diagnostics);
+    references::check(&context, &mut diagnostics);
+    referential_actions::check(&context, &mut diagnostics);
+    cycles::check(&context, &mut diagnostics);
+    relation_mode::check(&context, &mut diagnostics);
+    names::check(&context, &mut diagnostics);
     diagnostics
+}
+
+/// What every rule reads, worked out once: entities by name and the relations with keys.
+struct Context<'a> {
+    schema: &'a Schema,
+    entities: HashMap<&'a str, &'a Entity>,
+    keyed: Vec<KeyedRelation<'a>>,
+}
+
+impl<'a> Context<'a> {
+    fn new(schema: &'a Schema) -> Context<'a> {
+        let entities: HashMap<&str, &Entity> = schema.entities.iter().map(|e| (e.name.as_str(), e)).collect();
+        let keyed = schema
+            .relations
+            .iter()
+            .enumerate()
+            .filter_map(|(index, relation)| {
+                let key = relation.foreign_key.as_ref()?;
+                Some(KeyedRelation {
+                    index,
+                    relation,
+                    key,
+                    owner: entities.get(key.entity.as_str())?,
+                    target: entities.get(key.referenced_entity.as_str())?,
+                })
+            })
+            .collect();
+        Context { schema, entities, keyed }
+    }
+
+    /// The navigation of one side of a relation, if that side has one.
+    fn navigation(&self, side: &crate::ir::RelationSide) -> Option<&'a Navigation> {
+        let name = side.navigation.as_ref()?;
+        self.entities.get(side.entity.as_str())?.navigations.iter().find(|n| &n.name == name)
+    }
 }
 
 /// A relation with a foreign key, its key, the owning entity and the referenced entity.
@@ -32,20 +69,6 @@ struct KeyedRelation<'a> {
     key: &'a ForeignKey,
     owner: &'a Entity,
     target: &'a Entity,
-}
-
-/// Every relation that has a foreign key whose two entities exist.
-fn keyed_relations(schema: &Schema) -> impl Iterator<Item = KeyedRelation<'_>> {
-    schema.relations.iter().enumerate().filter_map(|(index, relation)| {
-        let key = relation.foreign_key.as_ref()?;
-        Some(KeyedRelation { index, relation, key, owner: schema.entity(&key.entity)?, target: schema.entity(&key.referenced_entity)? })
-    })
-}
-
-/// The navigation of one side of a relation, if that side has one.
-fn navigation<'a>(schema: &'a Schema, side: &crate::ir::RelationSide) -> Option<&'a Navigation> {
-    let name = side.navigation.as_ref()?;
-    schema.entity(&side.entity)?.navigations.iter().find(|n| &n.name == name)
 }
 
 /// `Entity.navigation`, or the entity alone where that side has no navigation.

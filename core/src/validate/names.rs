@@ -1,13 +1,14 @@
 //! Naming rules: constraint and index names the database needs to be distinct, and foreign key
 //! names a provider cannot carry.
 
-use super::keyed_relations;
+use super::Context;
 use crate::diagnostic::{catalog, Diagnostic};
-use crate::ir::{default_constraint_name, Provider, Schema};
+use crate::ir::{default_constraint_name, Provider};
 use crate::span::Span;
 use std::collections::HashMap;
 
-pub(super) fn check(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, diagnostics: &mut Vec<Diagnostic>) {
+    let schema = context.schema;
     // PostgreSQL, SQLite and CockroachDB keep index names per schema; MySQL and SQL Server per table.
     let per_table = matches!(schema.provider, Some(Provider::Mysql | Provider::Sqlserver | Provider::Mongodb));
     let mut seen: HashMap<(Option<&str>, String), Span> = HashMap::new();
@@ -50,7 +51,7 @@ pub(super) fn check(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) {
         }
     }
     if schema.provider == Some(Provider::Sqlite) {
-        for keyed in keyed_relations(schema).filter(|k| k.key.constraint_name.is_some()) {
+        for keyed in context.keyed.iter().filter(|k| k.key.constraint_name.is_some()) {
             diagnostics.push(catalog::named_foreign_key_unsupported(keyed.relation.span, "SQLite"));
         }
     }

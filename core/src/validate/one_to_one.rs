@@ -2,12 +2,12 @@
 //! referenced row), and the side without the key must be optional (no database can force a row to
 //! be referenced).
 
-use super::{keyed_relations, navigation};
+use super::Context;
 use crate::diagnostic::{catalog, Diagnostic};
-use crate::ir::{NavigationCardinality, RelationKind, Schema};
+use crate::ir::{NavigationCardinality, RelationKind};
 
-pub(super) fn check(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) {
-    for keyed in keyed_relations(schema).filter(|k| k.relation.kind == RelationKind::OneToOne) {
+pub(super) fn check(context: &Context, diagnostics: &mut Vec<Diagnostic>) {
+    for keyed in context.keyed.iter().filter(|k| k.relation.kind == RelationKind::OneToOne) {
         if !keyed.owner.is_unique_criterion(&keyed.key.fields) {
             let insert_at = keyed.owner.field(&keyed.key.fields[0]).map(|f| f.span.end());
             diagnostics.push(catalog::one_to_one_foreign_key_not_unique(
@@ -17,7 +17,7 @@ pub(super) fn check(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) {
                 insert_at,
             ));
         }
-        if let Some(back) = navigation(schema, &keyed.relation.inverse_side).filter(|n| n.cardinality == NavigationCardinality::One) {
+        if let Some(back) = context.navigation(&keyed.relation.inverse_side).filter(|n| n.cardinality == NavigationCardinality::One) {
             diagnostics.push(catalog::back_side_required(
                 back.span,
                 &back.name,

@@ -1,12 +1,12 @@
 //! Rules on what a foreign key points at: a unique criterion of the referenced entity, fields of
 //! the same types, and a relation field whose optionality matches the key's.
 
-use super::{keyed_relations, navigation};
+use super::Context;
 use crate::diagnostic::{catalog, Diagnostic};
-use crate::ir::{NavigationCardinality, Schema};
+use crate::ir::NavigationCardinality;
 
-pub(super) fn check(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) {
-    for keyed in keyed_relations(schema) {
+pub(super) fn check(context: &Context, diagnostics: &mut Vec<Diagnostic>) {
+    for keyed in context.keyed.iter() {
         let (owner, target, key) = (keyed.owner, keyed.target, keyed.key);
         if !target.is_unique_criterion(&key.referenced_fields) {
             diagnostics.push(catalog::references_not_unique(keyed.relation.span, &target.name, &key.referenced_fields));
@@ -26,7 +26,7 @@ pub(super) fn check(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) {
             }
         }
         if let Some(owner_navigation) =
-            navigation(schema, &keyed.relation.owning_side).filter(|n| n.cardinality == NavigationCardinality::One)
+            context.navigation(&keyed.relation.owning_side).filter(|n| n.cardinality == NavigationCardinality::One)
         {
             let optional: Vec<String> = key.fields.iter().filter(|f| owner.field(f).is_some_and(|f| f.nullable)).cloned().collect();
             if !optional.is_empty() {

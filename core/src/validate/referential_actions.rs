@@ -1,9 +1,9 @@
 //! Referential action rules: actions the provider (or relation mode) does not have, SET NULL on a
 //! key that cannot be null, and SET DEFAULT on MySQL, which InnoDB does not carry out.
 
-use super::keyed_relations;
+use super::Context;
 use crate::diagnostic::{catalog, Diagnostic};
-use crate::ir::{Provider, ReferentialAction, RelationMode, Schema};
+use crate::ir::{Provider, ReferentialAction, RelationMode};
 
 /// The actions a provider accepts in a relation mode.
 fn allowed_actions(provider: Option<Provider>, mode: RelationMode) -> &'static [ReferentialAction] {
@@ -20,14 +20,15 @@ fn allowed_actions(provider: Option<Provider>, mode: RelationMode) -> &'static [
     }
 }
 
-pub(super) fn check(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, diagnostics: &mut Vec<Diagnostic>) {
+    let schema = context.schema;
     let allowed = allowed_actions(schema.provider, schema.relation_mode);
     let provider_name = match schema.provider {
         Some(provider) => provider.as_str(),
         None => "this provider",
     };
     let mut reported_sqlite = false;
-    for keyed in keyed_relations(schema) {
+    for keyed in context.keyed.iter() {
         let relation = keyed.relation;
         for (action, argument) in [(relation.on_delete, "onDelete"), (relation.on_update, "onUpdate")] {
             if !allowed.contains(&action) {

@@ -1,9 +1,9 @@
 //! Rules for emulated relations (`relationMode = "prisma"`): without foreign keys the database
 //! makes no index for them, so a lookup by the key scans the table unless the schema adds one.
 
-use super::keyed_relations;
+use super::Context;
 use crate::diagnostic::{catalog, Diagnostic};
-use crate::ir::{Entity, RelationMode, Schema};
+use crate::ir::{Entity, RelationMode};
 
 /// Whether some key or index of `entity` starts with exactly `fields` (in any order).
 fn has_index_starting_with(entity: &Entity, fields: &[String]) -> bool {
@@ -13,11 +13,12 @@ fn has_index_starting_with(entity: &Entity, fields: &[String]) -> bool {
         || entity.indexes.iter().any(|i| starts_with(&i.fields))
 }
 
-pub(super) fn check(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) {
+pub(super) fn check(context: &Context, diagnostics: &mut Vec<Diagnostic>) {
+    let schema = context.schema;
     if schema.relation_mode != RelationMode::Prisma {
         return;
     }
-    for keyed in keyed_relations(schema) {
+    for keyed in context.keyed.iter() {
         if !has_index_starting_with(keyed.owner, &keyed.key.fields) {
             diagnostics.push(catalog::emulated_relation_without_index(keyed.relation.span, &keyed.owner.name, &keyed.key.fields));
         }

@@ -12,7 +12,7 @@ use crate::ir::{
 };
 use crate::span::Span;
 use crate::syntax::prisma::ast::{Arity, Expression};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 const RELATION_ARGUMENTS: [&str; 6] = ["name", "fields", "references", "onDelete", "onUpdate", "map"];
 
@@ -53,7 +53,15 @@ impl Candidate<'_> {
     }
 }
 
+/// Entity positions in [`Schema::entities`] by name: relation lowering looks entities up often.
+type EntityIndex = HashMap<String, usize>;
+
+fn entity<'s>(schema: &'s Schema, index: &EntityIndex, name: &str) -> Option<&'s crate::ir::Entity> {
+    index.get(name).map(|&i| &schema.entities[i])
+}
+
 pub(super) fn lower_relations(relation_fields: Vec<RelationField<'_>>, schema: &mut Schema, diagnostics: &mut Vec<Diagnostic>) {
+    let index: EntityIndex = schema.entities.iter().enumerate().map(|(i, e)| (e.name.clone(), i)).collect();
     // Group by the unordered model pair and the relation name; BTreeMap keeps the output stable.
     let mut groups: BTreeMap<(String, String, String), Vec<Candidate>> = BTreeMap::new();
     for field in relation_fields {
@@ -73,7 +81,7 @@ pub(super) fn lower_relations(relation_fields: Vec<RelationField<'_>>, schema: &
     // Lower in source order of the first field, so relation indexes follow the text.
     pending.sort_by_key(|(a, _)| a.span().start);
     for (a, b) in pending {
-        lower_pair(a, b, schema, diagnostics);
+        lower_pair(a, b, schema, &index, diagnostics);
     }
 }
 
@@ -181,10 +189,10 @@ fn relation_name_edit(candidate: &Candidate<'_>, name: &str) -> TextEdit {
 }
 
 /// The edit that adds the missing back field for `a` to the end of its target model.
-fn opposite_field_edit(a: &Candidate<'_>, schema: &Schema) -> Option<(String, TextEdit)> {
-    let target = schema.entity(&a.field.target)?;
+fn opposite_field_edit(a: &Candidate<'_>, schema: &Schema, index: &EntityIndex) -> Option<(String, TextEdit)> {
+    let target = entity(schema, index, &a.field.target)?;
     let fields: Vec<String> = a.arguments.fields.iter().flatten().map(|(f, _)| f.clone()).collect();
-    let unique = schema.entity(&a.field.entity).is_some_and(|e| e.is_unique_criterion(&fields));
+    let unique = entity(schema, index, &a.field.entity).is_some_and(|e| e.is_unique_criterion(&fields));
     let model = &a.field.entity;
     let mut chars = model.chars();
     let base = chars.next().map(|c| c.to_lowercase().collect::<String>()).unwrap_or_default() + chars.as_str();
@@ -199,24 +207,24 @@ fn opposite_field_edit(a: &Candidate<'_>, schema: &Schema) -> Option<(String, Te
     Some((format!("Add `{name} {type_text}` to {}", target.name), edit))
 }
 
-fn lower_pair(a: Candidate<'_>, b: Option<Candidate<'_>>, schema: &mut Schema, diagnostics: &mut Vec<Diagnostic>) {
+fn lower_pair(a: Candidate<'_>, b: Option<Candidate<'_>>, schema: &mut Schema, index: &EntityIndex, diagnostics: &mut Vec<Diagnostic>) {
     let Some(b) = b else {
         let mut diagnostic = catalog::missing_opposite_relation_field(a.span(), a.name(), &a.field.entity, &a.field.target);
         if a.field.arity != Arity::List && a.arguments.fields.is_some() {
-            if let Some((title, edit)) = opposite_field_edit(&a, schema) {
+            if let Some((title, edit)) = opposite_field_edit(&a, schema, index) {
                 diagnostic = diagnostic.with_fix(title, vec![edit]);
             }
         }
         diagnostics.push(diagnostic);
         if a.field.arity != Arity::List {
-            lower_one_sided(a, schema, diagnostics);
+            lower_one_sided(a, schema, index, diagnostics);
         }
         return;
     };
     match (a.field.arity == Arity::List, b.field.arity == Arity::List) {
-        (true, true) => lower_many_to_many(a, b, schema, diagnostics),
-        (false, true) => lower_to_one(a, Some(b), RelationKind::OneToMany, schema, diagnostics),
-        (true, false) => lower_to_one(b, Some(a), RelationKind::OneToMany, schema, diagnostics),
+        (true, true) => lower_many_to_many(a, b, schema, index, diagnostics),
+        (false, true) => lower_to_one(a, Some(b), RelationKind::OneToMany, schema, index, diagnostics),
+        (true, false) => lower_to_one(b, Some(a), RelationKind::OneToMany, schema, index, diagnostics),
         (false, false) => {
             let a_defines = a.arguments.fields.is_some() || a.arguments.references.is_some();
             let b_defines = b.arguments.fields.is_some() || b.arguments.references.is_some();
@@ -245,20 +253,20 @@ fn lower_pair(a: Candidate<'_>, b: Option<Candidate<'_>>, schema: &mut Schema, d
                     (inverse.name(), &inverse.field.entity),
                 ));
             }
-            lower_to_one(owner, Some(inverse), RelationKind::OneToOne, schema, diagnostics)
+            lower_to_one(owner, Some(inverse), RelationKind::OneToOne, schema, index, diagnostics)
         }
     }
 }
 
 /// A to-one field with no opposite: lowered as if `prisma format` had added the back field.
-fn lower_one_sided(a: Candidate<'_>, schema: &mut Schema, diagnostics: &mut Vec<Diagnostic>) {
+fn lower_one_sided(a: Candidate<'_>, schema: &mut Schema, index: &EntityIndex, diagnostics: &mut Vec<Diagnostic>) {
     if a.arguments.fields.is_none() {
         return;
     }
     let fields: Vec<String> = a.arguments.fields.iter().flatten().map(|(f, _)| f.clone()).collect();
-    let unique = schema.entity(&a.field.entity).is_some_and(|e| e.is_unique_criterion(&fields));
+    let unique = entity(schema, index, &a.field.entity).is_some_and(|e| e.is_unique_criterion(&fields));
     let kind = if unique { RelationKind::OneToOne } else { RelationKind::OneToMany };
-    lower_to_one(a, None, kind, schema, diagnostics);
+    lower_to_one(a, None, kind, schema, index, diagnostics);
 }
 
 fn lower_to_one(
@@ -266,6 +274,7 @@ fn lower_to_one(
     inverse: Option<Candidate<'_>>,
     kind: RelationKind,
     schema: &mut Schema,
+    index: &EntityIndex,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     if let Some(inverse) = &inverse {
@@ -285,8 +294,8 @@ fn lower_to_one(
         }
         return;
     };
-    let owning_entity = schema.entity(&owner.field.entity).expect("owner entity was lowered");
-    let target_entity = schema.entity(&owner.field.target).expect("target entity was lowered");
+    let owning_entity = entity(schema, index, &owner.field.entity).expect("owner entity was lowered");
+    let target_entity = entity(schema, index, &owner.field.target).expect("target entity was lowered");
     let mut known = true;
     for (field, span) in fields {
         if owning_entity.field(field).is_none() {
@@ -333,10 +342,10 @@ fn lower_to_one(
         on_update: owner.arguments.on_update.map_or(ReferentialAction::Cascade, |(a, _)| a),
         span: owner.span(),
     };
-    push_relation(relation, &owner, inverse.as_ref(), schema);
+    push_relation(relation, &owner, inverse.as_ref(), schema, index);
 }
 
-fn lower_many_to_many(a: Candidate<'_>, b: Candidate<'_>, schema: &mut Schema, diagnostics: &mut Vec<Diagnostic>) {
+fn lower_many_to_many(a: Candidate<'_>, b: Candidate<'_>, schema: &mut Schema, index: &EntityIndex, diagnostics: &mut Vec<Diagnostic>) {
     for side in [&a, &b] {
         if side.arguments.references.is_some() || side.arguments.fields.is_some() {
             diagnostics.push(catalog::implicit_many_to_many_with_fields(side.span()));
@@ -351,7 +360,7 @@ fn lower_many_to_many(a: Candidate<'_>, b: Candidate<'_>, schema: &mut Schema, d
     let (first, second) = if a_first { (a, b) } else { (b, a) };
     let mut columns = Vec::new();
     for (column, side, other) in [("A", &first, &second), ("B", &second, &first)] {
-        let referenced = schema.entity(&side.field.entity).expect("entity was lowered");
+        let referenced = entity(schema, index, &side.field.entity).expect("entity was lowered");
         match referenced.primary_key.as_ref().filter(|pk| pk.fields.len() == 1) {
             Some(pk) => columns.push(JoinColumn {
                 column: column.to_string(),
@@ -380,10 +389,10 @@ fn lower_many_to_many(a: Candidate<'_>, b: Candidate<'_>, schema: &mut Schema, d
         on_update: ReferentialAction::Cascade,
         span: first.span(),
     };
-    push_relation(relation, &first, Some(&second), schema);
+    push_relation(relation, &first, Some(&second), schema, index);
 }
 
-fn push_relation(relation: Relation, owner: &Candidate<'_>, inverse: Option<&Candidate<'_>>, schema: &mut Schema) {
+fn push_relation(relation: Relation, owner: &Candidate<'_>, inverse: Option<&Candidate<'_>>, schema: &mut Schema, entities: &EntityIndex) {
     let index = schema.relations.len();
     schema.relations.push(relation);
     for side in std::iter::once(owner).chain(inverse) {
@@ -397,8 +406,8 @@ fn push_relation(relation: Relation, owner: &Candidate<'_>, inverse: Option<&Can
             span: side.span(),
             type_span: side.field.declaration.field_type.as_ref().map_or(side.span(), |t| t.span),
         };
-        if let Some(entity) = schema.entities.iter_mut().find(|e| e.name == side.field.entity) {
-            entity.navigations.push(navigation);
+        if let Some(&position) = entities.get(&side.field.entity) {
+            schema.entities[position].navigations.push(navigation);
         }
     }
 }
@@ -406,29 +415,29 @@ fn push_relation(relation: Relation, owner: &Candidate<'_>, inverse: Option<&Can
 /// Marks explicit join models: entities whose primary key is exactly the FKs of two of their
 /// one-to-many relations.
 pub(super) fn mark_join_entities(schema: &mut Schema) {
-    for entity_index in 0..schema.entities.len() {
-        let entity = &schema.entities[entity_index];
-        let Some(pk) = &entity.primary_key else { continue };
-        let owned: Vec<(usize, &Vec<String>)> = schema
-            .relations
-            .iter()
-            .enumerate()
-            .filter_map(|(i, r)| {
-                r.foreign_key.as_ref().filter(|fk| fk.entity == entity.name && r.kind == RelationKind::OneToMany).map(|fk| (i, &fk.fields))
-            })
-            .collect();
-        let mut join_of = None;
-        'search: for (i, (first, first_fields)) in owned.iter().enumerate() {
-            for (second, second_fields) in &owned[i + 1..] {
+    // The one-to-many keys each entity owns, gathered in one pass over the relations.
+    let mut owned: HashMap<&str, Vec<(usize, &Vec<String>)>> = HashMap::new();
+    for (index, relation) in schema.relations.iter().enumerate() {
+        if let Some(fk) = relation.foreign_key.as_ref().filter(|_| relation.kind == RelationKind::OneToMany) {
+            owned.entry(fk.entity.as_str()).or_default().push((index, &fk.fields));
+        }
+    }
+    let mut marks = Vec::new();
+    for (entity_index, entity) in schema.entities.iter().enumerate() {
+        let (Some(pk), Some(keys)) = (&entity.primary_key, owned.get(entity.name.as_str())) else { continue };
+        'search: for (i, (first, first_fields)) in keys.iter().enumerate() {
+            for (second, second_fields) in &keys[i + 1..] {
                 let total = first_fields.len() + second_fields.len();
                 let covers = first_fields.iter().chain(second_fields.iter()).all(|f| pk.fields.contains(f));
                 let disjoint = first_fields.iter().all(|f| !second_fields.contains(f));
                 if total == pk.fields.len() && covers && disjoint {
-                    join_of = Some([*first, *second]);
+                    marks.push((entity_index, [*first, *second]));
                     break 'search;
                 }
             }
         }
-        schema.entities[entity_index].join_of = join_of;
+    }
+    for (entity_index, join_of) in marks {
+        schema.entities[entity_index].join_of = Some(join_of);
     }
 }
