@@ -4,7 +4,8 @@ import { EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLi
 import { EditorState, Compartment, Annotation } from "@codemirror/state";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { searchKeymap, highlightSelectionMatches } from "@codemirror/search";
-import { bracketMatching, indentOnInput, syntaxHighlighting, defaultHighlightStyle } from "@codemirror/language";
+import { bracketMatching, indentOnInput, syntaxHighlighting, HighlightStyle } from "@codemirror/language";
+import { tags } from "@lezer/highlight";
 import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
 import { lintGutter, setDiagnostics, lintKeymap } from "@codemirror/lint";
 import { sql, PostgreSQL, MySQL, SQLite } from "@codemirror/lang-sql";
@@ -24,6 +25,19 @@ const languageOf = {
   json: () => json(),
   text: () => [],
 };
+
+// Syntax colours come from CSS custom properties (static/app.css), so light and dark themes
+// both stay legible.
+const relplayHighlight = HighlightStyle.define([
+  { tag: [tags.keyword, tags.operatorKeyword, tags.modifier], color: "var(--syntax-keyword)" },
+  { tag: [tags.typeName, tags.className, tags.definition(tags.typeName)], color: "var(--syntax-type)" },
+  { tag: [tags.string, tags.special(tags.string)], color: "var(--syntax-string)" },
+  { tag: [tags.number, tags.bool, tags.null], color: "var(--syntax-number)" },
+  { tag: [tags.comment, tags.lineComment, tags.blockComment, tags.docComment], color: "var(--syntax-comment)", fontStyle: "italic" },
+  { tag: [tags.attributeName, tags.meta], color: "var(--syntax-attribute)" },
+  { tag: [tags.propertyName, tags.variableName], color: "var(--syntax-property)" },
+  { tag: [tags.punctuation, tags.bracket, tags.operator], color: "var(--syntax-punctuation)" },
+]);
 
 const baseTheme = EditorView.theme({
   "&": { height: "100%", fontSize: "13px" },
@@ -100,7 +114,7 @@ const api = {
         extensions: [
           lineNumbers(), highlightActiveLineGutter(), history(), drawSelection(), indentOnInput(),
           bracketMatching(), closeBrackets(), highlightActiveLine(), highlightSelectionMatches(),
-          syntaxHighlighting(defaultHighlightStyle, { fallback: true }), lintGutter(),
+          syntaxHighlighting(relplayHighlight), lintGutter(),
           keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...lintKeymap, indentWithTab]),
           languageSlot.of((languageOf[language] || languageOf.text)()),
           readOnlySlot.of(EditorState.readOnly.of(false)),
@@ -129,7 +143,7 @@ const api = {
         doc: "",
         extensions: [
           lineNumbers(), drawSelection(), highlightSelectionMatches(),
-          syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+          syntaxHighlighting(relplayHighlight),
           keymap.of([...defaultKeymap, ...searchKeymap]),
           languageSlot.of((languageOf[language] || languageOf.text)()),
           EditorState.readOnly.of(true), EditorView.editable.of(false), baseTheme, EditorView.lineWrapping,
