@@ -16,7 +16,7 @@ use std::time::Instant;
 fn generated_schema(count: usize) -> String {
     let mut text = String::from("datasource db {\n  provider = \"postgresql\"\n}\n");
     for i in 0..count {
-        let mut fields = format!("  id        Int      @id @default(autoincrement())\n  name      String\n  createdAt DateTime @default(now())\n  score     Float?\n");
+        let mut fields = String::from("  id        Int      @id @default(autoincrement())\n  name      String\n  createdAt DateTime @default(now())\n  score     Float?\n");
         let mut backs = String::new();
         if i > 0 {
             let parent = (i - 1) / 3;

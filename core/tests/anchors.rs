@@ -17,6 +17,11 @@ fn the_user_profile_anchors_point_at_the_model_and_the_key() {
     assert!(text(&sql, SchemaItem::Entity(0)).starts_with("CREATE TABLE \"User\""));
     assert!(text(&sql, SchemaItem::Entity(0)).ends_with(");"));
     assert!(text(&sql, SchemaItem::Relation(0)).starts_with("CONSTRAINT \"Profile_userId_fkey\" FOREIGN KEY"));
+    let json = generate(&schema, Target::Json);
+    let profile: serde_json::Value = serde_json::from_str(&text(&json, SchemaItem::Entity(1))).expect("an entity object");
+    assert_eq!(profile["name"], "Profile");
+    let relation: serde_json::Value = serde_json::from_str(&text(&json, SchemaItem::Relation(0))).expect("a relation object");
+    assert_eq!(relation["kind"], "one_to_one");
 }
 
 #[test]

@@ -75,7 +75,7 @@ fn current_output(playground: &Playground, diagram_svg: Memo<String>) -> Output 
                     file_name: "schema.ir.json".into(),
                     mime_type: "application/json",
                     language: Some(EditorLanguage::Json),
-                    anchors: Vec::new(),
+                    anchors: g.anchors,
                 }
             }
             OutputTab::Problems => Output {

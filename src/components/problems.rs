@@ -52,7 +52,20 @@ pub fn ProblemsList() -> impl IntoView {
             })
             .collect_view()
     };
+    let fixable = move || playground.analysis.with(|a| a.diagnostics.iter().filter(|d| d.fix.is_some()).count());
+    let fix_all = move |_| {
+        let text = playground.source.get_untracked();
+        let (fixed, applied) = playground.analysis.with_untracked(|a| relplay_core::diagnostic::apply_fixes(&text, &a.diagnostics));
+        if applied > 0 {
+            playground.set_text(&fixed);
+        }
+    };
     view! {
+        <Show when=move || { fixable() > 1 }>
+            <div class="fix-all">
+                <button data-testid="fix-all" on:click=fix_all>{move || format!("Apply all {} fixes", fixable())}</button>
+            </div>
+        </Show>
         <ul class="problems" data-testid="problems">
             {rows}
         </ul>

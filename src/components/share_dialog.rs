@@ -1,17 +1,32 @@
-//! The Share dialog: the link to this playground and an iframe snippet for documentation pages.
+//! The Share dialog: the link to this playground, and an iframe snippet for documentation pages
+//! with the embed options (panes, read-only, theme) chosen here.
 
-use crate::app::Playground;
+use crate::app::{OutputTab, Playground};
 use crate::interop::{browser, copy_to_clipboard};
 use leptos::prelude::*;
+
+/// The panes an embedded playground can show, in the order of the `view=` list.
+const PANES: [&str; 6] = ["editor", "diagram", "prisma", "sql", "problems", "ir"];
 
 #[component]
 pub fn ShareDialog() -> impl IntoView {
     let playground = expect_context::<Playground>();
+    let panes = RwSignal::new(vec!["editor", "diagram", "sql"]);
+    let readonly = RwSignal::new(false);
+    let theme = RwSignal::new("auto".to_string());
     let payload = move || relplay_core::share::encode(&playground.snapshot());
     let link = move || format!("{}#s={}", browser::page_base(), payload());
     let snippet = move || {
+        let view = panes.with(|chosen| PANES.iter().filter(|p| chosen.contains(p)).copied().collect::<Vec<_>>().join(","));
+        let mut query = format!("embed=1&view={view}");
+        if readonly.get() {
+            query.push_str("&readonly=1");
+        }
+        if theme.with(|t| t != "auto") {
+            query.push_str(&format!("&theme={}", theme.get()));
+        }
         format!(
-            "<iframe src=\"{}?embed=1&view=editor,diagram,sql#s={}\" title=\"relplay playground\" style=\"width:100%;height:520px;border:0\" loading=\"lazy\"></iframe>",
+            "<iframe src=\"{}?{query}#s={}\" title=\"relplay playground\" style=\"width:100%;height:520px;border:0\" loading=\"lazy\"></iframe>",
             browser::page_base(),
             payload()
         )
@@ -20,6 +35,25 @@ pub fn ShareDialog() -> impl IntoView {
     let copy = move |what: &'static str, text: String| {
         copy_to_clipboard(&text);
         copied.set(what);
+    };
+    let pane_box = move |pane: &'static str| {
+        let label = OutputTab::from_id(pane).map_or("Editor", OutputTab::label);
+        let toggle = move |_| {
+            panes.update(|chosen| {
+                // Keep at least one pane: an embed that shows nothing helps nobody.
+                if chosen.contains(&pane) && chosen.len() > 1 {
+                    chosen.retain(|p| *p != pane);
+                } else if !chosen.contains(&pane) {
+                    chosen.push(pane);
+                }
+            })
+        };
+        view! {
+            <label class="check">
+                <input type="checkbox" data-pane=pane prop:checked=move || panes.with(|c| c.contains(&pane)) on:change=toggle/>
+                {label}
+            </label>
+        }
     };
     view! {
         <Show when=move || playground.share_open.get()>
@@ -35,11 +69,27 @@ pub fn ShareDialog() -> impl IntoView {
                         <button on:click=move |_| copy("link", link())>{move || if copied.get() == "link" { "Copied" } else { "Copy link" }}</button>
                     </div>
                     <label>"Embed in a page"</label>
+                    <div class="options">
+                        {PANES.into_iter().map(pane_box).collect_view()}
+                    </div>
+                    <div class="options">
+                        <label class="check">
+                            <input type="checkbox" data-testid="share-readonly" prop:checked=readonly on:change=move |_| readonly.update(|r| *r = !*r)/>
+                            "Read-only"
+                        </label>
+                        <label class="check">
+                            "Theme "
+                            <select data-testid="share-theme" on:change=move |event| theme.set(event_target_value(&event))>
+                                <option value="auto">"follow the reader"</option>
+                                <option value="light">"light"</option>
+                                <option value="dark">"dark"</option>
+                            </select>
+                        </label>
+                    </div>
                     <div class="copy-row">
                         <textarea data-testid="share-snippet" readonly=true rows="3" prop:value=snippet></textarea>
                         <button on:click=move |_| copy("snippet", snippet())>{move || if copied.get() == "snippet" { "Copied" } else { "Copy" }}</button>
                     </div>
-                    <p class="hint">"view= chooses the panes (editor, diagram, prisma, sql, problems, ir); add &readonly=1 or &theme=dark|light."</p>
                     <button class="close" on:click=move |_| playground.share_open.set(false)>"Close"</button>
                 </div>
             </div>

@@ -20,8 +20,8 @@ const outputText = () => page.evaluate(() => window.relplayEditor.textIn(documen
 const sourceText = () => page.evaluate(() => window.relplayEditor.textIn(document.querySelector(".source-pane")));
 const status = () => page.locator("[data-testid=status]").innerText();
 
-/** Deletes the first ` word` on the source line containing `needle`, with the keyboard. */
-async function eraseOnLine(needle, word) {
+/** Deletes the first ` word` (or `word`, without `space`) on the source line containing `needle`, with the keyboard. */
+async function eraseOnLine(needle, word, space = true) {
   const line = page.locator(".source-pane .cm-line", { hasText: needle }).first();
   const text = await line.innerText();
   const end = text.indexOf(word) + word.length;
@@ -29,7 +29,7 @@ async function eraseOnLine(needle, word) {
   // From the end of the line: Home would stop at the indentation.
   await page.keyboard.press("End");
   for (let i = 0; i < text.length - end; i++) await page.keyboard.press("ArrowLeft");
-  for (let i = 0; i < word.length + 1; i++) await page.keyboard.press("Backspace");
+  for (let i = 0; i < word.length + (space ? 1 : 0); i++) await page.keyboard.press("Backspace");
 }
 
 /** Puts the cursor at the end of the source line containing `needle`. */
@@ -118,6 +118,18 @@ test("the Problems pane names the rule and its fix restores the schema", async (
   await problem.locator("button.fix").click();
   await page.waitForFunction(() => document.querySelector("[data-testid=status]")?.innerText === "No problems");
   assert.match(await sourceText(), /userId Int\s+@unique/);
+});
+
+test("Apply all fixes repairs several problems at once", async () => {
+  await eraseOnLine("userId Int", "@unique");
+  await eraseOnLine("profile Profile", "?", false);
+  await page.waitForFunction(() => document.querySelector("[data-testid=status]")?.innerText.startsWith("2 errors"));
+  await page.click("[data-tab=problems]");
+  await page.click("[data-testid=fix-all]");
+  await page.waitForFunction(() => document.querySelector("[data-testid=status]")?.innerText === "No problems");
+  const source = await sourceText();
+  assert.match(source, /userId Int\s+@unique/);
+  assert.match(source, /profile Profile\?/);
 });
 
 test("typing a new model updates every pane", async () => {

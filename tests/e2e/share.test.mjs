@@ -53,6 +53,12 @@ test("share, then open the link in a new page: the same state", async () => {
   const link = await page.inputValue("[data-testid=share-link]");
   assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#s=v1\.[A-Za-z0-9_-]+$/);
   assert.match(await page.inputValue("[data-testid=share-snippet]"), /^<iframe src="http:\/\/127\.0\.0\.1:\d+\/\?embed=1&view=editor,diagram,sql#s=v1\./);
+  // The embed options shape the snippet.
+  await page.uncheck("[data-testid=share-dialog] input[data-pane=editor]");
+  await page.check("[data-testid=share-dialog] input[data-pane=prisma]");
+  await page.check("[data-testid=share-readonly]");
+  await page.selectOption("[data-testid=share-theme]", "dark");
+  assert.match(await page.inputValue("[data-testid=share-snippet]"), /\?embed=1&view=diagram,prisma,sql&readonly=1&theme=dark#s=v1\./);
   const source = await sourceText(page);
 
   const opened = await openPage(link);

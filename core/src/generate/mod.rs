@@ -2,6 +2,7 @@
 //! option explicitly wherever the target's default differs from the IR; what a target cannot
 //! express is said in a comment in the output and as a `G…` warning.
 
+pub mod json;
 pub mod prisma;
 pub mod sql;
 mod sql_dialect;
@@ -61,10 +62,6 @@ pub fn generate(schema: &Schema, target: Target) -> Generated {
     match target {
         Target::Prisma => prisma::generate(schema),
         Target::Sql(dialect) => sql::generate(schema, dialect),
-        Target::Json => Generated {
-            text: serde_json::to_string_pretty(schema).expect("the IR always serialises") + "\n",
-            diagnostics: Vec::new(),
-            anchors: Vec::new(),
-        },
+        Target::Json => json::generate(schema),
     }
 }

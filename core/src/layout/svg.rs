@@ -24,9 +24,9 @@ fn escape(text: &str) -> String {
 /// attributes so a page can link them to other views.
 pub fn render(diagram: &Diagram) -> String {
     let mut out = String::new();
-    let _ = write!(
+    let _ = writeln!(
         out,
-        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"rp-diagram\" width=\"{w}\" height=\"{h}\" viewBox=\"{x} {y} {w} {h}\"><style>{STYLE}</style>\n",
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"rp-diagram\" width=\"{w}\" height=\"{h}\" viewBox=\"{x} {y} {w} {h}\"><style>{STYLE}</style>",
         x = diagram.x.floor(),
         y = diagram.y.floor(),
         w = diagram.width.ceil(),
