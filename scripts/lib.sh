@@ -37,6 +37,12 @@ need_wasm_target() {
   rustup target add wasm32-unknown-unknown
 }
 
+need_rust_lints() {
+  cargo fmt --version >/dev/null 2>&1 && cargo clippy --version >/dev/null 2>&1 && return 0
+  log "adding rustfmt and clippy"
+  rustup component add rustfmt clippy
+}
+
 need_trunk() {
   if trunk --version 2>/dev/null | grep -q "$TRUNK_VERSION"; then return 0; fi
   log "installing trunk $TRUNK_VERSION (a one-time build of several minutes)"

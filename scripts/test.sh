@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test: installs what is missing, then
+#   0. rustfmt and clippy (warnings are errors);
 #   1. the Rust tests of the core and the CLI (fixtures, snapshots, robustness, CLI behaviour);
 #   2. relplay's SQL on real PostgreSQL, MariaDB and SQLite (servers started here, loopback only);
 #   3. relplay judged by Prisma's own validator;
@@ -9,6 +10,11 @@ cd "$REPO_ROOT"
 
 need_apt chromium chromium-driver postgresql mariadb-server sqlite3
 need_app_toolchain
+need_rust_lints
+
+log "formatting and lints"
+cargo fmt --all --check
+cargo clippy --locked --all-targets -p relplay-core -p relplay-cli -- -D warnings
 
 log "Rust tests"
 cargo test --locked -p relplay-core -p relplay-cli
