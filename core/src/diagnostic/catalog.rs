@@ -247,6 +247,39 @@ pub fn duplicate_constraint_name(span: Span, name: &str, scope: &str, first: Spa
     .with_label(first, "first used here")
 }
 
+pub fn optional_primary_key(span: Span, model: &str, fields: &[String]) -> Diagnostic {
+    Diagnostic::error(
+        "N029",
+        span,
+        format!("The primary key of `{model}` includes {}, which can be null or is a list: a primary key must identify every row, so make its fields required.", quoted_list(fields)),
+    )
+}
+
+pub fn model_without_unique_criterion(span: Span, model: &str) -> Diagnostic {
+    Diagnostic::error(
+        "N030",
+        span,
+        format!("Model `{model}` has no way to identify a row: give it an `@id`, or an `@unique` / `@@unique` over required fields."),
+    )
+}
+
+pub fn duplicate_property(span: Span, property: &str, block: &str, first: Span) -> Diagnostic {
+    Diagnostic::error("N031", span, format!("`{property}` is set twice in `{block}`; keep one.")).with_label(first, "first set here")
+}
+
+pub fn duplicate_attribute(span: Span, attribute: &str, first: Span) -> Diagnostic {
+    Diagnostic::error("N032", span, format!("`{attribute}` can be written only once here; keep one."))
+        .with_label(first, "first written here")
+}
+
+pub fn duplicate_enum_value(span: Span, value: &str, enum_name: &str, first: Span) -> Diagnostic {
+    Diagnostic::error("N033", span, format!("Enum `{enum_name}` already has the value `{value}`.")).with_label(first, "first declared here")
+}
+
+pub fn empty_enum(span: Span, enum_name: &str) -> Diagnostic {
+    Diagnostic::error("N034", span, format!("Enum `{enum_name}` has no values: add at least one."))
+}
+
 // ----- R: relations -------------------------------------------------------------------------------
 
 pub fn unknown_relation_argument(span: Span, name: &str) -> Diagnostic {

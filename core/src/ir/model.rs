@@ -411,6 +411,11 @@ impl Schema {
 }
 
 impl Entity {
+    /// Where the entity's declaration starts (for diagnostics about the whole entity).
+    pub fn name_span(&self) -> Span {
+        Span::new(self.span.start(), (self.span.start() + 5 + self.name.len() + 1).min(self.span.end()))
+    }
+
     pub fn field(&self, name: &str) -> Option<&Field> {
         self.fields.iter().find(|f| f.name == name)
     }

@@ -4,6 +4,7 @@
 //! (a missing `fields` argument, an unknown field) are reported earlier, by lowering.
 
 mod cycles;
+mod keys;
 mod names;
 mod one_to_one;
 mod references;
@@ -18,6 +19,7 @@ use std::collections::HashMap;
 pub fn validate(schema: &Schema) -> Vec<Diagnostic> {
     let context = Context::new(schema);
     let mut diagnostics = Vec::new();
+    keys::check(&context, &mut diagnostics);
     one_to_one::check(&context, &mut diagnostics);
     references::check(&context, &mut diagnostics);
     referential_actions::check(&context, &mut diagnostics);

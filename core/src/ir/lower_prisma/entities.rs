@@ -38,6 +38,7 @@ pub(super) fn lower_entities<'a>(
         match model.keyword {
             ModelKeyword::Model => {}
             ModelKeyword::View => {
+                report_duplicate_fields(model, diagnostics);
                 if schema.preview_features.iter().any(|f| f == "views") {
                     diagnostics.push(catalog::view_not_modelled(model.name.span, &model.name.name));
                 } else {
@@ -54,6 +55,16 @@ pub(super) fn lower_entities<'a>(
         schema.entities.push(entity);
     }
     relation_fields
+}
+
+/// Duplicate field names in a block relplay does not otherwise lower (a view).
+fn report_duplicate_fields(model: &ModelBlock, diagnostics: &mut Vec<Diagnostic>) {
+    let mut seen: HashMap<&str, Span> = HashMap::new();
+    for declaration in &model.fields {
+        if let Some(first) = seen.insert(&declaration.name.name, declaration.name.span) {
+            diagnostics.push(catalog::duplicate_field(declaration.name.span, &declaration.name.name, &model.name.name, first));
+        }
+    }
 }
 
 fn lower_model<'a>(
@@ -84,9 +95,15 @@ fn lower_model<'a>(
             continue;
         }
         let Some(field_type) = &declaration.field_type else { continue };
+        let mut written: HashMap<&str, Span> = HashMap::new();
         for attribute in &declaration.attributes {
             if !FIELD_ATTRIBUTES.contains(&attribute.name.name.as_str()) && !attribute.name.name.starts_with("db.") {
                 diagnostics.push(catalog::unknown_attribute(attribute.name.span, &attribute.name.name, false));
+            }
+            // Native types count as one attribute: `@db.Text @db.VarChar(5)` is two types too.
+            let key = if attribute.name.name.starts_with("db.") { "db" } else { attribute.name.name.as_str() };
+            if let Some(first) = written.insert(key, attribute.span) {
+                diagnostics.push(catalog::duplicate_attribute(attribute.span, &format!("@{}", attribute.name.name), first));
             }
         }
         let type_name = field_type.name.name.as_str();
@@ -250,8 +267,14 @@ fn lower_default(value: &Expression, field: &Field, schema: &Schema, diagnostics
 }
 
 fn lower_block_attributes(model: &ModelBlock, entity: &mut Entity, diagnostics: &mut Vec<Diagnostic>) {
+    let mut mapped: Option<Span> = None;
     for attribute in &model.attributes {
         let name = attribute.name.name.as_str();
+        if name == "map" {
+            if let Some(first) = mapped.replace(attribute.span) {
+                diagnostics.push(catalog::duplicate_attribute(attribute.span, "@@map", first));
+            }
+        }
         if !BLOCK_ATTRIBUTES.contains(&name) {
             diagnostics.push(catalog::unknown_attribute(attribute.name.span, name, true));
             continue;

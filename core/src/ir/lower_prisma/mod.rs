@@ -26,9 +26,10 @@ enum TypeName {
 /// Lowers a parsed Prisma schema. Never fails: what cannot be lowered is left out and diagnosed.
 pub fn lower(file: &SchemaFile) -> (Schema, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
+    check_duplicate_properties(file, &mut diagnostics);
     let (provider, relation_mode) = datasource_settings(file, &mut diagnostics);
     let names = collect_names(file, &mut diagnostics);
-    let enums = lower_enums(file);
+    let enums = lower_enums(file, &mut diagnostics);
     let preview_features = preview_features(file);
     let mut schema =
         Schema { version: IR_VERSION, preview_features, provider, relation_mode, entities: Vec::new(), enums, relations: Vec::new() };
@@ -83,6 +84,19 @@ fn datasource_settings(file: &SchemaFile, diagnostics: &mut Vec<Diagnostic>) -> 
     (provider, relation_mode)
 }
 
+/// Reports keys set twice in datasource and generator blocks.
+fn check_duplicate_properties(file: &SchemaFile, diagnostics: &mut Vec<Diagnostic>) {
+    for block in &file.blocks {
+        let Block::Config(config) = block else { continue };
+        let mut seen: HashMap<&str, crate::span::Span> = HashMap::new();
+        for property in &config.properties {
+            if let Some(first) = seen.insert(&property.name.name, property.name.span) {
+                diagnostics.push(catalog::duplicate_property(property.name.span, &property.name.name, &config.name.name, first));
+            }
+        }
+    }
+}
+
 /// The `previewFeatures` of every generator block.
 fn preview_features(file: &SchemaFile) -> Vec<String> {
     let mut features: Vec<String> = Vec::new();
@@ -128,13 +142,22 @@ fn collect_names(file: &SchemaFile, diagnostics: &mut Vec<Diagnostic>) -> HashMa
     names.into_iter().map(|(name, (kind, _))| (name, kind)).collect()
 }
 
-fn lower_enums(file: &SchemaFile) -> Vec<EnumType> {
+fn lower_enums(file: &SchemaFile, diagnostics: &mut Vec<Diagnostic>) -> Vec<EnumType> {
     let mut seen = std::collections::HashSet::new();
     let mut enums = Vec::new();
     for block in &file.blocks {
         let Block::Enum(e) = block else { continue };
         if e.name.name.is_empty() || !seen.insert(e.name.name.clone()) {
             continue;
+        }
+        if e.values.is_empty() {
+            diagnostics.push(catalog::empty_enum(e.name.span, &e.name.name));
+        }
+        let mut values_seen: HashMap<&str, crate::span::Span> = HashMap::new();
+        for value in &e.values {
+            if let Some(first) = values_seen.insert(&value.name.name, value.name.span) {
+                diagnostics.push(catalog::duplicate_enum_value(value.name.span, &value.name.name, &e.name.name, first));
+            }
         }
         let database_name = arguments::mapped_name(&e.attributes, true).unwrap_or_else(|| e.name.name.clone());
         let values = e
