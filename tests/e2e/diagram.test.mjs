@@ -7,21 +7,15 @@ import { readFileSync, existsSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot, corpusDir, relplayOk } from "../support/relplay.mjs";
 import { serveDirectory } from "../support/static-server.mjs";
-import { launchBrowser } from "../support/browser.mjs";
+import { launchBrowser, openPage as openPageIn } from "../support/browser.mjs";
 import { encodePayload } from "../support/share.mjs";
 
 const dist = process.env.RELPLAY_DIST || join(repoRoot, "dist");
 let server;
 let context;
 
-async function openPage(hashPayload) {
-  const page = await context.newPage();
-  page.errors = [];
-  page.on("pageerror", (error) => page.errors.push(String(error)));
-  await page.goto(hashPayload ? `${server.url}#s=${hashPayload}` : server.url);
-  await page.waitForSelector("[data-testid=diagram] svg");
-  return page;
-}
+/** Opens the app, with a share payload when given, once the diagram is drawn. */
+const openPage = (hashPayload) => openPageIn(context, hashPayload ? `${server.url}#s=${hashPayload}` : server.url, "[data-testid=diagram] svg");
 
 /** The screen point at the middle of a relation's first segment. */
 async function relationPoint(page, index) {

@@ -5,7 +5,7 @@ import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { repoRoot } from "../support/relplay.mjs";
 import { serveDirectory } from "../support/static-server.mjs";
-import { launchBrowser } from "../support/browser.mjs";
+import { launchBrowser, openPage as openPageIn } from "../support/browser.mjs";
 import { encodePayload, encodeBytes } from "../support/share.mjs";
 
 const dist = process.env.RELPLAY_DIST || join(repoRoot, "dist");
@@ -16,14 +16,7 @@ const sourceText = (page) => page.evaluate(() => window.relplayEditor.textIn(doc
 const outputText = (page) => page.evaluate(() => window.relplayEditor.textIn(document.querySelector("[data-testid=code-output]")));
 const draft = (page) => page.evaluate(() => localStorage.getItem("relplay.draft"));
 
-async function openPage(url, readySelector = ".source-pane .cm-content, [data-testid=diagram]") {
-  const page = await context.newPage();
-  page.errors = [];
-  page.on("pageerror", (error) => page.errors.push(String(error)));
-  await page.goto(url);
-  await page.waitForSelector(readySelector);
-  return page;
-}
+const openPage = (url, readySelector) => openPageIn(context, url, readySelector);
 
 /** Appends text at the end of the source. */
 async function typeAtEnd(page, text) {
@@ -160,6 +153,7 @@ test("the embed page: two playgrounds that resize and answer the postMessage API
   assert.equal(await second.locator(".source-pane").count(), 0);
   assert.deepEqual(await second.locator("[role=tab]").allInnerTexts(), ["Diagram", "Prisma"]);
   assert.equal(await second.evaluate(() => document.documentElement.dataset.theme), "dark");
+  assert.equal(await second.evaluate(() => getComputedStyle(document.body).backgroundColor), "rgb(20, 23, 28)", "dark colours, whatever the system's scheme");
   await page.click("#swap");
   await second.locator("[data-entity=PostTag]").waitFor();
 

@@ -17,3 +17,16 @@ export async function launchBrowser() {
     ],
   });
 }
+
+/**
+ * Opens `url` in a new page of `context` and waits for `readySelector`; the page's uncaught errors
+ * collect in `page.errors`.
+ */
+export async function openPage(context, url, readySelector = ".source-pane .cm-content, [data-testid=diagram]") {
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("pageerror", (error) => page.errors.push(String(error)));
+  await page.goto(url);
+  await page.waitForSelector(readySelector);
+  return page;
+}
