@@ -301,7 +301,8 @@ fn talk_to_embedding_page(playground: Playground) {
     });
     browser::on_parent_message(move |data| {
         let Ok(HostMessage::SetSource { source, language }) = serde_wasm_bindgen::from_value::<HostMessage>(data) else { return };
-        if language.as_deref().is_some_and(|l| SourceLanguage::from_name(l).is_none()) {
+        // The app edits Prisma schemas; SQL is read by the core and the CLI so far.
+        if language.as_deref().is_some_and(|l| SourceLanguage::from_name(l) != Some(SourceLanguage::Prisma)) {
             let message = format!("relplay:set-source: unknown language {:?}; relplay reads \"prisma\"", language.unwrap_or_default());
             browser::post_to_parent(&EmbedEvent::Error { message });
         } else if source.len() > MAX_HOST_SOURCE {

@@ -173,3 +173,21 @@ fn share_prints_a_link_that_decodes_to_the_file() {
     let playground = relplay_core::share::decode(payload).expect("the link decodes");
     assert_eq!(playground.source, std::fs::read_to_string(&file).unwrap());
 }
+
+#[test]
+fn sql_files_are_read_as_sql_in_the_dialect_given() {
+    let dir = scratch_dir("sql");
+    let file = dir.join("schema.sql");
+    std::fs::write(&file, "CREATE TABLE users (id INT AUTO_INCREMENT PRIMARY KEY);\nCREATE TABLE posts (id INT PRIMARY KEY, user_id INT NOT NULL, FOREIGN KEY (user_id) REFERENCES users (id) ON DELETE CASCADE);\n").unwrap();
+    let output = relplay(&["convert", file.to_str().unwrap(), "--from", "sql:mysql", "--to", "prisma"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let prisma = stdout(&output);
+    assert!(prisma.contains("provider = \"mysql\""), "{prisma}");
+    assert!(
+        prisma.contains("user    users @relation(fields: [user_id], references: [id], onDelete: Cascade, onUpdate: NoAction)"),
+        "{prisma}"
+    );
+    // The extension says SQL (PostgreSQL unless --from names a dialect).
+    let output = relplay(&["check", file.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "AUTO_INCREMENT is not PostgreSQL: {}", stdout(&output));
+}

@@ -40,6 +40,12 @@ pub fn analyze(text: &str, language: SourceLanguage) -> Analysis {
             diagnostics.extend(lowering);
             (schema, diagnostics)
         }
+        SourceLanguage::Sql(dialect) => {
+            let (file, mut diagnostics) = syntax::sql::parse(text, dialect);
+            let (schema, lowering) = ir::lower_sql::lower(&file, dialect);
+            diagnostics.extend(lowering);
+            (schema, diagnostics)
+        }
     };
     diagnostics.extend(validate::validate(&schema));
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.code));

@@ -130,3 +130,24 @@ fn diagnostics_spans_stay_inside_the_text() {
         }
     }
 }
+
+#[test]
+fn every_prefix_of_generated_sql_is_read_without_panicking() {
+    for source in all_examples() {
+        let schema = analyze(source, SourceLanguage::Prisma).schema;
+        for dialect in [SqlDialect::Postgresql, SqlDialect::Mysql, SqlDialect::Sqlite] {
+            let sql = generate(&schema, Target::Sql(dialect)).text;
+            let language = SourceLanguage::Sql(dialect);
+            // Every seventh prefix keeps the test quick; the cut points still land everywhere.
+            for (end, _) in sql.char_indices().step_by(7) {
+                let text = &sql[..end];
+                let outcome = std::panic::catch_unwind(|| {
+                    let analysis = analyze(text, language);
+                    let _ = generate(&analysis.schema, Target::Prisma);
+                    let _ = svg::render(&layout(&analysis.schema));
+                });
+                assert!(outcome.is_ok(), "the SQL import panicked on:\n{text}");
+            }
+        }
+    }
+}

@@ -69,6 +69,22 @@ pub fn expected_property(span: Span, found: &str) -> Diagnostic {
     Diagnostic::error("P014", span, format!("Expected a property (`key = value`), found {found}."))
 }
 
+pub fn sql_syntax_error(span: Span, reason: &str) -> Diagnostic {
+    Diagnostic::error("P015", span, format!("This SQL statement does not parse ({reason}); it is left out and the rest is read."))
+}
+
+pub fn sql_statement_skipped(span: Span, kind: &str) -> Diagnostic {
+    Diagnostic::info("P016", span, format!("{kind} is not part of relplay's model of tables and relations; skipped."))
+}
+
+pub fn duplicate_table(span: Span, table: &str) -> Diagnostic {
+    Diagnostic::error("N035", span, format!("Table `{table}` is created twice; the second is left out."))
+}
+
+pub fn unknown_table(span: Span, table: &str) -> Diagnostic {
+    Diagnostic::error("N036", span, format!("Table `{table}` is not created in this script, so this statement is left out."))
+}
+
 // ----- N: names, types, attributes ----------------------------------------------------------------
 
 pub fn second_datasource(span: Span) -> Diagnostic {

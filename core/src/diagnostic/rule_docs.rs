@@ -45,6 +45,8 @@ pub const RULE_DOCS: &[RuleDoc] = &[
     doc!("P012", "Unclosed string", "A string with no closing `\"` on its line.", SYNTAX_WHY, "@map(\"users)", "Close the string with `\"`."),
     doc!("P013", "Expected an enum value", "A line in an enum that is not a value name.", SYNTAX_WHY, "enum Role {\n  1ADMIN\n}", "Enum values are names: `ADMIN`."),
     doc!("P014", "Expected a property", "A line in a datasource or generator that is not `key = value`.", SYNTAX_WHY, "datasource db {\n  provider \"postgresql\"\n}", "Write `provider = \"postgresql\"`."),
+    doc!("P015", "SQL statement does not parse", "A SQL statement the parser cannot read in the chosen dialect.", "relplay reads the other statements; this one's tables or keys are missing from the result.", "CREATE TABLE t (id INT PRIMARY KEY,);", "Fix the statement, or choose the dialect the script was written for."),
+    doc!("P016", "SQL statement skipped", "A statement outside relplay's model: views, functions, triggers, grants, data, settings.", "They do not define tables or relations; relplay says so rather than dropping them silently.", "CREATE VIEW v AS SELECT 1;", "Nothing to fix; it is shown for information."),
     // ----- names, types, attributes
     doc!("N001", "Second datasource", "More than one datasource block.", "A schema talks to one database; the second block would be ignored.", "datasource a { provider = \"mysql\" }\ndatasource b { provider = \"sqlite\" }", "Keep one datasource."),
     doc!("N002", "Datasource without provider", "A datasource with no `provider`.", "The provider decides SQL types, defaults and which referential actions exist.", "datasource db {\n}", "Add `provider = \"postgresql\"` (or mysql, sqlite…)."),
@@ -80,6 +82,8 @@ pub const RULE_DOCS: &[RuleDoc] = &[
     doc!("N032", "Attribute written twice", "A field attribute (or `@@map`) written twice.", "Two names or two defaults for one column cannot both hold.", "email String @map(\"a\") @map(\"b\")", "Keep one."),
     doc!("N033", "Duplicate enum value", "An enum value written twice.", "The database type would list the value twice, which PostgreSQL and MySQL refuse.", "enum Role {\n  ADMIN\n  ADMIN\n}", "Remove one."),
     doc!("N034", "Empty enum", "An enum with no values.", "No column of that type could hold anything; databases refuse an empty enum type.", "enum Role {\n}", "Add the values."),
+    doc!("N035", "Table created twice", "A second CREATE TABLE of a table the script already created.", "The second definition would replace or clash with the first.", "CREATE TABLE t (id INT);\nCREATE TABLE t (id INT);", "Remove or rename one."),
+    doc!("N036", "Unknown table", "An ALTER TABLE, CREATE INDEX or REFERENCES naming a table the script does not create.", "relplay models the tables of the script; a key to a missing table has nothing to point at.", "ALTER TABLE missing ADD CONSTRAINT k UNIQUE (a);", "Create the table first, or import the whole schema."),
     // ----- relations
     doc!("R001", "Unknown @relation argument", "An argument @relation does not take.", "It would be silently ignored by other tools.", "@relation(fields: [a], references: [id], cascade: true)", "Use name, fields, references, onDelete, onUpdate, map."),
     doc!("R002", "Unknown referential action", "An onDelete/onUpdate value that is not an action.", "The database would not know what to do.", "onDelete: Delete", "Use Cascade, Restrict, NoAction, SetNull or SetDefault."),

@@ -2,6 +2,7 @@
 //! fails: whatever it could not understand becomes a diagnostic with a span, and parsing goes on.
 
 pub mod prisma;
+pub mod sql;
 
 use serde::{Deserialize, Serialize};
 
@@ -12,6 +13,8 @@ pub enum SourceLanguage {
     /// The Prisma schema language (`.prisma`).
     #[default]
     Prisma,
+    /// SQL DDL (`CREATE TABLE`, `ALTER TABLE … ADD CONSTRAINT`, `CREATE INDEX`) in one dialect.
+    Sql(crate::generate::SqlDialect),
 }
 
 impl SourceLanguage {
@@ -21,17 +24,23 @@ impl SourceLanguage {
         SourceLanguage::from_name(&extension)
     }
 
-    /// The language named on a command line (`prisma`).
+    /// The language named on a command line: `prisma`, `sql` (PostgreSQL), `sql:mysql`,
+    /// `sql:sqlite`, or the dialect alone (`postgresql`, `mysql`, `sqlite`).
     pub fn from_name(name: &str) -> Option<SourceLanguage> {
-        match name.to_ascii_lowercase().as_str() {
+        let name = name.to_ascii_lowercase();
+        match name.as_str() {
             "prisma" => Some(SourceLanguage::Prisma),
-            _ => None,
+            "sql" => Some(SourceLanguage::Sql(crate::generate::SqlDialect::Postgresql)),
+            other => crate::generate::SqlDialect::from_name(other.strip_prefix("sql:").unwrap_or(other)).map(SourceLanguage::Sql),
         }
     }
 
     pub fn as_str(self) -> &'static str {
         match self {
             SourceLanguage::Prisma => "prisma",
+            SourceLanguage::Sql(crate::generate::SqlDialect::Postgresql) => "sql:postgresql",
+            SourceLanguage::Sql(crate::generate::SqlDialect::Mysql) => "sql:mysql",
+            SourceLanguage::Sql(crate::generate::SqlDialect::Sqlite) => "sql:sqlite",
         }
     }
 }

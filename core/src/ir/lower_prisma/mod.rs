@@ -35,7 +35,7 @@ pub fn lower(file: &SchemaFile) -> (Schema, Vec<Diagnostic>) {
         Schema { version: IR_VERSION, preview_features, provider, relation_mode, entities: Vec::new(), enums, relations: Vec::new() };
     let relation_fields = entities::lower_entities(file, &names, &mut schema, &mut diagnostics);
     relations::lower_relations(relation_fields, &mut schema, &mut diagnostics);
-    relations::mark_join_entities(&mut schema);
+    crate::ir::join_models::mark_join_entities(&mut schema);
     (schema, diagnostics)
 }
 

@@ -1,0 +1,97 @@
+//! Columns into fields: portable types from SQL types, nullability, defaults and counters.
+
+use crate::diagnostic::Diagnostic;
+use crate::ir::{DefaultValue, Entity, Field, FieldType};
+use crate::span::Span;
+use sqlparser::ast::{ColumnDef, ColumnOption, Expr, Value};
+
+/// The field for a column name (fields are named as their columns).
+pub(super) fn field_named(_entity: &Entity, column: &str) -> String {
+    column.to_string()
+}
+
+/// The portable type of a SQL type, and whether the type itself counts up (`SERIAL`).
+fn portable_type(sql_type: &str) -> (FieldType, bool) {
+    let lower = sql_type.to_ascii_lowercase();
+    let base = lower.split(['(', ' ']).next().unwrap_or("");
+    let field_type = match base {
+        "serial" | "serial4" | "smallserial" | "serial2" => return (FieldType::Int, true),
+        "bigserial" | "serial8" => return (FieldType::BigInt, true),
+        "int" | "integer" | "int4" | "smallint" | "int2" | "mediumint" => FieldType::Int,
+        "tinyint" if lower.starts_with("tinyint(1)") => FieldType::Boolean,
+        "tinyint" => FieldType::Int,
+        "bigint" | "int8" => FieldType::BigInt,
+        "boolean" | "bool" | "bit" if !lower.contains("varying") => FieldType::Boolean,
+        "real" | "float" | "float4" | "float8" | "double" => FieldType::Float,
+        "decimal" | "numeric" | "dec" | "money" => FieldType::Decimal,
+        "text" | "varchar" | "char" | "character" | "nvarchar" | "nchar" | "uuid" | "citext" | "tinytext" | "mediumtext" | "longtext"
+        | "string" | "clob" | "enum" | "set" | "year" => FieldType::String,
+        "timestamp" | "timestamptz" | "datetime" | "date" | "time" | "timetz" => FieldType::DateTime,
+        "json" | "jsonb" => FieldType::Json,
+        "bytea" | "blob" | "tinyblob" | "mediumblob" | "longblob" | "binary" | "varbinary" => FieldType::Bytes,
+        _ => FieldType::Unsupported(sql_type.to_string()),
+    };
+    (field_type, false)
+}
+
+fn default_value(expr: &Expr) -> Option<DefaultValue> {
+    let text = expr.to_string();
+    let lower = text.to_ascii_lowercase();
+    if lower.starts_with("nextval(") {
+        return Some(DefaultValue::Autoincrement);
+    }
+    if matches!(lower.trim_end_matches("()"), "current_timestamp" | "now" | "localtimestamp") || lower.starts_with("current_timestamp(") {
+        return Some(DefaultValue::Now);
+    }
+    Some(match expr {
+        Expr::Value(value) => match &value.value {
+            Value::Number(number, _) => DefaultValue::Number(number.clone()),
+            Value::SingleQuotedString(s) | Value::DoubleQuotedString(s) => DefaultValue::String(s.clone()),
+            Value::Boolean(b) => DefaultValue::Boolean(*b),
+            Value::Null => return None,
+            _ => DefaultValue::DbGenerated(text),
+        },
+        Expr::UnaryOp { op: sqlparser::ast::UnaryOperator::Minus, expr } if matches!(**expr, Expr::Value(_)) => DefaultValue::Number(text),
+        Expr::Nested(inner) => return default_value(inner),
+        // `'x'::text` in PostgreSQL dumps: the literal is the default.
+        Expr::Cast { expr, .. } => return default_value(expr),
+        _ => DefaultValue::DbGenerated(text),
+    })
+}
+
+pub(super) fn lower_column(column: &ColumnDef, position: u32, span: Span, _diagnostics: &mut Vec<Diagnostic>) -> Field {
+    let sql_type = column.data_type.to_string();
+    let (field_type, counts_up) = portable_type(&sql_type);
+    let mut field = Field {
+        name: column.name.value.clone(),
+        column: column.name.value.clone(),
+        field_type,
+        nullable: true,
+        list: sql_type.ends_with("[]"),
+        default: counts_up.then_some(DefaultValue::Autoincrement),
+        native_type: None,
+        updated_at: false,
+        position,
+        documentation: None,
+        span,
+    };
+    for option in &column.options {
+        match &option.option {
+            ColumnOption::NotNull | ColumnOption::PrimaryKey(_) => field.nullable = false,
+            ColumnOption::Default(expr) => {
+                if let Some(default) = default_value(expr) {
+                    field.default = Some(default);
+                }
+            }
+            ColumnOption::Identity(_) | ColumnOption::Generated { .. } => field.default = Some(DefaultValue::Autoincrement),
+            ColumnOption::DialectSpecific(tokens) => {
+                let text = tokens.iter().map(|t| t.to_string()).collect::<String>().to_ascii_uppercase();
+                if text.contains("AUTO_INCREMENT") || text.contains("AUTOINCREMENT") {
+                    field.default = Some(DefaultValue::Autoincrement);
+                }
+            }
+            _ => {}
+        }
+    }
+    field
+}

@@ -1,0 +1,247 @@
+//! Lowering of SQL DDL into the IR: tables become entities (named as their tables, as Prisma's
+//! introspection names them), constraints become keys, and foreign keys become relations
+//! ([`relations`]): one-to-one where the key is unique, many-to-many where a table is nothing but
+//! two keys. Statements outside the model (views, functions, data) are reported and skipped.
+
+mod columns;
+mod relations;
+
+use crate::diagnostic::{catalog, Diagnostic};
+use crate::generate::SqlDialect;
+use crate::ir::{Entity, Index, PrimaryKey, Provider, RelationMode, Schema, UniqueConstraint, IR_VERSION};
+use crate::span::Span;
+use crate::syntax::sql::SqlFile;
+use sqlparser::ast::{AlterTableOperation, ColumnOption, ObjectName, Statement, TableConstraint};
+use std::collections::HashMap;
+
+/// A foreign key as written, before it becomes a relation.
+#[derive(Debug, Clone)]
+struct PendingKey {
+    table: String,
+    columns: Vec<String>,
+    referenced_table: String,
+    referenced_columns: Vec<String>,
+    on_delete: Option<sqlparser::ast::ReferentialAction>,
+    on_update: Option<sqlparser::ast::ReferentialAction>,
+    name: Option<String>,
+    span: Span,
+}
+
+/// The last part of a possibly qualified name (`public.users` → `users`), unquoted.
+fn object_name(name: &ObjectName) -> String {
+    name.0
+        .last()
+        .map(|part| part.to_string().trim_matches(|c| c == '"' || c == '`' || c == '[' || c == ']').to_string())
+        .unwrap_or_default()
+}
+
+fn identifier(ident: &sqlparser::ast::Ident) -> String {
+    ident.value.clone()
+}
+
+/// The column names of an index or key column list (expressions other than columns are left out).
+fn index_columns(columns: &[sqlparser::ast::IndexColumn]) -> Vec<String> {
+    columns
+        .iter()
+        .filter_map(|c| match &c.column.expr {
+            sqlparser::ast::Expr::Identifier(ident) => Some(ident.value.clone()),
+            sqlparser::ast::Expr::CompoundIdentifier(parts) => parts.last().map(|p| p.value.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Lowers a parsed script. Never fails: what cannot be lowered is reported and left out.
+pub fn lower(file: &SqlFile, dialect: SqlDialect) -> (Schema, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let provider = match dialect {
+        SqlDialect::Postgresql => Provider::Postgresql,
+        SqlDialect::Mysql => Provider::Mysql,
+        SqlDialect::Sqlite => Provider::Sqlite,
+    };
+    let mut schema = Schema {
+        version: IR_VERSION,
+        preview_features: Vec::new(),
+        provider: Some(provider),
+        relation_mode: RelationMode::ForeignKeys,
+        entities: Vec::new(),
+        enums: Vec::new(),
+        relations: Vec::new(),
+    };
+    let mut keys: Vec<PendingKey> = Vec::new();
+    let mut tables: HashMap<String, usize> = HashMap::new();
+    for parsed in &file.statements {
+        let span = parsed.span;
+        match &parsed.statement {
+            Statement::CreateTable(create) => {
+                let table = object_name(&create.name);
+                if tables.contains_key(&table) {
+                    diagnostics.push(catalog::duplicate_table(span, &table));
+                    continue;
+                }
+                let entity = lower_table(create, span, &mut keys, &mut diagnostics);
+                tables.insert(table, schema.entities.len());
+                schema.entities.push(entity);
+            }
+            Statement::AlterTable(alter) => {
+                let table = object_name(&alter.name);
+                let adds_constraints = alter.operations.iter().any(|o| matches!(o, AlterTableOperation::AddConstraint { .. }));
+                let Some(&index) = tables.get(&table) else {
+                    // pg_dump also alters sequences and views with ALTER TABLE (OWNER TO …): only
+                    // a missing table that gets constraints matters.
+                    if adds_constraints {
+                        diagnostics.push(catalog::unknown_table(span, &table));
+                    } else {
+                        diagnostics.push(catalog::sql_statement_skipped(span, "This ALTER TABLE change"));
+                    }
+                    continue;
+                };
+                for operation in &alter.operations {
+                    match operation {
+                        AlterTableOperation::AddConstraint { constraint, .. } => {
+                            add_constraint(&mut schema.entities[index], constraint, span, &mut keys)
+                        }
+                        _ => diagnostics.push(catalog::sql_statement_skipped(span, "This ALTER TABLE change")),
+                    }
+                }
+            }
+            Statement::CreateIndex(create) => {
+                let table = object_name(&create.table_name);
+                let Some(&index) = tables.get(&table) else {
+                    diagnostics.push(catalog::unknown_table(span, &table));
+                    continue;
+                };
+                let entity = &mut schema.entities[index];
+                let columns = index_columns(&create.columns);
+                let fields = columns.iter().map(|c| columns::field_named(entity, c)).collect::<Vec<_>>();
+                let name = create.name.as_ref().map(object_name);
+                if columns.is_empty() {
+                    diagnostics.push(catalog::sql_statement_skipped(span, "An index on expressions"));
+                } else if create.unique {
+                    entity.uniques.push(UniqueConstraint { fields, constraint_name: name, client_name: None, on_field: false, span });
+                } else {
+                    entity.indexes.push(Index { fields, constraint_name: name, span });
+                }
+            }
+            other => diagnostics.push(catalog::sql_statement_skipped(span, &statement_kind(other))),
+        }
+    }
+    if dialect == SqlDialect::Sqlite {
+        // SQLite keeps no names for foreign keys that tools can read back (and Prisma cannot set them).
+        for key in &mut keys {
+            key.name = None;
+        }
+    }
+    relations::lower_keys(keys, &mut schema, &mut diagnostics);
+    (schema, diagnostics)
+}
+
+/// A readable name for a statement kind relplay skips.
+fn statement_kind(statement: &Statement) -> String {
+    let text = statement.to_string();
+    let words: Vec<&str> = text.split_whitespace().take(3).collect();
+    let kind = match words.as_slice() {
+        ["CREATE", "OR", third] => format!("CREATE OR {third}"),
+        ["CREATE", "UNIQUE", _] | ["CREATE", "TEMPORARY", _] => words[..3].join(" "),
+        [first, second, ..] if matches!(*first, "CREATE" | "DROP" | "ALTER" | "COMMENT") => format!("{first} {second}"),
+        [first, ..] => first.to_string(),
+        [] => "This statement".to_string(),
+    };
+    format!("A `{kind}` statement")
+}
+
+fn lower_table(create: &sqlparser::ast::CreateTable, span: Span, keys: &mut Vec<PendingKey>, diagnostics: &mut Vec<Diagnostic>) -> Entity {
+    let table = object_name(&create.name);
+    let mut entity = Entity {
+        name: table.clone(),
+        table: table.clone(),
+        fields: Vec::new(),
+        navigations: Vec::new(),
+        primary_key: None,
+        uniques: Vec::new(),
+        indexes: Vec::new(),
+        join_of: None,
+        documentation: None,
+        span,
+    };
+    for (position, column) in create.columns.iter().enumerate() {
+        let field = columns::lower_column(column, position as u32, span, diagnostics);
+        let name = field.name.clone();
+        for option in &column.options {
+            match &option.option {
+                ColumnOption::PrimaryKey(_) => {
+                    entity.primary_key = Some(PrimaryKey { fields: vec![name.clone()], constraint_name: None, client_name: None, span })
+                }
+                ColumnOption::Unique(_) => entity.uniques.push(UniqueConstraint {
+                    fields: vec![name.clone()],
+                    constraint_name: option.name.as_ref().map(identifier),
+                    client_name: None,
+                    on_field: true,
+                    span,
+                }),
+                ColumnOption::ForeignKey(key) => keys.push(PendingKey {
+                    table: table.clone(),
+                    columns: vec![name.clone()],
+                    referenced_table: object_name(&key.foreign_table),
+                    referenced_columns: key.referred_columns.iter().map(identifier).collect(),
+                    on_delete: key.on_delete,
+                    on_update: key.on_update,
+                    name: option.name.as_ref().map(identifier).or_else(|| key.name.as_ref().map(identifier)),
+                    span,
+                }),
+                _ => {}
+            }
+        }
+        entity.fields.push(field);
+    }
+    for constraint in &create.constraints {
+        add_constraint(&mut entity, constraint, span, keys);
+    }
+    // A primary key is never null, whatever the column said.
+    if let Some(pk) = &entity.primary_key {
+        for field in entity.fields.iter_mut().filter(|f| pk.fields.contains(&f.name)) {
+            field.nullable = false;
+        }
+    }
+    entity
+}
+
+fn add_constraint(entity: &mut Entity, constraint: &TableConstraint, span: Span, keys: &mut Vec<PendingKey>) {
+    match constraint {
+        TableConstraint::PrimaryKey(key) => {
+            let fields = index_columns(&key.columns);
+            for field in entity.fields.iter_mut().filter(|f| fields.contains(&f.name)) {
+                field.nullable = false;
+            }
+            entity.primary_key = Some(PrimaryKey { fields, constraint_name: key.name.as_ref().map(identifier), client_name: None, span });
+        }
+        TableConstraint::Unique(unique) => {
+            let fields = index_columns(&unique.columns);
+            entity.uniques.push(UniqueConstraint {
+                // A one-column unique reads best on its field (`@unique`).
+                on_field: fields.len() == 1,
+                fields,
+                constraint_name: unique.name.as_ref().map(identifier).or_else(|| unique.index_name.as_ref().map(identifier)),
+                client_name: None,
+                span,
+            })
+        }
+        TableConstraint::ForeignKey(key) => keys.push(PendingKey {
+            table: entity.table.clone(),
+            columns: key.columns.iter().map(identifier).collect(),
+            referenced_table: object_name(&key.foreign_table),
+            referenced_columns: key.referred_columns.iter().map(identifier).collect(),
+            on_delete: key.on_delete,
+            on_update: key.on_update,
+            name: key.name.as_ref().map(identifier),
+            span,
+        }),
+        TableConstraint::Index(index) => {
+            let fields = index_columns(&index.columns);
+            if !fields.is_empty() {
+                entity.indexes.push(Index { fields, constraint_name: index.name.as_ref().map(identifier), span });
+            }
+        }
+        _ => {}
+    }
+}

@@ -1,0 +1,187 @@
+//! Foreign keys into relations. A table that holds nothing but two single-column keys to two
+//! primary keys, together unique, is a many-to-many join table; every other key is a one-to-one
+//! relation when its columns are unique and a one-to-many relation otherwise. Navigation names
+//! come from the key column (`author_id` → `author`) and the owning table (`posts`).
+
+use super::PendingKey;
+use crate::diagnostic::{catalog, Diagnostic};
+use crate::ir::{
+    ForeignKey, JoinColumn, JoinTable, Navigation, NavigationCardinality, ReferentialAction, Relation, RelationKind, RelationSide, Schema,
+};
+
+fn action(action: Option<sqlparser::ast::ReferentialAction>) -> ReferentialAction {
+    use sqlparser::ast::ReferentialAction as Sql;
+    match action {
+        Some(Sql::Cascade) => ReferentialAction::Cascade,
+        Some(Sql::Restrict) => ReferentialAction::Restrict,
+        Some(Sql::SetNull) => ReferentialAction::SetNull,
+        Some(Sql::SetDefault) => ReferentialAction::SetDefault,
+        Some(Sql::NoAction) | None => ReferentialAction::NoAction,
+    }
+}
+
+fn lower_camel(name: &str) -> String {
+    let mut chars = name.chars();
+    chars.next().map(|c| c.to_lowercase().collect::<String>()).unwrap_or_default() + chars.as_str()
+}
+
+/// A plural for a navigation name; table names that already end in `s` are taken as plural.
+fn plural(name: &str) -> String {
+    if name.ends_with('s') {
+        name.to_string()
+    } else if name.ends_with('x') || name.ends_with("ch") || name.ends_with("sh") {
+        format!("{name}es")
+    } else if name.ends_with('y') && !name.ends_with("ay") && !name.ends_with("ey") && !name.ends_with("oy") {
+        format!("{}ies", &name[..name.len() - 1])
+    } else {
+        format!("{name}s")
+    }
+}
+
+/// `name`, or `name2`, `name3`… if the entity already has a field or navigation of that name.
+fn free_name(schema: &Schema, entity: &str, name: String) -> String {
+    let Some(entity) = schema.entity(entity) else { return name };
+    let taken = |n: &str| entity.field(n).is_some() || entity.navigations.iter().any(|x| x.name == n);
+    if !taken(&name) {
+        return name;
+    }
+    (2..).map(|i| format!("{name}{i}")).find(|n| !taken(n)).expect("a free name exists")
+}
+
+/// The navigation name on the owning side: the key column without its `id` suffix.
+fn owner_navigation(columns: &[String], target: &str) -> String {
+    if let [column] = columns {
+        for suffix in ["_id", "_ID", "Id", "ID"] {
+            if let Some(stem) = column.strip_suffix(suffix).filter(|s| !s.is_empty()) {
+                return lower_camel(stem);
+            }
+        }
+    }
+    lower_camel(target)
+}
+
+fn add_navigation(
+    schema: &mut Schema,
+    entity: &str,
+    name: &str,
+    target: &str,
+    cardinality: NavigationCardinality,
+    relation: usize,
+    span: crate::span::Span,
+) {
+    if let Some(entity) = schema.entities.iter_mut().find(|e| e.name == entity) {
+        let position = (entity.fields.len() + entity.navigations.len()) as u32;
+        entity.navigations.push(Navigation {
+            name: name.to_string(),
+            target: target.to_string(),
+            cardinality,
+            relation,
+            position,
+            documentation: None,
+            span,
+            type_span: span,
+        });
+    }
+}
+
+pub(super) fn lower_keys(mut keys: Vec<PendingKey>, schema: &mut Schema, diagnostics: &mut Vec<Diagnostic>) {
+    // Keys without listed referenced columns point at the primary key.
+    keys.retain_mut(|key| {
+        let Some(target) = schema.entity(&key.referenced_table) else {
+            diagnostics.push(catalog::unknown_table(key.span, &key.referenced_table));
+            return false;
+        };
+        if key.referenced_columns.is_empty() {
+            key.referenced_columns = target.primary_key.as_ref().map(|pk| pk.fields.clone()).unwrap_or_default();
+        }
+        key.columns.len() == key.referenced_columns.len() && !key.columns.is_empty()
+    });
+    lower_join_tables(&mut keys, schema);
+    for key in keys {
+        let Some(owner) = schema.entity(&key.table) else { continue };
+        let kind = if owner.is_unique_criterion(&key.columns) { RelationKind::OneToOne } else { RelationKind::OneToMany };
+        let required = key.columns.iter().all(|c| owner.field(c).is_some_and(|f| !f.nullable));
+        let index = schema.relations.len();
+        let owner_name = free_name(schema, &key.table, owner_navigation(&key.columns, &key.referenced_table));
+        let owner_cardinality = if required { NavigationCardinality::One } else { NavigationCardinality::ZeroOrOne };
+        add_navigation(schema, &key.table, &owner_name, &key.referenced_table, owner_cardinality, index, key.span);
+        let back = if kind == RelationKind::OneToOne { lower_camel(&key.table) } else { plural(&lower_camel(&key.table)) };
+        let back_name = free_name(schema, &key.referenced_table, back);
+        let back_cardinality = if kind == RelationKind::OneToOne { NavigationCardinality::ZeroOrOne } else { NavigationCardinality::Many };
+        add_navigation(schema, &key.referenced_table, &back_name, &key.table, back_cardinality, index, key.span);
+        schema.relations.push(Relation {
+            name: None,
+            kind,
+            owning_side: RelationSide { entity: key.table.clone(), navigation: Some(owner_name) },
+            inverse_side: RelationSide { entity: key.referenced_table.clone(), navigation: Some(back_name) },
+            foreign_key: Some(ForeignKey {
+                entity: key.table.clone(),
+                fields: key.columns.clone(),
+                referenced_entity: key.referenced_table.clone(),
+                referenced_fields: key.referenced_columns.clone(),
+                constraint_name: key.name.clone(),
+                required,
+            }),
+            join_table: None,
+            on_delete: action(key.on_delete),
+            on_update: action(key.on_update),
+            span: key.span,
+        });
+    }
+    crate::ir::join_models::mark_join_entities(schema);
+}
+
+/// Turns tables that are only two keys into many-to-many relations, removing their keys from
+/// `keys` and the tables from the entities.
+fn lower_join_tables(keys: &mut Vec<PendingKey>, schema: &mut Schema) {
+    let mut join_tables = Vec::new();
+    for entity in &schema.entities {
+        let own: Vec<&PendingKey> = keys.iter().filter(|k| k.table == entity.table).collect();
+        let [first, second] = own.as_slice() else { continue };
+        let columns: Vec<String> =
+            vec![first.columns.first().cloned().unwrap_or_default(), second.columns.first().cloned().unwrap_or_default()];
+        let only_keys = first.columns.len() == 1 && second.columns.len() == 1 && entity.fields.len() == 2 && columns[0] != columns[1];
+        let points_at_ids = [first, second].iter().all(|k| {
+            schema
+                .entity(&k.referenced_table)
+                .and_then(|t| t.primary_key.as_ref())
+                .is_some_and(|pk| pk.fields == k.referenced_columns && pk.fields.len() == 1)
+        });
+        if only_keys
+            && points_at_ids
+            && entity.is_unique_criterion(&columns)
+            && first.referenced_table != entity.name
+            && second.referenced_table != entity.name
+        {
+            join_tables.push((entity.name.clone(), (*first).clone(), (*second).clone()));
+        }
+    }
+    for (table, first, second) in join_tables {
+        keys.retain(|k| k.table != table);
+        let span = schema.entities.iter().find(|e| e.name == table).map_or(first.span, |e| e.span);
+        schema.entities.retain(|e| e.name != table);
+        let index = schema.relations.len();
+        let self_relation = first.referenced_table == second.referenced_table;
+        let first_name = free_name(schema, &first.referenced_table, plural(&lower_camel(&second.referenced_table)));
+        add_navigation(schema, &first.referenced_table, &first_name, &second.referenced_table, NavigationCardinality::Many, index, span);
+        let second_base = if self_relation { format!("{first_name}Of") } else { plural(&lower_camel(&first.referenced_table)) };
+        let second_name = free_name(schema, &second.referenced_table, second_base);
+        add_navigation(schema, &second.referenced_table, &second_name, &first.referenced_table, NavigationCardinality::Many, index, span);
+        let join_column = |key: &PendingKey| JoinColumn {
+            column: key.columns[0].clone(),
+            referenced_entity: key.referenced_table.clone(),
+            referenced_field: key.referenced_columns[0].clone(),
+        };
+        schema.relations.push(Relation {
+            name: table.strip_prefix('_').filter(|_| !table.contains("To")).map(str::to_string),
+            kind: RelationKind::ManyToMany,
+            owning_side: RelationSide { entity: first.referenced_table.clone(), navigation: Some(first_name) },
+            inverse_side: RelationSide { entity: second.referenced_table.clone(), navigation: Some(second_name) },
+            foreign_key: None,
+            join_table: Some(JoinTable { table: table.clone(), columns: [join_column(&first), join_column(&second)] }),
+            on_delete: ReferentialAction::Cascade,
+            on_update: ReferentialAction::Cascade,
+            span,
+        });
+    }
+}
