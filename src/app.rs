@@ -73,6 +73,8 @@ pub struct Selection {
 pub struct Playground {
     /// The text in the editor.
     pub source: RwSignal<String>,
+    /// The language of the text.
+    pub language: RwSignal<SourceLanguage>,
     /// The core's reading of the text, recomputed when it changes.
     pub analysis: Memo<Analysis>,
     pub tab: RwSignal<OutputTab>,
@@ -105,7 +107,7 @@ impl Playground {
     /// Everything a share link or the draft keeps.
     pub fn snapshot(&self) -> SharedPlayground {
         SharedPlayground {
-            language: SourceLanguage::Prisma,
+            language: self.language.get(),
             source: self.source.get(),
             sql_dialect: self.chosen_dialect.get(),
             pane: Some(self.tab.get().id().to_string()),
@@ -123,6 +125,7 @@ impl Playground {
 
     /// Shows a saved or shared playground.
     pub fn load(&self, playground: &SharedPlayground, tabs: &[OutputTab]) {
+        self.language.set(playground.language);
         self.set_text(&playground.source);
         self.chosen_dialect.set(playground.sql_dialect);
         self.positions.set(playground.positions.clone());
@@ -164,11 +167,16 @@ pub fn App() -> impl IntoView {
     browser::set_theme(&PageSettings::theme());
     let initial = session::initial_state(settings.embed);
     let source = RwSignal::new(initial.playground.source.clone());
+    let language = RwSignal::new(initial.playground.language);
     let initial_tab =
         initial.playground.pane.as_deref().and_then(OutputTab::from_id).filter(|t| settings.tabs.contains(t)).unwrap_or(settings.tabs[0]);
     let playground = Playground {
         source,
-        analysis: Memo::new(move |_| source.with(|text| analyze(text, SourceLanguage::Prisma))),
+        language,
+        analysis: Memo::new(move |_| {
+            let language = language.get();
+            source.with(|text| analyze(text, language))
+        }),
         tab: RwSignal::new(initial_tab),
         chosen_dialect: RwSignal::new(initial.playground.sql_dialect),
         editor: StoredValue::new_local(None),
@@ -189,7 +197,26 @@ pub fn App() -> impl IntoView {
 
     let load_example = move |event: leptos::ev::Event| {
         if let Some(example) = relplay_core::examples::find(&event_target_value(&event)) {
+            playground.language.set(SourceLanguage::Prisma);
             playground.set_text(example.source);
+        }
+    };
+    // Switching the language rewrites a valid schema in the new language (undo brings it back);
+    // a schema with errors is kept as it is.
+    let switch_language = move |event: leptos::ev::Event| {
+        let Some(next) = SourceLanguage::from_name(&event_target_value(&event)) else { return };
+        let rewritten = playground.analysis.with_untracked(|a| {
+            (!relplay_core::diagnostic::has_errors(&a.diagnostics)).then(|| {
+                let target = match next {
+                    SourceLanguage::Prisma => relplay_core::generate::Target::Prisma,
+                    SourceLanguage::Sql(dialect) => relplay_core::generate::Target::Sql(dialect),
+                };
+                relplay_core::generate::generate(&a.schema, target).text
+            })
+        });
+        playground.language.set(next);
+        if let Some(text) = rewritten {
+            playground.set_text(&text);
         }
     };
     let status = move || {
@@ -215,6 +242,15 @@ pub fn App() -> impl IntoView {
                     <header class="topbar">
                         <span class="brand">"relplay"</span>
                         <span class="tagline">"relations in every ORM"</span>
+                        <label class="language">
+                            "Language "
+                            <select data-testid="language" on:change=switch_language prop:value=move || playground.language.get().as_str()>
+                                <option value="prisma">"Prisma"</option>
+                                <option value="sql:postgresql">"SQL (PostgreSQL)"</option>
+                                <option value="sql:mysql">"SQL (MySQL)"</option>
+                                <option value="sql:sqlite">"SQL (SQLite)"</option>
+                            </select>
+                        </label>
                         <label class="examples">
                             "Example "
                             <select data-testid="examples" on:change=load_example>
@@ -297,7 +333,8 @@ fn talk_to_embedding_page(playground: Playground) {
             let count = |severity| a.diagnostics.iter().filter(|d| d.severity == severity).count();
             (count(Severity::Error), count(Severity::Warning))
         });
-        browser::post_to_parent(&EmbedEvent::Change { language: "prisma", source: &source, errors, warnings });
+        let language = playground.language.get().as_str();
+        browser::post_to_parent(&EmbedEvent::Change { language, source: &source, errors, warnings });
     });
     browser::on_parent_message(move |data| {
         let Ok(HostMessage::SetSource { source, language }) = serde_wasm_bindgen::from_value::<HostMessage>(data) else { return };

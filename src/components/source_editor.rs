@@ -29,7 +29,8 @@ pub fn SourceEditor() -> impl IntoView {
                 playground.select(item, SelectionOrigin::Editor);
             }
         };
-        let editor = CodeView::editor(&element, &initial, EditorLanguage::Prisma, move |text| source.set(text), on_cursor);
+        let highlighting = EditorLanguage::for_source(playground.language.get_untracked());
+        let editor = CodeView::editor(&element, &initial, highlighting, move |text| source.set(text), on_cursor);
         if readonly {
             editor.set_read_only(true);
         }
@@ -43,6 +44,14 @@ pub fn SourceEditor() -> impl IntoView {
         let located = render::locate(&text, &analysis.diagnostics);
         if let Some(editor) = playground.editor.get_value() {
             editor.set_diagnostics(&located);
+        }
+    });
+
+    // Highlighting follows the source language.
+    Effect::new(move |_| {
+        let language = playground.language.get();
+        if let Some(editor) = playground.editor.get_value() {
+            editor.set_language(EditorLanguage::for_source(language));
         }
     });
 
@@ -60,7 +69,12 @@ pub fn SourceEditor() -> impl IntoView {
     view! {
         <section class="pane source-pane">
             <div class="pane-head">
-                <span class="pane-title">"Prisma schema"</span>
+                <span class="pane-title">
+                    {move || match playground.language.get() {
+                        relplay_core::SourceLanguage::Prisma => "Prisma schema".to_string(),
+                        relplay_core::SourceLanguage::Sql(dialect) => format!("SQL DDL ({})", dialect.display_name()),
+                    }}
+                </span>
                 <span class="hint">{if readonly { "Read-only" } else { "Type to edit; problems appear as you type." }}</span>
             </div>
             <div class="editor-host" node_ref=host></div>

@@ -46,6 +46,17 @@ pub enum EditorLanguage {
 }
 
 impl EditorLanguage {
+    /// The highlighting for a source language.
+    pub fn for_source(language: relplay_core::SourceLanguage) -> EditorLanguage {
+        use relplay_core::generate::SqlDialect;
+        match language {
+            relplay_core::SourceLanguage::Prisma => EditorLanguage::Prisma,
+            relplay_core::SourceLanguage::Sql(SqlDialect::Postgresql) => EditorLanguage::Postgresql,
+            relplay_core::SourceLanguage::Sql(SqlDialect::Mysql) => EditorLanguage::Mysql,
+            relplay_core::SourceLanguage::Sql(SqlDialect::Sqlite) => EditorLanguage::Sqlite,
+        }
+    }
+
     fn as_str(self) -> &'static str {
         match self {
             EditorLanguage::Prisma => "prisma",

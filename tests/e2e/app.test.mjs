@@ -159,6 +159,23 @@ test("the dialect switch and the examples menu change the output", async () => {
   await page.waitForFunction(() => window.relplayEditor.textIn(document.querySelector("[data-testid=code-output]"))?.includes("tags  Tag[]"));
 });
 
+test("switching to SQL rewrites the schema as DDL, which stays editable and converts back", async () => {
+  await page.selectOption("[data-testid=language]", "sql:mysql");
+  await page.waitForFunction(() => window.relplayEditor.textIn(document.querySelector(".source-pane"))?.includes("CREATE TABLE `_PostToTag`"));
+  assert.match(await page.locator(".source-pane .pane-title").innerText(), /SQL DDL \(MySQL\)/);
+  assert.equal(await status(), "No problems");
+  await page.locator(".source-pane .cm-line").last().click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.insertText("\nCREATE TABLE `Comment` (`id` INT NOT NULL PRIMARY KEY, `postId` INT NOT NULL, FOREIGN KEY (`postId`) REFERENCES `Post` (`id`));\n");
+  await page.click("[data-tab=diagram]");
+  await page.locator("[data-testid=diagram] [data-entity=Comment]").waitFor();
+  await page.click("[data-tab=prisma]");
+  await page.waitForFunction(() => /model Comment \{[\s\S]*post\s+Post\s+@relation\(fields: \[postId\]/.test(window.relplayEditor.textIn(document.querySelector("[data-testid=code-output]")) ?? ""));
+  await page.selectOption("[data-testid=language]", "prisma");
+  await page.waitForFunction(() => window.relplayEditor.textIn(document.querySelector(".source-pane"))?.includes("model Comment {"));
+  assert.equal(await status(), "No problems");
+});
+
 test("no errors in the browser console", () => {
   assert.deepEqual(pageErrors, []);
 });

@@ -63,6 +63,16 @@ test("share, then open the link in a new page: the same state", async () => {
   await page.close();
 });
 
+test("a link to SQL opens in SQL mode with its dialect", async () => {
+  const sql = "CREATE TABLE author (id INTEGER PRIMARY KEY AUTOINCREMENT);\nCREATE TABLE book (id INTEGER PRIMARY KEY, author_id INTEGER NOT NULL REFERENCES author (id));\n";
+  const page = await openPage(`${server.url}#s=${encodePayload({ l: { sql: "sqlite" }, s: sql })}`);
+  assert.equal(await page.inputValue("[data-testid=language]"), "sql:sqlite");
+  assert.equal(await sourceText(page), sql);
+  await page.locator("[data-testid=diagram] [data-entity=book]").waitFor();
+  assert.equal(await page.locator("[data-testid=diagram] [data-relation]").count(), 1);
+  await page.close();
+});
+
 test("the URL follows edits and a reload keeps the draft", async () => {
   const page = await openPage(server.url);
   await typeAtEnd(page, "\n// draft kept across reloads");
