@@ -47,7 +47,7 @@ pub fn analyze(text: &str, language: SourceLanguage) -> Analysis {
             (schema, diagnostics)
         }
     };
-    diagnostics.extend(validate::validate(&schema));
+    diagnostics.extend(validate::validate(&schema, language));
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.code));
     diagnostics.dedup();
     Analysis { schema, diagnostics }

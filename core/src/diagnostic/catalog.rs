@@ -85,6 +85,14 @@ pub fn unknown_table(span: Span, table: &str) -> Diagnostic {
     Diagnostic::error("N036", span, format!("Table `{table}` is not created in this script, so this statement is left out."))
 }
 
+pub fn sql_attributes_ignored(span: Span, what: &str) -> Diagnostic {
+    Diagnostic::info(
+        "P017",
+        span,
+        format!("Read without {what}, which relplay's SQL reader does not understand; the tables and keys are unaffected."),
+    )
+}
+
 // ----- N: names, types, attributes ----------------------------------------------------------------
 
 pub fn second_datasource(span: Span) -> Diagnostic {

@@ -15,9 +15,11 @@ use crate::diagnostic::Diagnostic;
 use crate::ir::{Entity, ForeignKey, Navigation, Relation, Schema};
 use std::collections::HashMap;
 
-/// Runs every rule over `schema`.
-pub fn validate(schema: &Schema) -> Vec<Diagnostic> {
-    let context = Context::new(schema);
+/// Runs every rule over `schema`, read from `language`: rules that only Prisma imposes are
+/// warnings for a schema that came from SQL, which the database itself accepts.
+pub fn validate(schema: &Schema, language: crate::SourceLanguage) -> Vec<Diagnostic> {
+    let mut context = Context::new(schema);
+    context.from_sql = matches!(language, crate::SourceLanguage::Sql(_));
     let mut diagnostics = Vec::new();
     keys::check(&context, &mut diagnostics);
     one_to_one::check(&context, &mut diagnostics);
@@ -32,6 +34,8 @@ pub fn validate(schema: &Schema) -> Vec<Diagnostic> {
 /// What every rule reads, worked out once: entities by name and the relations with keys.
 struct Context<'a> {
     schema: &'a Schema,
+    /// Whether the schema was read from SQL DDL.
+    from_sql: bool,
     entities: HashMap<&'a str, &'a Entity>,
     keyed: Vec<KeyedRelation<'a>>,
 }
@@ -54,7 +58,7 @@ impl<'a> Context<'a> {
                 })
             })
             .collect();
-        Context { schema, entities, keyed }
+        Context { schema, from_sql: false, entities, keyed }
     }
 
     /// The navigation of one side of a relation, if that side has one.

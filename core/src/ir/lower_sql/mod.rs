@@ -70,6 +70,8 @@ pub fn lower(file: &SqlFile, dialect: SqlDialect) -> (Schema, Vec<Diagnostic>) {
     };
     let mut keys: Vec<PendingKey> = Vec::new();
     let mut tables: HashMap<String, usize> = HashMap::new();
+    // Views are skipped, but indexes on (materialized) views must not read as errors.
+    let mut views: std::collections::HashSet<String> = file.unparsed_views.iter().cloned().collect();
     for parsed in &file.statements {
         let span = parsed.span;
         match &parsed.statement {
@@ -108,7 +110,11 @@ pub fn lower(file: &SqlFile, dialect: SqlDialect) -> (Schema, Vec<Diagnostic>) {
             Statement::CreateIndex(create) => {
                 let table = object_name(&create.table_name);
                 let Some(&index) = tables.get(&table) else {
-                    diagnostics.push(catalog::unknown_table(span, &table));
+                    if views.contains(&table) {
+                        diagnostics.push(catalog::sql_statement_skipped(span, "An index on a view"));
+                    } else {
+                        diagnostics.push(catalog::unknown_table(span, &table));
+                    }
                     continue;
                 };
                 let entity = &mut schema.entities[index];
@@ -122,6 +128,10 @@ pub fn lower(file: &SqlFile, dialect: SqlDialect) -> (Schema, Vec<Diagnostic>) {
                 } else {
                     entity.indexes.push(Index { fields, constraint_name: name, span });
                 }
+            }
+            Statement::CreateView(view) => {
+                views.insert(object_name(&view.name));
+                diagnostics.push(catalog::sql_statement_skipped(span, &statement_kind(&parsed.statement)));
             }
             other => diagnostics.push(catalog::sql_statement_skipped(span, &statement_kind(other))),
         }

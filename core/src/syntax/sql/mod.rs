@@ -17,6 +17,8 @@ pub use split::split_statements;
 #[derive(Debug, Clone, Default)]
 pub struct SqlFile {
     pub statements: Vec<SqlStatement>,
+    /// Views whose statements could not be parsed (and were skipped): indexes on them are fine.
+    pub unparsed_views: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -48,11 +50,25 @@ pub fn parse(text: &str, dialect: SqlDialect) -> (SqlFile, Vec<Diagnostic>) {
             ));
             continue;
         }
-        let parsed = Parser::new(parser_dialect.as_ref()).try_with_sql(piece).and_then(|mut parser| parser.parse_statements());
+        let parse = |text: &str| Parser::new(parser_dialect.as_ref()).try_with_sql(text).and_then(|mut parser| parser.parse_statements());
+        let mut parsed = parse(piece);
+        if parsed.is_err() {
+            // Second chance: without the few column attributes sqlparser does not know (blanked
+            // out, so positions stay right). What was left out is said in a note.
+            if let Some((simpler, ignored)) = without_unreadable_attributes(piece, dialect) {
+                if let Ok(statements) = parse(&simpler) {
+                    diagnostics.push(catalog::sql_attributes_ignored(span, &ignored.join(", ")));
+                    parsed = Ok(statements);
+                }
+            }
+        }
         match parsed {
             Ok(statements) => file.statements.extend(statements.into_iter().map(|statement| SqlStatement { statement, span })),
             Err(_) if !defines_tables(piece) => {
                 // Not a statement relplay models: a parse failure here loses nothing.
+                if let Some(view) = view_name(piece) {
+                    file.unparsed_views.push(view);
+                }
                 diagnostics.push(catalog::sql_statement_skipped(span, &format!("A `{}` statement", leading_words(piece))));
             }
             Err(error) => {
@@ -64,6 +80,78 @@ pub fn parse(text: &str, dialect: SqlDialect) -> (SqlFile, Vec<Diagnostic>) {
         }
     }
     (file, diagnostics)
+}
+
+/// The statement with attributes sqlparser cannot read replaced by spaces (same length), and what
+/// was replaced; None when there is nothing to replace.
+fn without_unreadable_attributes(piece: &str, dialect: SqlDialect) -> Option<(String, Vec<&'static str>)> {
+    let mut text = piece.to_string();
+    let mut ignored = Vec::new();
+    let upper = piece.to_ascii_uppercase();
+    let words: Vec<(usize, &str)> = word_positions(&upper);
+    for (i, &(at, word)) in words.iter().enumerate() {
+        let next = words.get(i + 1).map(|&(_, w)| w);
+        let blank = match (dialect, word, next) {
+            // MySQL's old `VARCHAR(40) BINARY` (a binary collation), not the BINARY(n) type.
+            (SqlDialect::Mysql, "BINARY", Some(next)) if !next.starts_with('(') && i > 0 && words[i - 1].1.ends_with(')') => {
+                Some((at, word.len(), "BINARY"))
+            }
+            // Firebird-style `BLOB SUB_TYPE TEXT`, which SQLite accepts as a type name.
+            (SqlDialect::Sqlite, "SUB_TYPE", Some(next)) => Some((at, words[i + 1].0 + next.len() - at, "SUB_TYPE")),
+            // PostgreSQL 18's virtual generated columns: read as stored ones.
+            (SqlDialect::Postgresql, "VIRTUAL", _) => {
+                text.replace_range(at..at + 7, "STORED ");
+                ignored.push("VIRTUAL (read as STORED)");
+                None
+            }
+            _ => None,
+        };
+        if let Some((start, length, what)) = blank {
+            text.replace_range(start..start + length, &" ".repeat(length));
+            ignored.push(what);
+        }
+    }
+    (!ignored.is_empty()).then_some((text, ignored))
+}
+
+/// The words of an upper-cased statement with their byte positions (runs of letters, digits, `_`,
+/// or a `(` standing alone so that `BINARY(16)` can be told apart).
+fn word_positions(upper: &str) -> Vec<(usize, &str)> {
+    let mut words = Vec::new();
+    let mut start = None;
+    for (i, c) in upper.char_indices() {
+        let part_of_word = c.is_ascii_alphanumeric() || c == '_';
+        match (start, part_of_word) {
+            (None, true) => start = Some(i),
+            (Some(s), false) => {
+                words.push((s, &upper[s..i]));
+                start = None;
+            }
+            _ => {}
+        }
+        if c == '(' || c == ')' {
+            words.push((i, &upper[i..i + 1]));
+        }
+    }
+    if let Some(s) = start {
+        words.push((s, &upper[s..]));
+    }
+    words
+}
+
+/// The name of the view a `CREATE [OR REPLACE] [MATERIALIZED] VIEW name` statement creates.
+fn view_name(piece: &str) -> Option<String> {
+    let mut words = piece.split_whitespace();
+    let mut saw_view = false;
+    for word in words.by_ref().take(6) {
+        if word.eq_ignore_ascii_case("view") {
+            saw_view = true;
+            break;
+        }
+    }
+    let name = words.next().filter(|_| saw_view)?;
+    let last = name.rsplit('.').next()?;
+    Some(last.trim_matches(|c| c == '"' || c == '`').to_string())
 }
 
 /// The first keywords of a statement, upper-cased (`CREATE DOMAIN`, `ALTER SEQUENCE`).

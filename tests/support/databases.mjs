@@ -1,0 +1,102 @@
+// Runs a SQL script on a fresh database of each kind and reads back its shape (introspect.mjs).
+// PostgreSQL and MariaDB come from `scripts/databases.sh start` (RELPLAY_PG_URL, RELPLAY_MYSQL_URL);
+// SQLite is Debian's sqlite3 shell on a file.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import pg from "pg";
+import mysql from "mysql2/promise";
+import { introspectPostgres, introspectMysql, sqliteIntrospectionQuery, sqliteShape } from "./introspect.mjs";
+
+export const databaseName = (name) => `rp_${name.replace(/[^a-z0-9]/gi, "_").toLowerCase()}`;
+
+export class Postgres {
+  constructor(url = process.env.RELPLAY_PG_URL) {
+    if (!url) throw new Error("RELPLAY_PG_URL is not set: run through scripts/test.sh (or eval \"$(scripts/databases.sh start)\")");
+    this.url = url;
+  }
+
+  async connect() {
+    this.admin = new pg.Client({ connectionString: this.url });
+    await this.admin.connect();
+  }
+
+  /** A client on a new, empty database called after `name`. */
+  async fresh(name) {
+    const database = databaseName(name);
+    await this.admin.query(`drop database if exists "${database}" with (force)`);
+    await this.admin.query(`create database "${database}"`);
+    const client = new pg.Client({ connectionString: this.url.replace(/\/[^/]*$/, `/${database}`) });
+    await client.connect();
+    return client;
+  }
+
+  /** Runs `sql` on a fresh database and returns its shape. */
+  async shapeAfter(name, sql) {
+    const client = await this.fresh(name);
+    try {
+      await client.query(sql);
+      return await introspectPostgres(client);
+    } finally {
+      await client.end();
+    }
+  }
+
+  async end() {
+    await this.admin?.end();
+  }
+}
+
+export class Mysql {
+  constructor(url = process.env.RELPLAY_MYSQL_URL) {
+    if (!url) throw new Error("RELPLAY_MYSQL_URL is not set: run through scripts/test.sh");
+    this.url = url;
+  }
+
+  async connect() {
+    this.connection = await mysql.createConnection({ uri: this.url, multipleStatements: true });
+  }
+
+  /** Switches to a new, empty database called after `name`; returns its name. */
+  async fresh(name) {
+    const database = databaseName(name);
+    await this.connection.query(`drop database if exists \`${database}\`; create database \`${database}\`; use \`${database}\``);
+    return database;
+  }
+
+  async shapeAfter(name, sql) {
+    const database = await this.fresh(name);
+    await this.connection.query(sql);
+    return introspectMysql(this.connection, database);
+  }
+
+  async end() {
+    await this.connection?.end();
+  }
+}
+
+export class Sqlite {
+  constructor() {
+    this.dir = mkdtempSync(join(tmpdir(), "relplay-sqlite-"));
+  }
+
+  /** Runs `input` with the sqlite3 shell on the database file called `name`. */
+  run(name, input) {
+    const result = spawnSync("sqlite3", ["-bail", join(this.dir, `${name}.db`)], { input, encoding: "utf8" });
+    if (result.error) throw result.error;
+    return result;
+  }
+
+  shapeAfter(name, sql) {
+    const run = this.run(name, sql);
+    if (run.status !== 0) throw new Error(`sqlite3 rejected the SQL: ${run.stderr}`);
+    const shape = this.run(name, sqliteIntrospectionQuery);
+    if (shape.status !== 0) throw new Error(shape.stderr);
+    return sqliteShape(shape.stdout);
+  }
+
+  end() {
+    rmSync(this.dir, { recursive: true, force: true });
+  }
+}
