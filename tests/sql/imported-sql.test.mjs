@@ -1,7 +1,7 @@
 // Real-world SQL schemas imported by relplay and written out again as SQL: the result must run on
 // the real database of its dialect and hold exactly what the imported IR describes.
-// (Sakila and Pagila on PostgreSQL use enum types, domains and PostgreSQL 18 functions that the
-// import does not model yet, so they are checked by the core's import test only.)
+// (Pagila needs PostgreSQL 18 — uuidv7(), virtual generated columns — and the test server is 15,
+// so it is checked by the core's import test only.)
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
@@ -10,7 +10,7 @@ import { expectedShape, compareShapes } from "../support/expected-shape.mjs";
 import { Postgres, Mysql, Sqlite } from "../support/databases.mjs";
 
 const files = {
-  postgresql: ["chinook-postgresql.sql"],
+  postgresql: ["chinook-postgresql.sql", "sakila-postgres.sql"],
   mysql: ["chinook-mysql.sql", "sakila-mysql.sql"],
   sqlite: ["chinook-sqlite.sql", "sakila-sqlite.sql"],
 };

@@ -5,6 +5,25 @@ use crate::ir::{DefaultValue, Entity, Field, FieldType};
 use crate::span::Span;
 use sqlparser::ast::{ColumnDef, ColumnOption, Expr, Value};
 
+/// Type names the script defines: enum types and domains (by lower-case name).
+#[derive(Debug, Default)]
+pub(super) struct TypeNames {
+    /// Lower-case name → the enum's name as written.
+    pub enums: std::collections::HashMap<String, String>,
+    /// Lower-case name → the domain's base type.
+    pub domains: std::collections::HashMap<String, String>,
+}
+
+/// A name usable as an identifier for a database value such as `NC-17` (`NC_17`); the value
+/// itself is kept as the database name.
+pub(super) fn identifier_for(value: &str) -> String {
+    let mut name: String = value.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }).collect();
+    if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        name.insert(0, 'v');
+    }
+    name
+}
+
 /// The field for a column name (fields are named as their columns).
 pub(super) fn field_named(_entity: &Entity, column: &str) -> String {
     column.to_string()
@@ -59,9 +78,15 @@ fn default_value(expr: &Expr) -> Option<DefaultValue> {
     })
 }
 
-pub(super) fn lower_column(column: &ColumnDef, position: u32, span: Span, _diagnostics: &mut Vec<Diagnostic>) -> Field {
+pub(super) fn lower_column(column: &ColumnDef, position: u32, span: Span, types: &TypeNames, _diagnostics: &mut Vec<Diagnostic>) -> Field {
     let sql_type = column.data_type.to_string();
-    let (field_type, counts_up) = portable_type(&sql_type);
+    let type_name = sql_type.trim_end_matches("[]").rsplit('.').next().unwrap_or("").trim_matches('"').to_ascii_lowercase();
+    let (field_type, counts_up) = match (types.enums.get(&type_name), types.domains.get(&type_name)) {
+        (Some(enum_name), _) => (FieldType::Enum(enum_name.clone()), false),
+        (None, Some(base)) => portable_type(base),
+        (None, None) => portable_type(&sql_type),
+    };
+    let field_type_of_enum = matches!(field_type, FieldType::Enum(_));
     let mut field = Field {
         name: column.name.value.clone(),
         column: column.name.value.clone(),
@@ -75,12 +100,16 @@ pub(super) fn lower_column(column: &ColumnDef, position: u32, span: Span, _diagn
         documentation: None,
         span,
     };
+    let enum_default = |default: DefaultValue| match (&field_type_of_enum, default) {
+        (true, DefaultValue::String(value)) => DefaultValue::EnumValue(identifier_for(&value)),
+        (_, default) => default,
+    };
     for option in &column.options {
         match &option.option {
             ColumnOption::NotNull | ColumnOption::PrimaryKey(_) => field.nullable = false,
             ColumnOption::Default(expr) => {
                 if let Some(default) = default_value(expr) {
-                    field.default = Some(default);
+                    field.default = Some(enum_default(default));
                 }
             }
             ColumnOption::Identity(_) | ColumnOption::Generated { .. } => field.default = Some(DefaultValue::Autoincrement),

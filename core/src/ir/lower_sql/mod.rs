@@ -72,16 +72,41 @@ pub fn lower(file: &SqlFile, dialect: SqlDialect) -> (Schema, Vec<Diagnostic>) {
     let mut tables: HashMap<String, usize> = HashMap::new();
     // Views are skipped, but indexes on (materialized) views must not read as errors.
     let mut views: std::collections::HashSet<String> = file.unparsed_views.iter().cloned().collect();
+    let mut types = columns::TypeNames::default();
+    for (domain, base) in &file.domains {
+        types.domains.insert(domain.to_ascii_lowercase(), base.clone());
+    }
     for parsed in &file.statements {
         let span = parsed.span;
         match &parsed.statement {
+            Statement::CreateType { name, representation: Some(sqlparser::ast::UserDefinedTypeRepresentation::Enum { labels }) } => {
+                let name = object_name(name);
+                types.enums.insert(name.to_ascii_lowercase(), name.clone());
+                schema.enums.push(crate::ir::EnumType {
+                    name: name.clone(),
+                    database_name: name,
+                    values: labels
+                        .iter()
+                        .map(|l| crate::ir::EnumTypeValue { name: columns::identifier_for(&l.value), database_name: l.value.clone() })
+                        .collect(),
+                    span,
+                });
+            }
             Statement::CreateTable(create) => {
                 let table = object_name(&create.name);
                 if tables.contains_key(&table) {
                     diagnostics.push(catalog::duplicate_table(span, &table));
                     continue;
                 }
-                let entity = lower_table(create, span, &mut keys, &mut diagnostics);
+                let mut entity = lower_table(create, span, &types, &mut keys, &mut diagnostics);
+                // PostgreSQL `INHERITS (parent)`: the parent's columns come first.
+                for parent in create.inherits.iter().flatten() {
+                    if let Some(&parent_index) = tables.get(&object_name(parent)) {
+                        let inherited: Vec<crate::ir::Field> =
+                            schema.entities[parent_index].fields.iter().filter(|f| entity.field(&f.name).is_none()).cloned().collect();
+                        entity.fields.splice(0..0, inherited);
+                    }
+                }
                 tables.insert(table, schema.entities.len());
                 schema.entities.push(entity);
             }
@@ -160,7 +185,13 @@ fn statement_kind(statement: &Statement) -> String {
     format!("A `{kind}` statement")
 }
 
-fn lower_table(create: &sqlparser::ast::CreateTable, span: Span, keys: &mut Vec<PendingKey>, diagnostics: &mut Vec<Diagnostic>) -> Entity {
+fn lower_table(
+    create: &sqlparser::ast::CreateTable,
+    span: Span,
+    types: &columns::TypeNames,
+    keys: &mut Vec<PendingKey>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Entity {
     let table = object_name(&create.name);
     let mut entity = Entity {
         name: table.clone(),
@@ -175,7 +206,7 @@ fn lower_table(create: &sqlparser::ast::CreateTable, span: Span, keys: &mut Vec<
         span,
     };
     for (position, column) in create.columns.iter().enumerate() {
-        let field = columns::lower_column(column, position as u32, span, diagnostics);
+        let field = columns::lower_column(column, position as u32, span, types, diagnostics);
         let name = field.name.clone();
         for option in &column.options {
             match &option.option {

@@ -19,6 +19,8 @@ pub struct SqlFile {
     pub statements: Vec<SqlStatement>,
     /// Views whose statements could not be parsed (and were skipped): indexes on them are fine.
     pub unparsed_views: Vec<String>,
+    /// `CREATE DOMAIN name AS type` (which sqlparser does not read): each domain's base type.
+    pub domains: Vec<(String, String)>,
 }
 
 #[derive(Debug, Clone)]
@@ -68,6 +70,9 @@ pub fn parse(text: &str, dialect: SqlDialect) -> (SqlFile, Vec<Diagnostic>) {
                 // Not a statement relplay models: a parse failure here loses nothing.
                 if let Some(view) = view_name(piece) {
                     file.unparsed_views.push(view);
+                }
+                if let Some(domain) = domain_definition(piece) {
+                    file.domains.push(domain);
                 }
                 diagnostics.push(catalog::sql_statement_skipped(span, &format!("A `{}` statement", leading_words(piece))));
             }
@@ -137,6 +142,19 @@ fn word_positions(upper: &str) -> Vec<(usize, &str)> {
         words.push((s, &upper[s..]));
     }
     words
+}
+
+/// The name and base type of a `CREATE DOMAIN name AS type …` statement.
+fn domain_definition(piece: &str) -> Option<(String, String)> {
+    let words: Vec<&str> = piece.split_whitespace().collect();
+    let [create, domain, name, rest @ ..] = words.as_slice() else { return None };
+    if !create.eq_ignore_ascii_case("create") || !domain.eq_ignore_ascii_case("domain") {
+        return None;
+    }
+    let rest = if rest.first().is_some_and(|w| w.eq_ignore_ascii_case("as")) { &rest[1..] } else { rest };
+    let base = rest.first()?;
+    let name = name.rsplit('.').next()?.trim_matches('"').to_string();
+    Some((name, base.trim_end_matches(';').to_string()))
 }
 
 /// The name of the view a `CREATE [OR REPLACE] [MATERIALIZED] VIEW name` statement creates.
