@@ -64,6 +64,20 @@ test("documenso: every entity is drawn and no two boxes overlap", async () => {
   await page.close();
 });
 
+for (const [file, dialect] of [["sakila-mysql.sql", "mysql"], ["chinook-sqlite.sql", "sqlite"]]) {
+  test(`${file}: the imported SQL shows its full diagram`, async () => {
+    const path = join(corpusDir, "sql", file);
+    const ir = JSON.parse(relplayOk(["convert", path, "--from", `sql:${dialect}`, "--to", "json"]));
+    const page = await openPage(encodePayload({ l: { sql: dialect }, s: readFileSync(path, "utf8") }));
+    assert.equal(await page.inputValue("[data-testid=language]"), `sql:${dialect}`);
+    const drawn = await page.evaluate(() => [...document.querySelectorAll("[data-testid=diagram] .rp-entity")].map((g) => g.dataset.entity).sort());
+    assert.deepEqual(drawn, ir.entities.map((e) => e.name).sort());
+    assert.equal(await page.locator("[data-testid=diagram] [data-relation]").count(), ir.relations.length);
+    assert.ok(ir.entities.length >= 10, `${ir.entities.length} entities`);
+    await page.close();
+  });
+}
+
 test("clicking a relation highlights it in the editor and in the outputs", async () => {
   const page = await openPage();
   const point = await relationPoint(page, 0);
