@@ -231,10 +231,21 @@ fn read_source(file: &str, from: Option<&str>) -> Result<(String, SourceLanguage
         UsageError(format!("{} is not UTF-8 text (invalid byte at offset {})", display_name(file), e.utf8_error().valid_up_to()))
     })?;
     let language = match from {
-        Some(name) => SourceLanguage::from_name(name).ok_or_else(|| UsageError(format!("unknown source language `{name}`: use prisma")))?,
+        Some(name) => SourceLanguage::from_name(name).ok_or_else(|| {
+            UsageError(format!("unknown source language `{name}`: use prisma, sql, sql:postgresql, sql:mysql or sql:sqlite"))
+        })?,
         None if file == "-" => SourceLanguage::Prisma,
-        None => SourceLanguage::from_path(file)
-            .ok_or_else(|| UsageError(format!("cannot tell the language of {file} from its extension: pass --from prisma")))?,
+        None => SourceLanguage::from_path(file).ok_or_else(|| {
+            UsageError(format!("cannot tell the language of {file} from its extension: pass --from prisma or --from sql"))
+        })?,
+    };
+    // `sql` without a dialect (`--from sql`, a `.sql` file): the text tells, else PostgreSQL.
+    let dialect_given = from.is_some_and(|name| name.contains(':') || SqlDialect::from_name(name).is_some());
+    let language = match language {
+        SourceLanguage::Sql(_) if !dialect_given => {
+            SourceLanguage::Sql(relplay_core::syntax::sql::detect_dialect(&text).unwrap_or(SqlDialect::Postgresql))
+        }
+        other => other,
     };
     Ok((text, language))
 }

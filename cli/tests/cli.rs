@@ -187,7 +187,11 @@ fn sql_files_are_read_as_sql_in_the_dialect_given() {
         prisma.contains("user    users @relation(fields: [user_id], references: [id], onDelete: Cascade, onUpdate: NoAction)"),
         "{prisma}"
     );
-    // The extension says SQL (PostgreSQL unless --from names a dialect).
-    let output = relplay(&["check", file.to_str().unwrap()]);
+    // The extension says SQL, and AUTO_INCREMENT says MySQL.
+    let output = relplay(&["convert", file.to_str().unwrap(), "--to", "prisma"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(stdout(&output).contains("provider = \"mysql\""));
+    // A dialect named explicitly wins over detection.
+    let output = relplay(&["check", file.to_str().unwrap(), "--from", "sql:postgresql"]);
     assert_eq!(output.status.code(), Some(1), "AUTO_INCREMENT is not PostgreSQL: {}", stdout(&output));
 }

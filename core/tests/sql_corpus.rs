@@ -50,6 +50,13 @@ const FILES: &[(&str, SqlDialect, &[&str], usize)] = &[
 ];
 
 #[test]
+fn the_dialect_of_every_corpus_file_is_detected() {
+    for &(file, dialect, _, _) in FILES {
+        assert_eq!(relplay_core::syntax::sql::detect_dialect(&corpus(file)), Some(dialect), "{file}");
+    }
+}
+
+#[test]
 fn every_corpus_schema_imports_without_errors() {
     let mut failures = Vec::new();
     for &(file, dialect, tables, relations) in FILES {

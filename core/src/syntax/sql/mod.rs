@@ -144,6 +144,29 @@ fn word_positions(upper: &str) -> Vec<(usize, &str)> {
     words
 }
 
+/// The dialect a script is most likely written in, from the marks each dialect leaves (backticks
+/// and `AUTO_INCREMENT` for MySQL, `AUTOINCREMENT` and `PRAGMA` for SQLite, `SERIAL`, `::` casts
+/// dollar quotes and psql commands for PostgreSQL); None when nothing tells.
+pub fn detect_dialect(text: &str) -> Option<SqlDialect> {
+    let upper = text.to_ascii_uppercase();
+    let count = |needle: &str| upper.matches(needle).count();
+    let mysql = count("`") / 2 + 3 * count("AUTO_INCREMENT") + 3 * count("ENGINE=") + 3 * count("ENGINE =") + 2 * count(" UNSIGNED");
+    let sqlite = 3 * count("AUTOINCREMENT").saturating_sub(count("AUTO_INCREMENT")) + 3 * count("PRAGMA ") + 3 * count("WITHOUT ROWID");
+    // psql's meta-commands (`\c db`) start lines of scripts meant for PostgreSQL.
+    let psql_commands = text.lines().filter(|line| line.starts_with('\\')).count();
+    let postgres = 3 * count("SERIAL")
+        + 2 * count("::")
+        + 3 * count("$$")
+        + 3 * count("AS IDENTITY")
+        + 3 * count("CREATE EXTENSION")
+        + 2 * count("OWNER TO")
+        + 3 * psql_commands;
+    let best = [(mysql, SqlDialect::Mysql), (sqlite, SqlDialect::Sqlite), (postgres, SqlDialect::Postgresql)]
+        .into_iter()
+        .max_by_key(|(score, _)| *score)?;
+    (best.0 > 0).then_some(best.1)
+}
+
 /// The name and base type of a `CREATE DOMAIN name AS type …` statement.
 fn domain_definition(piece: &str) -> Option<(String, String)> {
     let words: Vec<&str> = piece.split_whitespace().collect();
