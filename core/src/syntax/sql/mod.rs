@@ -145,13 +145,20 @@ fn word_positions(upper: &str) -> Vec<(usize, &str)> {
 }
 
 /// The dialect a script is most likely written in, from the marks each dialect leaves (backticks
-/// and `AUTO_INCREMENT` for MySQL, `AUTOINCREMENT` and `PRAGMA` for SQLite, `SERIAL`, `::` casts
+/// and `AUTO_INCREMENT` for MySQL, `AUTOINCREMENT`, `PRAGMA`, `rowid` and `[name]` for SQLite, `SERIAL`, `::` casts
 /// dollar quotes and psql commands for PostgreSQL); None when nothing tells.
 pub fn detect_dialect(text: &str) -> Option<SqlDialect> {
     let upper = text.to_ascii_uppercase();
     let count = |needle: &str| upper.matches(needle).count();
     let mysql = count("`") / 2 + 3 * count("AUTO_INCREMENT") + 3 * count("ENGINE=") + 3 * count("ENGINE =") + 2 * count(" UNSIGNED");
-    let sqlite = 3 * count("AUTOINCREMENT").saturating_sub(count("AUTO_INCREMENT")) + 3 * count("PRAGMA ") + 3 * count("WITHOUT ROWID");
+    // `[name]` quoting (not `type[]` arrays) is SQLite's among the three.
+    let bracket_names = count("[").saturating_sub(count("[]"));
+    let sqlite = 3 * count("AUTOINCREMENT").saturating_sub(count("AUTO_INCREMENT"))
+        + 3 * count("PRAGMA ")
+        + 3 * count("WITHOUT ROWID")
+        + 2 * count("ROWID")
+        + 3 * count("DATETIME('NOW')")
+        + bracket_names;
     // psql's meta-commands (`\c db`) start lines of scripts meant for PostgreSQL.
     let psql_commands = text.lines().filter(|line| line.starts_with('\\')).count();
     let postgres = 3 * count("SERIAL")
