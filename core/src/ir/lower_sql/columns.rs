@@ -53,7 +53,8 @@ fn portable_type(sql_type: &str) -> (FieldType, bool) {
     (field_type, false)
 }
 
-fn default_value(expr: &Expr) -> Option<DefaultValue> {
+/// The default a `DEFAULT expr` gives (a sequence counter, the current time, a literal, or SQL).
+pub(super) fn default_value(expr: &Expr) -> Option<DefaultValue> {
     let text = expr.to_string();
     let lower = text.to_ascii_lowercase();
     if lower.starts_with("nextval(") {

@@ -128,6 +128,18 @@ pub fn lower(file: &SqlFile, dialect: SqlDialect) -> (Schema, Vec<Diagnostic>) {
                         AlterTableOperation::AddConstraint { constraint, .. } => {
                             add_constraint(&mut schema.entities[index], constraint, span, &mut keys)
                         }
+                        // pg_dump gives serial columns their counter this way.
+                        AlterTableOperation::AlterColumn { column_name, op } => {
+                            let field = schema.entities[index].fields.iter_mut().find(|f| f.column == column_name.value);
+                            match (field, op) {
+                                (Some(field), sqlparser::ast::AlterColumnOperation::SetDefault { value }) => {
+                                    field.default = columns::default_value(value)
+                                }
+                                (Some(field), sqlparser::ast::AlterColumnOperation::SetNotNull) => field.nullable = false,
+                                (Some(field), sqlparser::ast::AlterColumnOperation::DropNotNull) => field.nullable = true,
+                                _ => diagnostics.push(catalog::sql_statement_skipped(span, "This ALTER COLUMN change")),
+                            }
+                        }
                         _ => diagnostics.push(catalog::sql_statement_skipped(span, "This ALTER TABLE change")),
                     }
                 }
