@@ -2,16 +2,10 @@
 // type into the editor and watch the problems, the SQL and the diagram follow.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { repoRoot } from "../support/relplay.mjs";
-import { serveDirectory } from "../support/static-server.mjs";
-import { launchBrowser } from "../support/browser.mjs";
+import { startApp } from "../support/browser.mjs";
 import { prismaValidate } from "../support/prisma-validator.mjs";
 
-const dist = process.env.RELPLAY_DIST || join(repoRoot, "dist");
-let server;
-let context;
+let app;
 let page;
 const pageErrors = [];
 
@@ -40,22 +34,17 @@ async function cursorAtEndOfLine(needle) {
 }
 
 before(async () => {
-  assert.ok(existsSync(join(dist, "index.html")), `no built app in ${dist}: run \`trunk build --release --offline\` first`);
-  server = await serveDirectory(dist);
-  context = await launchBrowser();
-  page = await context.newPage();
+  app = await startApp();
+  page = await app.context.newPage();
   page.on("pageerror", (error) => pageErrors.push(String(error)));
   page.on("console", (message) => {
     if (message.type() === "error") pageErrors.push(message.text());
   });
-  await page.goto(server.url);
+  await page.goto(app.server.url);
   await page.waitForSelector(".source-pane .cm-content");
 });
 
-after(async () => {
-  await context?.close();
-  await server?.close();
-});
+after(() => app?.close());
 
 test("the page opens on the User/Profile example with no problems", async () => {
   assert.match(await sourceText(), /model Profile/);

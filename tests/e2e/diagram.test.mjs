@@ -3,14 +3,13 @@
 // zoom, and SVG/PNG export.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { readFileSync, existsSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { repoRoot, corpusDir, relplayOk } from "../support/relplay.mjs";
-import { serveDirectory } from "../support/static-server.mjs";
-import { launchBrowser, openPage as openPageIn } from "../support/browser.mjs";
+import { corpusDir, relplayOk } from "../support/relplay.mjs";
+import { startApp, openPage as openPageIn } from "../support/browser.mjs";
 import { encodePayload } from "../support/share.mjs";
 
-const dist = process.env.RELPLAY_DIST || join(repoRoot, "dist");
+let app;
 let server;
 let context;
 
@@ -31,15 +30,11 @@ async function relationPoint(page, index) {
 const selectedIn = (page, selector) => page.evaluate((s) => window.relplayEditor.selectionIn(document.querySelector(s)), selector);
 
 before(async () => {
-  assert.ok(existsSync(join(dist, "index.html")), `no built app in ${dist}`);
-  server = await serveDirectory(dist);
-  context = await launchBrowser();
+  app = await startApp();
+  ({ server, context } = app);
 });
 
-after(async () => {
-  await context?.close();
-  await server?.close();
-});
+after(() => app?.close());
 
 test("documenso: every entity is drawn and no two boxes overlap", async () => {
   const file = join(corpusDir, "prisma/documenso.prisma");

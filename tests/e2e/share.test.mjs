@@ -1,14 +1,10 @@
 // Share links, autosave and embedding, in headless Chromium against the built app (dist/).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync } from "node:fs";
-import { join } from "node:path";
-import { repoRoot } from "../support/relplay.mjs";
-import { serveDirectory } from "../support/static-server.mjs";
-import { launchBrowser, openPage as openPageIn } from "../support/browser.mjs";
+import { startApp, openPage as openPageIn } from "../support/browser.mjs";
 import { encodePayload, encodeBytes } from "../support/share.mjs";
 
-const dist = process.env.RELPLAY_DIST || join(repoRoot, "dist");
+let app;
 let server;
 let context;
 
@@ -26,15 +22,11 @@ async function typeAtEnd(page, text) {
 }
 
 before(async () => {
-  assert.ok(existsSync(join(dist, "index.html")), `no built app in ${dist}`);
-  server = await serveDirectory(dist);
-  context = await launchBrowser();
+  app = await startApp();
+  ({ server, context } = app);
 });
 
-after(async () => {
-  await context?.close();
-  await server?.close();
-});
+after(() => app?.close());
 
 test("share, then open the link in a new page: the same state", async () => {
   const page = await openPage(server.url);

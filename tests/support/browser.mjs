@@ -30,3 +30,26 @@ export async function openPage(context, url, readySelector = ".source-pane .cm-c
   await page.waitForSelector(readySelector);
   return page;
 }
+
+/**
+ * Serves the built app (dist/, or RELPLAY_DIST) on loopback and starts Chromium: `{ server, context,
+ * close }`. Fails with a clear message when the app has not been built.
+ */
+export async function startApp() {
+  const { existsSync } = await import("node:fs");
+  const { join } = await import("node:path");
+  const { repoRoot } = await import("./relplay.mjs");
+  const { serveDirectory } = await import("./static-server.mjs");
+  const dist = process.env.RELPLAY_DIST || join(repoRoot, "dist");
+  if (!existsSync(join(dist, "index.html"))) throw new Error(`no built app in ${dist}: run \`trunk build --release --offline\` first`);
+  const server = await serveDirectory(dist);
+  const context = await launchBrowser();
+  return {
+    server,
+    context,
+    close: async () => {
+      await context.close();
+      await server.close();
+    },
+  };
+}

@@ -411,6 +411,22 @@ impl Schema {
 }
 
 impl Entity {
+    /// An entity with no fields, keys or relations yet.
+    pub fn new(name: String, table: String, span: Span) -> Entity {
+        Entity {
+            name,
+            table,
+            fields: Vec::new(),
+            navigations: Vec::new(),
+            primary_key: None,
+            uniques: Vec::new(),
+            indexes: Vec::new(),
+            join_of: None,
+            documentation: None,
+            span,
+        }
+    }
+
     /// Where the entity's declaration starts (for diagnostics about the whole entity).
     pub fn name_span(&self) -> Span {
         Span::new(self.span.start(), (self.span.start() + 5 + self.name.len() + 1).min(self.span.end()))

@@ -74,18 +74,9 @@ fn lower_model<'a>(
     relation_fields: &mut Vec<RelationField<'a>>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Entity {
-    let mut entity = Entity {
-        name: model.name.name.clone(),
-        table: mapped_name(&model.attributes, true).unwrap_or_else(|| model.name.name.clone()),
-        fields: Vec::new(),
-        navigations: Vec::new(),
-        primary_key: None,
-        uniques: Vec::new(),
-        indexes: Vec::new(),
-        join_of: None,
-        documentation: model.documentation.clone(),
-        span: model.span,
-    };
+    let table = mapped_name(&model.attributes, true).unwrap_or_else(|| model.name.name.clone());
+    let mut entity = Entity::new(model.name.name.clone(), table, model.span);
+    entity.documentation = model.documentation.clone();
     let mut seen_fields: HashMap<&str, Span> = HashMap::new();
     let mut id_fields: Vec<(String, Span, Option<String>)> = Vec::new();
     for (position, declaration) in model.fields.iter().enumerate() {

@@ -205,18 +205,7 @@ fn lower_table(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Entity {
     let table = object_name(&create.name);
-    let mut entity = Entity {
-        name: table.clone(),
-        table: table.clone(),
-        fields: Vec::new(),
-        navigations: Vec::new(),
-        primary_key: None,
-        uniques: Vec::new(),
-        indexes: Vec::new(),
-        join_of: None,
-        documentation: None,
-        span,
-    };
+    let mut entity = Entity::new(table.clone(), table.clone(), span);
     for (position, column) in create.columns.iter().enumerate() {
         let field = columns::lower_column(column, position as u32, span, types, diagnostics);
         let name = field.name.clone();
