@@ -2,7 +2,7 @@
 
 use crate::diagnostic::Diagnostic;
 use crate::ir::{DefaultValue, Entity, Field, FieldType};
-use crate::span::Span;
+use crate::syntax::sql::SqlStatement;
 use sqlparser::ast::{ColumnDef, ColumnOption, Expr, Value};
 
 /// Type names the script defines: enum types and domains (by lower-case name).
@@ -53,9 +53,11 @@ fn portable_type(sql_type: &str) -> (FieldType, bool) {
     (field_type, false)
 }
 
-/// The default a `DEFAULT expr` gives (a sequence counter, the current time, a literal, or SQL).
-pub(super) fn default_value(expr: &Expr) -> Option<DefaultValue> {
-    let text = expr.to_string();
+/// The default a `DEFAULT expr` gives (a sequence counter, the current time, a literal, or SQL as
+/// written in `statement`).
+pub(super) fn default_value(expr: &Expr, statement: &SqlStatement) -> Option<DefaultValue> {
+    use sqlparser::ast::Spanned;
+    let text = statement.source_of(expr.span()).unwrap_or_default().trim().to_string();
     let lower = text.to_ascii_lowercase();
     if lower.starts_with("nextval(") {
         return Some(DefaultValue::Autoincrement);
@@ -72,14 +74,21 @@ pub(super) fn default_value(expr: &Expr) -> Option<DefaultValue> {
             _ => DefaultValue::DbGenerated(text),
         },
         Expr::UnaryOp { op: sqlparser::ast::UnaryOperator::Minus, expr } if matches!(**expr, Expr::Value(_)) => DefaultValue::Number(text),
-        Expr::Nested(inner) => return default_value(inner),
+        Expr::Nested(inner) => return default_value(inner, statement),
         // `'x'::text` in PostgreSQL dumps: the literal is the default.
-        Expr::Cast { expr, .. } => return default_value(expr),
+        Expr::Cast { expr, .. } => return default_value(expr, statement),
         _ => DefaultValue::DbGenerated(text),
     })
 }
 
-pub(super) fn lower_column(column: &ColumnDef, position: u32, span: Span, types: &TypeNames, _diagnostics: &mut Vec<Diagnostic>) -> Field {
+pub(super) fn lower_column(
+    column: &ColumnDef,
+    position: u32,
+    statement: &SqlStatement,
+    types: &TypeNames,
+    _diagnostics: &mut Vec<Diagnostic>,
+) -> Field {
+    let span = statement.span;
     let sql_type = column.data_type.to_string();
     let type_name = sql_type.trim_end_matches("[]").rsplit('.').next().unwrap_or("").trim_matches('"').to_ascii_lowercase();
     let (field_type, counts_up) = match (types.enums.get(&type_name), types.domains.get(&type_name)) {
@@ -109,7 +118,7 @@ pub(super) fn lower_column(column: &ColumnDef, position: u32, span: Span, types:
         match &option.option {
             ColumnOption::NotNull | ColumnOption::PrimaryKey(_) => field.nullable = false,
             ColumnOption::Default(expr) => {
-                if let Some(default) = default_value(expr) {
+                if let Some(default) = default_value(expr, statement) {
                     field.default = Some(enum_default(default));
                 }
             }

@@ -98,7 +98,7 @@ pub fn lower(file: &SqlFile, dialect: SqlDialect) -> (Schema, Vec<Diagnostic>) {
                     diagnostics.push(catalog::duplicate_table(span, &table));
                     continue;
                 }
-                let mut entity = lower_table(create, span, &types, &mut keys, &mut diagnostics);
+                let mut entity = lower_table(create, parsed, &types, &mut keys, &mut diagnostics);
                 // PostgreSQL `INHERITS (parent)`: the parent's columns come first.
                 for parent in create.inherits.iter().flatten() {
                     if let Some(&parent_index) = tables.get(&object_name(parent)) {
@@ -133,7 +133,7 @@ pub fn lower(file: &SqlFile, dialect: SqlDialect) -> (Schema, Vec<Diagnostic>) {
                             let field = schema.entities[index].fields.iter_mut().find(|f| f.column == column_name.value);
                             match (field, op) {
                                 (Some(field), sqlparser::ast::AlterColumnOperation::SetDefault { value }) => {
-                                    field.default = columns::default_value(value)
+                                    field.default = columns::default_value(value, parsed)
                                 }
                                 (Some(field), sqlparser::ast::AlterColumnOperation::SetNotNull) => field.nullable = false,
                                 (Some(field), sqlparser::ast::AlterColumnOperation::DropNotNull) => field.nullable = true,
@@ -168,9 +168,9 @@ pub fn lower(file: &SqlFile, dialect: SqlDialect) -> (Schema, Vec<Diagnostic>) {
             }
             Statement::CreateView(view) => {
                 views.insert(object_name(&view.name));
-                diagnostics.push(catalog::sql_statement_skipped(span, &statement_kind(&parsed.statement)));
+                diagnostics.push(catalog::sql_statement_skipped(span, &statement_kind(&parsed.text)));
             }
-            other => diagnostics.push(catalog::sql_statement_skipped(span, &statement_kind(other))),
+            _ => diagnostics.push(catalog::sql_statement_skipped(span, &statement_kind(&parsed.text))),
         }
     }
     if dialect == SqlDialect::Sqlite {
@@ -183,31 +183,23 @@ pub fn lower(file: &SqlFile, dialect: SqlDialect) -> (Schema, Vec<Diagnostic>) {
     (schema, diagnostics)
 }
 
-/// A readable name for a statement kind relplay skips.
-fn statement_kind(statement: &Statement) -> String {
-    let text = statement.to_string();
-    let words: Vec<&str> = text.split_whitespace().take(3).collect();
-    let kind = match words.as_slice() {
-        ["CREATE", "OR", third] => format!("CREATE OR {third}"),
-        ["CREATE", "UNIQUE", _] | ["CREATE", "TEMPORARY", _] => words[..3].join(" "),
-        [first, second, ..] if matches!(*first, "CREATE" | "DROP" | "ALTER" | "COMMENT") => format!("{first} {second}"),
-        [first, ..] => first.to_string(),
-        [] => "This statement".to_string(),
-    };
-    format!("A `{kind}` statement")
+/// A readable name for a statement kind relplay skips, from its first keywords as written.
+fn statement_kind(text: &str) -> String {
+    format!("A `{}` statement", crate::syntax::sql::leading_words(text))
 }
 
 fn lower_table(
     create: &sqlparser::ast::CreateTable,
-    span: Span,
+    statement: &crate::syntax::sql::SqlStatement,
     types: &columns::TypeNames,
     keys: &mut Vec<PendingKey>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Entity {
+    let span = statement.span;
     let table = object_name(&create.name);
     let mut entity = Entity::new(table.clone(), table.clone(), span);
     for (position, column) in create.columns.iter().enumerate() {
-        let field = columns::lower_column(column, position as u32, span, types, diagnostics);
+        let field = columns::lower_column(column, position as u32, statement, types, diagnostics);
         let name = field.name.clone();
         for option in &column.options {
             match &option.option {

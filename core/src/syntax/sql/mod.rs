@@ -27,6 +27,25 @@ pub struct SqlFile {
 pub struct SqlStatement {
     pub statement: Statement,
     pub span: Span,
+    /// The statement's source text (expressions are taken from it as written).
+    pub text: String,
+}
+
+impl SqlStatement {
+    /// The source text of a part of the statement, by sqlparser's line/column span.
+    pub fn source_of(&self, span: sqlparser::tokenizer::Span) -> Option<&str> {
+        if span.start.line == 0 {
+            return None;
+        }
+        let index = LineIndex::new(&self.text);
+        let offset = |location: sqlparser::tokenizer::Location| {
+            let line = index.line_text(location.line as u32);
+            let line_start = line.as_ptr() as usize - self.text.as_ptr() as usize;
+            line_start + line.chars().take((location.column as usize).saturating_sub(1)).map(char::len_utf8).sum::<usize>()
+        };
+        let (start, end) = (offset(span.start), offset(span.end));
+        self.text.get(start..end.max(start))
+    }
 }
 
 fn parser_dialect(dialect: SqlDialect) -> Box<dyn Dialect> {
@@ -65,7 +84,9 @@ pub fn parse(text: &str, dialect: SqlDialect) -> (SqlFile, Vec<Diagnostic>) {
             }
         }
         match parsed {
-            Ok(statements) => file.statements.extend(statements.into_iter().map(|statement| SqlStatement { statement, span })),
+            Ok(statements) => {
+                file.statements.extend(statements.into_iter().map(|statement| SqlStatement { statement, span, text: piece.to_string() }))
+            }
             Err(_) if !defines_tables(piece) => {
                 // Not a statement relplay models: a parse failure here loses nothing.
                 if let Some(view) = view_name(piece) {
@@ -203,7 +224,7 @@ fn view_name(piece: &str) -> Option<String> {
 }
 
 /// The first keywords of a statement, upper-cased (`CREATE DOMAIN`, `ALTER SEQUENCE`).
-fn leading_words(piece: &str) -> String {
+pub fn leading_words(piece: &str) -> String {
     let words: Vec<String> = piece.split_whitespace().take(3).map(|w| w.to_ascii_uppercase()).collect();
     let count = match words.first().map(String::as_str) {
         Some("CREATE" | "ALTER" | "DROP" | "COMMENT") if words.get(1).is_some_and(|w| w == "OR" || w == "UNIQUE") => 3,
