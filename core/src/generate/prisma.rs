@@ -178,17 +178,11 @@ fn navigation_lines(schema: &Schema, entity: &Entity) -> Vec<Line> {
 /// A name for a missing back navigation: the owner's name in lower camel case, plural for lists,
 /// numbered if taken.
 fn synthesized_back_name(entity: &Entity, relation: &Relation) -> String {
-    let owner = &relation.owning_side.entity;
-    let mut chars = owner.chars();
-    let mut base: String = chars.next().map(|c| c.to_lowercase().collect::<String>()).unwrap_or_default() + chars.as_str();
+    let mut base = crate::ir::lower_camel(&relation.owning_side.entity);
     if relation.kind != RelationKind::OneToOne {
         base.push('s');
     }
-    let taken = |name: &str| entity.field(name).is_some() || entity.navigations.iter().any(|n| n.name == name);
-    if !taken(&base) {
-        return base;
-    }
-    (2..).map(|n| format!("{base}{n}")).find(|name| !taken(name)).expect("some number is free")
+    entity.free_member_name(base)
 }
 
 /// The relation name Prisma needs: the given one, or a made-up one where two relations join the

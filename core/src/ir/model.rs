@@ -427,6 +427,16 @@ impl Entity {
         }
     }
 
+    /// `base`, or `base2`, `base3`… if the entity already has a field or navigation of that name:
+    /// a name for a new member that clashes with nothing.
+    pub fn free_member_name(&self, base: String) -> String {
+        let taken = |name: &str| self.field(name).is_some() || self.navigations.iter().any(|n| n.name == name);
+        if !taken(&base) {
+            return base;
+        }
+        (2..).map(|i| format!("{base}{i}")).find(|name| !taken(name)).expect("some number is free")
+    }
+
     /// Where the entity's declaration starts (for diagnostics about the whole entity).
     pub fn name_span(&self) -> Span {
         Span::new(self.span.start(), (self.span.start() + 5 + self.name.len() + 1).min(self.span.end()))
@@ -473,4 +483,11 @@ pub fn default_constraint_name(table: &str, columns: &[String], suffix: &str) ->
     } else {
         format!("{table}_{}_{suffix}", columns.join("_"))
     }
+}
+
+/// `name` with its first letter in lower case (`UserProfile` → `userProfile`), the usual form of a
+/// navigation named after a model.
+pub fn lower_camel(name: &str) -> String {
+    let mut chars = name.chars();
+    chars.next().map(|c| c.to_lowercase().collect::<String>()).unwrap_or_default() + chars.as_str()
 }

@@ -194,11 +194,8 @@ fn opposite_field_edit(a: &Candidate<'_>, schema: &Schema, index: &EntityIndex) 
     let fields: Vec<String> = a.arguments.fields.iter().flatten().map(|(f, _)| f.clone()).collect();
     let unique = entity(schema, index, &a.field.entity).is_some_and(|e| e.is_unique_criterion(&fields));
     let model = &a.field.entity;
-    let mut chars = model.chars();
-    let base = chars.next().map(|c| c.to_lowercase().collect::<String>()).unwrap_or_default() + chars.as_str();
-    let base = if unique { base } else { format!("{base}s") };
-    let taken = |n: &str| target.field(n).is_some() || target.navigations.iter().any(|x| x.name == n);
-    let name = if !taken(&base) { base.clone() } else { (2..).map(|i| format!("{base}{i}")).find(|n| !taken(n))? };
+    let base = crate::ir::lower_camel(model);
+    let name = target.free_member_name(if unique { base } else { format!("{base}s") });
     let type_text = if unique { format!("{model}?") } else { format!("{model}[]") };
     let relation = a.arguments.name.as_ref().map(|n| format!(" @relation(\"{n}\")")).unwrap_or_default();
     // The model's span ends just after its closing brace.

@@ -5,6 +5,7 @@
 
 use super::PendingKey;
 use crate::diagnostic::{catalog, Diagnostic};
+use crate::ir::lower_camel;
 use crate::ir::{
     ForeignKey, JoinColumn, JoinTable, Navigation, NavigationCardinality, ReferentialAction, Relation, RelationKind, RelationSide, Schema,
 };
@@ -20,11 +21,6 @@ fn action(action: Option<sqlparser::ast::ReferentialAction>) -> ReferentialActio
     }
 }
 
-fn lower_camel(name: &str) -> String {
-    let mut chars = name.chars();
-    chars.next().map(|c| c.to_lowercase().collect::<String>()).unwrap_or_default() + chars.as_str()
-}
-
 /// A plural for a navigation name; table names that already end in `s` are taken as plural.
 fn plural(name: &str) -> String {
     if name.ends_with('s') {
@@ -38,14 +34,12 @@ fn plural(name: &str) -> String {
     }
 }
 
-/// `name`, or `name2`, `name3`… if the entity already has a field or navigation of that name.
+/// A member name of `entity` that clashes with nothing (see [`crate::ir::Entity::free_member_name`]).
 fn free_name(schema: &Schema, entity: &str, name: String) -> String {
-    let Some(entity) = schema.entity(entity) else { return name };
-    let taken = |n: &str| entity.field(n).is_some() || entity.navigations.iter().any(|x| x.name == n);
-    if !taken(&name) {
-        return name;
+    match schema.entity(entity) {
+        Some(entity) => entity.free_member_name(name),
+        None => name,
     }
-    (2..).map(|i| format!("{name}{i}")).find(|n| !taken(n)).expect("a free name exists")
 }
 
 /// The navigation name on the owning side: the key column without its `id` suffix.
