@@ -217,12 +217,7 @@ fn relation_attribute(schema: &Schema, index: usize, relation: &Relation, is_own
     if let (true, Some(fk)) = (is_owner, &relation.foreign_key) {
         arguments.push(format!("fields: [{}]", fk.fields.join(", ")));
         arguments.push(format!("references: [{}]", fk.referenced_fields.join(", ")));
-        let default_on_delete = match (fk.required, schema.provider) {
-            (true, Some(Provider::Sqlserver)) => ReferentialAction::NoAction,
-            (true, _) => ReferentialAction::Restrict,
-            (false, _) => ReferentialAction::SetNull,
-        };
-        if relation.on_delete != default_on_delete {
+        if relation.on_delete != ReferentialAction::prisma_default_on_delete(fk.required, schema.provider) {
             arguments.push(format!("onDelete: {}", relation.on_delete.prisma_name()));
         }
         if relation.on_update != ReferentialAction::Cascade {

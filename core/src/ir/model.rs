@@ -306,6 +306,17 @@ impl ReferentialAction {
         })
     }
 
+    /// Prisma's `onDelete` when none is written: SetNull for an optional key, Restrict for a
+    /// required one (NoAction on SQL Server, which has no RESTRICT). The `onUpdate` default is
+    /// always Cascade.
+    pub fn prisma_default_on_delete(required: bool, provider: Option<Provider>) -> ReferentialAction {
+        match (required, provider) {
+            (true, Some(Provider::Sqlserver)) => ReferentialAction::NoAction,
+            (true, _) => ReferentialAction::Restrict,
+            (false, _) => ReferentialAction::SetNull,
+        }
+    }
+
     pub fn prisma_name(self) -> &'static str {
         match self {
             ReferentialAction::Cascade => "Cascade",

@@ -7,8 +7,7 @@ use super::arguments::{field_list, string_argument};
 use super::entities::RelationField;
 use crate::diagnostic::{catalog, Diagnostic, TextEdit};
 use crate::ir::{
-    ForeignKey, JoinColumn, JoinTable, Navigation, NavigationCardinality, Provider, ReferentialAction, Relation, RelationKind,
-    RelationSide, Schema,
+    ForeignKey, JoinColumn, JoinTable, Navigation, NavigationCardinality, ReferentialAction, Relation, RelationKind, RelationSide, Schema,
 };
 use crate::span::Span;
 use crate::syntax::prisma::ast::{Arity, Expression};
@@ -315,11 +314,7 @@ fn lower_to_one(
     }
     let fields: Vec<String> = fields.iter().map(|(f, _)| f.clone()).collect();
     let required = fields.iter().all(|f| owning_entity.field(f).is_some_and(|f| !f.nullable));
-    let default_on_delete = match (required, schema.provider) {
-        (true, Some(Provider::Sqlserver)) => ReferentialAction::NoAction,
-        (true, _) => ReferentialAction::Restrict,
-        (false, _) => ReferentialAction::SetNull,
-    };
+    let default_on_delete = ReferentialAction::prisma_default_on_delete(required, schema.provider);
     let foreign_key = ForeignKey {
         entity: owner.field.entity.clone(),
         fields,
