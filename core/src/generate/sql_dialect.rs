@@ -68,7 +68,8 @@ impl SqlDialect {
         }
     }
 
-    /// The provider whose `@db.*` native types this dialect understands.
+    /// The provider of this dialect's database (also the one whose `@db.*` native types it
+    /// understands).
     pub fn native_type_provider(self) -> Provider {
         match self {
             SqlDialect::Postgresql => Provider::Postgresql,

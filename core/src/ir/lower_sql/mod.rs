@@ -8,7 +8,7 @@ mod relations;
 
 use crate::diagnostic::{catalog, Diagnostic};
 use crate::generate::SqlDialect;
-use crate::ir::{Entity, Index, PrimaryKey, Provider, RelationMode, Schema, UniqueConstraint, IR_VERSION};
+use crate::ir::{Entity, Index, PrimaryKey, RelationMode, Schema, UniqueConstraint, IR_VERSION};
 use crate::span::Span;
 use crate::syntax::sql::SqlFile;
 use sqlparser::ast::{AlterTableOperation, ColumnOption, ObjectName, Statement, TableConstraint};
@@ -54,11 +54,7 @@ fn index_columns(columns: &[sqlparser::ast::IndexColumn]) -> Vec<String> {
 /// Lowers a parsed script. Never fails: what cannot be lowered is reported and left out.
 pub fn lower(file: &SqlFile, dialect: SqlDialect) -> (Schema, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let provider = match dialect {
-        SqlDialect::Postgresql => Provider::Postgresql,
-        SqlDialect::Mysql => Provider::Mysql,
-        SqlDialect::Sqlite => Provider::Sqlite,
-    };
+    let provider = dialect.native_type_provider();
     let mut schema = Schema {
         version: IR_VERSION,
         preview_features: Vec::new(),
