@@ -1,7 +1,7 @@
 //! Columns into fields: portable types from SQL types, nullability, defaults and counters.
 
 use crate::diagnostic::Diagnostic;
-use crate::ir::{DefaultValue, Entity, Field, FieldType};
+use crate::ir::{DefaultValue, Field, FieldType};
 use crate::syntax::sql::SqlStatement;
 use sqlparser::ast::{ColumnDef, ColumnOption, Expr, Value};
 
@@ -22,11 +22,6 @@ pub(super) fn identifier_for(value: &str) -> String {
         name.insert(0, 'v');
     }
     name
-}
-
-/// The field for a column name (fields are named as their columns).
-pub(super) fn field_named(_entity: &Entity, column: &str) -> String {
-    column.to_string()
 }
 
 /// The portable type of a SQL type, and whether the type itself counts up (`SERIAL`).

@@ -151,10 +151,10 @@ pub fn lower(file: &SqlFile, dialect: SqlDialect) -> (Schema, Vec<Diagnostic>) {
                     continue;
                 };
                 let entity = &mut schema.entities[index];
-                let columns = index_columns(&create.columns);
-                let fields = columns.iter().map(|c| columns::field_named(entity, c)).collect::<Vec<_>>();
+                // Fields are named as their columns.
+                let fields = index_columns(&create.columns);
                 let name = create.name.as_ref().map(object_name);
-                if columns.is_empty() {
+                if fields.is_empty() {
                     diagnostics.push(catalog::sql_statement_skipped(span, "An index on expressions"));
                 } else if create.unique {
                     entity.uniques.push(UniqueConstraint { fields, constraint_name: name, client_name: None, on_field: false, span });
