@@ -28,4 +28,4 @@ eval "$(scripts/databases.sh start)"
 trap 'scripts/databases.sh stop' EXIT
 
 log "real databases, Prisma's validator, the app in Chromium"
-node --test --test-concurrency=1 tests/sql/ tests/prisma/ tests/e2e/
+node --test --test-concurrency=1 tests/sql/ tests/prisma/ tests/conformance/ tests/e2e/

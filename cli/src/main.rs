@@ -6,7 +6,9 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use relplay_core::diagnostic::rule_docs::rule_doc;
 use relplay_core::diagnostic::{apply_fixes, has_errors, render};
-use relplay_core::generate::{generate, SqlDialect, Target};
+use relplay_core::generate::{
+    generate, generate_files, SequelizeOptions, SequelizeStyle, SqlDialect, Target, TypeOrmOptions, VibOrmApi, VibOrmOptions,
+};
 use relplay_core::share::{self, SharedPlayground};
 use relplay_core::{analyze, Analysis, SourceLanguage};
 use std::io::Read;
@@ -45,15 +47,24 @@ enum Command {
         file: String,
         #[arg(long, value_name = "LANG")]
         from: Option<String>,
-        /// prisma, sql or json.
+        /// prisma, sql, typeorm, sequelize, viborm or json.
         #[arg(long, value_name = "TARGET")]
         to: String,
-        /// postgresql, mysql or sqlite (for `--to sql`; default: the schema's provider).
+        /// postgresql, mysql or sqlite (for `--to sql` and `--to typeorm`; default: the schema's provider).
         #[arg(long, value_name = "D")]
         dialect: Option<String>,
-        /// Write files into this directory instead of standard output.
+        /// Sequelize model style: define (`sequelize.define`) or class (`Model.init`).
+        #[arg(long, value_name = "STYLE", default_value = "define")]
+        style: String,
+        /// VibORM relation API: builder (`s.oneToOne(() => m).fields(…)`) or config-first (`s.relation.fields(…).oneToOne(() => m)`).
+        #[arg(long, value_name = "API", default_value = "builder")]
+        api: String,
+        /// Write files into this directory instead of standard output (TypeORM: one file per entity).
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
+        /// Convert even when the schema has errors: what could be read is written, and the errors are listed.
+        #[arg(long)]
+        force: bool,
     },
     /// Print a link that opens the schema in the playground.
     Share {
@@ -134,7 +145,7 @@ fn run(command: Command) -> Result<ExitCode, UsageError> {
             }
             Ok(exit_code(&analysis))
         }
-        Command::Convert { file, from, to, dialect, out } => {
+        Command::Convert { file, from, to, dialect, style, api, out, force } => {
             let (text, language) = read_source(&file, from.as_deref())?;
             let analysis = analyze(&text, language);
             let dialect = match dialect.as_deref() {
@@ -144,31 +155,49 @@ fn run(command: Command) -> Result<ExitCode, UsageError> {
                 ),
                 None => None,
             };
+            let dialect = dialect.unwrap_or_else(|| SqlDialect::for_provider(analysis.schema.provider));
             let target = match to.as_str() {
                 "prisma" => Target::Prisma,
-                "sql" => Target::Sql(dialect.unwrap_or_else(|| SqlDialect::for_provider(analysis.schema.provider))),
+                "sql" => Target::Sql(dialect),
+                "typeorm" => Target::TypeOrm(TypeOrmOptions { dialect }),
+                "sequelize" => Target::Sequelize(SequelizeOptions {
+                    style: match style.as_str() {
+                        "define" => SequelizeStyle::Define,
+                        "class" => SequelizeStyle::Class,
+                        other => return Err(UsageError(format!("unknown Sequelize style `{other}`: use define or class"))),
+                    },
+                }),
+                "viborm" => Target::VibOrm(VibOrmOptions {
+                    api: match api.as_str() {
+                        "builder" => VibOrmApi::Builder,
+                        "config-first" => VibOrmApi::ConfigFirst,
+                        other => return Err(UsageError(format!("unknown VibORM API `{other}`: use builder or config-first"))),
+                    },
+                }),
                 "json" => Target::Json,
-                other => return Err(UsageError(format!("unknown target `{other}`: use prisma, sql or json"))),
+                other => return Err(UsageError(format!("unknown target `{other}`: use prisma, sql, typeorm, sequelize, viborm or json"))),
             };
-            if has_errors(&analysis.diagnostics) {
+            if has_errors(&analysis.diagnostics) && !force {
                 eprint!("{}", render::to_text(&display_name(&file), &text, &analysis.diagnostics));
-                eprintln!("relplay: not converting a schema with errors; `relplay check` lists them");
+                eprintln!("relplay: not converting a schema with errors (`relplay check` lists them; `--force` converts anyway)");
                 return Ok(ExitCode::from(1));
             }
-            let generated = generate(&analysis.schema, target);
             let mut diagnostics = analysis.diagnostics.clone();
-            diagnostics.extend(generated.diagnostics);
-            eprint!("{}", render::to_text(&display_name(&file), &text, &diagnostics));
             match out {
                 Some(directory) => {
-                    let file_name = match target {
-                        Target::Prisma => "schema.prisma".to_string(),
-                        Target::Sql(d) => format!("schema.{}.sql", d.as_str()),
-                        Target::Json => "schema.json".to_string(),
-                    };
-                    write_file(&directory.join(file_name), &generated.text)?;
+                    let (files, generator_diagnostics) = generate_files(&analysis.schema, target);
+                    diagnostics.extend(generator_diagnostics);
+                    eprint!("{}", render::to_text(&display_name(&file), &text, &diagnostics));
+                    for generated in files {
+                        write_file(&directory.join(&generated.path), &generated.text)?;
+                    }
                 }
-                None => print!("{}", generated.text),
+                None => {
+                    let generated = generate(&analysis.schema, target);
+                    diagnostics.extend(generated.diagnostics);
+                    eprint!("{}", render::to_text(&display_name(&file), &text, &diagnostics));
+                    print!("{}", generated.text);
+                }
             }
             Ok(ExitCode::SUCCESS)
         }

@@ -2,7 +2,7 @@
 // PostgreSQL and MariaDB come from `scripts/databases.sh start` (RELPLAY_PG_URL, RELPLAY_MYSQL_URL);
 // SQLite is Debian's sqlite3 shell on a file.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
@@ -91,6 +91,14 @@ export class Sqlite {
   shapeAfter(name, sql) {
     const run = this.run(name, sql);
     if (run.status !== 0) throw new Error(`sqlite3 rejected the SQL: ${run.stderr}`);
+    const shape = this.run(name, sqliteIntrospectionQuery);
+    if (shape.status !== 0) throw new Error(shape.stderr);
+    return sqliteShape(shape.stdout);
+  }
+
+  /** Writes `bytes` (a database file made elsewhere, e.g. by sql.js) as `name` and reads its shape. */
+  shapeOfFile(name, bytes) {
+    writeFileSync(join(this.dir, `${name}.db`), bytes);
     const shape = this.run(name, sqliteIntrospectionQuery);
     if (shape.status !== 0) throw new Error(shape.stderr);
     return sqliteShape(shape.stdout);

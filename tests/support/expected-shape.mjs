@@ -38,6 +38,7 @@ export function expectedShape(ir, dialect) {
       const [a, b] = join.columns;
       const pair = [a.column, b.column];
       shape[join.table] = {
+        joinTable: true,
         columns: { [a.column]: { nullable: false }, [b.column]: { nullable: false } },
         primaryKey: dialect === "postgresql" ? pair : [],
         uniques: dialect === "postgresql" ? [] : [pair],
@@ -64,6 +65,18 @@ function foreignKeyText(fk, dialect) {
 
 const uniqueText = (columns) => `(${[...columns].sort().join(", ")})`;
 
+/**
+ * A join table's pair key: Prisma makes it the primary key on PostgreSQL and a unique index
+ * elsewhere, TypeORM and Sequelize always the primary key. On two NOT NULL columns both say
+ * "each pair once", so a join table's key is compared as a set of columns, whichever it is.
+ */
+function pairKeyed(table) {
+  const all = Object.keys(table.columns);
+  const covers = (columns) => columns.length === all.length && all.every((c) => columns.includes(c));
+  const key = table.primaryKey.length ? table.primaryKey : (table.uniques.find(covers) ?? []);
+  return { ...table, primaryKey: [...key].sort(), uniques: table.uniques.filter((u) => !covers(u)) };
+}
+
 /** Every difference between two shapes, as sentences; empty when they agree. */
 export function compareShapes(expected, actual, dialect) {
   const differences = [];
@@ -71,8 +84,8 @@ export function compareShapes(expected, actual, dialect) {
   for (const t of names(expected)) if (!actual[t]) differences.push(`missing table ${t}`);
   for (const t of names(actual)) if (!expected[t]) differences.push(`unexpected table ${t}`);
   for (const t of names(expected)) {
-    const e = expected[t];
-    const a = actual[t];
+    const e = expected[t].joinTable ? pairKeyed(expected[t]) : expected[t];
+    const a = actual[t] && expected[t].joinTable ? pairKeyed(actual[t]) : actual[t];
     if (!a) continue;
     for (const c of names(e.columns)) {
       if (!a.columns[c]) differences.push(`${t}: missing column ${c}`);

@@ -26,3 +26,8 @@ export function prismaValidate(schema) {
 export function withoutConnectionUrls(schema) {
   return schema.replace(/^\s*(url|directUrl|shadowDatabaseUrl)\s*=.*$/gm, "");
 }
+
+/** Prisma's DMMF (its parsed data model) of a valid schema. */
+export function prismaDmmf(schema) {
+  return JSON.parse(prismaSchemaWasm.get_dmmf(JSON.stringify({ prismaSchema: [["schema.prisma", schema]] })));
+}

@@ -2,13 +2,22 @@
 //! option explicitly wherever the target's default differs from the IR; what a target cannot
 //! express is said in a comment in the output and as a `G…` warning.
 
+mod dependency_order;
+mod javascript;
 pub mod json;
 pub mod prisma;
+mod relation_ends;
+pub mod sequelize;
 pub mod sql;
 mod sql_dialect;
+pub mod typeorm;
+pub mod viborm;
 
 pub use crate::ir::SchemaItem;
+pub use sequelize::{SequelizeOptions, SequelizeStyle};
 pub use sql_dialect::SqlDialect;
+pub use typeorm::{GeneratedFile, TypeOrmOptions};
+pub use viborm::{VibOrmApi, VibOrmOptions};
 
 use crate::diagnostic::Diagnostic;
 use crate::ir::Schema;
@@ -16,10 +25,16 @@ use serde::{Deserialize, Serialize};
 
 /// What to generate.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "target", content = "dialect", rename_all = "lowercase")]
+#[serde(tag = "target", content = "options", rename_all = "lowercase")]
 pub enum Target {
     Prisma,
     Sql(SqlDialect),
+    /// TypeORM entity classes.
+    TypeOrm(TypeOrmOptions),
+    /// Sequelize v6 models and associations.
+    Sequelize(SequelizeOptions),
+    /// A VibORM schema.
+    VibOrm(VibOrmOptions),
     /// The IR itself as JSON.
     Json,
 }
@@ -62,6 +77,26 @@ pub fn generate(schema: &Schema, target: Target) -> Generated {
     match target {
         Target::Prisma => prisma::generate(schema),
         Target::Sql(dialect) => sql::generate(schema, dialect),
+        Target::TypeOrm(options) => typeorm::generate(schema, options),
+        Target::Sequelize(options) => sequelize::generate(schema, options),
+        Target::VibOrm(options) => viborm::generate(schema, options),
         Target::Json => json::generate(schema),
+    }
+}
+
+/// The output of `target` as files to write into a directory: one file per entity for TypeORM,
+/// one file otherwise.
+pub fn generate_files(schema: &Schema, target: Target) -> (Vec<GeneratedFile>, Vec<Diagnostic>) {
+    let single = |path: String| {
+        let generated = generate(schema, target);
+        (vec![GeneratedFile { path, text: generated.text }], generated.diagnostics)
+    };
+    match target {
+        Target::TypeOrm(options) => typeorm::generate_files(schema, options),
+        Target::Prisma => single("schema.prisma".into()),
+        Target::Sql(dialect) => single(format!("schema.{}.sql", dialect.as_str())),
+        Target::Sequelize(_) => single("models.mjs".into()),
+        Target::VibOrm(_) => single("schema.ts".into()),
+        Target::Json => single("schema.json".into()),
     }
 }

@@ -6,6 +6,7 @@
 //! references only when rows change). Constraint names follow Prisma's conventions
 //! (`{table}_pkey`, `{table}_{columns}_key`, `_fkey`, `_idx`) unless the schema names them.
 
+use super::dependency_order::{creation_order, owned_foreign_keys};
 use super::sql_dialect::{AutoincrementStyle, EnumStyle, SqlDialect};
 use super::{Anchor, Generated, SchemaItem};
 use crate::diagnostic::{catalog, Diagnostic};
@@ -52,16 +53,7 @@ impl<'a> SqlWriter<'a> {
 
     /// A default constraint name, cut to the dialect's identifier limit on a character boundary.
     fn constraint_name(&self, table: &str, columns: &[String], suffix: &str) -> String {
-        let mut name = crate::ir::default_constraint_name(table, columns, suffix);
-        let limit = self.dialect.identifier_limit();
-        if name.len() > limit {
-            let mut cut = limit;
-            while !name.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            name.truncate(cut);
-        }
-        name
+        self.dialect.default_constraint_name(table, columns, suffix)
     }
 
     fn columns_of(&self, entity: &Entity, fields: &[String]) -> Vec<String> {
@@ -414,37 +406,6 @@ fn relation_comment(relation: &Relation) -> String {
         RelationKind::ManyToMany => "many-to-many",
     };
     format!("-- {kind}: {} → {}", side(&relation.owning_side), side(&relation.inverse_side))
-}
-
-/// The FKs whose columns live in `entity`'s table, with their relations.
-fn owned_foreign_keys<'s>(schema: &'s Schema, entity: &Entity) -> Vec<(&'s Relation, &'s ForeignKey)> {
-    schema.relations.iter().filter_map(|r| r.foreign_key.as_ref().filter(|fk| fk.entity == entity.name).map(|fk| (r, fk))).collect()
-}
-
-/// Entity indexes in an order where referenced tables come first, keeping source order otherwise.
-fn creation_order(schema: &Schema) -> Vec<usize> {
-    fn visit(schema: &Schema, index: usize, state: &mut Vec<u8>, order: &mut Vec<usize>) {
-        if state[index] != 0 {
-            return; // done, or on the current path (a cycle: broken by a deferred key)
-        }
-        state[index] = 1;
-        let entity = &schema.entities[index];
-        for (_, fk) in owned_foreign_keys(schema, entity) {
-            if let Some(target) = schema.entities.iter().position(|e| e.name == fk.referenced_entity) {
-                if target != index {
-                    visit(schema, target, state, order);
-                }
-            }
-        }
-        state[index] = 2;
-        order.push(index);
-    }
-    let mut state = vec![0u8; schema.entities.len()];
-    let mut order = Vec::with_capacity(schema.entities.len());
-    for index in 0..schema.entities.len() {
-        visit(schema, index, &mut state, &mut order);
-    }
-    order
 }
 
 /// A SQL string literal with `'` doubled.

@@ -1,0 +1,140 @@
+// The conformance harness: every target judged by the real tools. For each schema and each
+// database (PostgreSQL, MySQL via MariaDB, SQLite) the database is built four ways —
+//   1. relplay's SQL, run as is;
+//   2. relplay's TypeORM entities, by TypeORM's `synchronize`;
+//   3. relplay's Sequelize models, by Sequelize's `sync`;
+//   4. relplay's Prisma schema (provider set to that database), validated by Prisma's own
+//      validator and read through Prisma's DMMF —
+// and each result must hold what the IR says: tables, columns and nullability, primary keys,
+// unique column sets, foreign keys with their actions, join tables. Differences are listed per way.
+//
+// Known limits of a target are part of the expectation, each the subject of a comment in the
+// generated code and a G001 warning from relplay (see `targetLimits`).
+import { test, describe, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { basename, join } from "node:path";
+import { relplay, relplayOk, validSchemas, repoRoot } from "../support/relplay.mjs";
+import { expectedShape, compareShapes } from "../support/expected-shape.mjs";
+import { Postgres, Mysql, Sqlite } from "../support/databases.mjs";
+import { typeormShape, sequelizeShape, prismaShape } from "../support/orm-databases.mjs";
+import { prismaDmmf, prismaValidate } from "../support/prisma-validator.mjs";
+
+const dialects = ["postgresql", "mysql", "sqlite"];
+const only = process.env.RELPLAY_CONFORMANCE_ONLY?.split(",");
+
+/** The schemas: every valid example, fixture and corpus schema, plus the unidirectional example. */
+function conformanceSchemas() {
+  const schemas = [...validSchemas(), { file: join(repoRoot, "examples/unidirectional.prisma"), name: "unidirectional", force: true }];
+  return only ? schemas.filter((s) => only.includes(s.name)) : schemas;
+}
+
+function convert(schema, args) {
+  const result = relplay(["convert", schema.file, ...args, ...(schema.force ? ["--force"] : [])]);
+  if (result.status !== 0) throw new Error(`relplay convert ${args.join(" ")} failed:\n${result.stderr}`);
+  return result.stdout;
+}
+
+/**
+ * What a target can express of the IR, applied to the expected shape:
+ * - TypeORM has no ON DELETE/UPDATE SET DEFAULT (its "DEFAULT" value is invalid SQL): NO ACTION.
+ * - Sequelize has no composite foreign keys: the columns exist, the constraint does not.
+ */
+const targetLimits = {
+  typeorm(shape) {
+    for (const table of Object.values(shape)) {
+      for (const fk of table.foreignKeys) {
+        if (fk.onDelete === "SET DEFAULT") fk.onDelete = "NO ACTION";
+        if (fk.onUpdate === "SET DEFAULT") fk.onUpdate = "NO ACTION";
+      }
+    }
+    return shape;
+  },
+  sequelize(shape) {
+    for (const table of Object.values(shape)) table.foreignKeys = table.foreignKeys.filter((fk) => fk.columns.length === 1);
+    return shape;
+  },
+};
+
+/**
+ * relplay's Prisma schema for `dialect`: the provider set to it, and native types of the schema's
+ * own database (`@db.Uuid` on a PostgreSQL schema) dropped. A schema with scalar lists keeps its
+ * provider outside PostgreSQL, because Prisma has lists only there; its DMMF is still compared
+ * with the shape expected on `dialect`.
+ */
+function prismaFor(prismaText, dialect, ir) {
+  const hasLists = ir.entities.some((e) => e.fields.some((f) => f.list));
+  if (ir.provider === dialect || (hasLists && dialect !== "postgresql")) return prismaText;
+  const text = ir.provider ? prismaText.replace(/ @db\.[A-Za-z]+(\([^)]*\))?/g, "") : prismaText;
+  return text.replace(/provider\s*=\s*"[a-z]+"/, `provider = "${dialect}"`);
+}
+
+const servers = {};
+before(async () => {
+  servers.postgres = new Postgres();
+  servers.mysql = new Mysql();
+  servers.sqlite = new Sqlite();
+  await servers.postgres.connect();
+  await servers.mysql.connect();
+});
+after(async () => {
+  await servers.postgres.end();
+  await servers.mysql.end();
+  servers.sqlite.end();
+});
+
+async function shapeOfSql(name, sql, dialect) {
+  if (dialect === "postgresql") return servers.postgres.shapeAfter(`${name}_sql`, sql);
+  if (dialect === "mysql") return servers.mysql.shapeAfter(`${name}_sql`, sql);
+  return servers.sqlite.shapeAfter(`${name}_sql`, sql);
+}
+
+for (const schema of conformanceSchemas()) {
+  describe(schema.name, () => {
+    for (const dialect of dialects) {
+      test(`${dialect}: SQL, TypeORM, Sequelize and Prisma build what the IR says`, async () => {
+        const ir = JSON.parse(convert(schema, ["--to", "json"]));
+        const expected = () => expectedShape(ir, dialect);
+        const report = [];
+        const judge = async (way, build, expectation, source) => {
+          let differences;
+          try {
+            differences = compareShapes(expectation, await build(), dialect);
+          } catch (error) {
+            differences = [`failed: ${String(error?.message ?? error).split("\n").slice(0, 6).join("\n    ")}`];
+          }
+          if (differences.length) report.push(`${way}:\n  ${differences.join("\n  ")}\n  --- ${way} output ---\n${source.split("\n").map((l) => `  | ${l}`).join("\n")}`);
+        };
+        const sql = convert(schema, ["--to", "sql", "--dialect", dialect]);
+        await judge("SQL", () => shapeOfSql(schema.name, sql, dialect), expected(), sql);
+        const typeorm = convert(schema, ["--to", "typeorm", "--dialect", dialect]);
+        await judge("TypeORM", () => typeormShape(schema.name, typeorm, dialect, servers), targetLimits.typeorm(expected()), typeorm);
+        const sequelize = convert(schema, ["--to", "sequelize"]);
+        await judge("Sequelize", () => sequelizeShape(schema.name, sequelize, dialect, servers), targetLimits.sequelize(expected()), sequelize);
+        const prisma = prismaFor(convert(schema, ["--to", "prisma"]), dialect, ir);
+        await judge(
+          "Prisma",
+          async () => {
+            const verdict = prismaValidate(prisma);
+            if (!verdict.valid) throw new Error(`Prisma's validator rejects the schema:\n${verdict.message}`);
+            return prismaShape(prismaDmmf(prisma), dialect, ir.relation_mode === "prisma");
+          },
+          expected(),
+          prisma,
+        );
+        assert.equal(report.length, 0, `${schema.name} on ${dialect} differs from the IR:\n${report.join("\n")}`);
+      });
+    }
+  });
+}
+
+test("the harness notices a difference: a Sequelize one-to-one without `unique` is a one-to-many", async () => {
+  const file = join(repoRoot, "examples/user-profile.prisma");
+  const ir = JSON.parse(relplayOk(["convert", file, "--to", "json"]));
+  // Drop `unique` from the userId attribute and from the associations' foreignKey options.
+  const broken = relplayOk(["convert", file, "--to", "sequelize"])
+    .split("\n")
+    .map((line) => (/userId/.test(line) ? line.replaceAll(", unique: true", "") : line))
+    .join("\n");
+  const differences = compareShapes(expectedShape(ir, "postgresql"), await sequelizeShape(`${basename(file, ".prisma")}_broken`, broken, "postgresql", servers), "postgresql");
+  assert.deepEqual(differences, ["Profile: missing unique (userId)"]);
+});

@@ -1,0 +1,175 @@
+// Builds a database from relplay's ORM output with the ORM itself — TypeORM's `synchronize`,
+// Sequelize's `sync` — and reads the database back (introspect.mjs); reads Prisma's own view of
+// relplay's Prisma schema from its DMMF into the same shape.
+//
+// PostgreSQL and MariaDB are the servers of `scripts/databases.sh`; SQLite is sql.js for both
+// ORMs (TypeORM's "sqljs" driver, and Sequelize over sqlite3-over-sqljs.mjs), exported to a file
+// that Debian's sqlite3 shell reads back.
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
+import { createRequire } from "node:module";
+import { transform } from "esbuild";
+import pg from "pg";
+import { repoRoot } from "./relplay.mjs";
+import { databaseName } from "./databases.mjs";
+import { introspectPostgres, introspectMysql } from "./introspect.mjs";
+import { sqlite3OverSqlJs } from "./sqlite3-over-sqljs.mjs";
+
+const require = createRequire(import.meta.url);
+const moduleDir = join(repoRoot, "target/conformance");
+let moduleCount = 0;
+
+/** Writes generated JavaScript or TypeScript where it can import the repository's node_modules, and imports it. */
+async function importGenerated(name, source, typescript) {
+  mkdirSync(moduleDir, { recursive: true });
+  const code = typescript
+    ? (await transform(source, { loader: "ts", format: "esm", tsconfigRaw: { compilerOptions: { experimentalDecorators: true } } })).code
+    : source;
+  const path = join(moduleDir, `${name}-${process.pid}-${moduleCount++}.mjs`);
+  writeFileSync(path, code);
+  return import(pathToFileURL(path).href);
+}
+
+function urlWithDatabase(url, database) {
+  return url.replace(/\/[^/]*$/, `/${database}`);
+}
+
+/** A fresh database of `dialect` for one build: { options for the ORM, shape() }. */
+async function freshDatabase(dialect, name, servers) {
+  if (dialect === "postgresql") {
+    const client = await servers.postgres.fresh(name);
+    await client.end();
+    const url = urlWithDatabase(servers.postgres.url, databaseName(name));
+    return {
+      url,
+      shape: async () => {
+        const client = new pg.Client({ connectionString: url });
+        await client.connect();
+        try {
+          return await introspectPostgres(client);
+        } finally {
+          await client.end();
+        }
+      },
+    };
+  }
+  if (dialect === "mysql") {
+    const database = await servers.mysql.fresh(name);
+    return { url: urlWithDatabase(servers.mysql.url, database), shape: () => introspectMysql(servers.mysql.connection, database) };
+  }
+  return { url: null, shape: (bytes) => servers.sqlite.shapeOfFile(name, bytes) };
+}
+
+/** Runs TypeORM's `synchronize` for relplay's TypeORM module on a fresh database; returns the database's shape. */
+export async function typeormShape(name, source, dialect, servers) {
+  const { DataSource } = await import("typeorm");
+  const { entities } = await importGenerated(`${name}-typeorm`, source, true);
+  const database = await freshDatabase(dialect, `${name}_typeorm`, servers);
+  const common = { entities, synchronize: true, logging: false };
+  const options =
+    dialect === "postgresql"
+      ? { type: "postgres", url: database.url, ...common }
+      : dialect === "mysql"
+        ? { type: "mysql", url: database.url, ...common }
+        : { type: "sqljs", ...common };
+  const dataSource = new DataSource(options);
+  await dataSource.initialize();
+  try {
+    if (dialect === "sqlite") return database.shape(dataSource.driver.export());
+    return await database.shape();
+  } finally {
+    await dataSource.destroy();
+  }
+}
+
+/** Runs Sequelize's `sync` for relplay's Sequelize module on a fresh database; returns the database's shape. */
+export async function sequelizeShape(name, source, dialect, servers) {
+  const { Sequelize } = require("sequelize");
+  const { defineModels, addCycleForeignKeys } = await importGenerated(`${name}-sequelize`, source, false);
+  const database = await freshDatabase(dialect, `${name}_sequelize`, servers);
+  const sequelize =
+    dialect === "sqlite"
+      ? new Sequelize({ dialect: "sqlite", storage: ":memory:", dialectModule: sqlite3OverSqlJs, logging: false })
+      : new Sequelize(database.url, { dialect: dialect === "postgresql" ? "postgres" : "mysql", logging: false });
+  try {
+    defineModels(sequelize);
+    await sequelize.sync();
+    await addCycleForeignKeys(sequelize);
+    if (dialect === "sqlite") {
+      const connection = await sequelize.connectionManager.getConnection({});
+      return database.shape(connection.export());
+    }
+    return await database.shape();
+  } finally {
+    await sequelize.close();
+  }
+}
+
+const PRISMA_ACTIONS = { Cascade: "CASCADE", Restrict: "RESTRICT", NoAction: "NO ACTION", SetNull: "SET NULL", SetDefault: "SET DEFAULT" };
+
+/**
+ * The database Prisma means by a schema, from its DMMF: tables, columns and nullability, keys,
+ * uniques, foreign keys with Prisma's default actions filled in, and implicit join tables
+ * (`_Name` with `A` → the model first by name, `B` → the other; a primary key on PostgreSQL, a
+ * unique index elsewhere). `relationMode = "prisma"` means no foreign keys.
+ */
+export function prismaShape(dmmf, dialect, relationModePrisma) {
+  const models = new Map(dmmf.datamodel.models.map((m) => [m.name, m]));
+  const tableOf = (model) => model.dbName ?? model.name;
+  const columnOf = (model, fieldName) => {
+    const field = model.fields.find((f) => f.name === fieldName);
+    return field?.dbName ?? fieldName;
+  };
+  const shape = {};
+  for (const model of models.values()) {
+    const columns = {};
+    for (const field of model.fields.filter((f) => f.kind !== "object")) columns[field.dbName ?? field.name] = { nullable: !field.isRequired };
+    const idField = model.fields.find((f) => f.isId);
+    const primaryKey = idField ? [columnOf(model, idField.name)] : (model.primaryKey?.fields ?? []).map((f) => columnOf(model, f));
+    const uniques = [
+      ...model.fields.filter((f) => f.isUnique).map((f) => [columnOf(model, f.name)]),
+      ...model.uniqueFields.map((fields) => fields.map((f) => columnOf(model, f))),
+    ];
+    shape[tableOf(model)] = { columns, primaryKey, uniques, foreignKeys: [] };
+  }
+  const joinTables = new Map();
+  for (const model of models.values()) {
+    for (const field of model.fields.filter((f) => f.kind === "object")) {
+      const target = models.get(field.type);
+      if (field.relationFromFields?.length) {
+        if (relationModePrisma) continue;
+        const fromFields = field.relationFromFields.map((f) => model.fields.find((x) => x.name === f));
+        const required = fromFields.every((f) => f.isRequired);
+        shape[tableOf(model)].foreignKeys.push({
+          columns: field.relationFromFields.map((f) => columnOf(model, f)),
+          table: tableOf(target),
+          referenced: field.relationToFields.map((f) => columnOf(target, f)),
+          onDelete: PRISMA_ACTIONS[field.relationOnDelete ?? (required ? "Restrict" : "SetNull")],
+          onUpdate: PRISMA_ACTIONS[field.relationOnUpdate ?? "Cascade"],
+        });
+      } else if (field.isList) {
+        const opposite = target.fields.find((f) => f.kind === "object" && f.relationName === field.relationName && f !== field);
+        if (!opposite?.isList) continue;
+        const [first, second] = [model.name, target.name].sort();
+        joinTables.set(field.relationName, { first: models.get(first), second: models.get(second) });
+      }
+    }
+  }
+  for (const [relationName, { first, second }] of joinTables) {
+    const idOf = (model) => columnOf(model, model.fields.find((f) => f.isId).name);
+    const pair = ["A", "B"];
+    shape[`_${relationName}`] = {
+      columns: { A: { nullable: false }, B: { nullable: false } },
+      primaryKey: dialect === "postgresql" ? pair : [],
+      uniques: dialect === "postgresql" ? [] : [pair],
+      foreignKeys: relationModePrisma
+        ? []
+        : [
+            { columns: ["A"], table: tableOf(first), referenced: [idOf(first)], onDelete: "CASCADE", onUpdate: "CASCADE" },
+            { columns: ["B"], table: tableOf(second), referenced: [idOf(second)], onDelete: "CASCADE", onUpdate: "CASCADE" },
+          ],
+    };
+  }
+  return shape;
+}
