@@ -5,7 +5,7 @@
 //! Run with `UPDATE_EXPECT=1` to write the snapshots anew, then review the diff like code.
 
 use relplay_core::diagnostic::{has_errors, render};
-use relplay_core::generate::{generate, SqlDialect, Target};
+use relplay_core::generate::{generate, SequelizeOptions, SequelizeStyle, SqlDialect, Target, TypeOrmOptions, VibOrmApi, VibOrmOptions};
 use relplay_core::layout::{layout, svg};
 use relplay_core::{analyze, SourceLanguage};
 use std::path::{Path, PathBuf};
@@ -69,6 +69,22 @@ fn check_schema(group: &str, file: &Path, expect_valid: Option<bool>, failures: 
             text.push_str(&format!("-- warning {}: {}\n", d.code, d.message));
         }
         check_snapshot(&dir.join(format!("{}.sql", dialect.as_str())), &text, failures);
+    }
+    let dialect = SqlDialect::for_provider(analysis.schema.provider);
+    let javascript_targets = [
+        ("typeorm.ts", Target::TypeOrm(TypeOrmOptions { dialect })),
+        ("sequelize.mjs", Target::Sequelize(SequelizeOptions { style: SequelizeStyle::Define })),
+        ("sequelize-class.mjs", Target::Sequelize(SequelizeOptions { style: SequelizeStyle::Class })),
+        ("viborm.ts", Target::VibOrm(VibOrmOptions { api: VibOrmApi::Builder })),
+        ("viborm-config-first.ts", Target::VibOrm(VibOrmOptions { api: VibOrmApi::ConfigFirst })),
+    ];
+    for (file_name, target) in javascript_targets {
+        let generated = generate(&analysis.schema, target);
+        let mut text = generated.text;
+        for d in &generated.diagnostics {
+            text.push_str(&format!("// warning {}: {}\n", d.code, d.message));
+        }
+        check_snapshot(&dir.join(file_name), &text, failures);
     }
     check_snapshot(&dir.join("diagram.svg"), &(svg::render(&layout(&analysis.schema)) + "\n"), failures);
 }

@@ -137,12 +137,18 @@ fn foreign_keys_become_relations_of_the_right_kind() {
         CREATE TABLE profiles (id SERIAL PRIMARY KEY, user_id INTEGER NOT NULL UNIQUE REFERENCES users(id) ON DELETE CASCADE);
         CREATE TABLE posts (id SERIAL PRIMARY KEY, author_id INTEGER REFERENCES users);
         CREATE TABLE tags (id SERIAL PRIMARY KEY);
-        CREATE TABLE post_tags (post_id INTEGER NOT NULL REFERENCES posts(id), tag_id INTEGER NOT NULL REFERENCES tags(id), PRIMARY KEY (post_id, tag_id));
+        CREATE TABLE post_tags (post_id INTEGER NOT NULL REFERENCES posts(id) ON DELETE CASCADE ON UPDATE CASCADE,
+            tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE ON UPDATE CASCADE, PRIMARY KEY (post_id, tag_id));
+        CREATE TABLE post_editors (post_id INTEGER NOT NULL REFERENCES posts(id), user_id INTEGER NOT NULL REFERENCES users(id),
+            PRIMARY KEY (post_id, user_id));
         CREATE VIEW v AS SELECT 1;";
     let analysis = analyze(sql, SourceLanguage::Sql(SqlDialect::Postgresql));
     let kinds: Vec<_> = analysis.schema.relations.iter().map(|r| (r.kind, r.owning_side.navigation.clone().unwrap())).collect();
     use relplay_core::ir::RelationKind::*;
-    assert_eq!(kinds, vec![(ManyToMany, "tags".to_string()), (OneToOne, "user".to_string()), (OneToMany, "author".to_string())]);
+    let expected = [(ManyToMany, "tags"), (OneToOne, "user"), (OneToMany, "author"), (OneToMany, "post"), (OneToMany, "user")];
+    assert_eq!(kinds, expected.map(|(kind, name)| (kind, name.to_string())));
+    // Without CASCADE the join table stays an entity, so that no ORM's many-to-many changes its actions.
+    assert!(analysis.schema.entity("post_editors").is_some_and(|e| e.join_of.is_some()), "an explicit join entity");
     let profiles = &analysis.schema.relations[1];
     assert_eq!(profiles.on_delete, ReferentialAction::Cascade);
     assert_eq!(profiles.on_update, ReferentialAction::NoAction);

@@ -559,6 +559,14 @@ pub fn named_foreign_key_unsupported(span: Span, provider: &str) -> Diagnostic {
     Diagnostic::error("R030", span, format!("{provider} foreign keys cannot be named through Prisma: remove `map:` from this `@relation`."))
 }
 
+pub fn named_primary_key_unsupported(span: Span, provider: &str) -> Diagnostic {
+    Diagnostic::error(
+        "R031",
+        span,
+        format!("{provider} primary keys cannot be named through Prisma: remove `map:` from this `@id`/`@@id`."),
+    )
+}
+
 // ----- G: generation ------------------------------------------------------------------------------
 
 pub fn target_cannot_express(span: Span, target: &str, what: &str) -> Diagnostic {

@@ -3,6 +3,7 @@
 //! express is said in a comment in the output and as a `G…` warning.
 
 mod dependency_order;
+mod explicit_join_models;
 mod javascript;
 pub mod json;
 pub mod prisma;
@@ -99,4 +100,10 @@ pub fn generate_files(schema: &Schema, target: Target) -> (Vec<GeneratedFile>, V
         Target::VibOrm(_) => single("schema.ts".into()),
         Target::Json => single("schema.json".into()),
     }
+}
+
+/// "3 entities and 1 relation": how many of each a generated file holds, for its header.
+fn counted(items: usize, singular: &str, plural: &str, relations: usize) -> String {
+    let noun = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    format!("{} and {}", noun(items, singular, plural), noun(relations, "relation", "relations"))
 }

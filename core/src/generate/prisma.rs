@@ -6,12 +6,16 @@
 //! navigation (possible from other source languages) gets one, since Prisma requires both sides.
 
 use super::{Anchor, Generated, SchemaItem};
+use crate::diagnostic::{catalog, Diagnostic};
 use crate::ir::{DefaultValue, Entity, Field, NavigationCardinality, Provider, ReferentialAction, Relation, RelationKind, Schema};
 use crate::span::Span;
 use std::fmt::Write;
 
-/// Renders `schema` as a Prisma schema file.
-pub fn generate(schema: &Schema) -> Generated {
+/// Renders `schema` as a Prisma schema file. A many-to-many relation whose join table is not
+/// Prisma's implicit one is written with a join model (see [`super::explicit_join_models`]).
+pub fn generate(original: &Schema) -> Generated {
+    let (explicit, origin) = super::explicit_join_models::with_explicit_join_models(original);
+    let schema = &explicit;
     let mut out = String::new();
     let mut anchors = Vec::new();
     let provider = schema.provider.unwrap_or(Provider::Postgresql);
@@ -37,7 +41,67 @@ pub fn generate(schema: &Schema) -> Generated {
         }
         out.push_str("}\n");
     }
-    Generated { text: out, diagnostics: Vec::new(), anchors }
+    // Anchors name the items of the schema given, not of the rewritten one.
+    for anchor in &mut anchors {
+        anchor.item = match anchor.item {
+            SchemaItem::Relation(index) => SchemaItem::Relation(origin[index]),
+            SchemaItem::Entity(index) if index >= original.entities.len() => {
+                let join_of = schema.entities[index].join_of.expect("added entities are join models");
+                SchemaItem::Relation(origin[join_of[0]])
+            }
+            item => item,
+        };
+    }
+    Generated { text: out, diagnostics: unnamed_constraints(original, provider), anchors }
+}
+
+/// Prisma cannot name primary keys on MySQL and SQLite, nor foreign keys on SQLite: such names
+/// (read from SQL) are left out of the schema, with a warning each.
+fn unnamed_constraints(schema: &Schema, provider: Provider) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    let target = format!("Prisma on {}", provider_display_name(provider));
+    if !names_primary_keys(provider) {
+        for entity in &schema.entities {
+            if let Some(pk) = &entity.primary_key {
+                if let Some(name) = &pk.constraint_name {
+                    diagnostics.push(catalog::target_cannot_express(
+                        pk.span,
+                        &target,
+                        &format!("the primary key name `{name}` of `{}`", entity.name),
+                    ));
+                }
+            }
+        }
+    }
+    if !names_foreign_keys(provider) {
+        for relation in &schema.relations {
+            if let Some(name) = relation.foreign_key.as_ref().and_then(|fk| fk.constraint_name.as_ref()) {
+                diagnostics.push(catalog::target_cannot_express(relation.span, &target, &format!("the foreign key name `{name}`")));
+            }
+        }
+    }
+    diagnostics
+}
+
+fn provider_display_name(provider: Provider) -> &'static str {
+    match provider {
+        Provider::Mysql => "MySQL",
+        Provider::Sqlite => "SQLite",
+        Provider::Postgresql => "PostgreSQL",
+        Provider::Sqlserver => "SQL Server",
+        Provider::Cockroachdb => "CockroachDB",
+        Provider::Mongodb => "MongoDB",
+    }
+}
+
+/// Whether Prisma accepts `map:` on `@id`/`@@id` for the provider.
+fn names_primary_keys(provider: Provider) -> bool {
+    !matches!(provider, Provider::Mysql | Provider::Sqlite)
+}
+
+/// Whether Prisma accepts `map:` on `@relation` for the provider.
+fn names_foreign_keys(provider: Provider) -> bool {
+    provider != Provider::Sqlite
 }
 
 /// One line of a model before alignment.
@@ -52,7 +116,8 @@ struct Line {
 }
 
 fn write_model(out: &mut String, schema: &Schema, entity: &Entity, anchors: &mut Vec<Anchor>) {
-    let mut lines: Vec<Line> = entity.fields.iter().map(|f| scalar_line(entity, f)).collect();
+    let provider = schema.provider.unwrap_or(Provider::Postgresql);
+    let mut lines: Vec<Line> = entity.fields.iter().map(|f| scalar_line(entity, f, provider)).collect();
     lines.extend(navigation_lines(schema, entity));
     lines.sort_by_key(|l| l.position);
     write_documentation(out, entity.documentation.as_deref(), "");
@@ -73,7 +138,7 @@ fn write_model(out: &mut String, schema: &Schema, entity: &Entity, anchors: &mut
         }
         out.push('\n');
     }
-    let block_attributes = block_attributes(entity);
+    let block_attributes = block_attributes(entity, provider);
     if !block_attributes.is_empty() {
         out.push('\n');
         for attribute in block_attributes {
@@ -89,10 +154,10 @@ fn write_documentation(out: &mut String, documentation: Option<&str>, indent: &s
     }
 }
 
-fn scalar_line(entity: &Entity, field: &Field) -> Line {
+fn scalar_line(entity: &Entity, field: &Field, provider: Provider) -> Line {
     let mut attributes = Vec::new();
     if let Some(pk) = entity.primary_key.as_ref().filter(|pk| pk.fields.len() == 1 && pk.fields[0] == field.name) {
-        attributes.push(match &pk.constraint_name {
+        attributes.push(match pk.constraint_name.as_ref().filter(|_| names_primary_keys(provider)) {
             Some(map) => format!("@id(map: {})", string_literal(map)),
             None => "@id".to_string(),
         });
@@ -146,13 +211,16 @@ fn navigation_lines(schema: &Schema, entity: &Entity) -> Vec<Line> {
             NavigationCardinality::ZeroOrOne => "?",
             NavigationCardinality::Many => "[]",
         };
-        let attribute = relation_attribute(schema, navigation.relation, relation, is_owner);
+        let mut attributes: Vec<String> = relation_attribute(schema, navigation.relation, relation, is_owner).into_iter().collect();
+        if !is_ignored(entity) && schema.entity(&navigation.target).is_some_and(is_ignored) {
+            attributes.push("@ignore".to_string());
+        }
         lines.push(Line {
             position: navigation.position,
             documentation: navigation.documentation.clone(),
             name: navigation.name.clone(),
             type_text: format!("{}{suffix}", navigation.target),
-            attributes: attribute.into_iter().collect(),
+            attributes,
             owns_relation: is_owner.then_some(navigation.relation),
         });
     }
@@ -168,7 +236,13 @@ fn navigation_lines(schema: &Schema, entity: &Entity) -> Vec<Line> {
             documentation: None,
             name,
             type_text: format!("{}{suffix}", relation.owning_side.entity),
-            attributes: relation_attribute(schema, index, relation, false).into_iter().collect(),
+            attributes: relation_attribute(schema, index, relation, false)
+                .into_iter()
+                .chain(
+                    (!is_ignored(entity) && schema.entity(&relation.owning_side.entity).is_some_and(is_ignored))
+                        .then(|| "@ignore".to_string()),
+                )
+                .collect(),
             owns_relation: None,
         });
     }
@@ -223,14 +297,22 @@ fn relation_attribute(schema: &Schema, index: usize, relation: &Relation, is_own
         if relation.on_update != ReferentialAction::Cascade {
             arguments.push(format!("onUpdate: {}", relation.on_update.prisma_name()));
         }
-        if let Some(map) = &fk.constraint_name {
+        if let Some(map) = fk.constraint_name.as_ref().filter(|_| names_foreign_keys(schema.provider.unwrap_or(Provider::Postgresql))) {
             arguments.push(format!("map: {}", string_literal(map)));
         }
     }
     (!arguments.is_empty()).then(|| format!("@relation({})", arguments.join(", ")))
 }
 
-fn block_attributes(entity: &Entity) -> Vec<String> {
+/// Whether Prisma Client cannot use the model: it has no primary key and no unique constraint of
+/// required fields (a table read from SQL, such as a partition). Prisma needs `@@ignore` on it and
+/// `@ignore` on the relation fields of other models that lead to it.
+fn is_ignored(entity: &Entity) -> bool {
+    let required = |fields: &[String]| fields.iter().all(|f| entity.field(f).is_some_and(|f| !f.nullable));
+    entity.primary_key.is_none() && !entity.uniques.iter().any(|u| required(&u.fields))
+}
+
+fn block_attributes(entity: &Entity, provider: Provider) -> Vec<String> {
     let mut attributes = Vec::new();
     let key_arguments = |fields: &[String], name: &Option<String>, map: &Option<String>| {
         let mut arguments = vec![format!("[{}]", fields.join(", "))];
@@ -243,13 +325,17 @@ fn block_attributes(entity: &Entity) -> Vec<String> {
         arguments.join(", ")
     };
     if let Some(pk) = entity.primary_key.as_ref().filter(|pk| pk.fields.len() > 1) {
-        attributes.push(format!("@@id({})", key_arguments(&pk.fields, &pk.client_name, &pk.constraint_name)));
+        let map = pk.constraint_name.clone().filter(|_| names_primary_keys(provider));
+        attributes.push(format!("@@id({})", key_arguments(&pk.fields, &pk.client_name, &map)));
     }
     for unique in entity.uniques.iter().filter(|u| !u.on_field || u.fields.len() != 1) {
         attributes.push(format!("@@unique({})", key_arguments(&unique.fields, &unique.client_name, &unique.constraint_name)));
     }
     for index in &entity.indexes {
         attributes.push(format!("@@index({})", key_arguments(&index.fields, &None, &index.constraint_name)));
+    }
+    if is_ignored(entity) {
+        attributes.push("@@ignore".to_string());
     }
     if entity.table != entity.name {
         attributes.push(format!("@@map({})", string_literal(&entity.table)));

@@ -55,4 +55,15 @@ pub(super) fn check(context: &Context, diagnostics: &mut Vec<Diagnostic>) {
             diagnostics.push(catalog::named_foreign_key_unsupported(keyed.relation.span, "SQLite"));
         }
     }
+    // A rule of Prisma schemas: SQL read from MySQL or SQLite may name its primary key.
+    let provider_name = match schema.provider {
+        Some(Provider::Mysql) => Some("MySQL"),
+        Some(Provider::Sqlite) => Some("SQLite"),
+        _ => None,
+    };
+    if let (Some(provider), false) = (provider_name, context.from_sql) {
+        for pk in schema.entities.iter().filter_map(|e| e.primary_key.as_ref()).filter(|pk| pk.constraint_name.is_some()) {
+            diagnostics.push(catalog::named_primary_key_unsupported(pk.span, provider));
+        }
+    }
 }

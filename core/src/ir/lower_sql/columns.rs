@@ -70,8 +70,14 @@ pub(super) fn default_value(expr: &Expr, statement: &SqlStatement) -> Option<Def
         },
         Expr::UnaryOp { op: sqlparser::ast::UnaryOperator::Minus, expr } if matches!(**expr, Expr::Value(_)) => DefaultValue::Number(text),
         Expr::Nested(inner) => return default_value(inner, statement),
-        // `'x'::text` in PostgreSQL dumps: the literal is the default.
-        Expr::Cast { expr, .. } => return default_value(expr, statement),
+        // `'x'::text` in PostgreSQL dumps: the literal is the default; `'now'::date` is the time
+        // of the insert (PostgreSQL reads the special value when the default is evaluated).
+        Expr::Cast { expr, .. } => {
+            return match default_value(expr, statement) {
+                Some(DefaultValue::String(value)) if value.eq_ignore_ascii_case("now") => Some(DefaultValue::Now),
+                other => other,
+            }
+        }
         _ => DefaultValue::DbGenerated(text),
     })
 }
@@ -89,7 +95,8 @@ pub(super) fn lower_column(
     let (field_type, counts_up) = match (types.enums.get(&type_name), types.domains.get(&type_name)) {
         (Some(enum_name), _) => (FieldType::Enum(enum_name.clone()), false),
         (None, Some(base)) => portable_type(base),
-        (None, None) => portable_type(&sql_type),
+        // `text[]` is a list of `text`.
+        (None, None) => portable_type(sql_type.trim_end_matches("[]")),
     };
     let field_type_of_enum = matches!(field_type, FieldType::Enum(_));
     let mut field = Field {

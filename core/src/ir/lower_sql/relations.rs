@@ -1,5 +1,8 @@
 //! Foreign keys into relations. A table that holds nothing but two single-column keys to two
-//! primary keys, together unique, is a many-to-many join table; every other key is a one-to-one
+//! primary keys, together unique, both ON DELETE and ON UPDATE CASCADE, is a many-to-many join
+//! table: that is what a many-to-many relation means in every ORM (and the only thing Prisma's
+//! implicit form can be). With other actions it stays an entity with two one-to-many relations,
+//! so that no generated code changes what the database does. Every other key is a one-to-one
 //! relation when its columns are unique and a one-to-many relation otherwise. Navigation names
 //! come from the key column (`author_id` → `author`) and the owning table (`posts`).
 
@@ -141,7 +144,11 @@ fn lower_join_tables(keys: &mut Vec<PendingKey>, schema: &mut Schema) {
                 .and_then(|t| t.primary_key.as_ref())
                 .is_some_and(|pk| pk.fields == k.referenced_columns && pk.fields.len() == 1)
         });
+        let cascades = [first, second]
+            .iter()
+            .all(|k| action(k.on_delete) == ReferentialAction::Cascade && action(k.on_update) == ReferentialAction::Cascade);
         if only_keys
+            && cascades
             && points_at_ids
             && entity.is_unique_criterion(&columns)
             && first.referenced_table != entity.name
