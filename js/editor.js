@@ -10,6 +10,7 @@ import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
 import { lintGutter, setDiagnostics, lintKeymap } from "@codemirror/lint";
 import { sql, PostgreSQL, MySQL, SQLite } from "@codemirror/lang-sql";
 import { json } from "@codemirror/lang-json";
+import { javascript } from "@codemirror/lang-javascript";
 import { prismaLanguage } from "./prisma-language.js";
 import "./browser.js";
 import "./diagram.js";
@@ -23,6 +24,8 @@ const languageOf = {
   mysql: () => sql({ dialect: MySQL }),
   sqlite: () => sql({ dialect: SQLite }),
   json: () => json(),
+  typescript: () => javascript({ typescript: true }),
+  javascript: () => javascript(),
   text: () => [],
 };
 

@@ -9,7 +9,7 @@ use crate::settings::PageSettings;
 use leptos::prelude::*;
 use relplay_core::examples::EXAMPLES;
 use relplay_core::generate::SchemaItem;
-use relplay_core::generate::SqlDialect;
+use relplay_core::generate::{SequelizeStyle, SqlDialect, VibOrmApi};
 use relplay_core::share::SharedPlayground;
 use relplay_core::{analyze, Analysis, Severity, SourceLanguage};
 use serde::{Deserialize, Serialize};
@@ -21,18 +21,33 @@ pub enum OutputTab {
     Diagram,
     Prisma,
     Sql,
+    TypeOrm,
+    Sequelize,
+    VibOrm,
     Problems,
     Ir,
 }
 
 impl OutputTab {
-    pub const ALL: [OutputTab; 5] = [OutputTab::Diagram, OutputTab::Prisma, OutputTab::Sql, OutputTab::Problems, OutputTab::Ir];
+    pub const ALL: [OutputTab; 8] = [
+        OutputTab::Diagram,
+        OutputTab::Prisma,
+        OutputTab::Sql,
+        OutputTab::TypeOrm,
+        OutputTab::Sequelize,
+        OutputTab::VibOrm,
+        OutputTab::Problems,
+        OutputTab::Ir,
+    ];
 
     pub fn label(self) -> &'static str {
         match self {
             OutputTab::Diagram => "Diagram",
             OutputTab::Prisma => "Prisma",
             OutputTab::Sql => "SQL",
+            OutputTab::TypeOrm => "TypeORM",
+            OutputTab::Sequelize => "Sequelize",
+            OutputTab::VibOrm => "VibORM",
             OutputTab::Problems => "Problems",
             OutputTab::Ir => "IR (JSON)",
         }
@@ -43,6 +58,9 @@ impl OutputTab {
             OutputTab::Diagram => "diagram",
             OutputTab::Prisma => "prisma",
             OutputTab::Sql => "sql",
+            OutputTab::TypeOrm => "typeorm",
+            OutputTab::Sequelize => "sequelize",
+            OutputTab::VibOrm => "viborm",
             OutputTab::Problems => "problems",
             OutputTab::Ir => "ir",
         }
@@ -78,8 +96,12 @@ pub struct Playground {
     /// The core's reading of the text, recomputed when it changes.
     pub analysis: Memo<Analysis>,
     pub tab: RwSignal<OutputTab>,
-    /// The SQL dialect chosen by the user; `None` follows the schema's datasource.
+    /// The SQL dialect chosen by the user (SQL and TypeORM panes); `None` follows the schema's datasource.
     pub chosen_dialect: RwSignal<Option<SqlDialect>>,
+    /// The Sequelize pane's model style.
+    pub sequelize_style: RwSignal<SequelizeStyle>,
+    /// The VibORM pane's API form.
+    pub viborm_api: RwSignal<VibOrmApi>,
     /// The source editor, once mounted (never, when the view leaves it out).
     pub editor: StoredValue<Option<CodeView>, LocalStorage>,
     pub notice: RwSignal<Option<Notice>>,
@@ -112,6 +134,8 @@ impl Playground {
             sql_dialect: self.chosen_dialect.get(),
             pane: Some(self.tab.get().id().to_string()),
             positions: self.positions.get(),
+            sequelize_style: self.sequelize_style.get(),
+            viborm_api: self.viborm_api.get(),
         }
     }
 
@@ -128,6 +152,8 @@ impl Playground {
         self.language.set(playground.language);
         self.set_text(&playground.source);
         self.chosen_dialect.set(playground.sql_dialect);
+        self.sequelize_style.set(playground.sequelize_style);
+        self.viborm_api.set(playground.viborm_api);
         self.positions.set(playground.positions.clone());
         self.selection.set(None);
         if let Some(tab) = playground.pane.as_deref().and_then(OutputTab::from_id).filter(|t| tabs.contains(t)) {
@@ -179,6 +205,8 @@ pub fn App() -> impl IntoView {
         }),
         tab: RwSignal::new(initial_tab),
         chosen_dialect: RwSignal::new(initial.playground.sql_dialect),
+        sequelize_style: RwSignal::new(initial.playground.sequelize_style),
+        viborm_api: RwSignal::new(initial.playground.viborm_api),
         editor: StoredValue::new_local(None),
         notice: RwSignal::new(initial.notice),
         positions: RwSignal::new(initial.playground.positions.clone()),

@@ -135,6 +135,37 @@ fn convert_to_a_directory_writes_files() {
 }
 
 #[test]
+fn typeorm_to_a_directory_writes_a_file_per_entity() {
+    let dir = scratch_dir("typeorm");
+    let output =
+        relplay(&["convert", &example("one-to-many.prisma"), "--to", "typeorm", "--dialect", "mysql", "--out", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    let post = std::fs::read_to_string(dir.join("Post.ts")).expect("Post.ts written");
+    assert!(post.contains("import { User } from \"./User\";"), "{post}");
+    assert!(post.contains("@ManyToOne(() => User"), "{post}");
+    let index = std::fs::read_to_string(dir.join("index.ts")).expect("index.ts written");
+    assert!(index.contains("export const entities = [User, Post];"), "{index}");
+}
+
+#[test]
+fn sequelize_and_viborm_take_their_options() {
+    let file = example("user-profile.prisma");
+    let class = stdout(&relplay(&["convert", &file, "--to", "sequelize", "--style", "class"]));
+    assert!(class.contains("export class Profile extends Model {}"), "{class}");
+    let config_first = stdout(&relplay(&["convert", &file, "--to", "viborm", "--api", "config-first"]));
+    assert!(config_first.contains("s.relation.optional().oneToOne(() => profile)"), "{config_first}");
+    assert_eq!(relplay(&["convert", &file, "--to", "sequelize", "--style", "decorators"]).status.code(), Some(2));
+}
+
+#[test]
+fn force_converts_a_schema_with_errors() {
+    let output = relplay(&["convert", &example("unidirectional.prisma"), "--to", "typeorm", "--force"]);
+    assert_eq!(output.status.code(), Some(0));
+    assert!(stdout(&output).contains("@ManyToOne(() => User, { nullable: false"), "{}", stdout(&output));
+    assert!(stderr(&output).contains("error"), "the errors are still listed");
+}
+
+#[test]
 fn convert_refuses_a_schema_with_errors() {
     let output = relplay(&["convert", &invalid_fixture("unknown-type.prisma"), "--to", "sql"]);
     assert_eq!(output.status.code(), Some(1));

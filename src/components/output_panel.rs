@@ -7,7 +7,9 @@ use crate::app::{OutputTab, Playground, SelectionOrigin};
 use crate::interop::{copy_to_clipboard, download, CodeView, EditorLanguage};
 use leptos::html::Div;
 use leptos::prelude::*;
-use relplay_core::generate::{generate, Anchor, SqlDialect, Target};
+use relplay_core::generate::{
+    generate, Anchor, SequelizeOptions, SequelizeStyle, SqlDialect, Target, TypeOrmOptions, VibOrmApi, VibOrmOptions,
+};
 use relplay_core::layout::{layout_with_positions, svg};
 use relplay_core::LineIndex;
 
@@ -67,6 +69,39 @@ fn current_output(playground: &Playground, diagram_svg: Memo<String>) -> Output 
                     anchors: g.anchors,
                 }
             }
+            OutputTab::TypeOrm => {
+                let g = generated(Target::TypeOrm(TypeOrmOptions { dialect }));
+                Output {
+                    notes: notes(&g),
+                    text: g.text,
+                    file_name: "entities.ts".into(),
+                    mime_type: "text/plain",
+                    language: Some(EditorLanguage::TypeScript),
+                    anchors: g.anchors,
+                }
+            }
+            OutputTab::Sequelize => {
+                let g = generated(Target::Sequelize(SequelizeOptions { style: playground.sequelize_style.get() }));
+                Output {
+                    notes: notes(&g),
+                    text: g.text,
+                    file_name: "models.mjs".into(),
+                    mime_type: "text/javascript",
+                    language: Some(EditorLanguage::JavaScript),
+                    anchors: g.anchors,
+                }
+            }
+            OutputTab::VibOrm => {
+                let g = generated(Target::VibOrm(VibOrmOptions { api: playground.viborm_api.get() }));
+                Output {
+                    notes: notes(&g),
+                    text: g.text,
+                    file_name: "schema.ts".into(),
+                    mime_type: "text/plain",
+                    language: Some(EditorLanguage::TypeScript),
+                    anchors: g.anchors,
+                }
+            }
             OutputTab::Ir => {
                 let g = generated(Target::Json);
                 Output {
@@ -88,6 +123,11 @@ fn current_output(playground: &Playground, diagram_svg: Memo<String>) -> Output 
             },
         }
     })
+}
+
+/// The dialect menu's value: the chosen dialect, or `auto` when following the datasource.
+fn chosen_dialect_value(playground: Playground) -> &'static str {
+    playground.chosen_dialect.get().map_or("auto", SqlDialect::as_str)
 }
 
 #[component]
@@ -173,14 +213,52 @@ pub fn OutputPanel() -> impl IntoView {
                 {settings.tabs.iter().copied().map(tab_button).collect_view()}
             </div>
             <div class="toolbar">
-                <Show when=is_tab(OutputTab::Sql)>
+                <Show when=move || is_tab(OutputTab::Sql)() || is_tab(OutputTab::TypeOrm)()>
                     <label>
-                        "Dialect "
-                        <select data-testid="dialect" on:change=set_dialect>
+                        {move || if is_tab(OutputTab::TypeOrm)() { "Column types for " } else { "Dialect " }}
+                        <select data-testid="dialect" on:change=set_dialect prop:value=move || chosen_dialect_value(playground)>
                             <option value="auto">{move || format!("from datasource ({})", playground.dialect().display_name())}</option>
                             <option value="postgresql">"PostgreSQL"</option>
                             <option value="mysql">"MySQL"</option>
                             <option value="sqlite">"SQLite"</option>
+                        </select>
+                    </label>
+                </Show>
+                <Show when=is_tab(OutputTab::Sequelize)>
+                    <label>
+                        "Models "
+                        <select
+                            data-testid="sequelize-style"
+                            prop:value=move || match playground.sequelize_style.get() {
+                                SequelizeStyle::Define => "define",
+                                SequelizeStyle::Class => "class",
+                            }
+                            on:change=move |event| {
+                                let style = if event_target_value(&event) == "class" { SequelizeStyle::Class } else { SequelizeStyle::Define };
+                                playground.sequelize_style.set(style);
+                            }
+                        >
+                            <option value="define">"sequelize.define()"</option>
+                            <option value="class">"class extends Model + init()"</option>
+                        </select>
+                    </label>
+                </Show>
+                <Show when=is_tab(OutputTab::VibOrm)>
+                    <label>
+                        "Relation API "
+                        <select
+                            data-testid="viborm-api"
+                            prop:value=move || match playground.viborm_api.get() {
+                                VibOrmApi::Builder => "builder",
+                                VibOrmApi::ConfigFirst => "config-first",
+                            }
+                            on:change=move |event| {
+                                let api = if event_target_value(&event) == "config-first" { VibOrmApi::ConfigFirst } else { VibOrmApi::Builder };
+                                playground.viborm_api.set(api);
+                            }
+                        >
+                            <option value="builder">"s.oneToOne(() => m).fields(…) (current)"</option>
+                            <option value="config-first">"s.relation.fields(…).oneToOne(() => m) (earlier)"</option>
                         </select>
                     </label>
                 </Show>

@@ -43,6 +43,8 @@ pub enum EditorLanguage {
     Mysql,
     Sqlite,
     Json,
+    TypeScript,
+    JavaScript,
 }
 
 impl EditorLanguage {
@@ -64,6 +66,8 @@ impl EditorLanguage {
             EditorLanguage::Mysql => "mysql",
             EditorLanguage::Sqlite => "sqlite",
             EditorLanguage::Json => "json",
+            EditorLanguage::TypeScript => "typescript",
+            EditorLanguage::JavaScript => "javascript",
         }
     }
 }

@@ -304,12 +304,13 @@ impl Writer<'_> {
             config.push(format!("name({})", string_literal(&name)));
         }
         let getter_call = format!("{getter}(() => {target})");
-        let chain = match self.options.api {
-            VibOrmApi::Builder => std::iter::once(format!("s.{getter_call}")).chain(config).collect::<Vec<_>>().join("."),
-            VibOrmApi::ConfigFirst => {
-                std::iter::once("s.relation".to_string()).chain(config).chain([getter_call]).collect::<Vec<_>>().join(".")
-            }
+        let calls: Vec<String> = match self.options.api {
+            VibOrmApi::Builder => std::iter::once(format!("s.{getter_call}")).chain(config).collect(),
+            VibOrmApi::ConfigFirst => std::iter::once("s.relation".to_string()).chain(config).chain([getter_call]).collect(),
         };
+        // A long chain gets a line per call, as formatters lay it out.
+        let one_line = calls.join(".");
+        let chain = if one_line.len() + end.navigation.len() > 90 { calls.join("\n      .") } else { one_line };
         let _ = writeln!(text, "    {}: {chain},", property_name(&end.navigation));
         text
     }

@@ -5,7 +5,7 @@
 //! version, limits the link's length and the decompressed size (a zip bomb stops at the limit),
 //! and reports every failure as a [`ShareError`] with a sentence a person can read.
 
-use crate::generate::SqlDialect;
+use crate::generate::{SequelizeStyle, SqlDialect, VibOrmApi};
 use crate::syntax::SourceLanguage;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -31,12 +31,23 @@ pub struct SharedPlayground {
     /// The SQL dialect chosen in the SQL pane, when the user chose one.
     #[serde(rename = "d", default, skip_serializing_if = "Option::is_none")]
     pub sql_dialect: Option<SqlDialect>,
-    /// The output pane shown (`diagram`, `prisma`, `sql`, `problems`, `ir`).
+    /// The output pane shown (`diagram`, `prisma`, `sql`, `typeorm`, `sequelize`, `viborm`,
+    /// `problems`, `ir`).
     #[serde(rename = "p", default, skip_serializing_if = "Option::is_none")]
     pub pane: Option<String>,
     /// Diagram positions the user dragged entities to, by entity name.
     #[serde(rename = "x", default, skip_serializing_if = "BTreeMap::is_empty")]
     pub positions: BTreeMap<String, (f64, f64)>,
+    /// The Sequelize pane's model style, when not the default.
+    #[serde(rename = "q", default, skip_serializing_if = "is_default")]
+    pub sequelize_style: SequelizeStyle,
+    /// The VibORM pane's API form, when not the default.
+    #[serde(rename = "v", default, skip_serializing_if = "is_default")]
+    pub viborm_api: VibOrmApi,
+}
+
+fn is_default<T: Default + PartialEq>(value: &T) -> bool {
+    *value == T::default()
 }
 
 /// Why a link could not be opened.
@@ -124,6 +135,8 @@ mod tests {
             sql_dialect: Some(SqlDialect::Mysql),
             pane: Some("sql".into()),
             positions: BTreeMap::from([("A".to_string(), (10.5, -3.0))]),
+            sequelize_style: SequelizeStyle::Class,
+            viborm_api: VibOrmApi::ConfigFirst,
         }
     }
 

@@ -33,7 +33,12 @@ export const user = s
     webhooks: s.relation.oneToMany(() => webhook),
     siteSettings: s.relation.oneToMany(() => siteSettings),
     passkeys: s.relation.oneToMany(() => passkey),
-    avatarImage: s.relation.fields("avatarImageId").references("id").optional().onUpdate("cascade").manyToOne(() => avatarImage),
+    avatarImage: s.relation
+      .fields("avatarImageId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .manyToOne(() => avatarImage),
   })
   .index(["email"])
   .map("User");
@@ -44,7 +49,12 @@ export const teamProfile = s
     enabled: s.boolean().default(false),
     teamId: s.int().unique(),
     bio: s.string().nullable(),
-    team: s.relation.fields("teamId").references("id").onDelete("cascade").onUpdate("cascade").oneToOne(() => team),
+    team: s.relation
+      .fields("teamId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .oneToOne(() => team),
   })
   .map("TeamProfile");
 
@@ -56,7 +66,12 @@ export const userSecurityAuditLog = s
     type: s.enum(["ACCOUNT_PROFILE_UPDATE", "ACCOUNT_SSO_LINK", "ACCOUNT_SSO_UNLINK", "ORGANISATION_SSO_LINK", "ORGANISATION_SSO_UNLINK", "AUTH_2FA_DISABLE", "AUTH_2FA_ENABLE", "PASSKEY_CREATED", "PASSKEY_DELETED", "PASSKEY_UPDATED", "PASSWORD_RESET", "PASSWORD_UPDATE", "SESSION_REVOKED", "SIGN_OUT", "SIGN_IN", "SIGN_IN_FAIL", "SIGN_IN_2FA_FAIL", "SIGN_IN_PASSKEY_FAIL"]),
     userAgent: s.string().nullable(),
     ipAddress: s.string().nullable(),
-    user: s.relation.fields("userId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => user),
+    user: s.relation
+      .fields("userId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => user),
   })
   .map("UserSecurityAuditLog");
 
@@ -67,7 +82,12 @@ export const passwordResetToken = s
     createdAt: s.dateTime().now(),
     expiry: s.dateTime(),
     userId: s.int(),
-    user: s.relation.fields("userId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => user),
+    user: s.relation
+      .fields("userId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => user),
   })
   .map("PasswordResetToken");
 
@@ -85,7 +105,12 @@ export const passkey = s
     credentialDeviceType: s.string(),
     credentialBackedUp: s.boolean(),
     transports: s.string().array(),
-    user: s.relation.fields("userId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => user),
+    user: s.relation
+      .fields("userId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => user),
   })
   .map("Passkey");
 
@@ -109,7 +134,12 @@ export const verificationToken = s
     createdAt: s.dateTime().now(),
     metadata: s.json().nullable(),
     userId: s.int(),
-    user: s.relation.fields("userId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => user),
+    user: s.relation
+      .fields("userId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => user),
   })
   .map("VerificationToken");
 
@@ -123,9 +153,19 @@ export const webhook = s
     createdAt: s.dateTime().now(),
     updatedAt: s.dateTime().updatedAt(),
     userId: s.int(),
-    user: s.relation.fields("userId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => user),
+    user: s.relation
+      .fields("userId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => user),
     teamId: s.int(),
-    team: s.relation.fields("teamId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => team),
+    team: s.relation
+      .fields("teamId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => team),
     webhookCalls: s.relation.oneToMany(() => webhookCall),
   })
   .map("Webhook");
@@ -142,7 +182,12 @@ export const webhookCall = s
     responseBody: s.json().nullable(),
     createdAt: s.dateTime().now(),
     webhookId: s.string(),
-    webhook: s.relation.fields("webhookId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => webhook),
+    webhook: s.relation
+      .fields("webhookId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => webhook),
   })
   .map("WebhookCall");
 
@@ -155,9 +200,20 @@ export const apiToken = s
     expires: s.dateTime().nullable(),
     createdAt: s.dateTime().now(),
     userId: s.int().nullable(),
-    user: s.relation.fields("userId").references("id").optional().onDelete("cascade").onUpdate("cascade").manyToOne(() => user),
+    user: s.relation
+      .fields("userId")
+      .references("id")
+      .optional()
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => user),
     teamId: s.int(),
-    team: s.relation.fields("teamId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => team),
+    team: s.relation
+      .fields("teamId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => team),
   })
   .map("ApiToken");
 
@@ -173,7 +229,12 @@ export const subscription = s
     cancelAtPeriodEnd: s.boolean().default(false),
     customerId: s.string(),
     organisationId: s.string().unique(),
-    organisation: s.relation.fields("organisationId").references("id").onDelete("cascade").onUpdate("cascade").oneToOne(() => organisation),
+    organisation: s.relation
+      .fields("organisationId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .oneToOne(() => organisation),
   })
   .index(["organisationId"])
   .map("Subscription");
@@ -198,7 +259,12 @@ export const subscriptionClaim = s
     apiRateLimits: s.json(),
     apiQuota: s.int().nullable(),
     emailTransportId: s.string().nullable(),
-    emailTransport: s.relation.fields("emailTransportId").references("id").optional().onUpdate("cascade").manyToOne(() => emailTransport),
+    emailTransport: s.relation
+      .fields("emailTransportId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .manyToOne(() => emailTransport),
   })
   .map("SubscriptionClaim");
 
@@ -222,7 +288,12 @@ export const organisationClaim = s
     apiRateLimits: s.json(),
     apiQuota: s.int().nullable(),
     emailTransportId: s.string().nullable(),
-    emailTransport: s.relation.fields("emailTransportId").references("id").optional().onUpdate("cascade").manyToOne(() => emailTransport),
+    emailTransport: s.relation
+      .fields("emailTransportId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .manyToOne(() => emailTransport),
   })
   .map("OrganisationClaim");
 
@@ -232,7 +303,12 @@ export const organisationMonthlyStat = s
     createdAt: s.dateTime().now(),
     updatedAt: s.dateTime().updatedAt(),
     organisationId: s.string(),
-    organisation: s.relation.fields("organisationId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => organisation),
+    organisation: s.relation
+      .fields("organisationId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => organisation),
     period: s.string(),
     documentCount: s.int().default(0),
     emailCount: s.int().default(0),
@@ -261,7 +337,12 @@ export const account = s
     id_token: s.string().nullable(),
     session_state: s.string().nullable(),
     password: s.string().nullable(),
-    user: s.relation.fields("userId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => user),
+    user: s.relation
+      .fields("userId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => user),
   })
   .unique(["provider", "providerAccountId"])
   .map("Account");
@@ -276,7 +357,12 @@ export const session = s
     expiresAt: s.dateTime(),
     createdAt: s.dateTime().now(),
     updatedAt: s.dateTime().updatedAt(),
-    user: s.relation.fields("userId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => user),
+    user: s.relation
+      .fields("userId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => user),
   })
   .index(["userId"])
   .index(["sessionToken"])
@@ -287,12 +373,29 @@ export const folder = s
     id: s.string().id().cuid(),
     name: s.string(),
     userId: s.int(),
-    user: s.relation.fields("userId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => user),
+    user: s.relation
+      .fields("userId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => user),
     teamId: s.int(),
-    team: s.relation.fields("teamId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => team),
+    team: s.relation
+      .fields("teamId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => team),
     pinned: s.boolean().default(false),
     parentId: s.string().nullable(),
-    parent: s.relation.fields("parentId").references("id").optional().onDelete("cascade").onUpdate("cascade").name("FolderToFolder").manyToOne(() => folder),
+    parent: s.relation
+      .fields("parentId")
+      .references("id")
+      .optional()
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .name("FolderToFolder")
+      .manyToOne(() => folder),
     envelopes: s.relation.oneToMany(() => envelope),
     createdAt: s.dateTime().now(),
     updatedAt: s.dateTime().updatedAt(),
@@ -338,13 +441,32 @@ export const envelope = s
     directLink: s.relation.optional().oneToOne(() => templateDirectLink),
     templateId: s.int().nullable(),
     userId: s.int(),
-    user: s.relation.fields("userId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => user),
+    user: s.relation
+      .fields("userId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => user),
     teamId: s.int(),
-    team: s.relation.fields("teamId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => team),
-    folder: s.relation.fields("folderId").references("id").optional().onUpdate("cascade").manyToOne(() => folder),
+    team: s.relation
+      .fields("teamId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => team),
+    folder: s.relation
+      .fields("folderId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .manyToOne(() => folder),
     folderId: s.string().nullable(),
     documentMetaId: s.string().unique(),
-    documentMeta: s.relation.fields("documentMetaId").references("id").onUpdate("cascade").oneToOne(() => documentMeta),
+    documentMeta: s.relation
+      .fields("documentMetaId")
+      .references("id")
+      .onUpdate("cascade")
+      .oneToOne(() => documentMeta),
     envelopeAttachments: s.relation.oneToMany(() => envelopeAttachment),
   })
   .index(["type"])
@@ -361,9 +483,19 @@ export const envelopeItem = s
     title: s.string(),
     order: s.int(),
     documentDataId: s.string().unique(),
-    documentData: s.relation.fields("documentDataId").references("id").onDelete("cascade").onUpdate("cascade").oneToOne(() => documentData),
+    documentData: s.relation
+      .fields("documentDataId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .oneToOne(() => documentData),
     envelopeId: s.string(),
-    envelope: s.relation.fields("envelopeId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => envelope),
+    envelope: s.relation
+      .fields("envelopeId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => envelope),
     field: s.relation.oneToMany(() => field),
   })
   .index(["envelopeId"])
@@ -381,7 +513,12 @@ export const documentAuditLog = s
     userId: s.int().nullable(),
     userAgent: s.string().nullable(),
     ipAddress: s.string().nullable(),
-    envelope: s.relation.fields("envelopeId").references("id").optional().onUpdate("cascade").manyToOne(() => envelope),
+    envelope: s.relation
+      .fields("envelopeId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .manyToOne(() => envelope),
   })
   .index(["envelopeId"])
   .map("DocumentAuditLog");
@@ -431,7 +568,12 @@ export const envelopeAttachment = s
     createdAt: s.dateTime().now(),
     updatedAt: s.dateTime().updatedAt(),
     envelopeId: s.string(),
-    envelope: s.relation.fields("envelopeId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => envelope),
+    envelope: s.relation
+      .fields("envelopeId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => envelope),
   })
   .index(["envelopeId"])
   .map("EnvelopeAttachment");
@@ -460,7 +602,12 @@ export const recipient = s
     readStatus: s.enum(["NOT_OPENED", "OPENED"]).default("NOT_OPENED"),
     signingStatus: s.enum(["NOT_SIGNED", "SIGNED", "REJECTED"]).default("NOT_SIGNED"),
     sendStatus: s.enum(["NOT_SENT", "SENT"]).default("NOT_SENT"),
-    envelope: s.relation.fields("envelopeId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => envelope),
+    envelope: s.relation
+      .fields("envelopeId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => envelope),
     fields: s.relation.oneToMany(() => field),
     signatures: s.relation.oneToMany(() => signature),
     cscCredential: s.relation.optional().oneToOne(() => cscCredential),
@@ -495,9 +642,24 @@ export const field = s
     height: s.decimal().default("-1"),
     customText: s.string(),
     inserted: s.boolean(),
-    envelopeItem: s.relation.fields("envelopeItemId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => envelopeItem),
-    envelope: s.relation.fields("envelopeId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => envelope),
-    recipient: s.relation.fields("recipientId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => recipient),
+    envelopeItem: s.relation
+      .fields("envelopeItemId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => envelopeItem),
+    envelope: s.relation
+      .fields("envelopeId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => envelope),
+    recipient: s.relation
+      .fields("recipientId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => recipient),
     signature: s.relation.optional().oneToOne(() => signature),
     fieldMeta: s.json().nullable(),
   })
@@ -514,8 +676,18 @@ export const signature = s
     fieldId: s.int().unique(),
     signatureImageAsBase64: s.string().nullable(),
     typedSignature: s.string().nullable(),
-    recipient: s.relation.fields("recipientId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => recipient),
-    field: s.relation.fields("fieldId").references("id").onDelete("cascade").onUpdate("cascade").oneToOne(() => field),
+    recipient: s.relation
+      .fields("recipientId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => recipient),
+    field: s.relation
+      .fields("fieldId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .oneToOne(() => field),
   })
   .index(["recipientId"])
   .map("Signature");
@@ -538,7 +710,12 @@ export const cscCredential = s
     serviceTokenCiphertext: s.blob().nullable(),
     serviceTokenExpiresAt: s.dateTime().nullable(),
     recipientId: s.int().unique(),
-    recipient: s.relation.fields("recipientId").references("id").onDelete("cascade").onUpdate("cascade").oneToOne(() => recipient),
+    recipient: s.relation
+      .fields("recipientId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .oneToOne(() => recipient),
     createdAt: s.dateTime().now(),
     updatedAt: s.dateTime().updatedAt(),
   })
@@ -559,7 +736,12 @@ export const cscSession = s
     sadExpiresAt: s.dateTime().nullable(),
     createdAt: s.dateTime().now(),
     recipientId: s.int().unique(),
-    recipient: s.relation.fields("recipientId").references("id").onDelete("cascade").onUpdate("cascade").oneToOne(() => recipient),
+    recipient: s.relation
+      .fields("recipientId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .oneToOne(() => recipient),
   })
   .map("CscSession");
 
@@ -571,7 +753,12 @@ export const documentShareLink = s
     envelopeId: s.string(),
     createdAt: s.dateTime().now(),
     updatedAt: s.dateTime().updatedAt(),
-    envelope: s.relation.fields("envelopeId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => envelope),
+    envelope: s.relation
+      .fields("envelopeId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => envelope),
   })
   .unique(["envelopeId", "email"])
   .map("DocumentShareLink");
@@ -588,7 +775,11 @@ export const organisation = s
     customerId: s.string().nullable().unique(),
     subscription: s.relation.optional().oneToOne(() => subscription),
     organisationClaimId: s.string().unique(),
-    organisationClaim: s.relation.fields("organisationClaimId").references("id").onUpdate("cascade").oneToOne(() => organisationClaim),
+    organisationClaim: s.relation
+      .fields("organisationClaimId")
+      .references("id")
+      .onUpdate("cascade")
+      .oneToOne(() => organisationClaim),
     members: s.relation.oneToMany(() => organisationMember),
     invites: s.relation.oneToMany(() => organisationMemberInvite),
     groups: s.relation.oneToMany(() => organisationGroup),
@@ -596,13 +787,31 @@ export const organisation = s
     emailDomains: s.relation.oneToMany(() => emailDomain),
     organisationEmails: s.relation.oneToMany(() => organisationEmail),
     monthlyStats: s.relation.oneToMany(() => organisationMonthlyStat),
-    avatarImage: s.relation.fields("avatarImageId").references("id").optional().onUpdate("cascade").manyToOne(() => avatarImage),
+    avatarImage: s.relation
+      .fields("avatarImageId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .manyToOne(() => avatarImage),
     ownerUserId: s.int(),
-    owner: s.relation.fields("ownerUserId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => user),
+    owner: s.relation
+      .fields("ownerUserId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => user),
     organisationGlobalSettingsId: s.string().unique(),
-    organisationGlobalSettings: s.relation.fields("organisationGlobalSettingsId").references("id").onUpdate("cascade").oneToOne(() => organisationGlobalSettings),
+    organisationGlobalSettings: s.relation
+      .fields("organisationGlobalSettingsId")
+      .references("id")
+      .onUpdate("cascade")
+      .oneToOne(() => organisationGlobalSettings),
     organisationAuthenticationPortalId: s.string().unique(),
-    organisationAuthenticationPortal: s.relation.fields("organisationAuthenticationPortalId").references("id").onUpdate("cascade").oneToOne(() => organisationAuthenticationPortal),
+    organisationAuthenticationPortal: s.relation
+      .fields("organisationAuthenticationPortalId")
+      .references("id")
+      .onUpdate("cascade")
+      .oneToOne(() => organisationAuthenticationPortal),
   })
   .index(["name"])
   .index(["ownerUserId"])
@@ -614,9 +823,19 @@ export const organisationMember = s
     createdAt: s.dateTime().now(),
     updatedAt: s.dateTime().updatedAt(),
     userId: s.int(),
-    user: s.relation.fields("userId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => user),
+    user: s.relation
+      .fields("userId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => user),
     organisationId: s.string(),
-    organisation: s.relation.fields("organisationId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => organisation),
+    organisation: s.relation
+      .fields("organisationId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => organisation),
     organisationGroupMembers: s.relation.oneToMany(() => organisationGroupMember),
   })
   .unique(["userId", "organisationId"])
@@ -631,7 +850,12 @@ export const organisationMemberInvite = s
     token: s.string().unique(),
     status: s.enum(["ACCEPTED", "PENDING", "DECLINED"]).default("PENDING"),
     organisationId: s.string(),
-    organisation: s.relation.fields("organisationId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => organisation),
+    organisation: s.relation
+      .fields("organisationId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => organisation),
     organisationRole: s.enum(["ADMIN", "MANAGER", "MEMBER"]),
   })
   .map("OrganisationMemberInvite");
@@ -643,7 +867,12 @@ export const organisationGroup = s
     type: s.enum(["INTERNAL_ORGANISATION", "INTERNAL_TEAM", "CUSTOM"]),
     organisationRole: s.enum(["ADMIN", "MANAGER", "MEMBER"]),
     organisationId: s.string(),
-    organisation: s.relation.fields("organisationId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => organisation),
+    organisation: s.relation
+      .fields("organisationId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => organisation),
     organisationGroupMembers: s.relation.oneToMany(() => organisationGroupMember),
     teamGroups: s.relation.oneToMany(() => teamGroup),
   })
@@ -654,8 +883,18 @@ export const organisationGroupMember = s
   .model({
     id: s.string().id(),
     groupId: s.string(),
-    group: s.relation.fields("groupId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => organisationGroup),
-    organisationMember: s.relation.fields("organisationMemberId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => organisationMember),
+    group: s.relation
+      .fields("groupId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => organisationGroup),
+    organisationMember: s.relation
+      .fields("organisationMemberId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => organisationMember),
     organisationMemberId: s.string(),
   })
   .unique(["organisationMemberId", "groupId"])
@@ -667,10 +906,20 @@ export const teamGroup = s
   .model({
     id: s.string().id(),
     organisationGroupId: s.string(),
-    organisationGroup: s.relation.fields("organisationGroupId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => organisationGroup),
+    organisationGroup: s.relation
+      .fields("organisationGroupId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => organisationGroup),
     teamRole: s.enum(["ADMIN", "MANAGER", "MEMBER"]),
     teamId: s.int(),
-    team: s.relation.fields("teamId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => team),
+    team: s.relation
+      .fields("teamId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => team),
   })
   .unique(["teamId", "organisationGroupId"])
   .index(["teamId"])
@@ -695,7 +944,12 @@ export const organisationGlobalSettings = s
     drawSignatureEnabled: s.boolean().default(true),
     defaultRecipients: s.json().nullable(),
     emailId: s.string().nullable(),
-    email: s.relation.fields("emailId").references("id").optional().onUpdate("cascade").manyToOne(() => organisationEmail),
+    email: s.relation
+      .fields("emailId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .manyToOne(() => organisationEmail),
     emailReplyTo: s.string().nullable(),
     emailDocumentSettings: s.json(),
     brandingEnabled: s.boolean().default(false),
@@ -728,7 +982,12 @@ export const teamGlobalSettings = s
     drawSignatureEnabled: s.boolean().nullable(),
     defaultRecipients: s.json().nullable(),
     emailId: s.string().nullable(),
-    email: s.relation.fields("emailId").references("id").optional().onUpdate("cascade").manyToOne(() => organisationEmail),
+    email: s.relation
+      .fields("emailId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .manyToOne(() => organisationEmail),
     emailReplyTo: s.string().nullable(),
     emailDocumentSettings: s.json().nullable(),
     brandingEnabled: s.boolean().nullable(),
@@ -752,7 +1011,12 @@ export const team = s
     avatarImageId: s.string().nullable(),
     teamEmail: s.relation.optional().oneToOne(() => teamEmail),
     emailVerification: s.relation.optional().oneToOne(() => teamEmailVerification),
-    avatarImage: s.relation.fields("avatarImageId").references("id").optional().onUpdate("cascade").manyToOne(() => avatarImage),
+    avatarImage: s.relation
+      .fields("avatarImageId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .manyToOne(() => avatarImage),
     profile: s.relation.optional().oneToOne(() => teamProfile),
     envelopes: s.relation.oneToMany(() => envelope),
     folders: s.relation.oneToMany(() => folder),
@@ -760,9 +1024,19 @@ export const team = s
     webhooks: s.relation.oneToMany(() => webhook),
     teamGroups: s.relation.oneToMany(() => teamGroup),
     organisationId: s.string(),
-    organisation: s.relation.fields("organisationId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => organisation),
+    organisation: s.relation
+      .fields("organisationId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => organisation),
     teamGlobalSettingsId: s.string().unique(),
-    teamGlobalSettings: s.relation.fields("teamGlobalSettingsId").references("id").onDelete("cascade").onUpdate("cascade").oneToOne(() => teamGlobalSettings),
+    teamGlobalSettings: s.relation
+      .fields("teamGlobalSettingsId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .oneToOne(() => teamGlobalSettings),
   })
   .index(["name"])
   .index(["organisationId"])
@@ -774,7 +1048,12 @@ export const teamEmail = s
     createdAt: s.dateTime().now(),
     name: s.string(),
     email: s.string().unique(),
-    team: s.relation.fields("teamId").references("id").onDelete("cascade").onUpdate("cascade").oneToOne(() => team),
+    team: s.relation
+      .fields("teamId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .oneToOne(() => team),
   })
   .map("TeamEmail");
 
@@ -787,7 +1066,12 @@ export const teamEmailVerification = s
     completed: s.boolean().default(false),
     expiresAt: s.dateTime(),
     createdAt: s.dateTime().now(),
-    team: s.relation.fields("teamId").references("id").onDelete("cascade").onUpdate("cascade").oneToOne(() => team),
+    team: s.relation
+      .fields("teamId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .oneToOne(() => team),
   })
   .map("TeamEmailVerification");
 
@@ -799,7 +1083,12 @@ export const templateDirectLink = s
     createdAt: s.dateTime().now(),
     enabled: s.boolean(),
     directTemplateRecipientId: s.int(),
-    envelope: s.relation.fields("envelopeId").references("id").onDelete("cascade").onUpdate("cascade").oneToOne(() => envelope),
+    envelope: s.relation
+      .fields("envelopeId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .oneToOne(() => envelope),
   })
   .map("TemplateDirectLink");
 
@@ -810,7 +1099,12 @@ export const siteSettings = s
     data: s.json(),
     lastModifiedByUserId: s.int().nullable(),
     lastModifiedAt: s.dateTime().now(),
-    lastModifiedByUser: s.relation.fields("lastModifiedByUserId").references("id").optional().onUpdate("cascade").manyToOne(() => user),
+    lastModifiedByUser: s.relation
+      .fields("lastModifiedByUserId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .manyToOne(() => user),
   })
   .map("SiteSettings");
 
@@ -844,7 +1138,12 @@ export const backgroundJobTask = s
     updatedAt: s.dateTime().updatedAt(),
     completedAt: s.dateTime().nullable(),
     jobId: s.string(),
-    backgroundJob: s.relation.fields("jobId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => backgroundJob),
+    backgroundJob: s.relation
+      .fields("jobId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => backgroundJob),
   })
   .map("BackgroundJobTask");
 
@@ -870,7 +1169,12 @@ export const emailDomain = s
     privateKey: s.string(),
     lastVerifiedAt: s.dateTime().nullable(),
     organisationId: s.string(),
-    organisation: s.relation.fields("organisationId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => organisation),
+    organisation: s.relation
+      .fields("organisationId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => organisation),
     emails: s.relation.oneToMany(() => organisationEmail),
   })
   .map("EmailDomain");
@@ -883,9 +1187,19 @@ export const organisationEmail = s
     email: s.string().unique(),
     emailName: s.string(),
     emailDomainId: s.string(),
-    emailDomain: s.relation.fields("emailDomainId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => emailDomain),
+    emailDomain: s.relation
+      .fields("emailDomainId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => emailDomain),
     organisationId: s.string(),
-    organisation: s.relation.fields("organisationId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => organisation),
+    organisation: s.relation
+      .fields("organisationId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => organisation),
     organisationGlobalSettings: s.relation.oneToMany(() => organisationGlobalSettings),
     teamGlobalSettings: s.relation.oneToMany(() => teamGlobalSettings),
   })

@@ -33,7 +33,11 @@ export const user = s
     webhooks: s.oneToMany(() => webhook),
     siteSettings: s.oneToMany(() => siteSettings),
     passkeys: s.oneToMany(() => passkey),
-    avatarImage: s.manyToOne(() => avatarImage).fields("avatarImageId").references("id").optional().onUpdate("cascade"),
+    avatarImage: s.manyToOne(() => avatarImage)
+      .fields("avatarImageId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade"),
   })
   .index(["email"])
   .map("User");
@@ -44,7 +48,11 @@ export const teamProfile = s
     enabled: s.boolean().default(false),
     teamId: s.int().unique(),
     bio: s.string().nullable(),
-    team: s.oneToOne(() => team).fields("teamId").references("id").onDelete("cascade").onUpdate("cascade"),
+    team: s.oneToOne(() => team)
+      .fields("teamId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
   })
   .map("TeamProfile");
 
@@ -56,7 +64,11 @@ export const userSecurityAuditLog = s
     type: s.enum(["ACCOUNT_PROFILE_UPDATE", "ACCOUNT_SSO_LINK", "ACCOUNT_SSO_UNLINK", "ORGANISATION_SSO_LINK", "ORGANISATION_SSO_UNLINK", "AUTH_2FA_DISABLE", "AUTH_2FA_ENABLE", "PASSKEY_CREATED", "PASSKEY_DELETED", "PASSKEY_UPDATED", "PASSWORD_RESET", "PASSWORD_UPDATE", "SESSION_REVOKED", "SIGN_OUT", "SIGN_IN", "SIGN_IN_FAIL", "SIGN_IN_2FA_FAIL", "SIGN_IN_PASSKEY_FAIL"]),
     userAgent: s.string().nullable(),
     ipAddress: s.string().nullable(),
-    user: s.manyToOne(() => user).fields("userId").references("id").onDelete("cascade").onUpdate("cascade"),
+    user: s.manyToOne(() => user)
+      .fields("userId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
   })
   .map("UserSecurityAuditLog");
 
@@ -67,7 +79,11 @@ export const passwordResetToken = s
     createdAt: s.dateTime().now(),
     expiry: s.dateTime(),
     userId: s.int(),
-    user: s.manyToOne(() => user).fields("userId").references("id").onDelete("cascade").onUpdate("cascade"),
+    user: s.manyToOne(() => user)
+      .fields("userId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
   })
   .map("PasswordResetToken");
 
@@ -85,7 +101,11 @@ export const passkey = s
     credentialDeviceType: s.string(),
     credentialBackedUp: s.boolean(),
     transports: s.string().array(),
-    user: s.manyToOne(() => user).fields("userId").references("id").onDelete("cascade").onUpdate("cascade"),
+    user: s.manyToOne(() => user)
+      .fields("userId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
   })
   .map("Passkey");
 
@@ -109,7 +129,11 @@ export const verificationToken = s
     createdAt: s.dateTime().now(),
     metadata: s.json().nullable(),
     userId: s.int(),
-    user: s.manyToOne(() => user).fields("userId").references("id").onDelete("cascade").onUpdate("cascade"),
+    user: s.manyToOne(() => user)
+      .fields("userId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
   })
   .map("VerificationToken");
 
@@ -123,9 +147,17 @@ export const webhook = s
     createdAt: s.dateTime().now(),
     updatedAt: s.dateTime().updatedAt(),
     userId: s.int(),
-    user: s.manyToOne(() => user).fields("userId").references("id").onDelete("cascade").onUpdate("cascade"),
+    user: s.manyToOne(() => user)
+      .fields("userId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
     teamId: s.int(),
-    team: s.manyToOne(() => team).fields("teamId").references("id").onDelete("cascade").onUpdate("cascade"),
+    team: s.manyToOne(() => team)
+      .fields("teamId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
     webhookCalls: s.oneToMany(() => webhookCall),
   })
   .map("Webhook");
@@ -142,7 +174,11 @@ export const webhookCall = s
     responseBody: s.json().nullable(),
     createdAt: s.dateTime().now(),
     webhookId: s.string(),
-    webhook: s.manyToOne(() => webhook).fields("webhookId").references("id").onDelete("cascade").onUpdate("cascade"),
+    webhook: s.manyToOne(() => webhook)
+      .fields("webhookId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
   })
   .map("WebhookCall");
 
@@ -155,9 +191,18 @@ export const apiToken = s
     expires: s.dateTime().nullable(),
     createdAt: s.dateTime().now(),
     userId: s.int().nullable(),
-    user: s.manyToOne(() => user).fields("userId").references("id").optional().onDelete("cascade").onUpdate("cascade"),
+    user: s.manyToOne(() => user)
+      .fields("userId")
+      .references("id")
+      .optional()
+      .onDelete("cascade")
+      .onUpdate("cascade"),
     teamId: s.int(),
-    team: s.manyToOne(() => team).fields("teamId").references("id").onDelete("cascade").onUpdate("cascade"),
+    team: s.manyToOne(() => team)
+      .fields("teamId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
   })
   .map("ApiToken");
 
@@ -173,7 +218,11 @@ export const subscription = s
     cancelAtPeriodEnd: s.boolean().default(false),
     customerId: s.string(),
     organisationId: s.string().unique(),
-    organisation: s.oneToOne(() => organisation).fields("organisationId").references("id").onDelete("cascade").onUpdate("cascade"),
+    organisation: s.oneToOne(() => organisation)
+      .fields("organisationId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
   })
   .index(["organisationId"])
   .map("Subscription");
@@ -198,7 +247,11 @@ export const subscriptionClaim = s
     apiRateLimits: s.json(),
     apiQuota: s.int().nullable(),
     emailTransportId: s.string().nullable(),
-    emailTransport: s.manyToOne(() => emailTransport).fields("emailTransportId").references("id").optional().onUpdate("cascade"),
+    emailTransport: s.manyToOne(() => emailTransport)
+      .fields("emailTransportId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade"),
   })
   .map("SubscriptionClaim");
 
@@ -222,7 +275,11 @@ export const organisationClaim = s
     apiRateLimits: s.json(),
     apiQuota: s.int().nullable(),
     emailTransportId: s.string().nullable(),
-    emailTransport: s.manyToOne(() => emailTransport).fields("emailTransportId").references("id").optional().onUpdate("cascade"),
+    emailTransport: s.manyToOne(() => emailTransport)
+      .fields("emailTransportId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade"),
   })
   .map("OrganisationClaim");
 
@@ -232,7 +289,11 @@ export const organisationMonthlyStat = s
     createdAt: s.dateTime().now(),
     updatedAt: s.dateTime().updatedAt(),
     organisationId: s.string(),
-    organisation: s.manyToOne(() => organisation).fields("organisationId").references("id").onDelete("cascade").onUpdate("cascade"),
+    organisation: s.manyToOne(() => organisation)
+      .fields("organisationId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
     period: s.string(),
     documentCount: s.int().default(0),
     emailCount: s.int().default(0),
@@ -261,7 +322,11 @@ export const account = s
     id_token: s.string().nullable(),
     session_state: s.string().nullable(),
     password: s.string().nullable(),
-    user: s.manyToOne(() => user).fields("userId").references("id").onDelete("cascade").onUpdate("cascade"),
+    user: s.manyToOne(() => user)
+      .fields("userId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
   })
   .unique(["provider", "providerAccountId"])
   .map("Account");
@@ -276,7 +341,11 @@ export const session = s
     expiresAt: s.dateTime(),
     createdAt: s.dateTime().now(),
     updatedAt: s.dateTime().updatedAt(),
-    user: s.manyToOne(() => user).fields("userId").references("id").onDelete("cascade").onUpdate("cascade"),
+    user: s.manyToOne(() => user)
+      .fields("userId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
   })
   .index(["userId"])
   .index(["sessionToken"])
@@ -287,12 +356,26 @@ export const folder = s
     id: s.string().id().cuid(),
     name: s.string(),
     userId: s.int(),
-    user: s.manyToOne(() => user).fields("userId").references("id").onDelete("cascade").onUpdate("cascade"),
+    user: s.manyToOne(() => user)
+      .fields("userId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
     teamId: s.int(),
-    team: s.manyToOne(() => team).fields("teamId").references("id").onDelete("cascade").onUpdate("cascade"),
+    team: s.manyToOne(() => team)
+      .fields("teamId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
     pinned: s.boolean().default(false),
     parentId: s.string().nullable(),
-    parent: s.manyToOne(() => folder).fields("parentId").references("id").optional().onDelete("cascade").onUpdate("cascade").name("FolderToFolder"),
+    parent: s.manyToOne(() => folder)
+      .fields("parentId")
+      .references("id")
+      .optional()
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .name("FolderToFolder"),
     envelopes: s.oneToMany(() => envelope),
     createdAt: s.dateTime().now(),
     updatedAt: s.dateTime().updatedAt(),
@@ -338,13 +421,28 @@ export const envelope = s
     directLink: s.oneToOne(() => templateDirectLink).optional(),
     templateId: s.int().nullable(),
     userId: s.int(),
-    user: s.manyToOne(() => user).fields("userId").references("id").onDelete("cascade").onUpdate("cascade"),
+    user: s.manyToOne(() => user)
+      .fields("userId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
     teamId: s.int(),
-    team: s.manyToOne(() => team).fields("teamId").references("id").onDelete("cascade").onUpdate("cascade"),
-    folder: s.manyToOne(() => folder).fields("folderId").references("id").optional().onUpdate("cascade"),
+    team: s.manyToOne(() => team)
+      .fields("teamId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
+    folder: s.manyToOne(() => folder)
+      .fields("folderId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade"),
     folderId: s.string().nullable(),
     documentMetaId: s.string().unique(),
-    documentMeta: s.oneToOne(() => documentMeta).fields("documentMetaId").references("id").onUpdate("cascade"),
+    documentMeta: s.oneToOne(() => documentMeta)
+      .fields("documentMetaId")
+      .references("id")
+      .onUpdate("cascade"),
     envelopeAttachments: s.oneToMany(() => envelopeAttachment),
   })
   .index(["type"])
@@ -361,9 +459,17 @@ export const envelopeItem = s
     title: s.string(),
     order: s.int(),
     documentDataId: s.string().unique(),
-    documentData: s.oneToOne(() => documentData).fields("documentDataId").references("id").onDelete("cascade").onUpdate("cascade"),
+    documentData: s.oneToOne(() => documentData)
+      .fields("documentDataId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
     envelopeId: s.string(),
-    envelope: s.manyToOne(() => envelope).fields("envelopeId").references("id").onDelete("cascade").onUpdate("cascade"),
+    envelope: s.manyToOne(() => envelope)
+      .fields("envelopeId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
     field: s.oneToMany(() => field),
   })
   .index(["envelopeId"])
@@ -381,7 +487,11 @@ export const documentAuditLog = s
     userId: s.int().nullable(),
     userAgent: s.string().nullable(),
     ipAddress: s.string().nullable(),
-    envelope: s.manyToOne(() => envelope).fields("envelopeId").references("id").optional().onUpdate("cascade"),
+    envelope: s.manyToOne(() => envelope)
+      .fields("envelopeId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade"),
   })
   .index(["envelopeId"])
   .map("DocumentAuditLog");
@@ -431,7 +541,11 @@ export const envelopeAttachment = s
     createdAt: s.dateTime().now(),
     updatedAt: s.dateTime().updatedAt(),
     envelopeId: s.string(),
-    envelope: s.manyToOne(() => envelope).fields("envelopeId").references("id").onDelete("cascade").onUpdate("cascade"),
+    envelope: s.manyToOne(() => envelope)
+      .fields("envelopeId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
   })
   .index(["envelopeId"])
   .map("EnvelopeAttachment");
@@ -460,7 +574,11 @@ export const recipient = s
     readStatus: s.enum(["NOT_OPENED", "OPENED"]).default("NOT_OPENED"),
     signingStatus: s.enum(["NOT_SIGNED", "SIGNED", "REJECTED"]).default("NOT_SIGNED"),
     sendStatus: s.enum(["NOT_SENT", "SENT"]).default("NOT_SENT"),
-    envelope: s.manyToOne(() => envelope).fields("envelopeId").references("id").onDelete("cascade").onUpdate("cascade"),
+    envelope: s.manyToOne(() => envelope)
+      .fields("envelopeId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
     fields: s.oneToMany(() => field),
     signatures: s.oneToMany(() => signature),
     cscCredential: s.oneToOne(() => cscCredential).optional(),
@@ -495,9 +613,21 @@ export const field = s
     height: s.decimal().default("-1"),
     customText: s.string(),
     inserted: s.boolean(),
-    envelopeItem: s.manyToOne(() => envelopeItem).fields("envelopeItemId").references("id").onDelete("cascade").onUpdate("cascade"),
-    envelope: s.manyToOne(() => envelope).fields("envelopeId").references("id").onDelete("cascade").onUpdate("cascade"),
-    recipient: s.manyToOne(() => recipient).fields("recipientId").references("id").onDelete("cascade").onUpdate("cascade"),
+    envelopeItem: s.manyToOne(() => envelopeItem)
+      .fields("envelopeItemId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
+    envelope: s.manyToOne(() => envelope)
+      .fields("envelopeId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
+    recipient: s.manyToOne(() => recipient)
+      .fields("recipientId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
     signature: s.oneToOne(() => signature).optional(),
     fieldMeta: s.json().nullable(),
   })
@@ -514,8 +644,16 @@ export const signature = s
     fieldId: s.int().unique(),
     signatureImageAsBase64: s.string().nullable(),
     typedSignature: s.string().nullable(),
-    recipient: s.manyToOne(() => recipient).fields("recipientId").references("id").onDelete("cascade").onUpdate("cascade"),
-    field: s.oneToOne(() => field).fields("fieldId").references("id").onDelete("cascade").onUpdate("cascade"),
+    recipient: s.manyToOne(() => recipient)
+      .fields("recipientId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
+    field: s.oneToOne(() => field)
+      .fields("fieldId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
   })
   .index(["recipientId"])
   .map("Signature");
@@ -538,7 +676,11 @@ export const cscCredential = s
     serviceTokenCiphertext: s.blob().nullable(),
     serviceTokenExpiresAt: s.dateTime().nullable(),
     recipientId: s.int().unique(),
-    recipient: s.oneToOne(() => recipient).fields("recipientId").references("id").onDelete("cascade").onUpdate("cascade"),
+    recipient: s.oneToOne(() => recipient)
+      .fields("recipientId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
     createdAt: s.dateTime().now(),
     updatedAt: s.dateTime().updatedAt(),
   })
@@ -559,7 +701,11 @@ export const cscSession = s
     sadExpiresAt: s.dateTime().nullable(),
     createdAt: s.dateTime().now(),
     recipientId: s.int().unique(),
-    recipient: s.oneToOne(() => recipient).fields("recipientId").references("id").onDelete("cascade").onUpdate("cascade"),
+    recipient: s.oneToOne(() => recipient)
+      .fields("recipientId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
   })
   .map("CscSession");
 
@@ -571,7 +717,11 @@ export const documentShareLink = s
     envelopeId: s.string(),
     createdAt: s.dateTime().now(),
     updatedAt: s.dateTime().updatedAt(),
-    envelope: s.manyToOne(() => envelope).fields("envelopeId").references("id").onDelete("cascade").onUpdate("cascade"),
+    envelope: s.manyToOne(() => envelope)
+      .fields("envelopeId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
   })
   .unique(["envelopeId", "email"])
   .map("DocumentShareLink");
@@ -588,7 +738,10 @@ export const organisation = s
     customerId: s.string().nullable().unique(),
     subscription: s.oneToOne(() => subscription).optional(),
     organisationClaimId: s.string().unique(),
-    organisationClaim: s.oneToOne(() => organisationClaim).fields("organisationClaimId").references("id").onUpdate("cascade"),
+    organisationClaim: s.oneToOne(() => organisationClaim)
+      .fields("organisationClaimId")
+      .references("id")
+      .onUpdate("cascade"),
     members: s.oneToMany(() => organisationMember),
     invites: s.oneToMany(() => organisationMemberInvite),
     groups: s.oneToMany(() => organisationGroup),
@@ -596,13 +749,27 @@ export const organisation = s
     emailDomains: s.oneToMany(() => emailDomain),
     organisationEmails: s.oneToMany(() => organisationEmail),
     monthlyStats: s.oneToMany(() => organisationMonthlyStat),
-    avatarImage: s.manyToOne(() => avatarImage).fields("avatarImageId").references("id").optional().onUpdate("cascade"),
+    avatarImage: s.manyToOne(() => avatarImage)
+      .fields("avatarImageId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade"),
     ownerUserId: s.int(),
-    owner: s.manyToOne(() => user).fields("ownerUserId").references("id").onDelete("cascade").onUpdate("cascade"),
+    owner: s.manyToOne(() => user)
+      .fields("ownerUserId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
     organisationGlobalSettingsId: s.string().unique(),
-    organisationGlobalSettings: s.oneToOne(() => organisationGlobalSettings).fields("organisationGlobalSettingsId").references("id").onUpdate("cascade"),
+    organisationGlobalSettings: s.oneToOne(() => organisationGlobalSettings)
+      .fields("organisationGlobalSettingsId")
+      .references("id")
+      .onUpdate("cascade"),
     organisationAuthenticationPortalId: s.string().unique(),
-    organisationAuthenticationPortal: s.oneToOne(() => organisationAuthenticationPortal).fields("organisationAuthenticationPortalId").references("id").onUpdate("cascade"),
+    organisationAuthenticationPortal: s.oneToOne(() => organisationAuthenticationPortal)
+      .fields("organisationAuthenticationPortalId")
+      .references("id")
+      .onUpdate("cascade"),
   })
   .index(["name"])
   .index(["ownerUserId"])
@@ -614,9 +781,17 @@ export const organisationMember = s
     createdAt: s.dateTime().now(),
     updatedAt: s.dateTime().updatedAt(),
     userId: s.int(),
-    user: s.manyToOne(() => user).fields("userId").references("id").onDelete("cascade").onUpdate("cascade"),
+    user: s.manyToOne(() => user)
+      .fields("userId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
     organisationId: s.string(),
-    organisation: s.manyToOne(() => organisation).fields("organisationId").references("id").onDelete("cascade").onUpdate("cascade"),
+    organisation: s.manyToOne(() => organisation)
+      .fields("organisationId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
     organisationGroupMembers: s.oneToMany(() => organisationGroupMember),
   })
   .unique(["userId", "organisationId"])
@@ -631,7 +806,11 @@ export const organisationMemberInvite = s
     token: s.string().unique(),
     status: s.enum(["ACCEPTED", "PENDING", "DECLINED"]).default("PENDING"),
     organisationId: s.string(),
-    organisation: s.manyToOne(() => organisation).fields("organisationId").references("id").onDelete("cascade").onUpdate("cascade"),
+    organisation: s.manyToOne(() => organisation)
+      .fields("organisationId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
     organisationRole: s.enum(["ADMIN", "MANAGER", "MEMBER"]),
   })
   .map("OrganisationMemberInvite");
@@ -643,7 +822,11 @@ export const organisationGroup = s
     type: s.enum(["INTERNAL_ORGANISATION", "INTERNAL_TEAM", "CUSTOM"]),
     organisationRole: s.enum(["ADMIN", "MANAGER", "MEMBER"]),
     organisationId: s.string(),
-    organisation: s.manyToOne(() => organisation).fields("organisationId").references("id").onDelete("cascade").onUpdate("cascade"),
+    organisation: s.manyToOne(() => organisation)
+      .fields("organisationId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
     organisationGroupMembers: s.oneToMany(() => organisationGroupMember),
     teamGroups: s.oneToMany(() => teamGroup),
   })
@@ -654,8 +837,16 @@ export const organisationGroupMember = s
   .model({
     id: s.string().id(),
     groupId: s.string(),
-    group: s.manyToOne(() => organisationGroup).fields("groupId").references("id").onDelete("cascade").onUpdate("cascade"),
-    organisationMember: s.manyToOne(() => organisationMember).fields("organisationMemberId").references("id").onDelete("cascade").onUpdate("cascade"),
+    group: s.manyToOne(() => organisationGroup)
+      .fields("groupId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
+    organisationMember: s.manyToOne(() => organisationMember)
+      .fields("organisationMemberId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
     organisationMemberId: s.string(),
   })
   .unique(["organisationMemberId", "groupId"])
@@ -667,10 +858,18 @@ export const teamGroup = s
   .model({
     id: s.string().id(),
     organisationGroupId: s.string(),
-    organisationGroup: s.manyToOne(() => organisationGroup).fields("organisationGroupId").references("id").onDelete("cascade").onUpdate("cascade"),
+    organisationGroup: s.manyToOne(() => organisationGroup)
+      .fields("organisationGroupId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
     teamRole: s.enum(["ADMIN", "MANAGER", "MEMBER"]),
     teamId: s.int(),
-    team: s.manyToOne(() => team).fields("teamId").references("id").onDelete("cascade").onUpdate("cascade"),
+    team: s.manyToOne(() => team)
+      .fields("teamId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
   })
   .unique(["teamId", "organisationGroupId"])
   .index(["teamId"])
@@ -695,7 +894,11 @@ export const organisationGlobalSettings = s
     drawSignatureEnabled: s.boolean().default(true),
     defaultRecipients: s.json().nullable(),
     emailId: s.string().nullable(),
-    email: s.manyToOne(() => organisationEmail).fields("emailId").references("id").optional().onUpdate("cascade"),
+    email: s.manyToOne(() => organisationEmail)
+      .fields("emailId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade"),
     emailReplyTo: s.string().nullable(),
     emailDocumentSettings: s.json(),
     brandingEnabled: s.boolean().default(false),
@@ -728,7 +931,11 @@ export const teamGlobalSettings = s
     drawSignatureEnabled: s.boolean().nullable(),
     defaultRecipients: s.json().nullable(),
     emailId: s.string().nullable(),
-    email: s.manyToOne(() => organisationEmail).fields("emailId").references("id").optional().onUpdate("cascade"),
+    email: s.manyToOne(() => organisationEmail)
+      .fields("emailId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade"),
     emailReplyTo: s.string().nullable(),
     emailDocumentSettings: s.json().nullable(),
     brandingEnabled: s.boolean().nullable(),
@@ -752,7 +959,11 @@ export const team = s
     avatarImageId: s.string().nullable(),
     teamEmail: s.oneToOne(() => teamEmail).optional(),
     emailVerification: s.oneToOne(() => teamEmailVerification).optional(),
-    avatarImage: s.manyToOne(() => avatarImage).fields("avatarImageId").references("id").optional().onUpdate("cascade"),
+    avatarImage: s.manyToOne(() => avatarImage)
+      .fields("avatarImageId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade"),
     profile: s.oneToOne(() => teamProfile).optional(),
     envelopes: s.oneToMany(() => envelope),
     folders: s.oneToMany(() => folder),
@@ -760,9 +971,17 @@ export const team = s
     webhooks: s.oneToMany(() => webhook),
     teamGroups: s.oneToMany(() => teamGroup),
     organisationId: s.string(),
-    organisation: s.manyToOne(() => organisation).fields("organisationId").references("id").onDelete("cascade").onUpdate("cascade"),
+    organisation: s.manyToOne(() => organisation)
+      .fields("organisationId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
     teamGlobalSettingsId: s.string().unique(),
-    teamGlobalSettings: s.oneToOne(() => teamGlobalSettings).fields("teamGlobalSettingsId").references("id").onDelete("cascade").onUpdate("cascade"),
+    teamGlobalSettings: s.oneToOne(() => teamGlobalSettings)
+      .fields("teamGlobalSettingsId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
   })
   .index(["name"])
   .index(["organisationId"])
@@ -774,7 +993,11 @@ export const teamEmail = s
     createdAt: s.dateTime().now(),
     name: s.string(),
     email: s.string().unique(),
-    team: s.oneToOne(() => team).fields("teamId").references("id").onDelete("cascade").onUpdate("cascade"),
+    team: s.oneToOne(() => team)
+      .fields("teamId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
   })
   .map("TeamEmail");
 
@@ -787,7 +1010,11 @@ export const teamEmailVerification = s
     completed: s.boolean().default(false),
     expiresAt: s.dateTime(),
     createdAt: s.dateTime().now(),
-    team: s.oneToOne(() => team).fields("teamId").references("id").onDelete("cascade").onUpdate("cascade"),
+    team: s.oneToOne(() => team)
+      .fields("teamId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
   })
   .map("TeamEmailVerification");
 
@@ -799,7 +1026,11 @@ export const templateDirectLink = s
     createdAt: s.dateTime().now(),
     enabled: s.boolean(),
     directTemplateRecipientId: s.int(),
-    envelope: s.oneToOne(() => envelope).fields("envelopeId").references("id").onDelete("cascade").onUpdate("cascade"),
+    envelope: s.oneToOne(() => envelope)
+      .fields("envelopeId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
   })
   .map("TemplateDirectLink");
 
@@ -810,7 +1041,11 @@ export const siteSettings = s
     data: s.json(),
     lastModifiedByUserId: s.int().nullable(),
     lastModifiedAt: s.dateTime().now(),
-    lastModifiedByUser: s.manyToOne(() => user).fields("lastModifiedByUserId").references("id").optional().onUpdate("cascade"),
+    lastModifiedByUser: s.manyToOne(() => user)
+      .fields("lastModifiedByUserId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade"),
   })
   .map("SiteSettings");
 
@@ -844,7 +1079,11 @@ export const backgroundJobTask = s
     updatedAt: s.dateTime().updatedAt(),
     completedAt: s.dateTime().nullable(),
     jobId: s.string(),
-    backgroundJob: s.manyToOne(() => backgroundJob).fields("jobId").references("id").onDelete("cascade").onUpdate("cascade"),
+    backgroundJob: s.manyToOne(() => backgroundJob)
+      .fields("jobId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
   })
   .map("BackgroundJobTask");
 
@@ -870,7 +1109,11 @@ export const emailDomain = s
     privateKey: s.string(),
     lastVerifiedAt: s.dateTime().nullable(),
     organisationId: s.string(),
-    organisation: s.manyToOne(() => organisation).fields("organisationId").references("id").onDelete("cascade").onUpdate("cascade"),
+    organisation: s.manyToOne(() => organisation)
+      .fields("organisationId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
     emails: s.oneToMany(() => organisationEmail),
   })
   .map("EmailDomain");
@@ -883,9 +1126,17 @@ export const organisationEmail = s
     email: s.string().unique(),
     emailName: s.string(),
     emailDomainId: s.string(),
-    emailDomain: s.manyToOne(() => emailDomain).fields("emailDomainId").references("id").onDelete("cascade").onUpdate("cascade"),
+    emailDomain: s.manyToOne(() => emailDomain)
+      .fields("emailDomainId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
     organisationId: s.string(),
-    organisation: s.manyToOne(() => organisation).fields("organisationId").references("id").onDelete("cascade").onUpdate("cascade"),
+    organisation: s.manyToOne(() => organisation)
+      .fields("organisationId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
     organisationGlobalSettings: s.oneToMany(() => organisationGlobalSettings),
     teamGlobalSettings: s.oneToMany(() => teamGlobalSettings),
   })

@@ -66,9 +66,26 @@ export const website = s
     deletedAt: s.dateTime().nullable().map("deleted_at"),
     replayEnabled: s.boolean().default(false).map("replay_enabled"),
     replayConfig: s.json().nullable().map("replay_config"),
-    user: s.relation.fields("userId").references("id").optional().onUpdate("cascade").name("user").manyToOne(() => user),
-    createUser: s.relation.fields("createdBy").references("id").optional().onUpdate("cascade").name("createUser").manyToOne(() => user),
-    team: s.relation.fields("teamId").references("id").optional().onUpdate("cascade").manyToOne(() => team),
+    user: s.relation
+      .fields("userId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .name("user")
+      .manyToOne(() => user),
+    createUser: s.relation
+      .fields("createdBy")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .name("createUser")
+      .manyToOne(() => user),
+    team: s.relation
+      .fields("teamId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .manyToOne(() => team),
     eventData: s.relation.oneToMany(() => eventData),
     reports: s.relation.oneToMany(() => report),
     revenue: s.relation.oneToMany(() => revenue),
@@ -116,7 +133,11 @@ export const websiteEvent = s
     fcp: s.decimal().nullable(),
     ttfb: s.decimal().nullable(),
     eventData: s.relation.oneToMany(() => eventData),
-    session: s.relation.fields("sessionId").references("id").onUpdate("cascade").manyToOne(() => session),
+    session: s.relation
+      .fields("sessionId")
+      .references("id")
+      .onUpdate("cascade")
+      .manyToOne(() => session),
   })
   .index(["createdAt"])
   .index(["sessionId"])
@@ -145,8 +166,16 @@ export const eventData = s
     dateValue: s.dateTime().nullable().map("date_value"),
     dataType: s.int().map("data_type"),
     createdAt: s.dateTime().nullable().now().map("created_at"),
-    website: s.relation.fields("websiteId").references("id").onUpdate("cascade").manyToOne(() => website),
-    websiteEvent: s.relation.fields("websiteEventId").references("id").onUpdate("cascade").manyToOne(() => websiteEvent),
+    website: s.relation
+      .fields("websiteId")
+      .references("id")
+      .onUpdate("cascade")
+      .manyToOne(() => website),
+    websiteEvent: s.relation
+      .fields("websiteEventId")
+      .references("id")
+      .onUpdate("cascade")
+      .manyToOne(() => websiteEvent),
   })
   .index(["createdAt"])
   .index(["websiteId"])
@@ -167,8 +196,16 @@ export const sessionData = s
     dataType: s.int().map("data_type"),
     distinctId: s.string().nullable().map("distinct_id"),
     createdAt: s.dateTime().nullable().now().map("created_at"),
-    website: s.relation.fields("websiteId").references("id").onUpdate("cascade").manyToOne(() => website),
-    session: s.relation.fields("sessionId").references("id").onUpdate("cascade").manyToOne(() => session),
+    website: s.relation
+      .fields("websiteId")
+      .references("id")
+      .onUpdate("cascade")
+      .manyToOne(() => website),
+    session: s.relation
+      .fields("sessionId")
+      .references("id")
+      .onUpdate("cascade")
+      .manyToOne(() => session),
   })
   .index(["createdAt"])
   .index(["websiteId"])
@@ -221,7 +258,11 @@ export const report = s
     createdAt: s.dateTime().nullable().now().map("created_at"),
     updatedAt: s.dateTime().nullable().updatedAt().map("updated_at"),
     user: s.relation.fields("userId").references("id").onUpdate("cascade").manyToOne(() => user),
-    website: s.relation.fields("websiteId").references("id").onUpdate("cascade").manyToOne(() => website),
+    website: s.relation
+      .fields("websiteId")
+      .references("id")
+      .onUpdate("cascade")
+      .manyToOne(() => website),
   })
   .index(["userId"])
   .index(["websiteId"])
@@ -237,7 +278,11 @@ export const segment = s
     parameters: s.json(),
     createdAt: s.dateTime().nullable().now().map("created_at"),
     updatedAt: s.dateTime().nullable().updatedAt().map("updated_at"),
-    website: s.relation.fields("websiteId").references("id").onUpdate("cascade").manyToOne(() => website),
+    website: s.relation
+      .fields("websiteId")
+      .references("id")
+      .onUpdate("cascade")
+      .manyToOne(() => website),
   })
   .index(["websiteId"]);
 
@@ -251,8 +296,16 @@ export const revenue = s
     currency: s.string(),
     revenue: s.decimal().nullable(),
     createdAt: s.dateTime().nullable().now().map("created_at"),
-    website: s.relation.fields("websiteId").references("id").onUpdate("cascade").manyToOne(() => website),
-    session: s.relation.fields("sessionId").references("id").onUpdate("cascade").manyToOne(() => session),
+    website: s.relation
+      .fields("websiteId")
+      .references("id")
+      .onUpdate("cascade")
+      .manyToOne(() => website),
+    session: s.relation
+      .fields("sessionId")
+      .references("id")
+      .onUpdate("cascade")
+      .manyToOne(() => session),
   })
   .index(["websiteId"])
   .index(["sessionId"])
@@ -270,8 +323,19 @@ export const link = s
     createdAt: s.dateTime().nullable().now().map("created_at"),
     updatedAt: s.dateTime().nullable().updatedAt().map("updated_at"),
     deletedAt: s.dateTime().nullable().map("deleted_at"),
-    user: s.relation.fields("userId").references("id").optional().onUpdate("cascade").name("user").manyToOne(() => user),
-    team: s.relation.fields("teamId").references("id").optional().onUpdate("cascade").manyToOne(() => team),
+    user: s.relation
+      .fields("userId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .name("user")
+      .manyToOne(() => user),
+    team: s.relation
+      .fields("teamId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .manyToOne(() => team),
   })
   .index(["slug"])
   .index(["userId"])
@@ -288,8 +352,19 @@ export const pixel = s
     createdAt: s.dateTime().nullable().now().map("created_at"),
     updatedAt: s.dateTime().nullable().updatedAt().map("updated_at"),
     deletedAt: s.dateTime().nullable().map("deleted_at"),
-    user: s.relation.fields("userId").references("id").optional().onUpdate("cascade").name("user").manyToOne(() => user),
-    team: s.relation.fields("teamId").references("id").optional().onUpdate("cascade").manyToOne(() => team),
+    user: s.relation
+      .fields("userId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .name("user")
+      .manyToOne(() => user),
+    team: s.relation
+      .fields("teamId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .manyToOne(() => team),
   })
   .index(["slug"])
   .index(["userId"])
@@ -307,8 +382,19 @@ export const board = s
     teamId: s.string().nullable().map("team_id"),
     createdAt: s.dateTime().nullable().now().map("created_at"),
     updatedAt: s.dateTime().nullable().updatedAt().map("updated_at"),
-    user: s.relation.fields("userId").references("id").optional().onUpdate("cascade").name("user").manyToOne(() => user),
-    team: s.relation.fields("teamId").references("id").optional().onUpdate("cascade").manyToOne(() => team),
+    user: s.relation
+      .fields("userId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .name("user")
+      .manyToOne(() => user),
+    team: s.relation
+      .fields("teamId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .manyToOne(() => team),
   })
   .index(["userId"])
   .index(["teamId"])
@@ -339,7 +425,11 @@ export const sessionReplay = s
     startedAt: s.dateTime().map("started_at"),
     endedAt: s.dateTime().map("ended_at"),
     createdAt: s.dateTime().nullable().now().map("created_at"),
-    website: s.relation.fields("websiteId").references("id").onUpdate("cascade").manyToOne(() => website),
+    website: s.relation
+      .fields("websiteId")
+      .references("id")
+      .onUpdate("cascade")
+      .manyToOne(() => website),
   })
   .index(["websiteId"])
   .index(["sessionId"])
@@ -358,7 +448,11 @@ export const sessionReplaySaved = s
     visitId: s.string().map("visit_id"),
     createdAt: s.dateTime().nullable().now().map("created_at"),
     updatedAt: s.dateTime().nullable().updatedAt().map("updated_at"),
-    website: s.relation.fields("websiteId").references("id").onUpdate("cascade").manyToOne(() => website),
+    website: s.relation
+      .fields("websiteId")
+      .references("id")
+      .onUpdate("cascade")
+      .manyToOne(() => website),
   })
   .unique(["websiteId", "visitId"])
   .index(["websiteId"])

@@ -66,9 +66,23 @@ export const website = s
     deletedAt: s.dateTime().nullable().map("deleted_at"),
     replayEnabled: s.boolean().default(false).map("replay_enabled"),
     replayConfig: s.json().nullable().map("replay_config"),
-    user: s.manyToOne(() => user).fields("userId").references("id").optional().onUpdate("cascade").name("user"),
-    createUser: s.manyToOne(() => user).fields("createdBy").references("id").optional().onUpdate("cascade").name("createUser"),
-    team: s.manyToOne(() => team).fields("teamId").references("id").optional().onUpdate("cascade"),
+    user: s.manyToOne(() => user)
+      .fields("userId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .name("user"),
+    createUser: s.manyToOne(() => user)
+      .fields("createdBy")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .name("createUser"),
+    team: s.manyToOne(() => team)
+      .fields("teamId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade"),
     eventData: s.oneToMany(() => eventData),
     reports: s.oneToMany(() => report),
     revenue: s.oneToMany(() => revenue),
@@ -146,7 +160,10 @@ export const eventData = s
     dataType: s.int().map("data_type"),
     createdAt: s.dateTime().nullable().now().map("created_at"),
     website: s.manyToOne(() => website).fields("websiteId").references("id").onUpdate("cascade"),
-    websiteEvent: s.manyToOne(() => websiteEvent).fields("websiteEventId").references("id").onUpdate("cascade"),
+    websiteEvent: s.manyToOne(() => websiteEvent)
+      .fields("websiteEventId")
+      .references("id")
+      .onUpdate("cascade"),
   })
   .index(["createdAt"])
   .index(["websiteId"])
@@ -270,8 +287,17 @@ export const link = s
     createdAt: s.dateTime().nullable().now().map("created_at"),
     updatedAt: s.dateTime().nullable().updatedAt().map("updated_at"),
     deletedAt: s.dateTime().nullable().map("deleted_at"),
-    user: s.manyToOne(() => user).fields("userId").references("id").optional().onUpdate("cascade").name("user"),
-    team: s.manyToOne(() => team).fields("teamId").references("id").optional().onUpdate("cascade"),
+    user: s.manyToOne(() => user)
+      .fields("userId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .name("user"),
+    team: s.manyToOne(() => team)
+      .fields("teamId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade"),
   })
   .index(["slug"])
   .index(["userId"])
@@ -288,8 +314,17 @@ export const pixel = s
     createdAt: s.dateTime().nullable().now().map("created_at"),
     updatedAt: s.dateTime().nullable().updatedAt().map("updated_at"),
     deletedAt: s.dateTime().nullable().map("deleted_at"),
-    user: s.manyToOne(() => user).fields("userId").references("id").optional().onUpdate("cascade").name("user"),
-    team: s.manyToOne(() => team).fields("teamId").references("id").optional().onUpdate("cascade"),
+    user: s.manyToOne(() => user)
+      .fields("userId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .name("user"),
+    team: s.manyToOne(() => team)
+      .fields("teamId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade"),
   })
   .index(["slug"])
   .index(["userId"])
@@ -307,8 +342,17 @@ export const board = s
     teamId: s.string().nullable().map("team_id"),
     createdAt: s.dateTime().nullable().now().map("created_at"),
     updatedAt: s.dateTime().nullable().updatedAt().map("updated_at"),
-    user: s.manyToOne(() => user).fields("userId").references("id").optional().onUpdate("cascade").name("user"),
-    team: s.manyToOne(() => team).fields("teamId").references("id").optional().onUpdate("cascade"),
+    user: s.manyToOne(() => user)
+      .fields("userId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .name("user"),
+    team: s.manyToOne(() => team)
+      .fields("teamId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade"),
   })
   .index(["userId"])
   .index(["teamId"])

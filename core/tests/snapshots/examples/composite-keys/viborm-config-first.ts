@@ -14,7 +14,12 @@ export const team = s
     organisationId: s.int(),
     code: s.string(),
     name: s.string(),
-    organisation: s.relation.fields("organisationId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => organisation),
+    organisation: s.relation
+      .fields("organisationId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => organisation),
     members: s.relation.oneToMany(() => member),
   })
   .id(["organisationId", "code"])
@@ -26,7 +31,11 @@ export const member = s
     email: s.string().unique(),
     organisationId: s.int(),
     teamCode: s.string(),
-    team: s.relation.fields("organisationId", "teamCode").references("organisationId", "code").onUpdate("cascade").manyToOne(() => team),
+    team: s.relation
+      .fields("organisationId", "teamCode")
+      .references("organisationId", "code")
+      .onUpdate("cascade")
+      .manyToOne(() => team),
   })
   .map("Member");
 

@@ -14,7 +14,11 @@ export const team = s
     organisationId: s.int(),
     code: s.string(),
     name: s.string(),
-    organisation: s.manyToOne(() => organisation).fields("organisationId").references("id").onDelete("cascade").onUpdate("cascade"),
+    organisation: s.manyToOne(() => organisation)
+      .fields("organisationId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
     members: s.oneToMany(() => member),
   })
   .id(["organisationId", "code"])
@@ -26,7 +30,10 @@ export const member = s
     email: s.string().unique(),
     organisationId: s.int(),
     teamCode: s.string(),
-    team: s.manyToOne(() => team).fields("organisationId", "teamCode").references("organisationId", "code").onUpdate("cascade"),
+    team: s.manyToOne(() => team)
+      .fields("organisationId", "teamCode")
+      .references("organisationId", "code")
+      .onUpdate("cascade"),
   })
   .map("Member");
 

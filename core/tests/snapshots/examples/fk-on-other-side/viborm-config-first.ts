@@ -6,7 +6,12 @@ export const user = s
     id: s.int().id().increment(),
     email: s.string().unique(),
     profileId: s.int().nullable().unique(),
-    profile: s.relation.fields("profileId").references("id").optional().onUpdate("cascade").oneToOne(() => profile),
+    profile: s.relation
+      .fields("profileId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .oneToOne(() => profile),
   })
   .map("User");
 

@@ -6,7 +6,11 @@ export const user = s
     id: s.int().id().increment(),
     email: s.string().unique(),
     profileId: s.int().nullable().unique(),
-    profile: s.oneToOne(() => profile).fields("profileId").references("id").optional().onUpdate("cascade"),
+    profile: s.oneToOne(() => profile)
+      .fields("profileId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade"),
   })
   .map("User");
 

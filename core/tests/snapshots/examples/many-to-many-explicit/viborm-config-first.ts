@@ -23,8 +23,18 @@ export const enrollment = s
     courseId: s.int(),
     enrolledAt: s.dateTime().now(),
     grade: s.string().nullable(),
-    student: s.relation.fields("studentId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => student),
-    course: s.relation.fields("courseId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => course),
+    student: s.relation
+      .fields("studentId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => student),
+    course: s.relation
+      .fields("courseId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => course),
   })
   .id(["studentId", "courseId"])
   .map("Enrollment");

@@ -23,8 +23,16 @@ export const enrollment = s
     courseId: s.int(),
     enrolledAt: s.dateTime().now(),
     grade: s.string().nullable(),
-    student: s.manyToOne(() => student).fields("studentId").references("id").onDelete("cascade").onUpdate("cascade"),
-    course: s.manyToOne(() => course).fields("courseId").references("id").onDelete("cascade").onUpdate("cascade"),
+    student: s.manyToOne(() => student)
+      .fields("studentId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
+    course: s.manyToOne(() => course)
+      .fields("courseId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
   })
   .id(["studentId", "courseId"])
   .map("Enrollment");

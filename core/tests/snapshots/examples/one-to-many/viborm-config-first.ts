@@ -16,7 +16,11 @@ export const post = s
     published: s.boolean().default(false),
     createdAt: s.dateTime().now(),
     authorId: s.int(),
-    author: s.relation.fields("authorId").references("id").onUpdate("cascade").manyToOne(() => user),
+    author: s.relation
+      .fields("authorId")
+      .references("id")
+      .onUpdate("cascade")
+      .manyToOne(() => user),
   })
   .index(["authorId"])
   .map("Post");

@@ -15,7 +15,11 @@ export const passport = s
     number: s.string().id(),
     issuedAt: s.dateTime().now(),
     holderNationalId: s.string().unique(),
-    holder: s.relation.fields("holderNationalId").references("nationalId").onUpdate("cascade").oneToOne(() => citizen),
+    holder: s.relation
+      .fields("holderNationalId")
+      .references("nationalId")
+      .onUpdate("cascade")
+      .oneToOne(() => citizen),
   })
   .map("Passport");
 

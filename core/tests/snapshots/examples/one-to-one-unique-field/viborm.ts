@@ -15,7 +15,10 @@ export const passport = s
     number: s.string().id(),
     issuedAt: s.dateTime().now(),
     holderNationalId: s.string().unique(),
-    holder: s.oneToOne(() => citizen).fields("holderNationalId").references("nationalId").onUpdate("cascade"),
+    holder: s.oneToOne(() => citizen)
+      .fields("holderNationalId")
+      .references("nationalId")
+      .onUpdate("cascade"),
   })
   .map("Passport");
 

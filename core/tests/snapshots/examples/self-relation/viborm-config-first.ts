@@ -6,10 +6,22 @@ export const employee = s
     id: s.int().id().increment(),
     name: s.string(),
     mentorId: s.int().nullable().unique(),
-    mentor: s.relation.fields("mentorId").references("id").optional().onUpdate("cascade").name("Mentorship").oneToOne(() => employee),
+    mentor: s.relation
+      .fields("mentorId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .name("Mentorship")
+      .oneToOne(() => employee),
     mentee: s.relation.optional().name("Mentorship").oneToOne(() => employee),
     managerId: s.int().nullable(),
-    manager: s.relation.fields("managerId").references("id").optional().onUpdate("cascade").name("Management").manyToOne(() => employee),
+    manager: s.relation
+      .fields("managerId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .name("Management")
+      .manyToOne(() => employee),
     reports: s.relation.name("Management").oneToMany(() => employee),
   })
   .map("Employee");

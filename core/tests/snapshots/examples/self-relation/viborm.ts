@@ -6,10 +6,20 @@ export const employee = s
     id: s.int().id().increment(),
     name: s.string(),
     mentorId: s.int().nullable().unique(),
-    mentor: s.oneToOne(() => employee).fields("mentorId").references("id").optional().onUpdate("cascade").name("Mentorship"),
+    mentor: s.oneToOne(() => employee)
+      .fields("mentorId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .name("Mentorship"),
     mentee: s.oneToOne(() => employee).optional().name("Mentorship"),
     managerId: s.int().nullable(),
-    manager: s.manyToOne(() => employee).fields("managerId").references("id").optional().onUpdate("cascade").name("Management"),
+    manager: s.manyToOne(() => employee)
+      .fields("managerId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .name("Management"),
     reports: s.oneToMany(() => employee).name("Management"),
   })
   .map("Employee");

@@ -15,7 +15,12 @@ export const profile = s
     id: s.int().id().increment(),
     bio: s.string(),
     userId: s.int().unique(),
-    user: s.relation.fields("userId").references("id").onDelete("cascade").onUpdate("cascade").oneToOne(() => user),
+    user: s.relation
+      .fields("userId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .oneToOne(() => user),
   })
   .map("Profile");
 

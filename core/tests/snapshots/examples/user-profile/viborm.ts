@@ -15,7 +15,11 @@ export const profile = s
     id: s.int().id().increment(),
     bio: s.string(),
     userId: s.int().unique(),
-    user: s.oneToOne(() => user).fields("userId").references("id").onDelete("cascade").onUpdate("cascade"),
+    user: s.oneToOne(() => user)
+      .fields("userId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
   })
   .map("Profile");
 

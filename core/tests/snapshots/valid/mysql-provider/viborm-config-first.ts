@@ -17,7 +17,12 @@ export const article = s
     title: s.string(),
     status: s.enum(["DRAFT", "PUBLISHED"]).default("DRAFT"),
     authorId: s.int(),
-    author: s.relation.fields("authorId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => author),
+    author: s.relation
+      .fields("authorId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => author),
   })
   .map("Article");
 

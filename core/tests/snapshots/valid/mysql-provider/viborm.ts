@@ -17,7 +17,11 @@ export const article = s
     title: s.string(),
     status: s.enum(["DRAFT", "PUBLISHED"]).default("DRAFT"),
     authorId: s.int(),
-    author: s.manyToOne(() => author).fields("authorId").references("id").onDelete("cascade").onUpdate("cascade"),
+    author: s.manyToOne(() => author)
+      .fields("authorId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
   })
   .map("Article");
 

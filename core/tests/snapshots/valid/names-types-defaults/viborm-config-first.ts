@@ -26,7 +26,11 @@ export const order = s
     accountId: s.string().map("account_id"),
     number: s.int(),
     // relplay: VibORM names foreign keys itself (`Order_accountId_fkey`).
-    account: s.relation.fields("accountId").references("id").onUpdate("cascade").manyToOne(() => account),
+    account: s.relation
+      .fields("accountId")
+      .references("id")
+      .onUpdate("cascade")
+      .manyToOne(() => account),
   })
   .unique(["accountId", "number"])
   .index(["number"], { name: "orders_number_idx" })

@@ -5,7 +5,13 @@ export const department = s
   .model({
     id: s.int().id().increment(),
     headId: s.int().nullable().unique(),
-    head: s.relation.fields("headId").references("id").optional().onUpdate("cascade").name("DepartmentHead").oneToOne(() => employee),
+    head: s.relation
+      .fields("headId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .name("DepartmentHead")
+      .oneToOne(() => employee),
     employees: s.relation.name("WorksIn").oneToMany(() => employee),
   })
   .map("Department");
@@ -14,7 +20,12 @@ export const employee = s
   .model({
     id: s.int().id().increment(),
     departmentId: s.int(),
-    department: s.relation.fields("departmentId").references("id").onUpdate("cascade").name("WorksIn").manyToOne(() => department),
+    department: s.relation
+      .fields("departmentId")
+      .references("id")
+      .onUpdate("cascade")
+      .name("WorksIn")
+      .manyToOne(() => department),
     heads: s.relation.optional().name("DepartmentHead").oneToOne(() => department),
   })
   .map("Employee");

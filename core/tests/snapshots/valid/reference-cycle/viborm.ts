@@ -5,7 +5,12 @@ export const department = s
   .model({
     id: s.int().id().increment(),
     headId: s.int().nullable().unique(),
-    head: s.oneToOne(() => employee).fields("headId").references("id").optional().onUpdate("cascade").name("DepartmentHead"),
+    head: s.oneToOne(() => employee)
+      .fields("headId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .name("DepartmentHead"),
     employees: s.oneToMany(() => employee).name("WorksIn"),
   })
   .map("Department");
@@ -14,7 +19,11 @@ export const employee = s
   .model({
     id: s.int().id().increment(),
     departmentId: s.int(),
-    department: s.manyToOne(() => department).fields("departmentId").references("id").onUpdate("cascade").name("WorksIn"),
+    department: s.manyToOne(() => department)
+      .fields("departmentId")
+      .references("id")
+      .onUpdate("cascade")
+      .name("WorksIn"),
     heads: s.oneToOne(() => department).optional().name("DepartmentHead"),
   })
   .map("Employee");

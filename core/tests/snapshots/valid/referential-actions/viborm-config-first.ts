@@ -17,7 +17,12 @@ export const cascaded = s
   .model({
     id: s.int().id().increment(),
     parentId: s.int(),
-    parent: s.relation.fields("parentId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => parent),
+    parent: s.relation
+      .fields("parentId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => parent),
   })
   .map("Cascaded");
 
@@ -25,7 +30,11 @@ export const restricted = s
   .model({
     id: s.int().id().increment(),
     parentId: s.int(),
-    parent: s.relation.fields("parentId").references("id").onUpdate("restrict").manyToOne(() => parent),
+    parent: s.relation
+      .fields("parentId")
+      .references("id")
+      .onUpdate("restrict")
+      .manyToOne(() => parent),
   })
   .map("Restricted");
 
@@ -33,7 +42,11 @@ export const noActioned = s
   .model({
     id: s.int().id().increment(),
     parentId: s.int(),
-    parent: s.relation.fields("parentId").references("id").onDelete("noAction").manyToOne(() => parent),
+    parent: s.relation
+      .fields("parentId")
+      .references("id")
+      .onDelete("noAction")
+      .manyToOne(() => parent),
   })
   .map("NoActioned");
 
@@ -41,7 +54,12 @@ export const nulled = s
   .model({
     id: s.int().id().increment(),
     parentId: s.int().nullable(),
-    parent: s.relation.fields("parentId").references("id").optional().onUpdate("setNull").manyToOne(() => parent),
+    parent: s.relation
+      .fields("parentId")
+      .references("id")
+      .optional()
+      .onUpdate("setNull")
+      .manyToOne(() => parent),
   })
   .map("Nulled");
 
@@ -59,7 +77,11 @@ export const implicit = s
   .model({
     id: s.int().id().increment(),
     parentId: s.int(),
-    parent: s.relation.fields("parentId").references("id").onUpdate("cascade").manyToOne(() => parent),
+    parent: s.relation
+      .fields("parentId")
+      .references("id")
+      .onUpdate("cascade")
+      .manyToOne(() => parent),
   })
   .map("Implicit");
 

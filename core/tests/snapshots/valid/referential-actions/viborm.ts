@@ -17,7 +17,11 @@ export const cascaded = s
   .model({
     id: s.int().id().increment(),
     parentId: s.int(),
-    parent: s.manyToOne(() => parent).fields("parentId").references("id").onDelete("cascade").onUpdate("cascade"),
+    parent: s.manyToOne(() => parent)
+      .fields("parentId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
   })
   .map("Cascaded");
 
@@ -41,7 +45,11 @@ export const nulled = s
   .model({
     id: s.int().id().increment(),
     parentId: s.int().nullable(),
-    parent: s.manyToOne(() => parent).fields("parentId").references("id").optional().onUpdate("setNull"),
+    parent: s.manyToOne(() => parent)
+      .fields("parentId")
+      .references("id")
+      .optional()
+      .onUpdate("setNull"),
   })
   .map("Nulled");
 

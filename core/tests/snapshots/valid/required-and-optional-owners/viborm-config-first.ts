@@ -16,7 +16,11 @@ export const passport = s
   .model({
     id: s.int().id().increment(),
     citizenId: s.int().unique(),
-    citizen: s.relation.fields("citizenId").references("id").onUpdate("cascade").oneToOne(() => citizen),
+    citizen: s.relation
+      .fields("citizenId")
+      .references("id")
+      .onUpdate("cascade")
+      .oneToOne(() => citizen),
   })
   .map("Passport");
 
@@ -24,7 +28,12 @@ export const badge = s
   .model({
     id: s.int().id().increment(),
     citizenId: s.int().nullable().unique(),
-    citizen: s.relation.fields("citizenId").references("id").optional().onUpdate("cascade").oneToOne(() => citizen),
+    citizen: s.relation
+      .fields("citizenId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .oneToOne(() => citizen),
   })
   .map("Badge");
 
@@ -32,7 +41,12 @@ export const car = s
   .model({
     id: s.int().id().increment(),
     ownerId: s.int(),
-    owner: s.relation.fields("ownerId").references("id").onDelete("cascade").onUpdate("cascade").manyToOne(() => citizen),
+    owner: s.relation
+      .fields("ownerId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade")
+      .manyToOne(() => citizen),
   })
   .map("Car");
 
@@ -40,7 +54,12 @@ export const bike = s
   .model({
     id: s.int().id().increment(),
     ownerId: s.int().nullable(),
-    owner: s.relation.fields("ownerId").references("id").optional().onUpdate("cascade").manyToOne(() => citizen),
+    owner: s.relation
+      .fields("ownerId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .manyToOne(() => citizen),
   })
   .map("Bike");
 

@@ -24,7 +24,11 @@ export const badge = s
   .model({
     id: s.int().id().increment(),
     citizenId: s.int().nullable().unique(),
-    citizen: s.oneToOne(() => citizen).fields("citizenId").references("id").optional().onUpdate("cascade"),
+    citizen: s.oneToOne(() => citizen)
+      .fields("citizenId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade"),
   })
   .map("Badge");
 
@@ -32,7 +36,11 @@ export const car = s
   .model({
     id: s.int().id().increment(),
     ownerId: s.int(),
-    owner: s.manyToOne(() => citizen).fields("ownerId").references("id").onDelete("cascade").onUpdate("cascade"),
+    owner: s.manyToOne(() => citizen)
+      .fields("ownerId")
+      .references("id")
+      .onDelete("cascade")
+      .onUpdate("cascade"),
   })
   .map("Car");
 
@@ -40,7 +48,11 @@ export const bike = s
   .model({
     id: s.int().id().increment(),
     ownerId: s.int().nullable(),
-    owner: s.manyToOne(() => citizen).fields("ownerId").references("id").optional().onUpdate("cascade"),
+    owner: s.manyToOne(() => citizen)
+      .fields("ownerId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade"),
   })
   .map("Bike");
 

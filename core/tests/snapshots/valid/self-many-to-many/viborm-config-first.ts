@@ -5,8 +5,18 @@ export const person = s
   .model({
     id: s.int().id().increment(),
     name: s.string(),
-    followers: s.relation.through("_Follows").A("A").B("B").name("Follows").manyToMany(() => person),
-    following: s.relation.through("_Follows").A("B").B("A").name("Follows").manyToMany(() => person),
+    followers: s.relation
+      .through("_Follows")
+      .A("A")
+      .B("B")
+      .name("Follows")
+      .manyToMany(() => person),
+    following: s.relation
+      .through("_Follows")
+      .A("B")
+      .B("A")
+      .name("Follows")
+      .manyToMany(() => person),
   })
   .map("Person");
 

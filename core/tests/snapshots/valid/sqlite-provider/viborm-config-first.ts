@@ -14,7 +14,12 @@ export const book = s
     isbn: s.string().id(),
     title: s.string(),
     libraryId: s.int().nullable(),
-    library: s.relation.fields("libraryId").references("id").optional().onUpdate("cascade").manyToOne(() => library),
+    library: s.relation
+      .fields("libraryId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .manyToOne(() => library),
     shelved: s.dateTime().now(),
   })
   .map("Book");

@@ -14,7 +14,11 @@ export const book = s
     isbn: s.string().id(),
     title: s.string(),
     libraryId: s.int().nullable(),
-    library: s.manyToOne(() => library).fields("libraryId").references("id").optional().onUpdate("cascade"),
+    library: s.manyToOne(() => library)
+      .fields("libraryId")
+      .references("id")
+      .optional()
+      .onUpdate("cascade"),
     shelved: s.dateTime().now(),
   })
   .map("Book");

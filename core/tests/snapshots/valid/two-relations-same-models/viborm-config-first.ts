@@ -13,9 +13,20 @@ export const post = s
   .model({
     id: s.int().id().increment(),
     authorId: s.int(),
-    author: s.relation.fields("authorId").references("id").onUpdate("cascade").name("WrittenPosts").manyToOne(() => user),
+    author: s.relation
+      .fields("authorId")
+      .references("id")
+      .onUpdate("cascade")
+      .name("WrittenPosts")
+      .manyToOne(() => user),
     favoredById: s.int().nullable(),
-    favoredBy: s.relation.fields("favoredById").references("id").optional().onUpdate("cascade").name("FavoritePosts").manyToOne(() => user),
+    favoredBy: s.relation
+      .fields("favoredById")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .name("FavoritePosts")
+      .manyToOne(() => user),
   })
   .map("Post");
 

@@ -13,9 +13,18 @@ export const post = s
   .model({
     id: s.int().id().increment(),
     authorId: s.int(),
-    author: s.manyToOne(() => user).fields("authorId").references("id").onUpdate("cascade").name("WrittenPosts"),
+    author: s.manyToOne(() => user)
+      .fields("authorId")
+      .references("id")
+      .onUpdate("cascade")
+      .name("WrittenPosts"),
     favoredById: s.int().nullable(),
-    favoredBy: s.manyToOne(() => user).fields("favoredById").references("id").optional().onUpdate("cascade").name("FavoritePosts"),
+    favoredBy: s.manyToOne(() => user)
+      .fields("favoredById")
+      .references("id")
+      .optional()
+      .onUpdate("cascade")
+      .name("FavoritePosts"),
   })
   .map("Post");
 

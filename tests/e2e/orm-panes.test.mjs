@@ -1,0 +1,70 @@
+// The TypeORM, Sequelize and VibORM panes in headless Chromium: each shows exactly what the core
+// generates (the CLI's output for the same schema and options), their options change the output,
+// and a share link keeps the chosen options.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { join } from "node:path";
+import { startApp, openPage as openPageIn } from "../support/browser.mjs";
+import { relplayOk, repoRoot } from "../support/relplay.mjs";
+
+let app;
+const example = join(repoRoot, "examples/user-profile.prisma");
+const cli = (...args) => relplayOk(["convert", example, ...args]);
+const outputText = (page) => page.evaluate(() => window.relplayEditor.textIn(document.querySelector("[data-testid=code-output]")));
+
+/** Waits until the output pane shows `expected` exactly. */
+async function showsExactly(page, expected) {
+  await page.waitForFunction((text) => window.relplayEditor.textIn(document.querySelector("[data-testid=code-output]")) === text, expected, { timeout: 10_000 }).catch(() => {});
+  assert.equal(await outputText(page), expected);
+}
+
+before(async () => {
+  app = await startApp();
+});
+after(() => app?.close());
+
+test("the TypeORM pane shows the core's entities, with column types of the chosen database", async () => {
+  const page = await openPageIn(app.context, app.server.url);
+  await page.click("[data-tab=typeorm]");
+  await showsExactly(page, cli("--to", "typeorm", "--dialect", "postgresql"));
+  assert.match(await outputText(page), /@OneToOne\(\(\) => User, \(user\) => user\.profile/);
+  await page.selectOption("[data-testid=dialect]", "mysql");
+  await showsExactly(page, cli("--to", "typeorm", "--dialect", "mysql"));
+  assert.match(await outputText(page), /type: "varchar", length: 191/);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("the Sequelize pane switches between define() and class models", async () => {
+  const page = await openPageIn(app.context, app.server.url);
+  await page.click("[data-tab=sequelize]");
+  await showsExactly(page, cli("--to", "sequelize"));
+  await page.selectOption("[data-testid=sequelize-style]", "class");
+  await showsExactly(page, cli("--to", "sequelize", "--style", "class"));
+  assert.match(await outputText(page), /export class Profile extends Model \{\}/);
+  await page.close();
+});
+
+test("the VibORM pane switches between the builder and the config-first API", async () => {
+  const page = await openPageIn(app.context, app.server.url);
+  await page.click("[data-tab=viborm]");
+  await showsExactly(page, cli("--to", "viborm"));
+  await page.selectOption("[data-testid=viborm-api]", "config-first");
+  await showsExactly(page, cli("--to", "viborm", "--api", "config-first"));
+  assert.match(await outputText(page), /s\.relation\s*\.fields\("userId"\)/);
+  await page.close();
+});
+
+test("a share link keeps the pane and its options", async () => {
+  const page = await openPageIn(app.context, app.server.url);
+  await page.click("[data-tab=sequelize]");
+  await page.selectOption("[data-testid=sequelize-style]", "class");
+  await page.click("[data-testid=share]");
+  const link = await page.inputValue("[data-testid=share-link]");
+  const opened = await openPageIn(app.context, link);
+  assert.equal(await opened.getAttribute("[data-tab=sequelize]", "aria-selected"), "true");
+  assert.equal(await opened.inputValue("[data-testid=sequelize-style]"), "class");
+  await showsExactly(opened, cli("--to", "sequelize", "--style", "class"));
+  await opened.close();
+  await page.close();
+});
