@@ -61,12 +61,15 @@ async function freshDatabase(dialect, name, servers) {
   return { url: null, shape: (bytes) => servers.sqlite.shapeOfFile(name, bytes) };
 }
 
-/** Runs TypeORM's `synchronize` for relplay's TypeORM module on a fresh database; returns the database's shape. */
-export async function typeormShape(name, source, dialect, servers) {
+/**
+ * Imports relplay's TypeORM module and opens a DataSource on a fresh database of `dialect` with
+ * `synchronize`: `{ dataSource, module, shape() }`, where `shape()` reads the database back.
+ */
+export async function openTypeorm(name, source, dialect, servers) {
   const { DataSource } = await import("typeorm");
-  const { entities } = await importGenerated(`${name}-typeorm`, source, true);
+  const module = await importGenerated(`${name}-typeorm`, source, true);
   const database = await freshDatabase(dialect, `${name}_typeorm`, servers);
-  const common = { entities, synchronize: true, logging: false };
+  const common = { entities: module.entities, synchronize: true, logging: false };
   const options =
     dialect === "postgresql"
       ? { type: "postgres", url: database.url, ...common }
@@ -75,16 +78,25 @@ export async function typeormShape(name, source, dialect, servers) {
         : { type: "sqljs", ...common };
   const dataSource = new DataSource(options);
   await dataSource.initialize();
+  const shape = () => (dialect === "sqlite" ? database.shape(dataSource.driver.export()) : database.shape());
+  return { dataSource, module, shape };
+}
+
+/** Runs TypeORM's `synchronize` for relplay's TypeORM module on a fresh database; returns the database's shape. */
+export async function typeormShape(name, source, dialect, servers) {
+  const { dataSource, shape } = await openTypeorm(name, source, dialect, servers);
   try {
-    if (dialect === "sqlite") return database.shape(dataSource.driver.export());
-    return await database.shape();
+    return await shape();
   } finally {
     await dataSource.destroy();
   }
 }
 
-/** Runs Sequelize's `sync` for relplay's Sequelize module on a fresh database; returns the database's shape. */
-export async function sequelizeShape(name, source, dialect, servers) {
+/**
+ * Imports relplay's Sequelize module, defines the models on a fresh database of `dialect` and
+ * syncs them (then adds the cycle-closing keys): `{ sequelize, models, shape() }`.
+ */
+export async function openSequelize(name, source, dialect, servers) {
   const { Sequelize } = require("sequelize");
   const { defineModels, addCycleForeignKeys } = await importGenerated(`${name}-sequelize`, source, false);
   const database = await freshDatabase(dialect, `${name}_sequelize`, servers);
@@ -92,15 +104,22 @@ export async function sequelizeShape(name, source, dialect, servers) {
     dialect === "sqlite"
       ? new Sequelize({ dialect: "sqlite", storage: ":memory:", dialectModule: sqlite3OverSqlJs, logging: false })
       : new Sequelize(database.url, { dialect: dialect === "postgresql" ? "postgres" : "mysql", logging: false });
+  const models = defineModels(sequelize);
+  await sequelize.sync();
+  await addCycleForeignKeys(sequelize);
+  const shape = async () => {
+    if (dialect !== "sqlite") return database.shape();
+    const connection = await sequelize.connectionManager.getConnection({});
+    return database.shape(connection.export());
+  };
+  return { sequelize, models, shape };
+}
+
+/** Runs Sequelize's `sync` for relplay's Sequelize module on a fresh database; returns the database's shape. */
+export async function sequelizeShape(name, source, dialect, servers) {
+  const { sequelize, shape } = await openSequelize(name, source, dialect, servers);
   try {
-    defineModels(sequelize);
-    await sequelize.sync();
-    await addCycleForeignKeys(sequelize);
-    if (dialect === "sqlite") {
-      const connection = await sequelize.connectionManager.getConnection({});
-      return database.shape(connection.export());
-    }
-    return await database.shape();
+    return await shape();
   } finally {
     await sequelize.close();
   }
