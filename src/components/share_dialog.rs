@@ -6,7 +6,7 @@ use crate::interop::{browser, copy_to_clipboard};
 use leptos::prelude::*;
 
 /// The panes an embedded playground can show, in the order of the `view=` list.
-const PANES: [&str; 6] = ["editor", "diagram", "prisma", "sql", "problems", "ir"];
+const PANES: [&str; 9] = ["editor", "diagram", "prisma", "sql", "typeorm", "sequelize", "viborm", "problems", "ir"];
 
 #[component]
 pub fn ShareDialog() -> impl IntoView {
