@@ -125,6 +125,25 @@ fn current_output(playground: &Playground, diagram_svg: Memo<String>) -> Output 
     })
 }
 
+/// A labelled menu of a target's option: `choices` are (value, label) pairs.
+#[component]
+fn OptionMenu(
+    label: &'static str,
+    test_id: &'static str,
+    choices: &'static [(&'static str, &'static str)],
+    value: Signal<&'static str>,
+    on_choose: impl Fn(String) + 'static,
+) -> impl IntoView {
+    view! {
+        <label>
+            {label}
+            <select data-testid=test_id prop:value=move || value.get() on:change=move |event| on_choose(event_target_value(&event))>
+                {choices.iter().map(|(value, text)| view! { <option value=*value>{*text}</option> }).collect_view()}
+            </select>
+        </label>
+    }
+}
+
 /// The dialect menu's value: the chosen dialect, or `auto` when following the datasource.
 fn chosen_dialect_value(playground: Playground) -> &'static str {
     playground.chosen_dialect.get().map_or("auto", SqlDialect::as_str)
@@ -225,42 +244,37 @@ pub fn OutputPanel() -> impl IntoView {
                     </label>
                 </Show>
                 <Show when=is_tab(OutputTab::Sequelize)>
-                    <label>
-                        "Models "
-                        <select
-                            data-testid="sequelize-style"
-                            prop:value=move || match playground.sequelize_style.get() {
-                                SequelizeStyle::Define => "define",
-                                SequelizeStyle::Class => "class",
-                            }
-                            on:change=move |event| {
-                                let style = if event_target_value(&event) == "class" { SequelizeStyle::Class } else { SequelizeStyle::Define };
-                                playground.sequelize_style.set(style);
-                            }
-                        >
-                            <option value="define">"sequelize.define()"</option>
-                            <option value="class">"class extends Model + init()"</option>
-                        </select>
-                    </label>
+                    <OptionMenu
+                        label="Models "
+                        test_id="sequelize-style"
+                        choices=&[("define", "sequelize.define()"), ("class", "class extends Model + init()")]
+                        value=Signal::derive(move || match playground.sequelize_style.get() {
+                            SequelizeStyle::Define => "define",
+                            SequelizeStyle::Class => "class",
+                        })
+                        on_choose=move |value: String| {
+                            let style = if value == "class" { SequelizeStyle::Class } else { SequelizeStyle::Define };
+                            playground.sequelize_style.set(style);
+                        }
+                    />
                 </Show>
                 <Show when=is_tab(OutputTab::VibOrm)>
-                    <label>
-                        "Relation API "
-                        <select
-                            data-testid="viborm-api"
-                            prop:value=move || match playground.viborm_api.get() {
-                                VibOrmApi::Builder => "builder",
-                                VibOrmApi::ConfigFirst => "config-first",
-                            }
-                            on:change=move |event| {
-                                let api = if event_target_value(&event) == "config-first" { VibOrmApi::ConfigFirst } else { VibOrmApi::Builder };
-                                playground.viborm_api.set(api);
-                            }
-                        >
-                            <option value="builder">"s.oneToOne(() => m).fields(…) (current)"</option>
-                            <option value="config-first">"s.relation.fields(…).oneToOne(() => m) (earlier)"</option>
-                        </select>
-                    </label>
+                    <OptionMenu
+                        label="Relation API "
+                        test_id="viborm-api"
+                        choices=&[
+                            ("builder", "s.oneToOne(() => m).fields(…) (current)"),
+                            ("config-first", "s.relation.fields(…).oneToOne(() => m) (earlier)"),
+                        ]
+                        value=Signal::derive(move || match playground.viborm_api.get() {
+                            VibOrmApi::Builder => "builder",
+                            VibOrmApi::ConfigFirst => "config-first",
+                        })
+                        on_choose=move |value: String| {
+                            let api = if value == "config-first" { VibOrmApi::ConfigFirst } else { VibOrmApi::Builder };
+                            playground.viborm_api.set(api);
+                        }
+                    />
                 </Show>
                 <span class="spacer"></span>
                 <button on:click=copy data-testid="copy">{move || if copied.get() { "Copied" } else { "Copy" }}</button>

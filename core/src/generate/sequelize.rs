@@ -262,7 +262,7 @@ impl Writer<'_> {
             Some(DefaultValue::Number(text)) => options.push(format!("defaultValue: {text}")),
             Some(DefaultValue::Boolean(value)) => options.push(format!("defaultValue: {value}")),
             Some(DefaultValue::EnumValue(value)) => {
-                options.push(format!("defaultValue: {}", string_literal(&self.enum_database_value(field, value))))
+                options.push(format!("defaultValue: {}", string_literal(self.schema.enum_database_value(&field.field_type, value))))
             }
             _ => {}
         }
@@ -273,19 +273,6 @@ impl Writer<'_> {
         match comment {
             Some(comment) => format!("{text} // {comment}"),
             None => text,
-        }
-    }
-
-    fn enum_database_value(&self, field: &Field, value: &str) -> String {
-        match &field.field_type {
-            FieldType::Enum(name) => self
-                .schema
-                .enums
-                .iter()
-                .find(|e| &e.name == name)
-                .and_then(|e| e.values.iter().find(|v| v.name == value))
-                .map_or(value.to_string(), |v| v.database_name.clone()),
-            _ => value.to_string(),
         }
     }
 

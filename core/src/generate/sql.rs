@@ -295,19 +295,7 @@ impl<'a> SqlWriter<'a> {
             DefaultValue::String(value) => string_literal(value),
             DefaultValue::Number(text) => text.clone(),
             DefaultValue::Boolean(value) => value.to_string(),
-            DefaultValue::EnumValue(value) => {
-                let database_value = match &field.field_type {
-                    FieldType::Enum(name) => self
-                        .schema
-                        .enums
-                        .iter()
-                        .find(|e| &e.name == name)
-                        .and_then(|e| e.values.iter().find(|v| &v.name == value))
-                        .map_or(value.as_str(), |v| v.database_name.as_str()),
-                    _ => value.as_str(),
-                };
-                string_literal(database_value)
-            }
+            DefaultValue::EnumValue(value) => string_literal(self.schema.enum_database_value(&field.field_type, value)),
             DefaultValue::List(items) if self.dialect.supports_array_columns() => {
                 let items: Vec<String> = items.iter().filter_map(|item| self.default_clause(field, item)).collect();
                 format!("ARRAY[{}]::{}[]", items.join(", "), self.base_type(field))

@@ -185,17 +185,7 @@ impl Writer<'_> {
             Some(DefaultValue::Number(text)) => _ = write!(chain, ".default({text})"),
             Some(DefaultValue::Boolean(value)) => _ = write!(chain, ".default({value})"),
             Some(DefaultValue::EnumValue(value)) => {
-                let database_value = match &field.field_type {
-                    FieldType::Enum(name) => self
-                        .schema
-                        .enums
-                        .iter()
-                        .find(|e| &e.name == name)
-                        .and_then(|e| e.values.iter().find(|v| &v.name == value))
-                        .map_or(value.clone(), |v| v.database_name.clone()),
-                    _ => value.clone(),
-                };
-                let _ = write!(chain, ".default({})", string_literal(&database_value));
+                let _ = write!(chain, ".default({})", string_literal(self.schema.enum_database_value(&field.field_type, value)));
             }
             Some(DefaultValue::DbGenerated(sql)) if !sql.is_empty() => {
                 comment = Some(format!("relplay: the database default `{sql}` has no VibORM form"));

@@ -415,6 +415,20 @@ impl Schema {
         self.entities.iter().position(|e| inside(e.span)).map(SchemaItem::Entity)
     }
 
+    /// The value stored in the database for the enum value `value` of a field of type
+    /// `field_type` (its `@map`), or `value` itself when there is no such enum value.
+    pub fn enum_database_value<'s>(&'s self, field_type: &FieldType, value: &'s str) -> &'s str {
+        match field_type {
+            FieldType::Enum(name) => self
+                .enums
+                .iter()
+                .find(|e| &e.name == name)
+                .and_then(|e| e.values.iter().find(|v| v.name == value))
+                .map_or(value, |v| v.database_name.as_str()),
+            _ => value,
+        }
+    }
+
     /// The index of the entity named `name`.
     pub fn entity_index(&self, name: &str) -> Option<usize> {
         self.entities.iter().position(|e| e.name == name)
