@@ -16,8 +16,12 @@ start_postgres() {
   chown postgres:postgres "$dir"
   # PostgreSQL refuses to run as root, so it runs as the postgres user from Debian's package.
   runuser -u postgres -- "$PG_BIN/initdb" -D "$dir" -U postgres --auth=trust -E UTF8 >/dev/null
-  runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w \
-    -o "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c unix_socket_directories=$dir -c fsync=off" start >/dev/null
+  if ! runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w \
+    -o "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c unix_socket_directories=$dir -c fsync=off" start >/dev/null; then
+    echo "PostgreSQL did not start on port $PG_PORT (another server there? set RELPLAY_PG_PORT); its log:" >&2
+    tail -n 5 "$dir/server.log" >&2
+    return 1
+  fi
 }
 
 start_mariadb() {

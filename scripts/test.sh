@@ -24,7 +24,10 @@ log "building the app"
 trunk build --release --offline
 
 log "starting PostgreSQL and MariaDB"
-eval "$(scripts/databases.sh start)"
+# Assigned first so that a server that does not start stops the run here (an `eval` of nothing
+# would carry on without the databases).
+database_environment="$(scripts/databases.sh start)"
+eval "$database_environment"
 trap 'scripts/databases.sh stop' EXIT
 
 log "real databases, Prisma's validator, the app in Chromium"

@@ -9,7 +9,7 @@ use crate::settings::PageSettings;
 use leptos::prelude::*;
 use relplay_core::examples::EXAMPLES;
 use relplay_core::generate::SchemaItem;
-use relplay_core::generate::{SequelizeStyle, SqlDialect, VibOrmApi};
+use relplay_core::generate::{SequelizeStyle, SqlDialect, TypeOrmCascade, VibOrmApi};
 use relplay_core::share::SharedPlayground;
 use relplay_core::{analyze, Analysis, Severity, SourceLanguage};
 use serde::{Deserialize, Serialize};
@@ -98,6 +98,10 @@ pub struct Playground {
     pub tab: RwSignal<OutputTab>,
     /// The SQL dialect chosen by the user (SQL and TypeORM panes); `None` follows the schema's datasource.
     pub chosen_dialect: RwSignal<Option<SqlDialect>>,
+    /// The TypeORM pane's cascade choice.
+    pub typeorm_cascade: RwSignal<TypeOrmCascade>,
+    /// Whether the TypeORM pane makes to-one relations eager.
+    pub typeorm_eager: RwSignal<bool>,
     /// The Sequelize pane's model style.
     pub sequelize_style: RwSignal<SequelizeStyle>,
     /// The VibORM pane's API form.
@@ -134,6 +138,8 @@ impl Playground {
             sql_dialect: self.chosen_dialect.get(),
             pane: Some(self.tab.get().id().to_string()),
             positions: self.positions.get(),
+            typeorm_cascade: self.typeorm_cascade.get(),
+            typeorm_eager: self.typeorm_eager.get(),
             sequelize_style: self.sequelize_style.get(),
             viborm_api: self.viborm_api.get(),
         }
@@ -152,6 +158,8 @@ impl Playground {
         self.language.set(playground.language);
         self.set_text(&playground.source);
         self.chosen_dialect.set(playground.sql_dialect);
+        self.typeorm_cascade.set(playground.typeorm_cascade);
+        self.typeorm_eager.set(playground.typeorm_eager);
         self.sequelize_style.set(playground.sequelize_style);
         self.viborm_api.set(playground.viborm_api);
         self.positions.set(playground.positions.clone());
@@ -205,6 +213,8 @@ pub fn App() -> impl IntoView {
         }),
         tab: RwSignal::new(initial_tab),
         chosen_dialect: RwSignal::new(initial.playground.sql_dialect),
+        typeorm_cascade: RwSignal::new(initial.playground.typeorm_cascade),
+        typeorm_eager: RwSignal::new(initial.playground.typeorm_eager),
         sequelize_style: RwSignal::new(initial.playground.sequelize_style),
         viborm_api: RwSignal::new(initial.playground.viborm_api),
         editor: StoredValue::new_local(None),

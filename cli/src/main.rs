@@ -7,7 +7,8 @@ use clap::{Parser, Subcommand, ValueEnum};
 use relplay_core::diagnostic::rule_docs::rule_doc;
 use relplay_core::diagnostic::{apply_fixes, has_errors, render};
 use relplay_core::generate::{
-    generate, generate_files, SequelizeOptions, SequelizeStyle, SqlDialect, Target, TypeOrmOptions, VibOrmApi, VibOrmOptions,
+    generate, generate_files, SequelizeOptions, SequelizeStyle, SqlDialect, Target, TypeOrmCascade, TypeOrmOptions, VibOrmApi,
+    VibOrmOptions,
 };
 use relplay_core::share::{self, SharedPlayground};
 use relplay_core::{analyze, Analysis, SourceLanguage};
@@ -53,6 +54,12 @@ enum Command {
         /// postgresql, mysql or sqlite (for `--to sql` and `--to typeorm`; default: the schema's provider).
         #[arg(long, value_name = "D")]
         dialect: Option<String>,
+        /// TypeORM `cascade` on each relation's parent side: none, persist (insert and update) or all.
+        #[arg(long, value_name = "C", default_value = "none")]
+        cascade: String,
+        /// TypeORM: load what each foreign key points at eagerly (`eager: true` on the owning side).
+        #[arg(long)]
+        eager: bool,
         /// Sequelize model style: define (`sequelize.define`) or class (`Model.init`).
         #[arg(long, value_name = "STYLE", default_value = "define")]
         style: String,
@@ -145,7 +152,7 @@ fn run(command: Command) -> Result<ExitCode, UsageError> {
             }
             Ok(exit_code(&analysis))
         }
-        Command::Convert { file, from, to, dialect, style, api, out, force } => {
+        Command::Convert { file, from, to, dialect, cascade, eager, style, api, out, force } => {
             let (text, language) = read_source(&file, from.as_deref())?;
             let analysis = analyze(&text, language);
             let dialect = match dialect.as_deref() {
@@ -159,7 +166,16 @@ fn run(command: Command) -> Result<ExitCode, UsageError> {
             let target = match to.as_str() {
                 "prisma" => Target::Prisma,
                 "sql" => Target::Sql(dialect),
-                "typeorm" => Target::TypeOrm(TypeOrmOptions { dialect }),
+                "typeorm" => Target::TypeOrm(TypeOrmOptions {
+                    dialect,
+                    cascade: match cascade.as_str() {
+                        "none" => TypeOrmCascade::None,
+                        "persist" => TypeOrmCascade::Persist,
+                        "all" => TypeOrmCascade::All,
+                        other => return Err(UsageError(format!("unknown TypeORM cascade `{other}`: use none, persist or all"))),
+                    },
+                    eager,
+                }),
                 "sequelize" => Target::Sequelize(SequelizeOptions {
                     style: match style.as_str() {
                         "define" => SequelizeStyle::Define,

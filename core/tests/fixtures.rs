@@ -5,7 +5,9 @@
 //! Run with `UPDATE_EXPECT=1` to write the snapshots anew, then review the diff like code.
 
 use relplay_core::diagnostic::{has_errors, render};
-use relplay_core::generate::{generate, SequelizeOptions, SequelizeStyle, SqlDialect, Target, TypeOrmOptions, VibOrmApi, VibOrmOptions};
+use relplay_core::generate::{
+    generate, SequelizeOptions, SequelizeStyle, SqlDialect, Target, TypeOrmCascade, TypeOrmOptions, VibOrmApi, VibOrmOptions,
+};
 use relplay_core::layout::{layout, svg};
 use relplay_core::{analyze, SourceLanguage};
 use std::path::{Path, PathBuf};
@@ -72,7 +74,8 @@ fn check_schema(group: &str, file: &Path, expect_valid: Option<bool>, failures: 
     }
     let dialect = SqlDialect::for_provider(analysis.schema.provider);
     let javascript_targets = [
-        ("typeorm.ts", Target::TypeOrm(TypeOrmOptions { dialect })),
+        ("typeorm.ts", Target::TypeOrm(TypeOrmOptions::for_dialect(dialect))),
+        ("typeorm-cascade-eager.ts", Target::TypeOrm(TypeOrmOptions { dialect, cascade: TypeOrmCascade::All, eager: true })),
         ("sequelize.mjs", Target::Sequelize(SequelizeOptions { style: SequelizeStyle::Define })),
         ("sequelize-class.mjs", Target::Sequelize(SequelizeOptions { style: SequelizeStyle::Class })),
         ("viborm.ts", Target::VibOrm(VibOrmOptions { api: VibOrmApi::Builder })),

@@ -8,7 +8,7 @@ use crate::interop::{copy_to_clipboard, download, CodeView, EditorLanguage};
 use leptos::html::Div;
 use leptos::prelude::*;
 use relplay_core::generate::{
-    generate, Anchor, SequelizeOptions, SequelizeStyle, SqlDialect, Target, TypeOrmOptions, VibOrmApi, VibOrmOptions,
+    generate, Anchor, SequelizeOptions, SequelizeStyle, SqlDialect, Target, TypeOrmCascade, TypeOrmOptions, VibOrmApi, VibOrmOptions,
 };
 use relplay_core::layout::{layout_with_positions, svg};
 use relplay_core::LineIndex;
@@ -70,7 +70,11 @@ fn current_output(playground: &Playground, diagram_svg: Memo<String>) -> Output 
                 }
             }
             OutputTab::TypeOrm => {
-                let g = generated(Target::TypeOrm(TypeOrmOptions { dialect }));
+                let g = generated(Target::TypeOrm(TypeOrmOptions {
+                    dialect,
+                    cascade: playground.typeorm_cascade.get(),
+                    eager: playground.typeorm_eager.get(),
+                }));
                 Output {
                     notes: notes(&g),
                     text: g.text,
@@ -241,6 +245,35 @@ pub fn OutputPanel() -> impl IntoView {
                             <option value="mysql">"MySQL"</option>
                             <option value="sqlite">"SQLite"</option>
                         </select>
+                    </label>
+                </Show>
+                <Show when=is_tab(OutputTab::TypeOrm)>
+                    <OptionMenu
+                        label="Cascade "
+                        test_id="typeorm-cascade"
+                        choices=&[("none", "none"), ("persist", "insert, update"), ("all", "all (also remove)")]
+                        value=Signal::derive(move || match playground.typeorm_cascade.get() {
+                            TypeOrmCascade::None => "none",
+                            TypeOrmCascade::Persist => "persist",
+                            TypeOrmCascade::All => "all",
+                        })
+                        on_choose=move |value: String| {
+                            let cascade = match value.as_str() {
+                                "persist" => TypeOrmCascade::Persist,
+                                "all" => TypeOrmCascade::All,
+                                _ => TypeOrmCascade::None,
+                            };
+                            playground.typeorm_cascade.set(cascade);
+                        }
+                    />
+                    <label>
+                        <input
+                            type="checkbox"
+                            data-testid="typeorm-eager"
+                            prop:checked=move || playground.typeorm_eager.get()
+                            on:change=move |event| playground.typeorm_eager.set(event_target_checked(&event))
+                        />
+                        " eager to-one"
                     </label>
                 </Show>
                 <Show when=is_tab(OutputTab::Sequelize)>

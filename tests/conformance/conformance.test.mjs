@@ -17,7 +17,7 @@ import { readdirSync } from "node:fs";
 import { relplay, relplayOk, validSchemas, repoRoot, corpusDir } from "../support/relplay.mjs";
 import { expectedShape, compareShapes } from "../support/expected-shape.mjs";
 import { Postgres, Mysql, Sqlite } from "../support/databases.mjs";
-import { typeormShape, sequelizeShape, prismaShape } from "../support/orm-databases.mjs";
+import { typeormShape, sequelizeShape, prismaShape, openTypeorm } from "../support/orm-databases.mjs";
 import { prismaDmmf, prismaValidate } from "../support/prisma-validator.mjs";
 
 const dialects = ["postgresql", "mysql", "sqlite"];
@@ -164,6 +164,22 @@ for (const schema of conformanceSchemas()) {
         assert.equal(report.length, 0, `${schema.name} on ${dialect} differs from the IR:\n${report.join("\n")}`);
       });
     }
+    // TypeORM's options are ORM behaviour: they must pass TypeORM's own checks (circular eager
+    // relations, cascade remove on both sides), let every entity load with its eager relations,
+    // and leave the database as it was.
+    const ownDialect = schema.dialects?.[0] ?? "sqlite";
+    test(`${ownDialect}: TypeORM with cascade "all" and eager to-one relations`, async () => {
+      const ir = JSON.parse(convert(schema, ["--to", "json"]));
+      const source = convert(schema, ["--to", "typeorm", "--dialect", ownDialect, "--cascade", "all", "--eager"]);
+      const { dataSource, module, shape } = await openTypeorm(`${schema.name}_options`, source, ownDialect, servers);
+      try {
+        for (const entity of module.entities) await dataSource.getRepository(entity).find({ take: 1 });
+        const differences = compareShapes(targetLimits.typeorm(expectedShape(ir, ownDialect), ir), await shape(), ownDialect);
+        assert.deepEqual(differences, [], source);
+      } finally {
+        await dataSource.destroy();
+      }
+    });
   });
 }
 

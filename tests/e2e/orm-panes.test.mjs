@@ -31,6 +31,10 @@ test("the TypeORM pane shows the core's entities, with column types of the chose
   await page.selectOption("[data-testid=dialect]", "mysql");
   await showsExactly(page, cli("--to", "typeorm", "--dialect", "mysql"));
   assert.match(await outputText(page), /type: "varchar", length: 191/);
+  await page.selectOption("[data-testid=typeorm-cascade]", "all");
+  await page.check("[data-testid=typeorm-eager]");
+  await showsExactly(page, cli("--to", "typeorm", "--dialect", "mysql", "--cascade", "all", "--eager"));
+  assert.match(await outputText(page), /eager: true/);
   assert.deepEqual(page.errors, []);
   await page.close();
 });

@@ -17,7 +17,7 @@ pub mod viborm;
 pub use crate::ir::SchemaItem;
 pub use sequelize::{SequelizeOptions, SequelizeStyle};
 pub use sql_dialect::SqlDialect;
-pub use typeorm::{GeneratedFile, TypeOrmOptions};
+pub use typeorm::{GeneratedFile, TypeOrmCascade, TypeOrmOptions};
 pub use viborm::{VibOrmApi, VibOrmOptions};
 
 use crate::diagnostic::Diagnostic;

@@ -32,6 +32,35 @@ use std::fmt::Write;
 pub struct TypeOrmOptions {
     /// The database whose column types the entities declare.
     pub dialect: SqlDialect,
+    /// TypeORM's `cascade` on the parent side of each relation.
+    #[serde(default)]
+    pub cascade: TypeOrmCascade,
+    /// `eager: true` on the side holding each foreign key, so loading an entity loads what it
+    /// points at.
+    #[serde(default)]
+    pub eager: bool,
+}
+
+impl TypeOrmOptions {
+    /// The plain output for `dialect`: no cascades, nothing eager (TypeORM's defaults).
+    pub fn for_dialect(dialect: SqlDialect) -> TypeOrmOptions {
+        TypeOrmOptions { dialect, cascade: TypeOrmCascade::None, eager: false }
+    }
+}
+
+/// What TypeORM saves or removes along a relation together with the parent entity (the side
+/// without the foreign key; for a many-to-many, the side with `@JoinTable`). This is the ORM's
+/// persistence, not SQL: the database's referential actions stay those of the schema.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum TypeOrmCascade {
+    /// TypeORM's default: related entities are saved on their own.
+    #[default]
+    None,
+    /// `cascade: ["insert", "update"]`: saving the parent saves new and changed children.
+    Persist,
+    /// `cascade: true`: also removes, soft-removes and recovers them with the parent.
+    All,
 }
 
 /// One file of a multi-file output.
@@ -270,6 +299,24 @@ impl ClassWriter<'_> {
         }
         self.out.push_str("}\n");
         self.anchors.push(Anchor { item: SchemaItem::Entity(index), span: Span::new(start, self.out.len()) });
+    }
+
+    /// Whether relation `index` can be eager: it holds a key to another entity, closes no cycle,
+    /// and the entity it leads to holds no key that could be eager itself, so eager loading stays
+    /// one join deep.
+    fn may_be_eager(&self, index: usize) -> bool {
+        let candidate = |i: usize| {
+            let r = &self.schema.relations[i];
+            r.kind != RelationKind::ManyToMany && r.owning_side.entity != r.inverse_side.entity && !self.cycle_closing.contains(&i)
+        };
+        let relation = &self.schema.relations[index];
+        candidate(index)
+            && !self
+                .schema
+                .relations
+                .iter()
+                .enumerate()
+                .any(|(i, r)| candidate(i) && r.foreign_key.as_ref().is_some_and(|fk| fk.entity == relation.inverse_side.entity))
     }
 
     /// Whether a one-to-one relation owned by this entity has exactly these FK fields, so that
@@ -545,6 +592,28 @@ impl ClassWriter<'_> {
             self.action_options(relation, &mut options, &mut comments);
             if emulated {
                 options.push("createForeignKeyConstraints: false".into());
+            }
+        }
+        let parent_side = if relation.kind == RelationKind::ManyToMany { defines } else { !defines };
+        match (parent_side, self.options.cascade) {
+            (true, TypeOrmCascade::Persist) => options.push("cascade: [\"insert\", \"update\"]".into()),
+            (true, TypeOrmCascade::All) => options.push("cascade: true".into()),
+            _ => {}
+        }
+        if self.options.eager && defines && relation.kind != RelationKind::ManyToMany {
+            let index = self.schema.relations.iter().position(|r| std::ptr::eq(r, relation)).expect("relations come from the schema");
+            if !self.may_be_eager(index) {
+                // Eager loading follows eager relations from the entity it loads, in one query:
+                // one that leads back would load without end, and chains would join every table
+                // they reach (documenso: more than SQLite's 64 tables in a join).
+                let reason = if relation.owning_side.entity == relation.inverse_side.entity || closes_cycle {
+                    "it leads back to this entity (a self-relation or a cycle of keys)"
+                } else {
+                    "what it leads to has eager relations of its own, and TypeORM would follow them all in one query"
+                };
+                comments.push(format!("relplay: not eager, since {reason}."));
+            } else {
+                options.push("eager: true".into());
             }
         }
         if relation.kind == RelationKind::ManyToMany {

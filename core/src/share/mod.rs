@@ -5,7 +5,7 @@
 //! version, limits the link's length and the decompressed size (a zip bomb stops at the limit),
 //! and reports every failure as a [`ShareError`] with a sentence a person can read.
 
-use crate::generate::{SequelizeStyle, SqlDialect, VibOrmApi};
+use crate::generate::{SequelizeStyle, SqlDialect, TypeOrmCascade, VibOrmApi};
 use crate::syntax::SourceLanguage;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;
@@ -38,6 +38,12 @@ pub struct SharedPlayground {
     /// Diagram positions the user dragged entities to, by entity name.
     #[serde(rename = "x", default, skip_serializing_if = "BTreeMap::is_empty")]
     pub positions: BTreeMap<String, (f64, f64)>,
+    /// The TypeORM pane's cascade choice, when not the default.
+    #[serde(rename = "c", default, skip_serializing_if = "is_default")]
+    pub typeorm_cascade: TypeOrmCascade,
+    /// Whether the TypeORM pane makes to-one relations eager.
+    #[serde(rename = "e", default, skip_serializing_if = "is_default")]
+    pub typeorm_eager: bool,
     /// The Sequelize pane's model style, when not the default.
     #[serde(rename = "q", default, skip_serializing_if = "is_default")]
     pub sequelize_style: SequelizeStyle,
@@ -135,6 +141,8 @@ mod tests {
             sql_dialect: Some(SqlDialect::Mysql),
             pane: Some("sql".into()),
             positions: BTreeMap::from([("A".to_string(), (10.5, -3.0))]),
+            typeorm_cascade: TypeOrmCascade::Persist,
+            typeorm_eager: true,
             sequelize_style: SequelizeStyle::Class,
             viborm_api: VibOrmApi::ConfigFirst,
         }
