@@ -94,11 +94,11 @@ export async function typeormShape(name, source, dialect, servers) {
 
 /**
  * Imports relplay's Sequelize module, defines the models on a fresh database of `dialect` and
- * syncs them (then adds the cycle-closing keys): `{ sequelize, models, shape() }`.
+ * syncs them (then adds the keys sync cannot: composite and cycle-closing ones): `{ sequelize, models, shape() }`.
  */
 export async function openSequelize(name, source, dialect, servers) {
   const { Sequelize } = require("sequelize");
-  const { defineModels, addCycleForeignKeys } = await importGenerated(`${name}-sequelize`, source, false);
+  const { defineModels, addForeignKeysAfterSync } = await importGenerated(`${name}-sequelize`, source, false);
   const database = await freshDatabase(dialect, `${name}_sequelize`, servers);
   const sequelize =
     dialect === "sqlite"
@@ -106,7 +106,7 @@ export async function openSequelize(name, source, dialect, servers) {
       : new Sequelize(database.url, { dialect: dialect === "postgresql" ? "postgres" : "mysql", logging: false });
   const models = defineModels(sequelize);
   await sequelize.sync();
-  await addCycleForeignKeys(sequelize);
+  await addForeignKeysAfterSync(sequelize);
   const shape = async () => {
     if (dialect !== "sqlite") return database.shape();
     const connection = await sequelize.connectionManager.getConnection({});
