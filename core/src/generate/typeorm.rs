@@ -175,6 +175,9 @@ fn write_all(schema: &Schema, options: TypeOrmOptions) -> Written {
     let mut diagnostics = Vec::new();
     let mut enums = String::new();
     for enum_type in &schema.enums {
+        if !enums.is_empty() {
+            enums.push('\n');
+        }
         let _ = writeln!(enums, "export enum {} {{", variable_name(&enum_type.name));
         for value in &enum_type.values {
             let _ = writeln!(enums, "  {} = {},", property_name(&value.name), string_literal(&value.database_name));

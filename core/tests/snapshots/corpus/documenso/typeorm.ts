@@ -7,10 +7,12 @@ export enum IdentityProvider {
   GOOGLE = "GOOGLE",
   OIDC = "OIDC",
 }
+
 export enum Role {
   ADMIN = "ADMIN",
   USER = "USER",
 }
+
 export enum UserSecurityAuditLogType {
   ACCOUNT_PROFILE_UPDATE = "ACCOUNT_PROFILE_UPDATE",
   ACCOUNT_SSO_LINK = "ACCOUNT_SSO_LINK",
@@ -31,6 +33,7 @@ export enum UserSecurityAuditLogType {
   SIGN_IN_2FA_FAIL = "SIGN_IN_2FA_FAIL",
   SIGN_IN_PASSKEY_FAIL = "SIGN_IN_PASSKEY_FAIL",
 }
+
 export enum WebhookTriggerEvents {
   DOCUMENT_CREATED = "DOCUMENT_CREATED",
   DOCUMENT_SENT = "DOCUMENT_SENT",
@@ -47,18 +50,22 @@ export enum WebhookTriggerEvents {
   TEMPLATE_DELETED = "TEMPLATE_DELETED",
   TEMPLATE_USED = "TEMPLATE_USED",
 }
+
 export enum WebhookCallStatus {
   SUCCESS = "SUCCESS",
   FAILED = "FAILED",
 }
+
 export enum ApiTokenAlgorithm {
   SHA512 = "SHA512",
 }
+
 export enum SubscriptionStatus {
   ACTIVE = "ACTIVE",
   PAST_DUE = "PAST_DUE",
   INACTIVE = "INACTIVE",
 }
+
 export enum DocumentStatus {
   DRAFT = "DRAFT",
   PENDING = "PENDING",
@@ -66,50 +73,61 @@ export enum DocumentStatus {
   REJECTED = "REJECTED",
   CANCELLED = "CANCELLED",
 }
+
 export enum DocumentSource {
   DOCUMENT = "DOCUMENT",
   TEMPLATE = "TEMPLATE",
   TEMPLATE_DIRECT_LINK = "TEMPLATE_DIRECT_LINK",
 }
+
 export enum DocumentVisibility {
   EVERYONE = "EVERYONE",
   MANAGER_AND_ABOVE = "MANAGER_AND_ABOVE",
   ADMIN = "ADMIN",
 }
+
 export enum FolderType {
   DOCUMENT = "DOCUMENT",
   TEMPLATE = "TEMPLATE",
 }
+
 export enum EnvelopeType {
   DOCUMENT = "DOCUMENT",
   TEMPLATE = "TEMPLATE",
 }
+
 export enum DocumentDataType {
   S3_PATH = "S3_PATH",
   BYTES = "BYTES",
   BYTES_64 = "BYTES_64",
 }
+
 export enum DocumentSigningOrder {
   PARALLEL = "PARALLEL",
   SEQUENTIAL = "SEQUENTIAL",
 }
+
 export enum DocumentDistributionMethod {
   EMAIL = "EMAIL",
   NONE = "NONE",
 }
+
 export enum ReadStatus {
   NOT_OPENED = "NOT_OPENED",
   OPENED = "OPENED",
 }
+
 export enum SendStatus {
   NOT_SENT = "NOT_SENT",
   SENT = "SENT",
 }
+
 export enum SigningStatus {
   NOT_SIGNED = "NOT_SIGNED",
   SIGNED = "SIGNED",
   REJECTED = "REJECTED",
 }
+
 export enum RecipientRole {
   CC = "CC",
   SIGNER = "SIGNER",
@@ -117,6 +135,7 @@ export enum RecipientRole {
   APPROVER = "APPROVER",
   ASSISTANT = "ASSISTANT",
 }
+
 export enum FieldType {
   SIGNATURE = "SIGNATURE",
   FREE_SIGNATURE = "FREE_SIGNATURE",
@@ -130,50 +149,60 @@ export enum FieldType {
   CHECKBOX = "CHECKBOX",
   DROPDOWN = "DROPDOWN",
 }
+
 export enum OrganisationType {
   PERSONAL = "PERSONAL",
   ORGANISATION = "ORGANISATION",
 }
+
 export enum OrganisationGroupType {
   INTERNAL_ORGANISATION = "INTERNAL_ORGANISATION",
   INTERNAL_TEAM = "INTERNAL_TEAM",
   CUSTOM = "CUSTOM",
 }
+
 export enum OrganisationMemberRole {
   ADMIN = "ADMIN",
   MANAGER = "MANAGER",
   MEMBER = "MEMBER",
 }
+
 export enum TeamMemberRole {
   ADMIN = "ADMIN",
   MANAGER = "MANAGER",
   MEMBER = "MEMBER",
 }
+
 export enum OrganisationMemberInviteStatus {
   ACCEPTED = "ACCEPTED",
   PENDING = "PENDING",
   DECLINED = "DECLINED",
 }
+
 export enum TemplateType {
   PUBLIC = "PUBLIC",
   PRIVATE = "PRIVATE",
   ORGANISATION = "ORGANISATION",
 }
+
 export enum BackgroundJobStatus {
   PENDING = "PENDING",
   PROCESSING = "PROCESSING",
   COMPLETED = "COMPLETED",
   FAILED = "FAILED",
 }
+
 export enum BackgroundJobTaskStatus {
   PENDING = "PENDING",
   COMPLETED = "COMPLETED",
   FAILED = "FAILED",
 }
+
 export enum EmailDomainStatus {
   PENDING = "PENDING",
   ACTIVE = "ACTIVE",
 }
+
 export enum EmailTransportType {
   SMTP_AUTH = "SMTP_AUTH",
   SMTP_API = "SMTP_API",
