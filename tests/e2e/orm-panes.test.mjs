@@ -72,3 +72,22 @@ test("a share link keeps the pane and its options", async () => {
   await opened.close();
   await page.close();
 });
+
+test("a relation selected in the diagram is highlighted in each ORM pane, and clicking there selects it back", async () => {
+  const page = await openPageIn(app.context, app.server.url);
+  await page.locator(".source-pane .cm-line", { hasText: "user   User" }).click();
+  const selected = () => page.evaluate(() => window.relplayEditor.selectionIn(document.querySelector("[data-testid=code-output]")) ?? "");
+  await page.click("[data-tab=typeorm]");
+  await page.waitForFunction(() => (window.relplayEditor.selectionIn(document.querySelector("[data-testid=code-output]")) ?? "").includes("@OneToOne(() => User"));
+  await page.click("[data-tab=sequelize]");
+  await page.waitForFunction(() => (window.relplayEditor.selectionIn(document.querySelector("[data-testid=code-output]")) ?? "").includes("Profile.belongsTo(User"));
+  await page.click("[data-tab=viborm]");
+  await page.waitForFunction(() => (window.relplayEditor.selectionIn(document.querySelector("[data-testid=code-output]")) ?? "").includes("s.oneToOne(() => user)"));
+  assert.match(await selected(), /fields\("userId"\)/);
+  // Back: clicking the User class in the TypeORM pane selects the User entity in the diagram.
+  await page.click("[data-tab=typeorm]");
+  await page.locator("[data-testid=code-output] .cm-line", { hasText: "export class User" }).click();
+  await page.click("[data-tab=diagram]");
+  await page.waitForSelector("[data-testid=diagram] [data-entity=User].rp-selected");
+  await page.close();
+});
