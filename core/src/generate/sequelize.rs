@@ -131,7 +131,7 @@ impl Writer<'_> {
                 self.anchors.push(Anchor { item: SchemaItem::Relation(index), span: Span::new(start, self.out.len()) });
             }
         }
-        let names: Vec<String> = schema.entities.iter().map(|e| model_key(&e.name)).collect();
+        let names: Vec<String> = schema.entities.iter().map(|e| variable_name(&e.name)).collect();
         let _ = writeln!(self.out, "\n  return {{ {} }};\n}}", names.join(", "));
         self.write_foreign_keys_after_sync();
     }
@@ -450,11 +450,6 @@ impl Writer<'_> {
         let text = |action: ReferentialAction| string_literal(action.sql());
         format!(", onDelete: {}, onUpdate: {}", text(relation.on_delete), text(relation.on_update))
     }
-}
-
-/// The key under which `defineModels` returns a model (the model's variable).
-fn model_key(name: &str) -> String {
-    variable_name(name)
 }
 
 fn describe(relation: &Relation) -> String {

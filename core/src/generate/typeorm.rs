@@ -543,8 +543,7 @@ impl ClassWriter<'_> {
                 }
                 let position = self.entity.navigations.iter().find(|n| n.name == end.navigation).map_or(u32::MAX, |n| n.position);
                 let cardinality = self.entity.navigations.iter().find(|n| n.name == end.navigation).map(|n| n.cardinality);
-                let closes_cycle = self.cycle_closing.contains(&index);
-                let text = self.relation_member(relation, closes_cycle, end.navigation.as_str(), other, is_owning, defines, cardinality);
+                let text = self.relation_member(index, end.navigation.as_str(), other, is_owning, defines, cardinality);
                 members.push(Member { position, text, relation: defines.then_some(index) });
             }
         }
@@ -554,14 +553,15 @@ impl ClassWriter<'_> {
     #[allow(clippy::too_many_arguments)]
     fn relation_member(
         &mut self,
-        relation: &Relation,
-        closes_cycle: bool,
+        index: usize,
         name: &str,
         other: &super::relation_ends::End,
         is_owning: bool,
         defines: bool,
         cardinality: Option<NavigationCardinality>,
     ) -> String {
+        let relation = &self.schema.relations[index];
+        let closes_cycle = self.cycle_closing.contains(&index);
         let mut text = String::new();
         let navigation = self.entity.navigations.iter().find(|n| n.name == name);
         write_doc(&mut text, navigation.and_then(|n| n.documentation.as_deref()), "  ");
@@ -604,7 +604,6 @@ impl ClassWriter<'_> {
             _ => {}
         }
         if self.options.eager && defines && relation.kind != RelationKind::ManyToMany {
-            let index = self.schema.relations.iter().position(|r| std::ptr::eq(r, relation)).expect("relations come from the schema");
             if !self.may_be_eager(index) {
                 // Eager loading follows eager relations from the entity it loads, in one query:
                 // one that leads back would load without end, and chains would join every table
