@@ -47,14 +47,6 @@ pub fn with_explicit_join_models(schema: &Schema) -> (Schema, Vec<usize>) {
         let Some(join_table) = relation.join_table.as_ref().filter(|jt| !is_implicit_form(schema, relation, jt)) else { continue };
         let model_name = free_model_name(&result, &join_table.table, relation);
         let self_relation = relation.owning_side.entity == relation.inverse_side.entity;
-        // In a self-relation the owning side takes the first column, as in the other generators.
-        let column_of_side = |side: &RelationSide, owning: bool| -> usize {
-            if self_relation {
-                usize::from(!owning)
-            } else {
-                usize::from(join_table.columns[0].referenced_entity != side.entity)
-            }
-        };
         let mut entity = Entity::new(model_name.clone(), join_table.table.clone(), relation.span);
         let mut used_names: Vec<String> = Vec::new();
         let mut field_names = Vec::new();
@@ -81,7 +73,7 @@ pub fn with_explicit_join_models(schema: &Schema) -> (Schema, Vec<usize>) {
         let first_relation = index;
         let second_relation = result.relations.len();
         for (side, owning) in [(&relation.owning_side, true), (&relation.inverse_side, false)] {
-            let column = column_of_side(side, owning);
+            let column = super::relation_ends::join_column_of(relation, join_table, owning);
             let target = &join_table.columns[column];
             let relation_index = if owning { first_relation } else { second_relation };
             let base = if self_relation {

@@ -6,7 +6,7 @@
 //! the other entity's name in lower camel case, plural where that end leads to many
 //! (`posts`, `profile`), made unique among the entity's members and the other made-up names.
 
-use crate::ir::{lower_camel, RelationKind, Schema};
+use crate::ir::{lower_camel, JoinTable, Relation, RelationKind, Schema};
 use std::collections::{HashMap, HashSet};
 
 /// One end of a relation in generated code.
@@ -79,6 +79,18 @@ pub fn relation_ends(schema: &Schema) -> Vec<RelationEnds> {
         all.push(RelationEnds { owning, inverse });
     }
     all
+}
+
+/// Which of a many-to-many's two join columns (0 or 1) points at its owning end (`owning`) or at
+/// its inverse end: the column referencing that end's entity; in a self-relation, where both
+/// reference the same table, the owning end takes the first column. Every generator pairs ends
+/// and columns this way, so they agree on the same join table.
+pub fn join_column_of(relation: &Relation, join_table: &JoinTable, owning: bool) -> usize {
+    if relation.owning_side.entity == relation.inverse_side.entity {
+        return usize::from(!owning);
+    }
+    let entity = if owning { &relation.owning_side.entity } else { &relation.inverse_side.entity };
+    usize::from(&join_table.columns[0].referenced_entity != entity)
 }
 
 #[cfg(test)]

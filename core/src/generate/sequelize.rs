@@ -23,7 +23,7 @@
 
 use super::dependency_order::cycle_closing_relations;
 use super::javascript::{property_name, string_literal, variable_name};
-use super::relation_ends::{relation_ends, RelationEnds};
+use super::relation_ends::{join_column_of, relation_ends, RelationEnds};
 use super::{Anchor, Generated, SchemaItem};
 use crate::diagnostic::catalog;
 use crate::ir::{DefaultValue, Entity, Field, FieldType, ReferentialAction, Relation, RelationKind, RelationMode, Schema};
@@ -57,9 +57,7 @@ pub fn generate(schema: &Schema, options: SequelizeOptions) -> Generated {
         out: String::new(),
         diagnostics: Vec::new(),
         anchors: Vec::new(),
-        uses_lists: false,
         cycle_closing: Vec::new(),
-        uses_database_sql: false,
     };
     writer.write();
     Generated { text: writer.out, diagnostics: writer.diagnostics, anchors: writer.anchors }
@@ -72,12 +70,8 @@ struct Writer<'a> {
     out: String,
     diagnostics: Vec<crate::diagnostic::Diagnostic>,
     anchors: Vec<Anchor>,
-    /// Whether a scalar list was written, so `defineModels` needs its `listOf` helper.
-    uses_lists: bool,
     /// Relations whose foreign key closes a cycle of tables.
     cycle_closing: Vec<usize>,
-    /// Whether a default is SQL of one database, so `defineModels` needs its `onlyOn` helper.
-    uses_database_sql: bool,
 }
 
 impl Writer<'_> {
@@ -102,27 +96,25 @@ impl Writer<'_> {
             self.cycle_closing = cycle_closing_relations(schema);
         }
         self.out.push_str("/** Defines every model and association on `sequelize` and returns the models by name. */\nexport function defineModels(sequelize) {\n");
-        let models_start = self.out.len();
+        // The module runs on any database; two helpers choose what differs, when the schema needs them.
+        let fields = || schema.entities.iter().flat_map(|e| &e.fields);
+        let mut helpers = false;
+        if fields().any(|f| f.list) {
+            self.out.push_str("  // Scalar lists: array columns on PostgreSQL, JSON on databases without arrays.\n  const listOf = (type) => (sequelize.getDialect() === \"postgres\" ? DataTypes.ARRAY(type) : DataTypes.JSON);\n");
+            helpers = true;
+        }
+        if fields().any(|f| matches!(&f.default, Some(DefaultValue::DbGenerated(sql)) if !sql.is_empty())) {
+            self.out.push_str("  // A default written in one database's SQL applies on that database only.\n  const onlyOn = (dialects, value) => (dialects.includes(sequelize.getDialect()) ? value : undefined);\n");
+            helpers = true;
+        }
+        if helpers {
+            self.out.push('\n');
+        }
         for (index, entity) in schema.entities.iter().enumerate() {
             let start = self.out.len();
             self.write_model(entity);
             self.anchors.push(Anchor { item: SchemaItem::Entity(index), span: Span::new(start, self.out.len()) });
             self.out.push('\n');
-        }
-        let mut helpers = String::new();
-        if self.uses_lists {
-            helpers.push_str("  // Scalar lists: array columns on PostgreSQL, JSON on databases without arrays.\n  const listOf = (type) => (sequelize.getDialect() === \"postgres\" ? DataTypes.ARRAY(type) : DataTypes.JSON);\n");
-        }
-        if self.uses_database_sql {
-            helpers.push_str("  // A default written in one database's SQL applies on that database only.\n  const onlyOn = (dialects, value) => (dialects.includes(sequelize.getDialect()) ? value : undefined);\n");
-        }
-        if !helpers.is_empty() {
-            helpers.push('\n');
-            let helper = helpers.as_str();
-            self.out.insert_str(models_start, helper);
-            for anchor in &mut self.anchors {
-                anchor.span = Span::new(anchor.span.start() + helper.len(), anchor.span.end() + helper.len());
-            }
         }
         for (index, relation) in schema.relations.iter().enumerate() {
             let start = self.out.len();
@@ -263,7 +255,6 @@ impl Writer<'_> {
             Some(DefaultValue::Nanoid(_)) => comment = Some("the value comes from nanoid() in Prisma's client; set it before saving"),
             Some(DefaultValue::DbGenerated(sql)) if !sql.is_empty() => {
                 // The SQL is written for the schema's database; elsewhere the column has no default.
-                self.uses_database_sql = true;
                 let dialects = match self.schema.provider {
                     Some(crate::ir::Provider::Mysql) => "[\"mysql\", \"mariadb\"]",
                     Some(crate::ir::Provider::Sqlite) => "[\"sqlite\"]",
@@ -294,9 +285,7 @@ impl Writer<'_> {
         if !field.list {
             return base;
         }
-        // The module runs on any database: `listOf` picks an array column on PostgreSQL and JSON
-        // elsewhere, where there are no arrays.
-        self.uses_lists = true;
+        // `listOf` picks an array column on PostgreSQL and JSON elsewhere, where there are no arrays.
         format!("listOf({base})")
     }
 
@@ -418,10 +407,8 @@ impl Writer<'_> {
         if let Some(join_table) = &relation.join_table {
             let through = string_literal(&join_table.table);
             let join_actions = if emulated { "" } else { ", onDelete: \"CASCADE\", onUpdate: \"CASCADE\"" };
-            // `foreignKey` is the column that points at the calling model; in a self-relation the
-            // owning end takes the first column.
-            let self_relation = ends.owning.entity == ends.inverse.entity;
-            let owning_column = usize::from(!(self_relation || join_table.columns[0].referenced_entity == ends.owning.entity));
+            // `foreignKey` is the column that points at the calling model.
+            let owning_column = join_column_of(relation, join_table, true);
             let sides = [
                 (&ends.owning, &ends.inverse, owning_column, !ends.owning.synthesized || ends.inverse.synthesized),
                 (&ends.inverse, &ends.owning, 1 - owning_column, !ends.inverse.synthesized),

@@ -714,16 +714,10 @@ impl ClassWriter<'_> {
 }
 
 /// Which end of a relation TypeORM defines it on: the side holding the foreign key, or for a
-/// many-to-many the side whose table the join table's first column references.
+/// many-to-many the end whose table the join table's first column references (`@JoinTable`'s
+/// `joinColumn`).
 fn defining_side_is_owning(relation: &Relation) -> bool {
-    match &relation.join_table {
-        // A self-relation's two columns reference the same table: the owning side defines it.
-        Some(join_table) => {
-            join_table.columns[0].referenced_entity != relation.inverse_side.entity
-                || relation.owning_side.entity == relation.inverse_side.entity
-        }
-        None => true,
-    }
+    relation.join_table.as_ref().is_none_or(|join_table| super::relation_ends::join_column_of(relation, join_table, true) == 0)
 }
 
 enum DefaultOption {

@@ -283,9 +283,7 @@ impl Writer<'_> {
             config.push("optional()".into());
         }
         if let Some(join_table) = &relation.join_table {
-            let self_relation = relation.owning_side.entity == relation.inverse_side.entity;
-            let mine =
-                if self_relation { usize::from(!is_owning) } else { usize::from(join_table.columns[0].referenced_entity != end.entity) };
+            let mine = super::relation_ends::join_column_of(relation, join_table, is_owning);
             config.push(format!("through({})", string_literal(&join_table.table)));
             config.push(format!("A({})", string_literal(&join_table.columns[mine].column)));
             config.push(format!("B({})", string_literal(&join_table.columns[1 - mine].column)));
