@@ -14,7 +14,7 @@ import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { basename, join } from "node:path";
 import { readdirSync } from "node:fs";
-import { relplay, relplayOk, validSchemas, repoRoot, corpusDir } from "../support/relplay.mjs";
+import { relplay, relplayOk, ormSchemas, repoRoot, corpusDir } from "../support/relplay.mjs";
 import { expectedShape, compareShapes } from "../support/expected-shape.mjs";
 import { Postgres, Mysql, Sqlite } from "../support/databases.mjs";
 import { typeormShape, sequelizeShape, prismaShape, openTypeorm } from "../support/orm-databases.mjs";
@@ -39,11 +39,7 @@ function conformanceSchemas() {
     .filter((f) => f.endsWith(".sql") && !f.startsWith("pagila"))
     .sort()
     .map((f) => ({ file: join(corpusDir, "sql", f), name: basename(f, ".sql"), dialects: [sqlDialectOf(f)] }));
-  const schemas = [
-    ...validSchemas(),
-    { file: join(repoRoot, "examples/unidirectional.prisma"), name: "unidirectional", force: true },
-    ...sqlCorpus,
-  ];
+  const schemas = [...ormSchemas(), ...sqlCorpus];
   return only ? schemas.filter((s) => only.includes(s.name)) : schemas;
 }
 

@@ -4,25 +4,17 @@
 // the IR's.
 import { test, describe } from "node:test";
 import assert from "node:assert/strict";
-import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
-import { transform } from "esbuild";
-import { relplay, validSchemas, repoRoot } from "../support/relplay.mjs";
+import { relplay, ormSchemas, repoRoot } from "../support/relplay.mjs";
 import { expectedShape, compareShapes } from "../support/expected-shape.mjs";
 import { databaseShape } from "../support/viborm-model.mjs";
+import { importGenerated } from "../support/generated-module.mjs";
 
 const stand_in = pathToFileURL(join(repoRoot, "tests/support/viborm-model.mjs")).href;
-const moduleDir = join(repoRoot, "target/conformance");
-let count = 0;
 
-async function load(source) {
-  const { code } = await transform(source.replace(/from "viborm"/, `from ${JSON.stringify(stand_in)}`), { loader: "ts", format: "esm" });
-  mkdirSync(moduleDir, { recursive: true });
-  const path = join(moduleDir, `viborm-${process.pid}-${count++}.mjs`);
-  writeFileSync(path, code);
-  return import(pathToFileURL(path).href);
-}
+/** Imports relplay's VibORM module with `viborm` replaced by the stand-in. */
+const load = (source) => importGenerated("viborm", source.replace(/from "viborm"/, `from ${JSON.stringify(stand_in)}`), true);
 
 /**
  * What VibORM can express of the IR: it has no SET DEFAULT (the action keeps VibORM's default:
@@ -42,9 +34,7 @@ function vibormExpectation(ir) {
   return shape;
 }
 
-const schemas = [...validSchemas(), { file: join(repoRoot, "examples/unidirectional.prisma"), name: "unidirectional", force: true }];
-
-for (const { file, name, force } of schemas) {
+for (const { file, name, force } of ormSchemas()) {
   describe(name, () => {
     for (const api of ["builder", "config-first"]) {
       test(`VibORM ${api}: documented API only, tables as the IR says`, async () => {

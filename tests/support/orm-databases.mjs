@@ -5,32 +5,14 @@
 // PostgreSQL and MariaDB are the servers of `scripts/databases.sh`; SQLite is sql.js for both
 // ORMs (TypeORM's "sqljs" driver, and Sequelize over sqlite3-over-sqljs.mjs), exported to a file
 // that Debian's sqlite3 shell reads back.
-import { mkdirSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
-import { pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
-import { transform } from "esbuild";
 import pg from "pg";
-import { repoRoot } from "./relplay.mjs";
 import { databaseName } from "./databases.mjs";
+import { importGenerated } from "./generated-module.mjs";
 import { introspectPostgres, introspectMysql } from "./introspect.mjs";
 import { sqlite3OverSqlJs } from "./sqlite3-over-sqljs.mjs";
 
 const require = createRequire(import.meta.url);
-const moduleDir = join(repoRoot, "target/conformance");
-let moduleCount = 0;
-
-/** Writes generated JavaScript or TypeScript where it can import the repository's node_modules, and imports it. */
-async function importGenerated(name, source, typescript) {
-  mkdirSync(moduleDir, { recursive: true });
-  const code = typescript
-    ? (await transform(source, { loader: "ts", format: "esm", tsconfigRaw: { compilerOptions: { experimentalDecorators: true } } })).code
-    : source;
-  const path = join(moduleDir, `${name}-${process.pid}-${moduleCount++}.mjs`);
-  writeFileSync(path, code);
-  return import(pathToFileURL(path).href);
-}
-
 function urlWithDatabase(url, database) {
   return url.replace(/\/[^/]*$/, `/${database}`);
 }

@@ -34,3 +34,11 @@ export function validSchemas() {
   ];
   return files.map((file) => ({ file, name: basename(file, ".prisma") }));
 }
+
+/**
+ * The schemas every ORM target is judged on: the valid ones, and the unidirectional example, which
+ * Prisma rejects (relplay converts it with `--force`, as SQL and the other ORMs can express it).
+ */
+export function ormSchemas() {
+  return [...validSchemas(), { file: join(repoRoot, "examples/unidirectional.prisma"), name: "unidirectional", force: true }];
+}
