@@ -131,7 +131,7 @@ impl<'a> SqlWriter<'a> {
     /// Extensions and enum types that tables need.
     fn write_prelude(&mut self) {
         let schema = self.schema;
-        let native_types_apply = schema.provider == Some(self.dialect.native_type_provider());
+        let native_types_apply = self.dialect.reads_native_types_of(schema.provider);
         if self.dialect == SqlDialect::Postgresql && native_types_apply {
             let uses_citext =
                 schema.entities.iter().flat_map(|e| &e.fields).any(|f| f.native_type.as_ref().is_some_and(|n| n.name == "Citext"));
@@ -212,7 +212,7 @@ impl<'a> SqlWriter<'a> {
     /// The column type without any auto-increment (also the type of columns that reference it).
     fn base_type(&self, field: &Field) -> String {
         let schema = self.schema;
-        let native = field.native_type.as_ref().filter(|_| schema.provider == Some(self.dialect.native_type_provider()));
+        let native = field.native_type.as_ref().filter(|_| self.dialect.reads_native_types_of(schema.provider));
         if let Some(native) = native {
             return self.dialect.native_type(native);
         }
@@ -231,7 +231,7 @@ impl<'a> SqlWriter<'a> {
 
     /// Whether SQL written for the schema's provider (`dbgenerated("…")`) is valid here too.
     fn speaks_provider_sql(&self) -> bool {
-        self.schema.provider.is_none_or(|p| p == self.dialect.native_type_provider())
+        self.dialect.speaks_sql_of(self.schema.provider)
     }
 
     fn column_definition(&mut self, entity: &Entity, field: &Field, inline_primary_key: bool) -> String {
@@ -279,17 +279,9 @@ impl<'a> SqlWriter<'a> {
         Some(match default {
             // Counters are in the column type; uuid(), cuid() and nanoid() are made by the client.
             DefaultValue::Autoincrement | DefaultValue::Uuid(_) | DefaultValue::Cuid(_) | DefaultValue::Nanoid(_) => return None,
-            DefaultValue::Now if self.dialect.timestamp_default_needs_precision() => {
-                let precision = match &field.native_type {
-                    Some(native) if self.schema.provider == Some(self.dialect.native_type_provider()) => native.arguments.first().cloned(),
-                    _ => Some("3".to_string()),
-                };
-                match precision {
-                    Some(p) => format!("CURRENT_TIMESTAMP({p})"),
-                    None => "CURRENT_TIMESTAMP".into(),
-                }
-            }
-            DefaultValue::Now => "CURRENT_TIMESTAMP".into(),
+            DefaultValue::Now => self
+                .dialect
+                .current_timestamp(field.native_type.as_ref().filter(|_| self.dialect.reads_native_types_of(self.schema.provider))),
             DefaultValue::DbGenerated(sql) if sql.is_empty() || !self.speaks_provider_sql() => return None,
             DefaultValue::DbGenerated(sql) => format!("({sql})"),
             DefaultValue::String(value) => string_literal(value),

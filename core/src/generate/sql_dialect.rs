@@ -94,6 +94,30 @@ impl SqlDialect {
         }
     }
 
+    /// Whether `@db.*` native types written for `provider`'s database apply here.
+    pub fn reads_native_types_of(self, provider: Option<Provider>) -> bool {
+        provider == Some(self.native_type_provider())
+    }
+
+    /// Whether SQL written for `provider`'s database (`dbgenerated("…")`) is valid here: the same
+    /// database, or a schema that names none.
+    pub fn speaks_sql_of(self, provider: Option<Provider>) -> bool {
+        provider.is_none_or(|p| p == self.native_type_provider())
+    }
+
+    /// The "now" default of a column whose native type is `native` (when it applies here):
+    /// `CURRENT_TIMESTAMP`, with the column's fractional precision where the database needs it
+    /// (Prisma's DateTime has 3 digits).
+    pub fn current_timestamp(self, native: Option<&NativeType>) -> String {
+        if !self.timestamp_default_needs_precision() {
+            return "CURRENT_TIMESTAMP".into();
+        }
+        match native.map_or(Some("3"), |n| n.arguments.first().map(String::as_str)) {
+            Some(precision) => format!("CURRENT_TIMESTAMP({precision})"),
+            None => "CURRENT_TIMESTAMP".into(),
+        }
+    }
+
     /// Prisma's default name of a constraint or index (`{table}_{columns}_{suffix}`), cut to this
     /// database's identifier limit on a character boundary.
     pub fn default_constraint_name(self, table: &str, columns: &[String], suffix: &str) -> String {

@@ -435,7 +435,7 @@ impl ClassWriter<'_> {
                 return (kind.into(), options);
             }
         }
-        let native = field.native_type.as_ref().filter(|_| self.schema.provider == Some(dialect.native_type_provider()));
+        let native = field.native_type.as_ref().filter(|_| dialect.reads_native_types_of(self.schema.provider));
         let sql_type = match native {
             Some(native) => dialect.native_type(native),
             None => dialect.scalar_type(&field.field_type),
@@ -478,21 +478,11 @@ impl ClassWriter<'_> {
                 return None;
             }
             DefaultValue::Now if field.updated_at => return None,
-            DefaultValue::Now if dialect.timestamp_default_needs_precision() => {
-                let precision = match &field.native_type {
-                    Some(native) if self.schema.provider == Some(dialect.native_type_provider()) => native.arguments.first().cloned(),
-                    _ => Some("3".to_string()),
-                };
-                DefaultOption::Expression(match precision {
-                    Some(p) => format!("CURRENT_TIMESTAMP({p})"),
-                    None => "CURRENT_TIMESTAMP".into(),
-                })
-            }
-            DefaultValue::Now => DefaultOption::Expression("CURRENT_TIMESTAMP".into()),
+            DefaultValue::Now => DefaultOption::Expression(
+                dialect.current_timestamp(field.native_type.as_ref().filter(|_| dialect.reads_native_types_of(self.schema.provider))),
+            ),
             DefaultValue::DbGenerated(sql) if sql.is_empty() => return None,
-            DefaultValue::DbGenerated(sql) if self.schema.provider.is_none_or(|p| p == dialect.native_type_provider()) => {
-                DefaultOption::Expression(sql.clone())
-            }
+            DefaultValue::DbGenerated(sql) if dialect.speaks_sql_of(self.schema.provider) => DefaultOption::Expression(sql.clone()),
             DefaultValue::DbGenerated(sql) => {
                 comments.push(format!("The default `{sql}` is written for another database and left out."));
                 return None;
