@@ -59,8 +59,8 @@ pub fn generate(original: &Schema) -> Generated {
 /// (read from SQL) are left out of the schema, with a warning each.
 fn unnamed_constraints(schema: &Schema, provider: Provider) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
-    let target = format!("Prisma on {}", provider_display_name(provider));
-    if !names_primary_keys(provider) {
+    let target = format!("Prisma on {}", provider.display_name());
+    if !provider.prisma_names_primary_keys() {
         for entity in &schema.entities {
             if let Some(pk) = &entity.primary_key {
                 if let Some(name) = &pk.constraint_name {
@@ -73,7 +73,7 @@ fn unnamed_constraints(schema: &Schema, provider: Provider) -> Vec<Diagnostic> {
             }
         }
     }
-    if !names_foreign_keys(provider) {
+    if !provider.prisma_names_foreign_keys() {
         for relation in &schema.relations {
             if let Some(name) = relation.foreign_key.as_ref().and_then(|fk| fk.constraint_name.as_ref()) {
                 diagnostics.push(catalog::target_cannot_express(relation.span, &target, &format!("the foreign key name `{name}`")));
@@ -81,27 +81,6 @@ fn unnamed_constraints(schema: &Schema, provider: Provider) -> Vec<Diagnostic> {
         }
     }
     diagnostics
-}
-
-fn provider_display_name(provider: Provider) -> &'static str {
-    match provider {
-        Provider::Mysql => "MySQL",
-        Provider::Sqlite => "SQLite",
-        Provider::Postgresql => "PostgreSQL",
-        Provider::Sqlserver => "SQL Server",
-        Provider::Cockroachdb => "CockroachDB",
-        Provider::Mongodb => "MongoDB",
-    }
-}
-
-/// Whether Prisma accepts `map:` on `@id`/`@@id` for the provider.
-fn names_primary_keys(provider: Provider) -> bool {
-    !matches!(provider, Provider::Mysql | Provider::Sqlite)
-}
-
-/// Whether Prisma accepts `map:` on `@relation` for the provider.
-fn names_foreign_keys(provider: Provider) -> bool {
-    provider != Provider::Sqlite
 }
 
 /// One line of a model before alignment.
@@ -157,7 +136,7 @@ fn write_documentation(out: &mut String, documentation: Option<&str>, indent: &s
 fn scalar_line(entity: &Entity, field: &Field, provider: Provider) -> Line {
     let mut attributes = Vec::new();
     if let Some(pk) = entity.primary_key.as_ref().filter(|pk| pk.fields.len() == 1 && pk.fields[0] == field.name) {
-        attributes.push(match pk.constraint_name.as_ref().filter(|_| names_primary_keys(provider)) {
+        attributes.push(match pk.constraint_name.as_ref().filter(|_| provider.prisma_names_primary_keys()) {
             Some(map) => format!("@id(map: {})", string_literal(map)),
             None => "@id".to_string(),
         });
@@ -297,7 +276,9 @@ fn relation_attribute(schema: &Schema, index: usize, relation: &Relation, is_own
         if relation.on_update != ReferentialAction::Cascade {
             arguments.push(format!("onUpdate: {}", relation.on_update.prisma_name()));
         }
-        if let Some(map) = fk.constraint_name.as_ref().filter(|_| names_foreign_keys(schema.provider.unwrap_or(Provider::Postgresql))) {
+        if let Some(map) =
+            fk.constraint_name.as_ref().filter(|_| schema.provider.unwrap_or(Provider::Postgresql).prisma_names_foreign_keys())
+        {
             arguments.push(format!("map: {}", string_literal(map)));
         }
     }
@@ -325,7 +306,7 @@ fn block_attributes(entity: &Entity, provider: Provider) -> Vec<String> {
         arguments.join(", ")
     };
     if let Some(pk) = entity.primary_key.as_ref().filter(|pk| pk.fields.len() > 1) {
-        let map = pk.constraint_name.clone().filter(|_| names_primary_keys(provider));
+        let map = pk.constraint_name.clone().filter(|_| provider.prisma_names_primary_keys());
         attributes.push(format!("@@id({})", key_arguments(&pk.fields, &pk.client_name, &map)));
     }
     for unique in entity.uniques.iter().filter(|u| !u.on_field || u.fields.len() != 1) {

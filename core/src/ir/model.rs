@@ -69,6 +69,29 @@ impl Provider {
         })
     }
 
+    /// The database's name for people (`MySQL`).
+    pub fn display_name(self) -> &'static str {
+        match self {
+            Provider::Postgresql => "PostgreSQL",
+            Provider::Mysql => "MySQL",
+            Provider::Sqlite => "SQLite",
+            Provider::Sqlserver => "SQL Server",
+            Provider::Cockroachdb => "CockroachDB",
+            Provider::Mongodb => "MongoDB",
+        }
+    }
+
+    /// Whether Prisma accepts a name (`map:`) on `@id`/`@@id` for this database: MySQL always
+    /// calls a primary key PRIMARY, and Prisma does not name SQLite's.
+    pub fn prisma_names_primary_keys(self) -> bool {
+        !matches!(self, Provider::Mysql | Provider::Sqlite)
+    }
+
+    /// Whether Prisma accepts a name (`map:`) on `@relation` for this database.
+    pub fn prisma_names_foreign_keys(self) -> bool {
+        self != Provider::Sqlite
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Provider::Postgresql => "postgresql",

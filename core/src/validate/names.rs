@@ -50,20 +50,16 @@ pub(super) fn check(context: &Context, diagnostics: &mut Vec<Diagnostic>) {
             }
         }
     }
-    if schema.provider == Some(Provider::Sqlite) {
+    let Some(provider) = schema.provider else { return };
+    if !provider.prisma_names_foreign_keys() {
         for keyed in context.keyed.iter().filter(|k| k.key.constraint_name.is_some()) {
-            diagnostics.push(catalog::named_foreign_key_unsupported(keyed.relation.span, "SQLite"));
+            diagnostics.push(catalog::named_foreign_key_unsupported(keyed.relation.span, provider.display_name()));
         }
     }
     // A rule of Prisma schemas: SQL read from MySQL or SQLite may name its primary key.
-    let provider_name = match schema.provider {
-        Some(Provider::Mysql) => Some("MySQL"),
-        Some(Provider::Sqlite) => Some("SQLite"),
-        _ => None,
-    };
-    if let (Some(provider), false) = (provider_name, context.from_sql) {
+    if !provider.prisma_names_primary_keys() && !context.from_sql {
         for pk in schema.entities.iter().filter_map(|e| e.primary_key.as_ref()).filter(|pk| pk.constraint_name.is_some()) {
-            diagnostics.push(catalog::named_primary_key_unsupported(pk.span, provider));
+            diagnostics.push(catalog::named_primary_key_unsupported(pk.span, provider.display_name()));
         }
     }
 }
