@@ -121,9 +121,17 @@ async function shapeOfSql(name, sql, dialect) {
 
 for (const schema of conformanceSchemas()) {
   describe(schema.name, () => {
+    // What does not depend on the database is converted once per schema, on first use.
+    const once = (make) => {
+      let value;
+      return () => (value ??= make());
+    };
+    const schemaIr = once(() => JSON.parse(convert(schema, ["--to", "json"])));
+    const sequelizeOutput = once(() => convert(schema, ["--to", "sequelize"]));
+    const prismaOutput = once(() => convert(schema, ["--to", "prisma"]));
     for (const dialect of schema.dialects ?? dialects) {
       test(`${dialect}: SQL, TypeORM, Sequelize and Prisma build what the IR says`, async () => {
-        const ir = JSON.parse(convert(schema, ["--to", "json"]));
+        const ir = schemaIr();
         const expected = () => expectedShape(ir, dialect);
         const report = [];
         const judge = async (way, build, expectation, source) => {
@@ -139,9 +147,9 @@ for (const schema of conformanceSchemas()) {
         await judge("SQL", () => shapeOfSql(schema.name, sql, dialect), expected(), sql);
         const typeorm = convert(schema, ["--to", "typeorm", "--dialect", dialect]);
         await judge("TypeORM", () => typeormShape(schema.name, typeorm, dialect, servers), targetLimits.typeorm(expected(), ir), typeorm);
-        const sequelize = convert(schema, ["--to", "sequelize"]);
+        const sequelize = sequelizeOutput();
         await judge("Sequelize", () => sequelizeShape(schema.name, sequelize, dialect, servers), expected(), sequelize);
-        const prisma = prismaFor(convert(schema, ["--to", "prisma"]), dialect, ir);
+        const prisma = prismaFor(prismaOutput(), dialect, ir);
         await judge(
           "Prisma",
           async () => {
@@ -160,7 +168,7 @@ for (const schema of conformanceSchemas()) {
     // and leave the database as it was.
     const ownDialect = schema.dialects?.[0] ?? "sqlite";
     test(`${ownDialect}: TypeORM with cascade "all" and eager to-one relations`, async () => {
-      const ir = JSON.parse(convert(schema, ["--to", "json"]));
+      const ir = schemaIr();
       const source = convert(schema, ["--to", "typeorm", "--dialect", ownDialect, "--cascade", "all", "--eager"]);
       const { dataSource, module, shape } = await openTypeorm(`${schema.name}_options`, source, ownDialect, servers);
       try {
