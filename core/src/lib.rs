@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod examples;
 pub mod generate;
 pub mod ir;
+pub mod languages;
 pub mod layout;
 mod line_index;
 pub mod share;
@@ -33,21 +34,22 @@ pub struct Analysis {
 
 /// Parses, lowers and validates `text`. Never fails and never panics: problems are diagnostics.
 pub fn analyze(text: &str, language: SourceLanguage) -> Analysis {
-    let (schema, mut diagnostics) = match language {
+    let (schema, declarations, mut diagnostics) = match language {
         SourceLanguage::Prisma => {
             let (file, mut diagnostics) = syntax::prisma::parse(text);
-            let (schema, lowering) = ir::lower_prisma::lower(&file);
+            let (schema, declarations, lowering) = ir::lower_prisma::lower(&file);
             diagnostics.extend(lowering);
-            (schema, diagnostics)
+            (schema, declarations, diagnostics)
         }
         SourceLanguage::Sql(dialect) => {
             let (file, mut diagnostics) = syntax::sql::parse(text, dialect);
             let (schema, lowering) = ir::lower_sql::lower(&file, dialect);
             diagnostics.extend(lowering);
-            (schema, diagnostics)
+            // SQL's relations are its foreign keys, built as read; there is nothing to pair.
+            (schema, ir::declarations::RelationDeclarations::default(), diagnostics)
         }
     };
-    diagnostics.extend(validate::validate(&schema, language));
+    diagnostics.extend(validate::validate(&schema, &declarations, language));
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.code));
     diagnostics.dedup();
     Analysis { schema, diagnostics }

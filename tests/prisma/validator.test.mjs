@@ -4,7 +4,7 @@ import { test, describe } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join, basename, resolve } from "node:path";
-import { relplay, relplayOk, validSchemas, repoRoot, corpusDir } from "../support/relplay.mjs";
+import { relplay, relplayOk, validSchemas, oneSidedSchemas, repoRoot, corpusDir } from "../support/relplay.mjs";
 import { prismaValidate, withoutConnectionUrls } from "../support/prisma-validator.mjs";
 
 describe("relplay's Prisma output is accepted by Prisma", () => {
@@ -18,9 +18,23 @@ describe("relplay's Prisma output is accepted by Prisma", () => {
   }
 });
 
+describe("relations written on one side only: Prisma rejects the source, accepts relplay's --force output", () => {
+  const schemas = oneSidedSchemas();
+  test("the one-sided fixtures are there", () => assert.ok(schemas.length >= 3, schemas.map((s) => s.name).join(", ")));
+  for (const { file, name } of schemas) {
+    test(name, () => {
+      assert.equal(prismaValidate(readFileSync(file, "utf8")).valid, false, "the fixture should be invalid Prisma");
+      const run = relplay(["convert", file, "--to", "prisma", "--force"]);
+      assert.equal(run.status, 0, run.stderr);
+      const verdict = prismaValidate(run.stdout);
+      assert.ok(verdict.valid, `Prisma rejects relplay's output:\n${verdict.message}\n--- output ---\n${run.stdout}`);
+    });
+  }
+});
+
 describe("relplay and Prisma agree on which schemas are valid", () => {
   const ruleFolders = readdirSync(join(repoRoot, "core/tests/fixtures/rules")).sort().map((code) => `core/tests/fixtures/rules/${code}`);
-  const folders = ["examples", "core/tests/fixtures/valid", "core/tests/fixtures/invalid", ...ruleFolders, join(corpusDir, "prisma")];
+  const folders = ["examples", "core/tests/fixtures/valid", "core/tests/fixtures/invalid", "core/tests/fixtures/one-sided", ...ruleFolders, join(corpusDir, "prisma")];
   for (const folder of folders) {
     for (const name of readdirSync(resolve(repoRoot, folder)).filter((f) => f.endsWith(".prisma")).sort()) {
       const file = resolve(repoRoot, folder, name);

@@ -36,9 +36,18 @@ export function validSchemas() {
 }
 
 /**
- * The schemas every ORM target is judged on: the valid ones, and the unidirectional example, which
- * Prisma rejects (relplay converts it with `--force`, as SQL and the other ORMs can express it).
+ * The schemas every ORM target is judged on: the valid ones, and the unidirectional example and the
+ * one-sided fixtures, which Prisma rejects (relplay converts them with `--force`, as SQL and the
+ * other ORMs can express them).
  */
 export function ormSchemas() {
-  return [...validSchemas(), { file: join(repoRoot, "examples/unidirectional.prisma"), name: "unidirectional", force: true }];
+  return [...validSchemas(), { file: join(repoRoot, "examples/unidirectional.prisma"), name: "unidirectional", force: true }, ...oneSidedSchemas()];
+}
+
+/** Schemas whose relations are written on one side only (`core/tests/fixtures/one-sided`): invalid
+ * Prisma, converted with `--force`. */
+export function oneSidedSchemas() {
+  const dir = join(repoRoot, "core/tests/fixtures/one-sided");
+  return readdirSync(dir).filter((f) => f.endsWith(".prisma")).sort()
+    .map((f) => ({ file: join(dir, f), name: `one-sided-${f.replace(/\.prisma$/, "")}`, force: true }));
 }

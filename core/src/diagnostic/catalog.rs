@@ -3,7 +3,7 @@
 //! Codes: `P…` syntax (the parser), `N…` names, types and attributes (lowering), `R…` relations
 //! (lowering and validation), `G…` generation (a target cannot express something).
 
-use super::{Diagnostic, TextEdit};
+use super::{Diagnostic, Fix, TextEdit};
 use crate::span::Span;
 
 fn quoted_list(names: &[String]) -> String {
@@ -432,38 +432,25 @@ pub fn many_to_many_without_id(span: Span, field: &str, model: &str, referenced:
     )
 }
 
-pub fn one_to_one_foreign_key_not_unique(span: Span, owner: &str, fields: &[String], insert_at: Option<usize>) -> Diagnostic {
-    let message = if fields.len() == 1 {
-        format!("In a one-to-one relation the foreign key must be unique: add `@unique` to `{owner}.{}`, or make the other side a list for one-to-many.", fields[0])
-    } else {
-        format!("In a one-to-one relation the foreign key must be unique: add `@@unique([{}])` to `{owner}`, or make the other side a list for one-to-many.", fields.join(", "))
-    };
-    let diagnostic = Diagnostic::error("R017", span, message);
-    match insert_at {
-        Some(offset) if fields.len() == 1 => diagnostic.with_fix(
-            format!("Add @unique to {owner}.{}", fields[0]),
-            vec![TextEdit { span: Span::at(offset), insert: " @unique".to_string() }],
-        ),
-        _ => diagnostic,
-    }
+/// `remedy` says how to make the key unique, in the source's language.
+pub fn one_to_one_foreign_key_not_unique(span: Span, remedy: &str, fix: Option<Fix>) -> Diagnostic {
+    let message =
+        format!("In a one-to-one relation the foreign key must be unique: {remedy}, or make the other side a list for one-to-many.");
+    Diagnostic::error("R017", span, message).fixed_by(fix)
 }
 
-pub fn back_side_required(span: Span, field: &str, model: &str, type_name: &str, type_span: Span) -> Diagnostic {
+pub fn back_side_required(span: Span, field: &str, model: &str, type_name: &str, fix: Option<Fix>) -> Diagnostic {
     Diagnostic::error(
         "R018",
         span,
         format!("`{model}.{field}` is the side of a one-to-one relation without the foreign key, so it must be optional (`{type_name}?`): the database cannot force a row to be referenced."),
     )
-    .with_fix(format!("Make {model}.{field} optional"), vec![TextEdit { span: Span::at(type_span.end()), insert: "?".to_string() }])
+    .fixed_by(fix)
 }
 
-pub fn references_not_unique(span: Span, target: &str, fields: &[String]) -> Diagnostic {
-    let fix = if fields.len() == 1 {
-        format!("add `@unique` to `{target}.{}`", fields[0])
-    } else {
-        format!("add `@@unique([{}])` to `{target}`", fields.join(", "))
-    };
-    Diagnostic::error("R019", span, format!("`references` must point at the primary key or a unique constraint of `{target}`: {fix}."))
+/// `references` is the source's word for the referenced fields, `remedy` how to make them unique.
+pub fn references_not_unique(span: Span, references: &str, target: &str, remedy: &str) -> Diagnostic {
+    Diagnostic::error("R019", span, format!("{references} must point at the primary key or a unique constraint of `{target}`: {remedy}."))
 }
 
 pub fn foreign_key_type_mismatch(
@@ -490,9 +477,10 @@ pub fn optional_fields_required_relation(span: Span, field: &str, model: &str, o
     )
 }
 
-pub fn set_null_on_required(span: Span, action: &str, fields: &[String], warning_only: bool) -> Diagnostic {
+/// `clause` is the action as the source writes it (`onDelete: SetNull`).
+pub fn set_null_on_required(span: Span, clause: &str, fields: &[String], warning_only: bool) -> Diagnostic {
     let message = format!(
-        "`{action}: SetNull` on a foreign key that cannot be null ({}): the database would have to write NULL where it is not allowed. Make the fields optional or choose another action.",
+        "`{clause}` on a foreign key that cannot be null ({}): the database would have to write NULL where it is not allowed. Make the fields optional or choose another action.",
         quoted_list(fields)
     );
     if warning_only {
@@ -502,17 +490,19 @@ pub fn set_null_on_required(span: Span, action: &str, fields: &[String], warning
     }
 }
 
-pub fn set_default_on_mysql(span: Span, argument: &str) -> Diagnostic {
+/// `clause` is the action as the source writes it (`onDelete: SetDefault`).
+pub fn set_default_on_mysql(span: Span, clause: &str) -> Diagnostic {
     Diagnostic::warning(
         "R023",
         span,
-        format!("`{argument}: SetDefault` does not work on MySQL: InnoDB rejects SET DEFAULT (MariaDB silently stores RESTRICT). Choose another action."),
+        format!("`{clause}` does not work on MySQL: InnoDB rejects SET DEFAULT (MariaDB silently stores RESTRICT). Choose another action."),
     )
 }
 
-pub fn action_not_supported(span: Span, argument: &str, action: &str, provider: &str, emulated: bool, allowed: &[&str]) -> Diagnostic {
+/// `clause` is the action as the source writes it (`onDelete: SetDefault`).
+pub fn action_not_supported(span: Span, clause: &str, provider: &str, emulated: bool, allowed: &[String]) -> Diagnostic {
     let context = if emulated { format!("{provider} with relationMode = \"prisma\"") } else { provider.to_string() };
-    Diagnostic::error("R024", span, format!("`{argument}: {action}` is not available on {context}; use one of {}.", allowed.join(", ")))
+    Diagnostic::error("R024", span, format!("`{clause}` is not available on {context}; use one of {}.", allowed.join(", ")))
 }
 
 pub fn self_relation_cascades(span: Span, relation: &str) -> Diagnostic {

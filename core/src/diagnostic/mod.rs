@@ -89,6 +89,12 @@ impl Diagnostic {
         self.fix = Some(Fix { title: title.into(), edits });
         self
     }
+
+    /// The diagnostic with `fix`, where the source language has one.
+    pub fn fixed_by(mut self, fix: Option<Fix>) -> Diagnostic {
+        self.fix = fix;
+        self
+    }
 }
 
 /// Whether any diagnostic in the list is an error.

@@ -47,7 +47,7 @@ pub fn with_explicit_join_models(schema: &Schema) -> (Schema, Vec<usize>) {
         let Some(join_table) = relation.join_table.as_ref().filter(|jt| !is_implicit_form(schema, relation, jt)) else { continue };
         let model_name = free_model_name(&result, &join_table.table, relation);
         let self_relation = relation.owning_side.entity == relation.inverse_side.entity;
-        let mut entity = Entity::new(model_name.clone(), join_table.table.clone(), relation.span);
+        let mut entity = Entity::new(model_name.clone(), join_table.table.clone(), relation.span, relation.span);
         let mut used_names: Vec<String> = Vec::new();
         let mut field_names = Vec::new();
         for (position, column) in join_table.columns.iter().enumerate() {

@@ -2,12 +2,15 @@
 //! indent), every relation written with both of its sides.
 //!
 //! Referential actions are written only where they differ from Prisma's defaults (optional
-//! relation: SetNull/Cascade, required: Restrict/Cascade). A relation whose inverse side has no
-//! navigation (possible from other source languages) gets one, since Prisma requires both sides.
+//! relation: SetNull/Cascade, required: Restrict/Cascade). A relation end without a navigation
+//! (possible from other source languages) gets the one [`super::relation_ends`] names, since
+//! Prisma requires both sides.
 
+use super::relation_ends::{relation_ends, RelationEnds};
 use super::{Anchor, Generated, SchemaItem};
 use crate::diagnostic::{catalog, Diagnostic};
 use crate::ir::{DefaultValue, Entity, Field, NavigationCardinality, Provider, ReferentialAction, Relation, RelationKind, Schema};
+use crate::languages::prisma::{action_name, default_on_delete, names_foreign_keys, names_primary_keys, type_name};
 use crate::span::Span;
 use std::fmt::Write;
 
@@ -19,11 +22,12 @@ pub fn generate(original: &Schema) -> Generated {
     let mut out = String::new();
     let mut anchors = Vec::new();
     let provider = schema.provider.unwrap_or(Provider::Postgresql);
+    let ends = relation_ends(schema);
     let _ = writeln!(out, "datasource db {{\n  provider = \"{}\"\n}}", provider.as_str());
     for (index, entity) in schema.entities.iter().enumerate() {
         out.push('\n');
         let start = out.len();
-        write_model(&mut out, schema, entity, &mut anchors);
+        write_model(&mut out, schema, &ends, entity, &mut anchors);
         anchors.push(Anchor { item: SchemaItem::Entity(index), span: Span::new(start, out.len()) });
     }
     for enum_type in &schema.enums {
@@ -60,7 +64,7 @@ pub fn generate(original: &Schema) -> Generated {
 fn unnamed_constraints(schema: &Schema, provider: Provider) -> Vec<Diagnostic> {
     let mut diagnostics = Vec::new();
     let target = format!("Prisma on {}", provider.display_name());
-    if !provider.prisma_names_primary_keys() {
+    if !names_primary_keys(provider) {
         for entity in &schema.entities {
             if let Some(pk) = &entity.primary_key {
                 if let Some(name) = &pk.constraint_name {
@@ -73,7 +77,7 @@ fn unnamed_constraints(schema: &Schema, provider: Provider) -> Vec<Diagnostic> {
             }
         }
     }
-    if !provider.prisma_names_foreign_keys() {
+    if !names_foreign_keys(provider) {
         for relation in &schema.relations {
             if let Some(name) = relation.foreign_key.as_ref().and_then(|fk| fk.constraint_name.as_ref()) {
                 diagnostics.push(catalog::target_cannot_express(relation.span, &target, &format!("the foreign key name `{name}`")));
@@ -94,10 +98,10 @@ struct Line {
     owns_relation: Option<usize>,
 }
 
-fn write_model(out: &mut String, schema: &Schema, entity: &Entity, anchors: &mut Vec<Anchor>) {
+fn write_model(out: &mut String, schema: &Schema, ends: &[RelationEnds], entity: &Entity, anchors: &mut Vec<Anchor>) {
     let provider = schema.provider.unwrap_or(Provider::Postgresql);
     let mut lines: Vec<Line> = entity.fields.iter().map(|f| scalar_line(entity, f, provider)).collect();
-    lines.extend(navigation_lines(schema, entity));
+    lines.extend(navigation_lines(schema, ends, entity));
     lines.sort_by_key(|l| l.position);
     write_documentation(out, entity.documentation.as_deref(), "");
     let _ = writeln!(out, "model {} {{", entity.name);
@@ -136,7 +140,7 @@ fn write_documentation(out: &mut String, documentation: Option<&str>, indent: &s
 fn scalar_line(entity: &Entity, field: &Field, provider: Provider) -> Line {
     let mut attributes = Vec::new();
     if let Some(pk) = entity.primary_key.as_ref().filter(|pk| pk.fields.len() == 1 && pk.fields[0] == field.name) {
-        attributes.push(match pk.constraint_name.as_ref().filter(|_| provider.prisma_names_primary_keys()) {
+        attributes.push(match pk.constraint_name.as_ref().filter(|_| names_primary_keys(provider)) {
             Some(map) => format!("@id(map: {})", string_literal(map)),
             None => "@id".to_string(),
         });
@@ -174,13 +178,13 @@ fn scalar_line(entity: &Entity, field: &Field, provider: Provider) -> Line {
         position: field.position,
         documentation: field.documentation.clone(),
         name: field.name.clone(),
-        type_text: format!("{}{suffix}", field.field_type.prisma_name()),
+        type_text: format!("{}{suffix}", type_name(&field.field_type)),
         attributes,
         owns_relation: None,
     }
 }
 
-fn navigation_lines(schema: &Schema, entity: &Entity) -> Vec<Line> {
+fn navigation_lines(schema: &Schema, ends: &[RelationEnds], entity: &Entity) -> Vec<Line> {
     let mut lines = Vec::new();
     for navigation in &entity.navigations {
         let relation = &schema.relations[navigation.relation];
@@ -190,57 +194,61 @@ fn navigation_lines(schema: &Schema, entity: &Entity) -> Vec<Line> {
             NavigationCardinality::ZeroOrOne => "?",
             NavigationCardinality::Many => "[]",
         };
-        let mut attributes: Vec<String> = relation_attribute(schema, navigation.relation, relation, is_owner).into_iter().collect();
-        if !is_ignored(entity) && schema.entity(&navigation.target).is_some_and(is_ignored) {
-            attributes.push("@ignore".to_string());
-        }
         lines.push(Line {
             position: navigation.position,
             documentation: navigation.documentation.clone(),
             name: navigation.name.clone(),
             type_text: format!("{}{suffix}", navigation.target),
-            attributes,
+            attributes: navigation_attributes(schema, ends, navigation.relation, entity, &navigation.target, is_owner),
             owns_relation: is_owner.then_some(navigation.relation),
         });
     }
-    // Relations owned by this entity whose other side has no navigation: Prisma needs one.
-    for (index, relation) in schema.relations.iter().enumerate() {
-        if relation.inverse_side.entity != entity.name || relation.inverse_side.navigation.is_some() {
-            continue;
+    // Relation ends on this entity that the schema has no navigation for: Prisma needs both.
+    for (index, (relation, relation_ends)) in schema.relations.iter().zip(ends).enumerate() {
+        for (end, is_owner) in [(&relation_ends.owning, true), (&relation_ends.inverse, false)] {
+            if !end.synthesized || end.entity != entity.name {
+                continue;
+            }
+            let required = relation.foreign_key.as_ref().is_some_and(|fk| fk.required);
+            let (other, suffix) = match (is_owner, relation.kind) {
+                (true, RelationKind::ManyToMany) => (&relation.inverse_side.entity, "[]"),
+                (true, _) => (&relation.inverse_side.entity, if required { "" } else { "?" }),
+                (false, RelationKind::OneToOne) => (&relation.owning_side.entity, "?"),
+                (false, _) => (&relation.owning_side.entity, "[]"),
+            };
+            lines.push(Line {
+                position: u32::MAX,
+                documentation: None,
+                name: end.navigation.clone(),
+                type_text: format!("{other}{suffix}"),
+                attributes: navigation_attributes(schema, ends, index, entity, other, is_owner),
+                owns_relation: is_owner.then_some(index),
+            });
         }
-        let name = synthesized_back_name(entity, relation);
-        let suffix = if relation.kind == RelationKind::OneToOne { "?" } else { "[]" };
-        lines.push(Line {
-            position: u32::MAX,
-            documentation: None,
-            name,
-            type_text: format!("{}{suffix}", relation.owning_side.entity),
-            attributes: relation_attribute(schema, index, relation, false)
-                .into_iter()
-                .chain(
-                    (!is_ignored(entity) && schema.entity(&relation.owning_side.entity).is_some_and(is_ignored))
-                        .then(|| "@ignore".to_string()),
-                )
-                .collect(),
-            owns_relation: None,
-        });
     }
     lines
 }
 
-/// A name for a missing back navigation: the owner's name in lower camel case, plural for lists,
-/// numbered if taken.
-fn synthesized_back_name(entity: &Entity, relation: &Relation) -> String {
-    let mut base = crate::ir::lower_camel(&relation.owning_side.entity);
-    if relation.kind != RelationKind::OneToOne {
-        base.push('s');
+/// The attributes of a relation field: `@relation(…)`, and `@ignore` where it leads to a model
+/// Prisma Client cannot use.
+fn navigation_attributes(
+    schema: &Schema,
+    ends: &[RelationEnds],
+    index: usize,
+    entity: &Entity,
+    target: &str,
+    is_owner: bool,
+) -> Vec<String> {
+    let mut attributes: Vec<String> = relation_attribute(schema, ends, index, &schema.relations[index], is_owner).into_iter().collect();
+    if !is_ignored(entity) && schema.entity(target).is_some_and(is_ignored) {
+        attributes.push("@ignore".to_string());
     }
-    entity.free_member_name(base)
+    attributes
 }
 
 /// The relation name Prisma needs: the given one, or a made-up one where two relations join the
 /// same models (or a model to itself) and Prisma could not tell them apart.
-fn relation_name(schema: &Schema, index: usize, relation: &Relation) -> Option<String> {
+fn relation_name(schema: &Schema, ends: &[RelationEnds], index: usize, relation: &Relation) -> Option<String> {
     if relation.name.is_some() {
         return relation.name.clone();
     }
@@ -258,27 +266,24 @@ fn relation_name(schema: &Schema, index: usize, relation: &Relation) -> Option<S
     if !shared && !is_self {
         return None;
     }
-    let navigation = relation.owning_side.navigation.clone().unwrap_or_else(|| format!("relation{index}"));
-    Some(format!("{}_{}", relation.owning_side.entity, navigation))
+    Some(format!("{}_{}", relation.owning_side.entity, ends[index].owning.navigation))
 }
 
-fn relation_attribute(schema: &Schema, index: usize, relation: &Relation, is_owner: bool) -> Option<String> {
+fn relation_attribute(schema: &Schema, ends: &[RelationEnds], index: usize, relation: &Relation, is_owner: bool) -> Option<String> {
     let mut arguments = Vec::new();
-    if let Some(name) = relation_name(schema, index, relation) {
+    if let Some(name) = relation_name(schema, ends, index, relation) {
         arguments.push(string_literal(&name));
     }
     if let (true, Some(fk)) = (is_owner, &relation.foreign_key) {
         arguments.push(format!("fields: [{}]", fk.fields.join(", ")));
         arguments.push(format!("references: [{}]", fk.referenced_fields.join(", ")));
-        if relation.on_delete != ReferentialAction::prisma_default_on_delete(fk.required, schema.provider) {
-            arguments.push(format!("onDelete: {}", relation.on_delete.prisma_name()));
+        if relation.on_delete != default_on_delete(fk.required, schema.provider) {
+            arguments.push(format!("onDelete: {}", action_name(relation.on_delete)));
         }
         if relation.on_update != ReferentialAction::Cascade {
-            arguments.push(format!("onUpdate: {}", relation.on_update.prisma_name()));
+            arguments.push(format!("onUpdate: {}", action_name(relation.on_update)));
         }
-        if let Some(map) =
-            fk.constraint_name.as_ref().filter(|_| schema.provider.unwrap_or(Provider::Postgresql).prisma_names_foreign_keys())
-        {
+        if let Some(map) = fk.constraint_name.as_ref().filter(|_| names_foreign_keys(schema.provider.unwrap_or(Provider::Postgresql))) {
             arguments.push(format!("map: {}", string_literal(map)));
         }
     }
@@ -306,7 +311,7 @@ fn block_attributes(entity: &Entity, provider: Provider) -> Vec<String> {
         arguments.join(", ")
     };
     if let Some(pk) = entity.primary_key.as_ref().filter(|pk| pk.fields.len() > 1) {
-        let map = pk.constraint_name.clone().filter(|_| provider.prisma_names_primary_keys());
+        let map = pk.constraint_name.clone().filter(|_| names_primary_keys(provider));
         attributes.push(format!("@@id({})", key_arguments(&pk.fields, &pk.client_name, &map)));
     }
     for unique in entity.uniques.iter().filter(|u| !u.on_field || u.fields.len() != 1) {

@@ -121,7 +121,7 @@ impl SqlDialect {
     /// Prisma's default name of a constraint or index (`{table}_{columns}_{suffix}`), cut to this
     /// database's identifier limit on a character boundary.
     pub fn default_constraint_name(self, table: &str, columns: &[String], suffix: &str) -> String {
-        let mut name = crate::ir::default_constraint_name(table, columns, suffix);
+        let mut name = crate::languages::prisma::default_constraint_name(table, columns, suffix);
         let limit = self.identifier_limit();
         if name.len() > limit {
             let mut cut = limit;

@@ -190,7 +190,7 @@ fn write_all(schema: &Schema, options: TypeOrmOptions) -> Written {
     for entity in schema.entities.iter().filter(|e| e.primary_key.is_none()) {
         let _ = writeln!(skipped, "// relplay: `{}` has no primary key, which TypeORM requires; it is left out.", entity.name);
         diagnostics.push(catalog::target_cannot_express(
-            entity.name_span(),
+            entity.name_span,
             "TypeORM",
             &format!("the table `{}` without a primary key", entity.table),
         ));

@@ -13,8 +13,10 @@
 //!
 //! The IR serialises to JSON (`relplay convert --to json`); `docs/ir.md` documents the format.
 
+pub mod declarations;
 mod join_models;
 mod model;
+pub mod relations;
 
 pub mod lower_prisma;
 pub mod lower_sql;

@@ -81,17 +81,6 @@ impl Provider {
         }
     }
 
-    /// Whether Prisma accepts a name (`map:`) on `@id`/`@@id` for this database: MySQL always
-    /// calls a primary key PRIMARY, and Prisma does not name SQLite's.
-    pub fn prisma_names_primary_keys(self) -> bool {
-        !matches!(self, Provider::Mysql | Provider::Sqlite)
-    }
-
-    /// Whether Prisma accepts a name (`map:`) on `@relation` for this database.
-    pub fn prisma_names_foreign_keys(self) -> bool {
-        self != Provider::Sqlite
-    }
-
     pub fn as_str(self) -> &'static str {
         match self {
             Provider::Postgresql => "postgresql",
@@ -120,6 +109,10 @@ pub struct Entity {
     pub join_of: Option<[usize; 2]>,
     pub documentation: Option<String>,
     pub span: Span,
+    /// Where the entity's declaration names it (`model User`, `CREATE TABLE users`), for
+    /// diagnostics about the whole entity. Not part of the JSON form.
+    #[serde(skip)]
+    pub name_span: Span,
 }
 
 /// A column.
@@ -159,41 +152,6 @@ pub enum FieldType {
     Enum(String),
     /// A database type relplay does not model, kept as written (Prisma's `Unsupported("…")`).
     Unsupported(String),
-}
-
-impl FieldType {
-    /// The Prisma spelling of the type.
-    pub fn prisma_name(&self) -> String {
-        match self {
-            FieldType::Int => "Int".into(),
-            FieldType::BigInt => "BigInt".into(),
-            FieldType::Float => "Float".into(),
-            FieldType::Decimal => "Decimal".into(),
-            FieldType::String => "String".into(),
-            FieldType::Boolean => "Boolean".into(),
-            FieldType::DateTime => "DateTime".into(),
-            FieldType::Json => "Json".into(),
-            FieldType::Bytes => "Bytes".into(),
-            FieldType::Enum(name) => name.clone(),
-            FieldType::Unsupported(text) => format!("Unsupported({text:?})"),
-        }
-    }
-
-    /// The scalar type named `name` in Prisma, if it is one.
-    pub fn from_prisma_scalar(name: &str) -> Option<FieldType> {
-        Some(match name {
-            "Int" => FieldType::Int,
-            "BigInt" => FieldType::BigInt,
-            "Float" => FieldType::Float,
-            "Decimal" => FieldType::Decimal,
-            "String" => FieldType::String,
-            "Boolean" => FieldType::Boolean,
-            "DateTime" => FieldType::DateTime,
-            "Json" => FieldType::Json,
-            "Bytes" => FieldType::Bytes,
-            _ => return None,
-        })
-    }
 }
 
 /// A database-specific type: a name and its arguments as written (`VarChar`, `["255"]`).
@@ -318,38 +276,6 @@ pub enum ReferentialAction {
 }
 
 impl ReferentialAction {
-    pub fn from_prisma(name: &str) -> Option<ReferentialAction> {
-        Some(match name {
-            "Cascade" => ReferentialAction::Cascade,
-            "Restrict" => ReferentialAction::Restrict,
-            "NoAction" => ReferentialAction::NoAction,
-            "SetNull" => ReferentialAction::SetNull,
-            "SetDefault" => ReferentialAction::SetDefault,
-            _ => return None,
-        })
-    }
-
-    /// Prisma's `onDelete` when none is written: SetNull for an optional key, Restrict for a
-    /// required one (NoAction on SQL Server, which has no RESTRICT). The `onUpdate` default is
-    /// always Cascade.
-    pub fn prisma_default_on_delete(required: bool, provider: Option<Provider>) -> ReferentialAction {
-        match (required, provider) {
-            (true, Some(Provider::Sqlserver)) => ReferentialAction::NoAction,
-            (true, _) => ReferentialAction::Restrict,
-            (false, _) => ReferentialAction::SetNull,
-        }
-    }
-
-    pub fn prisma_name(self) -> &'static str {
-        match self {
-            ReferentialAction::Cascade => "Cascade",
-            ReferentialAction::Restrict => "Restrict",
-            ReferentialAction::NoAction => "NoAction",
-            ReferentialAction::SetNull => "SetNull",
-            ReferentialAction::SetDefault => "SetDefault",
-        }
-    }
-
     pub fn sql(self) -> &'static str {
         match self {
             ReferentialAction::Cascade => "CASCADE",
@@ -459,8 +385,8 @@ impl Schema {
 }
 
 impl Entity {
-    /// An entity with no fields, keys or relations yet.
-    pub fn new(name: String, table: String, span: Span) -> Entity {
+    /// An entity with no fields, keys or relations yet, declared at `span` and named at `name_span`.
+    pub fn new(name: String, table: String, span: Span, name_span: Span) -> Entity {
         Entity {
             name,
             table,
@@ -472,6 +398,7 @@ impl Entity {
             join_of: None,
             documentation: None,
             span,
+            name_span,
         }
     }
 
@@ -483,11 +410,6 @@ impl Entity {
             return base;
         }
         (2..).map(|i| format!("{base}{i}")).find(|name| !taken(name)).expect("some number is free")
-    }
-
-    /// Where the entity's declaration starts (for diagnostics about the whole entity).
-    pub fn name_span(&self) -> Span {
-        Span::new(self.span.start(), (self.span.start() + 5 + self.name.len() + 1).min(self.span.end()))
     }
 
     pub fn field(&self, name: &str) -> Option<&Field> {
@@ -521,16 +443,6 @@ pub struct EnumTypeValue {
     pub name: String,
     /// The value stored in the database (`@map`), usually the same as the name.
     pub database_name: String,
-}
-
-/// Prisma's default name of a constraint or index: `{table}_{columns}_{suffix}` (`User_email_key`),
-/// or `{table}_{suffix}` without columns (`User_pkey`). Databases may cut it to their length limit.
-pub fn default_constraint_name(table: &str, columns: &[String], suffix: &str) -> String {
-    if columns.is_empty() {
-        format!("{table}_{suffix}")
-    } else {
-        format!("{table}_{}_{suffix}", columns.join("_"))
-    }
 }
 
 /// `name` with its first letter in lower case (`UserProfile` → `userProfile`), the usual form of a

@@ -164,7 +164,7 @@ fn sized_box(entity: &crate::ir::Entity, key_fields: Option<&std::collections::H
         .fields
         .iter()
         .map(|field| {
-            let mut type_text = field.field_type.prisma_name();
+            let mut type_text = crate::languages::prisma::type_name(&field.field_type);
             if field.list {
                 type_text.push_str("[]");
             } else if field.nullable {

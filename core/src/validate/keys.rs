@@ -17,12 +17,7 @@ pub(super) fn check(context: &Context, diagnostics: &mut Vec<Diagnostic>) {
         let identified =
             entity.primary_key.as_ref().is_some_and(|pk| required(&pk.fields)) || entity.uniques.iter().any(|u| required(&u.fields));
         if !identified {
-            let mut diagnostic = catalog::model_without_unique_criterion(entity.name_span(), &entity.name);
-            if context.from_sql {
-                // The database accepts such a table (partitions, logs); Prisma and most ORMs cannot map it.
-                diagnostic.severity = crate::diagnostic::Severity::Warning;
-            }
-            diagnostics.push(diagnostic);
+            diagnostics.push(catalog::model_without_unique_criterion(entity.name_span, &entity.name));
         }
     }
 }

@@ -1,26 +1,39 @@
-//! Validation of a lowered schema: rules about well-formed relations that a schema can break even
-//! when every name resolves. One file per rule family; each reads the IR and reports diagnostics
-//! built in [`crate::diagnostic::catalog`]. Rules that keep a relation from being built at all
-//! (a missing `fields` argument, an unknown field) are reported earlier, by lowering.
+//! Validation, the same rules for every source language. One file per rule family; each reads the
+//! lowered schema and the relations as declared ([`RelationDeclarations`]) and reports
+//! diagnostics built in [`crate::diagnostic::catalog`]. The source's [`SourceProfile`] decides
+//! which rules apply to it and how much they weigh, and words types, actions and fixes in its
+//! language.
+//!
+//! The first families judge the declarations, which is why some relations could not be built
+//! (`pairing`, `owning_side`, `key_fields`, `many_to_many`); the others judge the relations built.
 
 mod cycles;
+mod key_fields;
 mod keys;
+mod many_to_many;
 mod names;
 mod one_to_one;
+mod owning_side;
+mod pairing;
 mod references;
 mod referential_actions;
 mod relation_mode;
 
 use crate::diagnostic::Diagnostic;
+use crate::ir::declarations::RelationDeclarations;
 use crate::ir::{Entity, ForeignKey, Navigation, Relation, Schema};
+use crate::languages::SourceProfile;
 use std::collections::HashMap;
 
-/// Runs every rule over `schema`, read from `language`: rules that only Prisma imposes are
-/// warnings for a schema that came from SQL, which the database itself accepts.
-pub fn validate(schema: &Schema, language: crate::SourceLanguage) -> Vec<Diagnostic> {
-    let mut context = Context::new(schema);
-    context.from_sql = matches!(language, crate::SourceLanguage::Sql(_));
+/// Runs every rule over `schema` and its `declarations`, as the profile of `language` has them.
+pub fn validate(schema: &Schema, declarations: &RelationDeclarations, language: crate::SourceLanguage) -> Vec<Diagnostic> {
+    let profile = crate::languages::profile(language);
+    let context = Context::new(schema, declarations, profile);
     let mut diagnostics = Vec::new();
+    pairing::check(&context, &mut diagnostics);
+    owning_side::check(&context, &mut diagnostics);
+    key_fields::check(&context, &mut diagnostics);
+    many_to_many::check(&context, &mut diagnostics);
     keys::check(&context, &mut diagnostics);
     one_to_one::check(&context, &mut diagnostics);
     references::check(&context, &mut diagnostics);
@@ -29,19 +42,25 @@ pub fn validate(schema: &Schema, language: crate::SourceLanguage) -> Vec<Diagnos
     relation_mode::check(&context, &mut diagnostics);
     names::check(&context, &mut diagnostics);
     diagnostics
+        .into_iter()
+        .filter_map(|mut diagnostic| {
+            diagnostic.severity = profile.severity(diagnostic.code, diagnostic.severity)?;
+            Some(diagnostic)
+        })
+        .collect()
 }
 
 /// What every rule reads, worked out once: entities by name and the relations with keys.
 struct Context<'a> {
     schema: &'a Schema,
-    /// Whether the schema was read from SQL DDL.
-    from_sql: bool,
+    declarations: &'a RelationDeclarations,
+    profile: &'a dyn SourceProfile,
     entities: HashMap<&'a str, &'a Entity>,
     keyed: Vec<KeyedRelation<'a>>,
 }
 
 impl<'a> Context<'a> {
-    fn new(schema: &'a Schema) -> Context<'a> {
+    fn new(schema: &'a Schema, declarations: &'a RelationDeclarations, profile: &'a dyn SourceProfile) -> Context<'a> {
         let entities: HashMap<&str, &Entity> = schema.entities.iter().map(|e| (e.name.as_str(), e)).collect();
         let keyed = schema
             .relations
@@ -58,7 +77,7 @@ impl<'a> Context<'a> {
                 })
             })
             .collect();
-        Context { schema, from_sql: false, entities, keyed }
+        Context { schema, declarations, profile, entities, keyed }
     }
 
     /// The navigation of one side of a relation, if that side has one.

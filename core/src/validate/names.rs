@@ -3,7 +3,8 @@
 
 use super::Context;
 use crate::diagnostic::{catalog, Diagnostic};
-use crate::ir::{default_constraint_name, Provider};
+use crate::ir::Provider;
+use crate::languages::prisma::{self, default_constraint_name};
 use crate::span::Span;
 use std::collections::HashMap;
 
@@ -51,13 +52,12 @@ pub(super) fn check(context: &Context, diagnostics: &mut Vec<Diagnostic>) {
         }
     }
     let Some(provider) = schema.provider else { return };
-    if !provider.prisma_names_foreign_keys() {
+    if !prisma::names_foreign_keys(provider) {
         for keyed in context.keyed.iter().filter(|k| k.key.constraint_name.is_some()) {
             diagnostics.push(catalog::named_foreign_key_unsupported(keyed.relation.span, provider.display_name()));
         }
     }
-    // A rule of Prisma schemas: SQL read from MySQL or SQLite may name its primary key.
-    if !provider.prisma_names_primary_keys() && !context.from_sql {
+    if !prisma::names_primary_keys(provider) {
         for pk in schema.entities.iter().filter_map(|e| e.primary_key.as_ref()).filter(|pk| pk.constraint_name.is_some()) {
             diagnostics.push(catalog::named_primary_key_unsupported(pk.span, provider.display_name()));
         }

@@ -9,12 +9,10 @@ use crate::ir::{NavigationCardinality, RelationKind};
 pub(super) fn check(context: &Context, diagnostics: &mut Vec<Diagnostic>) {
     for keyed in context.keyed.iter().filter(|k| k.relation.kind == RelationKind::OneToOne) {
         if !keyed.owner.is_unique_criterion(&keyed.key.fields) {
-            let insert_at = keyed.owner.field(&keyed.key.fields[0]).map(|f| f.span.end());
             diagnostics.push(catalog::one_to_one_foreign_key_not_unique(
                 keyed.relation.span,
-                &keyed.owner.name,
-                &keyed.key.fields,
-                insert_at,
+                &context.profile.unique_remedy(&keyed.owner.name, &keyed.key.fields),
+                context.profile.make_unique(keyed.owner, &keyed.key.fields),
             ));
         }
         if let Some(back) = context.navigation(&keyed.relation.inverse_side).filter(|n| n.cardinality == NavigationCardinality::One) {
@@ -23,7 +21,7 @@ pub(super) fn check(context: &Context, diagnostics: &mut Vec<Diagnostic>) {
                 &back.name,
                 &keyed.relation.inverse_side.entity,
                 &back.target,
-                back.type_span,
+                context.profile.make_optional(&keyed.relation.inverse_side.entity, back),
             ));
         }
     }

@@ -9,7 +9,12 @@ pub(super) fn check(context: &Context, diagnostics: &mut Vec<Diagnostic>) {
     for keyed in context.keyed.iter() {
         let (owner, target, key) = (keyed.owner, keyed.target, keyed.key);
         if !target.is_unique_criterion(&key.referenced_fields) {
-            diagnostics.push(catalog::references_not_unique(keyed.relation.span, &target.name, &key.referenced_fields));
+            diagnostics.push(catalog::references_not_unique(
+                keyed.relation.span,
+                context.profile.references_word(),
+                &target.name,
+                &context.profile.unique_remedy(&target.name, &key.referenced_fields),
+            ));
         }
         for (field_name, referenced_name) in key.fields.iter().zip(&key.referenced_fields) {
             let (Some(field), Some(referenced)) = (owner.field(field_name), target.field(referenced_name)) else { continue };
@@ -18,10 +23,10 @@ pub(super) fn check(context: &Context, diagnostics: &mut Vec<Diagnostic>) {
                     field.span,
                     &field.name,
                     &owner.name,
-                    &field.field_type.prisma_name(),
+                    &context.profile.type_name(&field.field_type),
                     &referenced.name,
                     &target.name,
-                    &referenced.field_type.prisma_name(),
+                    &context.profile.type_name(&referenced.field_type),
                 ));
             }
         }

@@ -4,6 +4,7 @@
 use super::Context;
 use crate::diagnostic::{catalog, Diagnostic};
 use crate::ir::{Provider, ReferentialAction, RelationMode};
+use crate::languages::ActionEvent;
 
 /// The actions a provider accepts in a relation mode.
 fn allowed_actions(provider: Option<Provider>, mode: RelationMode) -> &'static [ReferentialAction] {
@@ -30,13 +31,13 @@ pub(super) fn check(context: &Context, diagnostics: &mut Vec<Diagnostic>) {
     let mut reported_sqlite = false;
     for keyed in context.keyed.iter() {
         let relation = keyed.relation;
-        for (action, argument) in [(relation.on_delete, "onDelete"), (relation.on_update, "onUpdate")] {
+        for (action, event) in [(relation.on_delete, ActionEvent::Delete), (relation.on_update, ActionEvent::Update)] {
+            let clause = |action| context.profile.action_clause(event, action);
             if !allowed.contains(&action) {
-                let names: Vec<&str> = allowed.iter().map(|a| a.prisma_name()).collect();
+                let names: Vec<String> = allowed.iter().map(|&a| context.profile.action_name(a)).collect();
                 diagnostics.push(catalog::action_not_supported(
                     relation.span,
-                    argument,
-                    action.prisma_name(),
+                    &clause(action),
                     provider_name,
                     schema.relation_mode == RelationMode::Prisma,
                     &names,
@@ -46,10 +47,10 @@ pub(super) fn check(context: &Context, diagnostics: &mut Vec<Diagnostic>) {
             // fails only when the action runs, which is why Prisma only warns there.
             if action == ReferentialAction::SetNull && keyed.key.required {
                 let warning_only = schema.provider == Some(Provider::Postgresql) && schema.relation_mode == RelationMode::ForeignKeys;
-                diagnostics.push(catalog::set_null_on_required(relation.span, argument, &keyed.key.fields, warning_only));
+                diagnostics.push(catalog::set_null_on_required(relation.span, &clause(action), &keyed.key.fields, warning_only));
             }
             if action == ReferentialAction::SetDefault && schema.provider == Some(Provider::Mysql) && allowed.contains(&action) {
-                diagnostics.push(catalog::set_default_on_mysql(relation.span, argument));
+                diagnostics.push(catalog::set_default_on_mysql(relation.span, &clause(action)));
             }
         }
         if schema.provider == Some(Provider::Sqlite) && schema.relation_mode == RelationMode::ForeignKeys && !reported_sqlite {

@@ -75,7 +75,7 @@ fn lower_model<'a>(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Entity {
     let table = mapped_name(&model.attributes, true).unwrap_or_else(|| model.name.name.clone());
-    let mut entity = Entity::new(model.name.name.clone(), table, model.span);
+    let mut entity = Entity::new(model.name.name.clone(), table, model.span, Span::new(model.span.start(), model.name.span.end()));
     entity.documentation = model.documentation.clone();
     let mut seen_fields: HashMap<&str, Span> = HashMap::new();
     let mut id_fields: Vec<(String, Span, Option<String>)> = Vec::new();
@@ -98,7 +98,7 @@ fn lower_model<'a>(
             }
         }
         let type_name = field_type.name.name.as_str();
-        let portable_type = match FieldType::from_prisma_scalar(type_name) {
+        let portable_type = match crate::languages::prisma::scalar_type(type_name) {
             Some(t) => t,
             None if type_name == "Unsupported" => FieldType::Unsupported(field_type.unsupported.clone().unwrap_or_default()),
             None => match names.get(type_name) {

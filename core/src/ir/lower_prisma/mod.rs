@@ -1,17 +1,21 @@
 //! Lowering of a Prisma syntax tree into the IR, in passes:
 //! 1. the datasource and the names of all models and enums ([`collect_names`]);
 //! 2. each model's columns, keys, uniques and indexes ([`entities`]);
-//! 3. relation fields paired into relations ([`relations`]).
+//! 3. relation fields read into declarations and paired ([`relations`]), from which
+//!    [`crate::ir::relations`] builds the relations.
 //!
-//! Problems that keep a part from being lowered (an unknown type, a missing `fields` argument) are
-//! reported here; rules about well-formed relations are checked later by [`crate::validate`].
+//! Problems of Prisma's syntax and names (an unknown type, an unknown `@relation` argument) are
+//! reported here; every rule about well-formed relations is checked later by [`crate::validate`],
+//! over the declarations this returns.
 
 mod arguments;
 mod entities;
 mod relations;
 
 use crate::diagnostic::{catalog, Diagnostic};
+use crate::ir::declarations::RelationDeclarations;
 use crate::ir::{EnumType, EnumTypeValue, Provider, RelationMode, Schema, IR_VERSION};
+use crate::languages::prisma::PrismaConventions;
 use crate::syntax::prisma::ast::{Block, ConfigKind, Expression, ModelKeyword, SchemaFile};
 use std::collections::HashMap;
 
@@ -23,8 +27,9 @@ enum TypeName {
     CompositeType,
 }
 
-/// Lowers a parsed Prisma schema. Never fails: what cannot be lowered is left out and diagnosed.
-pub fn lower(file: &SchemaFile) -> (Schema, Vec<Diagnostic>) {
+/// Lowers a parsed Prisma schema, and returns its relations as declared. Never fails: what cannot
+/// be lowered is left out and diagnosed.
+pub fn lower(file: &SchemaFile) -> (Schema, RelationDeclarations, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     check_duplicate_properties(file, &mut diagnostics);
     let (provider, relation_mode) = datasource_settings(file, &mut diagnostics);
@@ -34,9 +39,10 @@ pub fn lower(file: &SchemaFile) -> (Schema, Vec<Diagnostic>) {
     let mut schema =
         Schema { version: IR_VERSION, preview_features, provider, relation_mode, entities: Vec::new(), enums, relations: Vec::new() };
     let relation_fields = entities::lower_entities(file, &names, &mut schema, &mut diagnostics);
-    relations::lower_relations(relation_fields, &mut schema, &mut diagnostics);
+    let declarations = relations::declare_relations(relation_fields, &mut diagnostics);
+    crate::ir::relations::build_relations(&mut schema, &declarations, &PrismaConventions);
     crate::ir::join_models::mark_join_entities(&mut schema);
-    (schema, diagnostics)
+    (schema, declarations, diagnostics)
 }
 
 /// The datasource's provider and relation mode.
@@ -128,7 +134,7 @@ fn collect_names(file: &SchemaFile, diagnostics: &mut Vec<Diagnostic>) -> HashMa
         if identifier.name.is_empty() {
             continue;
         }
-        if crate::ir::FieldType::from_prisma_scalar(&identifier.name).is_some() {
+        if crate::languages::prisma::scalar_type(&identifier.name).is_some() {
             diagnostics.push(catalog::reserved_type_name(identifier.span, &identifier.name));
             continue;
         }

@@ -193,7 +193,9 @@ fn lower_table(
 ) -> Entity {
     let span = statement.span;
     let table = object_name(&create.name);
-    let mut entity = Entity::new(table.clone(), table.clone(), span);
+    // `CREATE TABLE name`, from the statement's start to the end of the table's name.
+    let name_end = statement.span_in_script(sqlparser::ast::Spanned::span(&create.name)).map_or(span.end(), |s| s.end());
+    let mut entity = Entity::new(table.clone(), table.clone(), span, crate::span::Span::new(span.start(), name_end));
     for (position, column) in create.columns.iter().enumerate() {
         let field = columns::lower_column(column, position as u32, statement, types, diagnostics);
         let name = field.name.clone();

@@ -34,6 +34,18 @@ pub struct SqlStatement {
 impl SqlStatement {
     /// The source text of a part of the statement, by sqlparser's line/column span.
     pub fn source_of(&self, span: sqlparser::tokenizer::Span) -> Option<&str> {
+        let local = self.local_range(span)?;
+        self.text.get(local)
+    }
+
+    /// Where a part of the statement stands in the whole script, by sqlparser's span.
+    pub fn span_in_script(&self, span: sqlparser::tokenizer::Span) -> Option<Span> {
+        let local = self.local_range(span)?;
+        Some(Span::new(self.span.start() + local.start, self.span.start() + local.end))
+    }
+
+    /// The byte range in [`SqlStatement::text`] of sqlparser's line/column span.
+    fn local_range(&self, span: sqlparser::tokenizer::Span) -> Option<std::ops::Range<usize>> {
         if span.start.line == 0 {
             return None;
         }
@@ -44,7 +56,8 @@ impl SqlStatement {
             line_start + line.chars().take((location.column as usize).saturating_sub(1)).map(char::len_utf8).sum::<usize>()
         };
         let (start, end) = (offset(span.start), offset(span.end));
-        self.text.get(start..end.max(start))
+        let end = end.max(start);
+        (end <= self.text.len()).then_some(start..end)
     }
 }
 

@@ -1,0 +1,218 @@
+//! The Prisma schema language: how it spells the IR's types and actions, what it leaves unsaid
+//! about relations ([`PrismaConventions`]), and how its rules and fixes are worded
+//! ([`PrismaProfile`]). The Prisma reader, the Prisma generator and validation all ask here, so
+//! Prisma's words are written once and the IR stays neutral.
+
+use super::{ActionEvent, SourceProfile};
+use crate::diagnostic::{Fix, Severity, TextEdit};
+use crate::ir::declarations::DeclaredEnd;
+use crate::ir::relations::RelationConventions;
+use crate::ir::{lower_camel, Entity, FieldType, JoinColumn, JoinTable, Navigation, Provider, ReferentialAction, Schema};
+use crate::span::Span;
+
+/// The Prisma spelling of a type.
+pub fn type_name(field_type: &FieldType) -> String {
+    match field_type {
+        FieldType::Int => "Int".into(),
+        FieldType::BigInt => "BigInt".into(),
+        FieldType::Float => "Float".into(),
+        FieldType::Decimal => "Decimal".into(),
+        FieldType::String => "String".into(),
+        FieldType::Boolean => "Boolean".into(),
+        FieldType::DateTime => "DateTime".into(),
+        FieldType::Json => "Json".into(),
+        FieldType::Bytes => "Bytes".into(),
+        FieldType::Enum(name) => name.clone(),
+        FieldType::Unsupported(text) => format!("Unsupported({text:?})"),
+    }
+}
+
+/// The scalar type named `name` in Prisma, if it is one.
+pub fn scalar_type(name: &str) -> Option<FieldType> {
+    Some(match name {
+        "Int" => FieldType::Int,
+        "BigInt" => FieldType::BigInt,
+        "Float" => FieldType::Float,
+        "Decimal" => FieldType::Decimal,
+        "String" => FieldType::String,
+        "Boolean" => FieldType::Boolean,
+        "DateTime" => FieldType::DateTime,
+        "Json" => FieldType::Json,
+        "Bytes" => FieldType::Bytes,
+        _ => return None,
+    })
+}
+
+/// The referential action Prisma names `name`.
+pub fn action(name: &str) -> Option<ReferentialAction> {
+    Some(match name {
+        "Cascade" => ReferentialAction::Cascade,
+        "Restrict" => ReferentialAction::Restrict,
+        "NoAction" => ReferentialAction::NoAction,
+        "SetNull" => ReferentialAction::SetNull,
+        "SetDefault" => ReferentialAction::SetDefault,
+        _ => return None,
+    })
+}
+
+/// Prisma's name of a referential action.
+pub fn action_name(action: ReferentialAction) -> &'static str {
+    match action {
+        ReferentialAction::Cascade => "Cascade",
+        ReferentialAction::Restrict => "Restrict",
+        ReferentialAction::NoAction => "NoAction",
+        ReferentialAction::SetNull => "SetNull",
+        ReferentialAction::SetDefault => "SetDefault",
+    }
+}
+
+/// Prisma's `onDelete` when none is written: SetNull for an optional key, Restrict for a
+/// required one (NoAction on SQL Server, which has no RESTRICT). The `onUpdate` default is
+/// always Cascade.
+pub fn default_on_delete(required: bool, provider: Option<Provider>) -> ReferentialAction {
+    match (required, provider) {
+        (true, Some(Provider::Sqlserver)) => ReferentialAction::NoAction,
+        (true, _) => ReferentialAction::Restrict,
+        (false, _) => ReferentialAction::SetNull,
+    }
+}
+
+/// Whether Prisma accepts a name (`map:`) on `@id`/`@@id` for this database: MySQL always
+/// calls a primary key PRIMARY, and Prisma does not name SQLite's.
+pub fn names_primary_keys(provider: Provider) -> bool {
+    !matches!(provider, Provider::Mysql | Provider::Sqlite)
+}
+
+/// Whether Prisma accepts a name (`map:`) on `@relation` for this database.
+pub fn names_foreign_keys(provider: Provider) -> bool {
+    provider != Provider::Sqlite
+}
+
+/// Prisma's default name of a constraint or index: `{table}_{columns}_{suffix}` (`User_email_key`),
+/// or `{table}_{suffix}` without columns (`User_pkey`). Databases may cut it to their length limit.
+pub fn default_constraint_name(table: &str, columns: &[String], suffix: &str) -> String {
+    if columns.is_empty() {
+        format!("{table}_{suffix}")
+    } else {
+        format!("{table}_{}_{suffix}", columns.join("_"))
+    }
+}
+
+/// What a Prisma schema leaves unsaid about its relations.
+pub struct PrismaConventions;
+
+impl RelationConventions for PrismaConventions {
+    fn default_on_delete(&self, required: bool, provider: Option<Provider>) -> ReferentialAction {
+        default_on_delete(required, provider)
+    }
+
+    fn default_on_update(&self) -> ReferentialAction {
+        ReferentialAction::Cascade
+    }
+
+    /// Prisma's `_AToB` table (`_Name` for a named relation): column `A` points at the model whose
+    /// name sorts first (for a self-relation, at the end whose field name sorts first), each at
+    /// its model's single-field `@id`.
+    fn implicit_join_table(&self, a: &DeclaredEnd, b: &DeclaredEnd, schema: &Schema) -> Option<(bool, JoinTable)> {
+        let a_first = if a.entity == b.entity { a.name <= b.name } else { a.entity <= b.entity };
+        let (first, second) = if a_first { (a, b) } else { (b, a) };
+        let column = |name: &str, end: &DeclaredEnd| {
+            let pk = schema.entity(&end.entity)?.primary_key.as_ref().filter(|pk| pk.fields.len() == 1)?;
+            Some(JoinColumn { column: name.to_string(), referenced_entity: end.entity.clone(), referenced_field: pk.fields[0].clone() })
+        };
+        let columns = [column("A", first)?, column("B", second)?];
+        let table = match first.relation_name.as_ref().or(second.relation_name.as_ref()) {
+            Some(name) => format!("_{name}"),
+            None => format!("_{}To{}", first.entity, second.entity),
+        };
+        Some((a_first, JoinTable { table, columns }))
+    }
+}
+
+/// How Prisma schemas are validated and fixed.
+pub struct PrismaProfile;
+
+impl SourceProfile for PrismaProfile {
+    fn severity(&self, _code: &str, default: Severity) -> Option<Severity> {
+        Some(default)
+    }
+
+    fn type_name(&self, field_type: &FieldType) -> String {
+        type_name(field_type)
+    }
+
+    fn action_name(&self, action: ReferentialAction) -> String {
+        action_name(action).to_string()
+    }
+
+    fn action_clause(&self, event: ActionEvent, action: ReferentialAction) -> String {
+        let argument = match event {
+            ActionEvent::Delete => "onDelete",
+            ActionEvent::Update => "onUpdate",
+        };
+        format!("{argument}: {}", action_name(action))
+    }
+
+    fn references_word(&self) -> &'static str {
+        "`references`"
+    }
+
+    fn unique_remedy(&self, entity: &str, fields: &[String]) -> String {
+        if fields.len() == 1 {
+            format!("add `@unique` to `{entity}.{}`", fields[0])
+        } else {
+            format!("add `@@unique([{}])` to `{entity}`", fields.join(", "))
+        }
+    }
+
+    fn make_unique(&self, entity: &Entity, fields: &[String]) -> Option<Fix> {
+        let [field] = fields else { return None };
+        let offset = entity.field(field)?.span.end();
+        Some(Fix {
+            title: format!("Add @unique to {}.{field}", entity.name),
+            edits: vec![TextEdit { span: Span::at(offset), insert: " @unique".to_string() }],
+        })
+    }
+
+    fn make_optional(&self, entity: &str, navigation: &Navigation) -> Option<Fix> {
+        Some(Fix {
+            title: format!("Make {entity}.{} optional", navigation.name),
+            edits: vec![TextEdit { span: Span::at(navigation.type_span.end()), insert: "?".to_string() }],
+        })
+    }
+
+    /// A field added at the end of the target model: `posts Post[]`, or `profile Profile?` where
+    /// the key is unique, with the end's relation name.
+    fn add_back_side(&self, end: &DeclaredEnd, schema: &Schema) -> Option<Fix> {
+        if end.is_list() || end.fields.is_none() {
+            return None;
+        }
+        let target = schema.entity(&end.target)?;
+        let unique = schema.entity(&end.entity).is_some_and(|e| e.is_unique_criterion(&end.field_names()));
+        let model = &end.entity;
+        let base = lower_camel(model);
+        let name = target.free_member_name(if unique { base } else { format!("{base}s") });
+        let type_text = if unique { format!("{model}?") } else { format!("{model}[]") };
+        let relation = end.relation_name.as_ref().map(|n| format!(" @relation(\"{n}\")")).unwrap_or_default();
+        // The model's span ends just after its closing brace.
+        let close = target.span.end().checked_sub(1)?;
+        let edit = TextEdit { span: Span::at(close), insert: format!("  {name} {type_text}{relation}\n") };
+        Some(Fix { title: format!("Add `{name} {type_text}` to {}", target.name), edits: vec![edit] })
+    }
+
+    /// `@relation("Name")` on both ends, inside an existing `@relation(…)` or as a new one.
+    fn name_relation(&self, ends: &[&DeclaredEnd], name: &str) -> Option<Fix> {
+        let edits = ends
+            .iter()
+            .map(|end| match end.options {
+                Some(options) if options.has_parentheses => {
+                    let insert = if options.is_empty { format!("\"{name}\"") } else { format!("\"{name}\", ") };
+                    TextEdit { span: Span::at(options.name_end + 1), insert }
+                }
+                Some(options) => TextEdit { span: Span::at(options.end), insert: format!("(\"{name}\")") },
+                None => TextEdit { span: Span::at(end.span.end()), insert: format!(" @relation(\"{name}\")") },
+            })
+            .collect();
+        Some(Fix { title: format!("Name the relation \"{name}\""), edits })
+    }
+}

@@ -1,0 +1,80 @@
+//! SQL DDL as a source language: its words in messages, and the rules that are Prisma's alone.
+//!
+//! A table read from SQL is what the database accepts; rules that only Prisma (or an ORM)
+//! imposes become warnings (a table with no unique criterion, which most ORMs cannot map) or do
+//! not apply (constraint names Prisma cannot carry). Fixes are written in SQL.
+
+use super::{ActionEvent, SourceProfile};
+use crate::diagnostic::{Fix, Severity};
+use crate::ir::declarations::DeclaredEnd;
+use crate::ir::{Entity, FieldType, Navigation, ReferentialAction, Schema};
+
+/// How SQL scripts are validated and fixed.
+pub struct SqlProfile;
+
+impl SourceProfile for SqlProfile {
+    fn severity(&self, code: &str, default: Severity) -> Option<Severity> {
+        match code {
+            // The database accepts such a table (partitions, logs); Prisma and most ORMs cannot map it.
+            "N030" => Some(Severity::Warning),
+            // Prisma's own limits on naming constraints: SQL may name them.
+            "R030" | "R031" => None,
+            _ => Some(default),
+        }
+    }
+
+    fn type_name(&self, field_type: &FieldType) -> String {
+        match field_type {
+            FieldType::Int => "an integer".into(),
+            FieldType::BigInt => "a big integer".into(),
+            FieldType::Float => "a floating-point number".into(),
+            FieldType::Decimal => "a decimal".into(),
+            FieldType::String => "text".into(),
+            FieldType::Boolean => "a boolean".into(),
+            FieldType::DateTime => "a timestamp".into(),
+            FieldType::Json => "JSON".into(),
+            FieldType::Bytes => "binary".into(),
+            FieldType::Enum(name) => format!("the enum `{name}`"),
+            FieldType::Unsupported(text) => format!("`{text}`"),
+        }
+    }
+
+    fn action_name(&self, action: ReferentialAction) -> String {
+        action.sql().to_string()
+    }
+
+    fn action_clause(&self, event: ActionEvent, action: ReferentialAction) -> String {
+        let event = match event {
+            ActionEvent::Delete => "ON DELETE",
+            ActionEvent::Update => "ON UPDATE",
+        };
+        format!("{event} {}", action.sql())
+    }
+
+    fn references_word(&self) -> &'static str {
+        "`REFERENCES`"
+    }
+
+    fn unique_remedy(&self, entity: &str, fields: &[String]) -> String {
+        format!("add `UNIQUE ({})` to table `{entity}`", fields.join(", "))
+    }
+
+    /// No edit: the SQL reader keeps the span of each statement, not of each column, so there is
+    /// no place to put `UNIQUE` that is sure to be right.
+    fn make_unique(&self, _entity: &Entity, _fields: &[String]) -> Option<Fix> {
+        None
+    }
+
+    /// SQL has no navigation properties to edit: relplay names them itself.
+    fn make_optional(&self, _entity: &str, _navigation: &Navigation) -> Option<Fix> {
+        None
+    }
+
+    fn add_back_side(&self, _end: &DeclaredEnd, _schema: &Schema) -> Option<Fix> {
+        None
+    }
+
+    fn name_relation(&self, _ends: &[&DeclaredEnd], _name: &str) -> Option<Fix> {
+        None
+    }
+}
