@@ -50,7 +50,7 @@ pub fn analyze(text: &str, language: SourceLanguage) -> Analysis {
         }
     };
     diagnostics.extend(validate::validate(&schema, &declarations, language));
-    diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.code));
+    diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.code.as_str()));
     diagnostics.dedup();
     Analysis { schema, diagnostics }
 }

@@ -1,57 +1,80 @@
-//! Every rule has a fixture that triggers it and one that does not:
-//! `tests/fixtures/rules/<CODE>/triggers.prisma` must report `<CODE>`, `passes.prisma` must not.
+//! Every diagnostic code has a fixture that triggers it and one that does not:
+//! `tests/fixtures/rules/<CODE>/triggers.<ext>` must report `<CODE>`, `passes.<ext>` must not,
+//! where `<ext>` is `prisma` or `sql` (read as PostgreSQL). The test walks [`Code::ALL`], so a new
+//! code without fixtures fails it unless it is exempt below with a reason.
 //! A fix, where the rule offers one, must make the diagnostic go away.
 
-use relplay_core::diagnostic::apply_fixes;
+use relplay_core::diagnostic::{apply_fixes, Code};
+use relplay_core::generate::SqlDialect;
 use relplay_core::{analyze, SourceLanguage};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
-fn rule_dirs() -> Vec<(String, PathBuf)> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules");
-    let mut dirs: Vec<(String, PathBuf)> = std::fs::read_dir(&root)
-        .expect("rules fixtures")
-        .map(|e| e.expect("entry").path())
-        .filter(|p| p.is_dir())
-        .map(|p| (p.file_name().unwrap().to_string_lossy().to_string(), p))
-        .collect();
-    dirs.sort();
-    dirs
+/// Codes that no source text raises through `analyze`, and where they are tested instead.
+const EXEMPT: &[(Code, &str)] =
+    &[(Code::G001, "raised by generators, not by reading a source: every `// warning G001` line in the generator snapshots is one")];
+
+fn rules_dir() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/rules")
 }
 
-fn codes(text: &str) -> Vec<&'static str> {
-    analyze(text, SourceLanguage::Prisma).diagnostics.iter().map(|d| d.code).collect()
+/// The fixture `stem` (`triggers` or `passes`) of a rule and the language it is written in.
+fn fixture(dir: &Path, stem: &str) -> Option<(String, SourceLanguage)> {
+    [("prisma", SourceLanguage::Prisma), ("sql", SourceLanguage::Sql(SqlDialect::Postgresql))]
+        .into_iter()
+        .find_map(|(ext, language)| std::fs::read_to_string(dir.join(format!("{stem}.{ext}"))).ok().map(|text| (text, language)))
+}
+
+fn codes(text: &str, language: SourceLanguage) -> Vec<Code> {
+    analyze(text, language).diagnostics.iter().map(|d| d.code).collect()
 }
 
 #[test]
-fn each_rule_is_triggered_by_its_fixture_and_quiet_on_the_other() {
+fn each_code_is_triggered_by_its_fixture_and_quiet_on_the_other() {
     let mut failures = Vec::new();
-    for (code, dir) in rule_dirs() {
-        let triggers = std::fs::read_to_string(dir.join("triggers.prisma")).expect("triggers.prisma");
-        let passes = std::fs::read_to_string(dir.join("passes.prisma")).expect("passes.prisma");
-        if !codes(&triggers).contains(&code.as_str()) {
-            failures.push(format!("{code}/triggers.prisma does not report {code}: {:?}", codes(&triggers)));
+    for &code in Code::ALL {
+        let dir = rules_dir().join(code.as_str());
+        if code.doc().is_none() {
+            failures.push(format!("{code} has no documentation"));
         }
-        if codes(&passes).contains(&code.as_str()) {
-            failures.push(format!("{code}/passes.prisma reports {code}"));
+        if let Some((_, reason)) = EXEMPT.iter().find(|(exempt, _)| *exempt == code) {
+            assert!(!dir.exists(), "{code} is exempt ({reason}) but has fixtures: drop the exemption");
+            continue;
         }
-        assert!(relplay_core::diagnostic::rule_docs::rule_doc(&code).is_some(), "{code} has no documentation");
+        let (Some((triggers, language)), Some((passes, passes_language))) = (fixture(&dir, "triggers"), fixture(&dir, "passes")) else {
+            failures.push(format!("{code} needs tests/fixtures/rules/{code}/triggers.prisma (or .sql) and passes.prisma (or .sql)"));
+            continue;
+        };
+        if !codes(&triggers, language).contains(&code) {
+            failures.push(format!("{code}/triggers does not report {code}: {:?}", codes(&triggers, language)));
+        }
+        if codes(&passes, passes_language).contains(&code) {
+            failures.push(format!("{code}/passes reports {code}"));
+        }
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
 
 #[test]
+fn every_fixture_folder_names_a_code() {
+    for entry in std::fs::read_dir(rules_dir()).expect("rules fixtures") {
+        let name = entry.expect("entry").file_name().to_string_lossy().to_string();
+        assert!(Code::from_name(&name).is_some(), "tests/fixtures/rules/{name} names no diagnostic code");
+    }
+}
+
+#[test]
 fn quick_fixes_remove_their_diagnostic() {
     let mut fixed_any = 0;
-    for (code, dir) in rule_dirs() {
-        let text = std::fs::read_to_string(dir.join("triggers.prisma")).expect("triggers.prisma");
-        let analysis = analyze(&text, SourceLanguage::Prisma);
+    for &code in Code::ALL {
+        let Some((text, language)) = fixture(&rules_dir().join(code.as_str()), "triggers") else { continue };
+        let analysis = analyze(&text, language);
         let with_fix: Vec<_> = analysis.diagnostics.iter().filter(|d| d.code == code && d.fix.is_some()).cloned().collect();
         if with_fix.is_empty() {
             continue;
         }
         let (fixed, applied) = apply_fixes(&text, &with_fix);
         assert!(applied > 0, "{code}: no fix applied");
-        assert!(!codes(&fixed).contains(&code.as_str()), "{code}: still reported after the fix:\n{fixed}");
+        assert!(!codes(&fixed, language).contains(&code), "{code}: still reported after the fix:\n{fixed}");
         fixed_any += 1;
     }
     // R003, R005, R017, R018 and N013 offer fixes.

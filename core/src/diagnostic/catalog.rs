@@ -3,7 +3,7 @@
 //! Codes: `P…` syntax (the parser), `N…` names, types and attributes (lowering), `R…` relations
 //! (lowering and validation), `G…` generation (a target cannot express something).
 
-use super::{Diagnostic, Fix, TextEdit};
+use super::{Code, Diagnostic, Fix, TextEdit};
 use crate::span::Span;
 
 fn quoted_list(names: &[String]) -> String {
@@ -13,81 +13,81 @@ fn quoted_list(names: &[String]) -> String {
 // ----- P: syntax ------------------------------------------------------------------------------------
 
 pub fn expected_block(span: Span, found: &str) -> Diagnostic {
-    Diagnostic::error("P001", span, format!("Expected a `model`, `enum`, `datasource` or `generator` block, found {found}."))
+    Diagnostic::error(Code::P001, span, format!("Expected a `model`, `enum`, `datasource` or `generator` block, found {found}."))
 }
 
 pub fn block_without_name(span: Span, keyword: &str, found: &str) -> Diagnostic {
-    Diagnostic::error("P002", span, format!("This `{keyword}` needs a name, found {found}."))
+    Diagnostic::error(Code::P002, span, format!("This `{keyword}` needs a name, found {found}."))
 }
 
 pub fn expected_open_brace(span: Span, keyword: &str, name: &str, found: &str) -> Diagnostic {
-    Diagnostic::error("P003", span, format!("Expected `{{` to open {keyword} `{name}`, found {found}."))
+    Diagnostic::error(Code::P003, span, format!("Expected `{{` to open {keyword} `{name}`, found {found}."))
 }
 
 pub fn unclosed_block(open: Span, at: Span) -> Diagnostic {
-    Diagnostic::error("P004", at, "This block is not closed: add `}` before this point.").with_label(open, "the block opens here")
+    Diagnostic::error(Code::P004, at, "This block is not closed: add `}` before this point.").with_label(open, "the block opens here")
 }
 
 pub fn expected_field(span: Span, found: &str) -> Diagnostic {
-    Diagnostic::error("P005", span, format!("Expected a field (`name Type`) or a block attribute (`@@…`), found {found}."))
+    Diagnostic::error(Code::P005, span, format!("Expected a field (`name Type`) or a block attribute (`@@…`), found {found}."))
 }
 
 pub fn field_without_type(span: Span, name: &str) -> Diagnostic {
-    Diagnostic::error("P006", span, format!("Field `{name}` has no type: write `{name} Type`, for example `{name} String`."))
+    Diagnostic::error(Code::P006, span, format!("Field `{name}` has no type: write `{name} Type`, for example `{name} String`."))
 }
 
 pub fn expected_token(span: Span, token: &str, found: &str) -> Diagnostic {
-    Diagnostic::error("P007", span, format!("Expected `{token}`, found {found}."))
+    Diagnostic::error(Code::P007, span, format!("Expected `{token}`, found {found}."))
 }
 
 pub fn optional_list(span: Span) -> Diagnostic {
-    Diagnostic::error("P008", span, "A list cannot be optional: `Type[]?` is not allowed, use `Type[]`.")
+    Diagnostic::error(Code::P008, span, "A list cannot be optional: `Type[]?` is not allowed, use `Type[]`.")
         .with_fix("Remove `?`", vec![TextEdit { span, insert: String::new() }])
 }
 
 pub fn unexpected_after_field(span: Span, found: &str) -> Diagnostic {
-    Diagnostic::error("P009", span, format!("Unexpected {found}: a field ends at the end of its line, and attributes start with `@`."))
+    Diagnostic::error(Code::P009, span, format!("Unexpected {found}: a field ends at the end of its line, and attributes start with `@`."))
 }
 
 pub fn attribute_without_name(span: Span, found: &str) -> Diagnostic {
-    Diagnostic::error("P010", span, format!("Expected an attribute name after `@`, found {found}."))
+    Diagnostic::error(Code::P010, span, format!("Expected an attribute name after `@`, found {found}."))
 }
 
 pub fn expected_value(span: Span, found: &str) -> Diagnostic {
-    Diagnostic::error("P011", span, format!("Expected a value (a string, a number, a name, a list or a function call), found {found}."))
+    Diagnostic::error(Code::P011, span, format!("Expected a value (a string, a number, a name, a list or a function call), found {found}."))
 }
 
 pub fn unterminated_string(span: Span) -> Diagnostic {
-    Diagnostic::error("P012", span, "This string is not closed: add `\"` at its end.")
+    Diagnostic::error(Code::P012, span, "This string is not closed: add `\"` at its end.")
 }
 
 pub fn expected_enum_value(span: Span, found: &str) -> Diagnostic {
-    Diagnostic::error("P013", span, format!("Expected an enum value name, found {found}."))
+    Diagnostic::error(Code::P013, span, format!("Expected an enum value name, found {found}."))
 }
 
 pub fn expected_property(span: Span, found: &str) -> Diagnostic {
-    Diagnostic::error("P014", span, format!("Expected a property (`key = value`), found {found}."))
+    Diagnostic::error(Code::P014, span, format!("Expected a property (`key = value`), found {found}."))
 }
 
 pub fn sql_syntax_error(span: Span, reason: &str) -> Diagnostic {
-    Diagnostic::error("P015", span, format!("This SQL statement does not parse ({reason}); it is left out and the rest is read."))
+    Diagnostic::error(Code::P015, span, format!("This SQL statement does not parse ({reason}); it is left out and the rest is read."))
 }
 
 pub fn sql_statement_skipped(span: Span, kind: &str) -> Diagnostic {
-    Diagnostic::info("P016", span, format!("{kind} is not part of relplay's model of tables and relations; skipped."))
+    Diagnostic::info(Code::P016, span, format!("{kind} is not part of relplay's model of tables and relations; skipped."))
 }
 
 pub fn duplicate_table(span: Span, table: &str) -> Diagnostic {
-    Diagnostic::error("N035", span, format!("Table `{table}` is created twice; the second is left out."))
+    Diagnostic::error(Code::N035, span, format!("Table `{table}` is created twice; the second is left out."))
 }
 
 pub fn unknown_table(span: Span, table: &str) -> Diagnostic {
-    Diagnostic::error("N036", span, format!("Table `{table}` is not created in this script, so this statement is left out."))
+    Diagnostic::error(Code::N036, span, format!("Table `{table}` is not created in this script, so this statement is left out."))
 }
 
 pub fn sql_attributes_ignored(span: Span, what: &str) -> Diagnostic {
     Diagnostic::info(
-        "P017",
+        Code::P017,
         span,
         format!("Read without {what}, which relplay's SQL reader does not understand; the tables and keys are unaffected."),
     )
@@ -96,44 +96,44 @@ pub fn sql_attributes_ignored(span: Span, what: &str) -> Diagnostic {
 // ----- N: names, types, attributes ----------------------------------------------------------------
 
 pub fn second_datasource(span: Span) -> Diagnostic {
-    Diagnostic::error("N001", span, "A schema can have only one `datasource` block; this one is ignored.")
+    Diagnostic::error(Code::N001, span, "A schema can have only one `datasource` block; this one is ignored.")
 }
 
 pub fn datasource_without_provider(span: Span) -> Diagnostic {
-    Diagnostic::error("N002", span, "This datasource has no `provider`; add `provider = \"postgresql\"` (or \"mysql\", \"sqlite\").")
+    Diagnostic::error(Code::N002, span, "This datasource has no `provider`; add `provider = \"postgresql\"` (or \"mysql\", \"sqlite\").")
 }
 
 pub fn unknown_provider(span: Span, value: &str) -> Diagnostic {
     Diagnostic::error(
-        "N003",
+        Code::N003,
         span,
         format!("Unknown provider \"{value}\": use \"postgresql\", \"mysql\", \"sqlite\", \"sqlserver\", \"cockroachdb\" or \"mongodb\"."),
     )
 }
 
 pub fn provider_not_a_string(span: Span) -> Diagnostic {
-    Diagnostic::error("N004", span, "The provider must be a string, for example `provider = \"postgresql\"`.")
+    Diagnostic::error(Code::N004, span, "The provider must be a string, for example `provider = \"postgresql\"`.")
 }
 
 pub fn reserved_type_name(span: Span, name: &str) -> Diagnostic {
-    Diagnostic::error("N005", span, format!("`{name}` is a built-in scalar type and cannot name a model or enum."))
+    Diagnostic::error(Code::N005, span, format!("`{name}` is a built-in scalar type and cannot name a model or enum."))
 }
 
 pub fn duplicate_block_name(span: Span, name: &str, first: Span) -> Diagnostic {
-    Diagnostic::error("N006", span, format!("`{name}` is declared twice; this second declaration is ignored."))
+    Diagnostic::error(Code::N006, span, format!("`{name}` is declared twice; this second declaration is ignored."))
         .with_label(first, "first declared here")
 }
 
 pub fn view_not_modelled(span: Span, name: &str) -> Diagnostic {
-    Diagnostic::info("N007", span, format!("View `{name}` is not a table: relplay shows and converts tables only, so it is left out."))
+    Diagnostic::info(Code::N007, span, format!("View `{name}` is not a table: relplay shows and converts tables only, so it is left out."))
 }
 
 pub fn composite_type_not_modelled(span: Span, name: &str) -> Diagnostic {
-    Diagnostic::info("N008", span, format!("Composite type `{name}` (MongoDB) is not a table: relplay leaves it out."))
+    Diagnostic::info(Code::N008, span, format!("Composite type `{name}` (MongoDB) is not a table: relplay leaves it out."))
 }
 
 pub fn duplicate_field(span: Span, field: &str, model: &str, first: Span) -> Diagnostic {
-    Diagnostic::error("N009", span, format!("Model `{model}` already has a field `{field}`; this one is ignored."))
+    Diagnostic::error(Code::N009, span, format!("Model `{model}` already has a field `{field}`; this one is ignored."))
         .with_label(first, "first declared here")
 }
 
@@ -143,19 +143,19 @@ pub fn unknown_attribute(span: Span, name: &str, block: bool) -> Diagnostic {
     } else {
         ("@", "@id, @unique, @default, @map, @updatedAt, @relation, @ignore, @db.*")
     };
-    Diagnostic::error("N010", span, format!("Unknown attribute `{prefix}{name}`; known ones are {known}."))
+    Diagnostic::error(Code::N010, span, format!("Unknown attribute `{prefix}{name}`; known ones are {known}."))
 }
 
 pub fn attribute_on_relation_field(span: Span, name: &str) -> Diagnostic {
     Diagnostic::error(
-        "N011",
+        Code::N011,
         span,
         format!("`@{name}` cannot be used on a relation field: put it on the scalar field that holds the foreign key."),
     )
 }
 
 pub fn composite_type_field(span: Span, type_name: &str) -> Diagnostic {
-    Diagnostic::info("N012", span, format!("Field of composite type `{type_name}` is left out: composite types are MongoDB-only."))
+    Diagnostic::info(Code::N012, span, format!("Field of composite type `{type_name}` is left out: composite types are MongoDB-only."))
 }
 
 pub fn unknown_type<'a>(span: Span, name: &str, known: impl Iterator<Item = &'a String>) -> Diagnostic {
@@ -163,7 +163,7 @@ pub fn unknown_type<'a>(span: Span, name: &str, known: impl Iterator<Item = &'a 
     let candidates: Vec<String> = scalars.iter().map(|s| s.to_string()).chain(known.cloned()).collect();
     let suggestion = closest_name(name, &candidates);
     let mut diagnostic = Diagnostic::error(
-        "N013",
+        Code::N013,
         span,
         match &suggestion {
             Some(s) => format!("Type `{name}` is neither a scalar type nor a model or enum of this schema. Did you mean `{s}`?"),
@@ -177,51 +177,51 @@ pub fn unknown_type<'a>(span: Span, name: &str, known: impl Iterator<Item = &'a 
 }
 
 pub fn relation_attribute_on_scalar(span: Span, field: &str) -> Diagnostic {
-    Diagnostic::error("N014", span, format!("`@relation` belongs on a field whose type is a model; `{field}` is a scalar field."))
+    Diagnostic::error(Code::N014, span, format!("`@relation` belongs on a field whose type is a model; `{field}` is a scalar field."))
 }
 
 pub fn several_id_fields(span: Span, field: &str, model: &str) -> Diagnostic {
     Diagnostic::error(
-        "N015",
+        Code::N015,
         span,
         format!("Model `{model}` has more than one `@id` field (`{field}` is another); use `@@id([…])` for a composite key."),
     )
 }
 
 pub fn default_without_value(span: Span) -> Diagnostic {
-    Diagnostic::error("N016", span, "`@default` needs a value, for example `@default(0)` or `@default(now())`.")
+    Diagnostic::error(Code::N016, span, "`@default` needs a value, for example `@default(0)` or `@default(now())`.")
 }
 
 pub fn default_type_mismatch(span: Span, function: &str, field: &str, expected: &str) -> Diagnostic {
-    Diagnostic::error("N017", span, format!("`{function}` can only be the default of {expected} field, and `{field}` is not one."))
+    Diagnostic::error(Code::N017, span, format!("`{function}` can only be the default of {expected} field, and `{field}` is not one."))
 }
 
 pub fn unknown_default_function(span: Span, name: &str) -> Diagnostic {
     Diagnostic::error(
-        "N018",
+        Code::N018,
         span,
         format!("Unknown default function `{name}()`; use autoincrement(), now(), uuid(), cuid(), nanoid() or dbgenerated(\"…\")."),
     )
 }
 
 pub fn unknown_enum_value(span: Span, value: &str, enum_name: &str) -> Diagnostic {
-    Diagnostic::error("N019", span, format!("`{value}` is not a value of enum `{enum_name}`."))
+    Diagnostic::error(Code::N019, span, format!("`{value}` is not a value of enum `{enum_name}`."))
 }
 
 pub fn unknown_default_constant(span: Span, value: &str, field: &str) -> Diagnostic {
     Diagnostic::error(
-        "N020",
+        Code::N020,
         span,
         format!("`{value}` is not a valid default for `{field}`: write a string in quotes, a number, true or false."),
     )
 }
 
 pub fn block_attribute_without_fields(span: Span, name: &str) -> Diagnostic {
-    Diagnostic::error("N021", span, format!("`@@{name}` needs a list of fields, for example `@@{name}([a, b])`."))
+    Diagnostic::error(Code::N021, span, format!("`@@{name}` needs a list of fields, for example `@@{name}([a, b])`."))
 }
 
 pub fn expected_field_name(span: Span) -> Diagnostic {
-    Diagnostic::error("N022", span, "Expected a field name here.")
+    Diagnostic::error(Code::N022, span, "Expected a field name here.")
 }
 
 pub fn unknown_field_in_attribute(span: Span, field: &str, model: &str, attribute: &str, is_relation: bool) -> Diagnostic {
@@ -230,17 +230,17 @@ pub fn unknown_field_in_attribute(span: Span, field: &str, model: &str, attribut
     } else {
         format!("`@@{attribute}` names `{field}`, which is not a field of `{model}`.")
     };
-    Diagnostic::error("N023", span, message)
+    Diagnostic::error(Code::N023, span, message)
 }
 
 pub fn id_declared_twice(span: Span, model: &str, first: Span) -> Diagnostic {
-    Diagnostic::error("N024", span, format!("Model `{model}` already has a primary key; declare it once, with `@id` or with `@@id`."))
+    Diagnostic::error(Code::N024, span, format!("Model `{model}` already has a primary key; declare it once, with `@id` or with `@@id`."))
         .with_label(first, "the primary key is declared here")
 }
 
 pub fn connection_url_in_schema(span: Span, property: &str) -> Diagnostic {
     Diagnostic::warning(
-        "N025",
+        Code::N025,
         span,
         format!("Prisma 7 rejects `{property}` in the schema (connection URLs moved to prisma.config.ts); relplay ignores it and leaves it out of its Prisma output."),
     )
@@ -248,7 +248,7 @@ pub fn connection_url_in_schema(span: Span, property: &str) -> Diagnostic {
 
 pub fn unknown_relation_mode(span: Span) -> Diagnostic {
     Diagnostic::error(
-        "N026",
+        Code::N026,
         span,
         "`relationMode` must be \"foreignKeys\" (constraints in the database) or \"prisma\" (emulated by Prisma Client).",
     )
@@ -256,7 +256,7 @@ pub fn unknown_relation_mode(span: Span) -> Diagnostic {
 
 pub fn view_without_preview_feature(span: Span, name: &str) -> Diagnostic {
     Diagnostic::error(
-        "N027",
+        Code::N027,
         span,
         format!("View `{name}` needs Prisma's `views` preview feature: add `previewFeatures = [\"views\"]` to the generator block."),
     )
@@ -264,7 +264,7 @@ pub fn view_without_preview_feature(span: Span, name: &str) -> Diagnostic {
 
 pub fn duplicate_constraint_name(span: Span, name: &str, scope: &str, first: Span) -> Diagnostic {
     Diagnostic::error(
-        "N028",
+        Code::N028,
         span,
         format!("The constraint name `{name}` is already used {scope}; give one of them another name with `map:`."),
     )
@@ -273,7 +273,7 @@ pub fn duplicate_constraint_name(span: Span, name: &str, scope: &str, first: Spa
 
 pub fn optional_primary_key(span: Span, model: &str, fields: &[String]) -> Diagnostic {
     Diagnostic::error(
-        "N029",
+        Code::N029,
         span,
         format!("The primary key of `{model}` includes {}, which can be null or is a list: a primary key must identify every row, so make its fields required.", quoted_list(fields)),
     )
@@ -281,34 +281,35 @@ pub fn optional_primary_key(span: Span, model: &str, fields: &[String]) -> Diagn
 
 pub fn model_without_unique_criterion(span: Span, model: &str) -> Diagnostic {
     Diagnostic::error(
-        "N030",
+        Code::N030,
         span,
         format!("Model `{model}` has no way to identify a row: give it an `@id`, or an `@unique` / `@@unique` over required fields."),
     )
 }
 
 pub fn duplicate_property(span: Span, property: &str, block: &str, first: Span) -> Diagnostic {
-    Diagnostic::error("N031", span, format!("`{property}` is set twice in `{block}`; keep one.")).with_label(first, "first set here")
+    Diagnostic::error(Code::N031, span, format!("`{property}` is set twice in `{block}`; keep one.")).with_label(first, "first set here")
 }
 
 pub fn duplicate_attribute(span: Span, attribute: &str, first: Span) -> Diagnostic {
-    Diagnostic::error("N032", span, format!("`{attribute}` can be written only once here; keep one."))
+    Diagnostic::error(Code::N032, span, format!("`{attribute}` can be written only once here; keep one."))
         .with_label(first, "first written here")
 }
 
 pub fn duplicate_enum_value(span: Span, value: &str, enum_name: &str, first: Span) -> Diagnostic {
-    Diagnostic::error("N033", span, format!("Enum `{enum_name}` already has the value `{value}`.")).with_label(first, "first declared here")
+    Diagnostic::error(Code::N033, span, format!("Enum `{enum_name}` already has the value `{value}`."))
+        .with_label(first, "first declared here")
 }
 
 pub fn empty_enum(span: Span, enum_name: &str) -> Diagnostic {
-    Diagnostic::error("N034", span, format!("Enum `{enum_name}` has no values: add at least one."))
+    Diagnostic::error(Code::N034, span, format!("Enum `{enum_name}` has no values: add at least one."))
 }
 
 // ----- R: relations -------------------------------------------------------------------------------
 
 pub fn unknown_relation_argument(span: Span, name: &str) -> Diagnostic {
     Diagnostic::error(
-        "R001",
+        Code::R001,
         span,
         format!("`@relation` has no argument `{name}`; it takes name, fields, references, onDelete, onUpdate and map."),
     )
@@ -316,7 +317,7 @@ pub fn unknown_relation_argument(span: Span, name: &str) -> Diagnostic {
 
 pub fn invalid_referential_action(span: Span, name: &str) -> Diagnostic {
     Diagnostic::error(
-        "R002",
+        Code::R002,
         span,
         format!("`{name}` is not a referential action; use Cascade, Restrict, NoAction, SetNull or SetDefault."),
     )
@@ -328,7 +329,7 @@ pub fn ambiguous_self_relation(span: Span, fields: &[String], model: &str, named
     } else {
         format!("The fields {} of `{model}` all point at `{model}` itself: name the relation so each field's partner is clear, with `@relation(\"Name\")` on both fields of a pair.", quoted_list(fields))
     };
-    Diagnostic::error("R003", span, message)
+    Diagnostic::error(Code::R003, span, message)
 }
 
 pub fn ambiguous_relation(span: Span, fields: &[String], from: &str, to: &str, named: bool) -> Diagnostic {
@@ -340,12 +341,12 @@ pub fn ambiguous_relation(span: Span, fields: &[String], from: &str, to: &str, n
     } else {
         format!("`{from}` has several relations to `{to}` ({}): give each a different name with `@relation(\"Name\")`, the same on both of its sides.", quoted_list(fields))
     };
-    Diagnostic::error("R004", span, message)
+    Diagnostic::error(Code::R004, span, message)
 }
 
 pub fn missing_opposite_relation_field(span: Span, field: &str, model: &str, target: &str) -> Diagnostic {
     Diagnostic::error(
-        "R005",
+        Code::R005,
         span,
         format!("Relation field `{model}.{field}` has no opposite field on `{target}`: Prisma needs both sides, so add a field of type `{model}` (or `{model}[]`) to `{target}`."),
     )
@@ -353,7 +354,7 @@ pub fn missing_opposite_relation_field(span: Span, field: &str, model: &str, tar
 
 pub fn both_sides_define(span: Span, argument: &str, a: (&str, &str), b: (&str, &str)) -> Diagnostic {
     Diagnostic::error(
-        "R006",
+        Code::R006,
         span,
         format!("Both `{}.{}` and `{}.{}` give `{argument}`; only the side that holds the foreign key may.", a.1, a.0, b.1, b.0),
     )
@@ -361,7 +362,7 @@ pub fn both_sides_define(span: Span, argument: &str, a: (&str, &str), b: (&str, 
 
 pub fn neither_side_defines(span: Span, a: (&str, &str), b: (&str, &str)) -> Diagnostic {
     Diagnostic::error(
-        "R007",
+        Code::R007,
         span,
         format!("Neither `{}.{}` nor `{}.{}` says which side holds the foreign key: add `@relation(fields: […], references: […])` to one of them.", a.1, a.0, b.1, b.0),
     )
@@ -369,7 +370,7 @@ pub fn neither_side_defines(span: Span, a: (&str, &str), b: (&str, &str)) -> Dia
 
 pub fn fields_and_references_split(span: Span, owner: (&str, &str), other: (&str, &str)) -> Diagnostic {
     Diagnostic::error(
-        "R008",
+        Code::R008,
         span,
         format!(
             "`fields` and `references` must be given together on one side; here they are split between `{}.{}` and `{}.{}`.",
@@ -380,7 +381,7 @@ pub fn fields_and_references_split(span: Span, owner: (&str, &str), other: (&str
 
 pub fn list_side_defines_fields(span: Span, side: (&str, &str), other: (&str, &str)) -> Diagnostic {
     Diagnostic::error(
-        "R009",
+        Code::R009,
         span,
         format!(
             "The list field `{}.{}` cannot give `fields` or `references`: the foreign key lives on the other side, `{}.{}`.",
@@ -391,7 +392,7 @@ pub fn list_side_defines_fields(span: Span, side: (&str, &str), other: (&str, &s
 
 pub fn actions_on_back_side(span: Span, side: (&str, &str), other: (&str, &str)) -> Diagnostic {
     Diagnostic::error(
-        "R010",
+        Code::R010,
         span,
         format!(
             "`onDelete`/`onUpdate` belong on the side that holds the foreign key, `{}.{}`, not on `{}.{}`.",
@@ -401,32 +402,32 @@ pub fn actions_on_back_side(span: Span, side: (&str, &str), other: (&str, &str))
 }
 
 pub fn missing_relation_argument(span: Span, argument: &str, field: &str, model: &str) -> Diagnostic {
-    Diagnostic::error("R011", span, format!("`{model}.{field}` holds the foreign key, so its `@relation` needs `{argument}: […]`."))
+    Diagnostic::error(Code::R011, span, format!("`{model}.{field}` holds the foreign key, so its `@relation` needs `{argument}: […]`."))
 }
 
 pub fn unknown_relation_field(span: Span, argument: &str, field: &str, model: &str) -> Diagnostic {
-    Diagnostic::error("R012", span, format!("`{argument}` names `{field}`, which is not a scalar field of `{model}`."))
+    Diagnostic::error(Code::R012, span, format!("`{argument}` names `{field}`, which is not a scalar field of `{model}`."))
 }
 
 pub fn fields_references_arity(span: Span, fields: usize, references: usize) -> Diagnostic {
     Diagnostic::error(
-        "R013",
+        Code::R013,
         span,
         format!("`fields` lists {fields} field(s) but `references` lists {references}: they must pair up one to one."),
     )
 }
 
 pub fn implicit_many_to_many_with_fields(span: Span) -> Diagnostic {
-    Diagnostic::error("R014", span, "An implicit many-to-many relation has no `fields` or `references`: its join table is made for it. Remove them, or use an explicit join model.")
+    Diagnostic::error(Code::R014, span, "An implicit many-to-many relation has no `fields` or `references`: its join table is made for it. Remove them, or use an explicit join model.")
 }
 
 pub fn implicit_many_to_many_with_actions(span: Span) -> Diagnostic {
-    Diagnostic::error("R015", span, "An implicit many-to-many relation always cascades; `onDelete`/`onUpdate` cannot be set. Use an explicit join model to choose actions.")
+    Diagnostic::error(Code::R015, span, "An implicit many-to-many relation always cascades; `onDelete`/`onUpdate` cannot be set. Use an explicit join model to choose actions.")
 }
 
 pub fn many_to_many_without_id(span: Span, field: &str, model: &str, referenced: &str) -> Diagnostic {
     Diagnostic::error(
-        "R016",
+        Code::R016,
         span,
         format!("`{model}.{field}` is an implicit many-to-many relation, which needs a single-field `@id` on `{referenced}`; `{referenced}` has none. Add one or use an explicit join model."),
     )
@@ -436,12 +437,12 @@ pub fn many_to_many_without_id(span: Span, field: &str, model: &str, referenced:
 pub fn one_to_one_foreign_key_not_unique(span: Span, remedy: &str, fix: Option<Fix>) -> Diagnostic {
     let message =
         format!("In a one-to-one relation the foreign key must be unique: {remedy}, or make the other side a list for one-to-many.");
-    Diagnostic::error("R017", span, message).fixed_by(fix)
+    Diagnostic::error(Code::R017, span, message).fixed_by(fix)
 }
 
 pub fn back_side_required(span: Span, field: &str, model: &str, type_name: &str, fix: Option<Fix>) -> Diagnostic {
     Diagnostic::error(
-        "R018",
+        Code::R018,
         span,
         format!("`{model}.{field}` is the side of a one-to-one relation without the foreign key, so it must be optional (`{type_name}?`): the database cannot force a row to be referenced."),
     )
@@ -450,7 +451,11 @@ pub fn back_side_required(span: Span, field: &str, model: &str, type_name: &str,
 
 /// `references` is the source's word for the referenced fields, `remedy` how to make them unique.
 pub fn references_not_unique(span: Span, references: &str, target: &str, remedy: &str) -> Diagnostic {
-    Diagnostic::error("R019", span, format!("{references} must point at the primary key or a unique constraint of `{target}`: {remedy}."))
+    Diagnostic::error(
+        Code::R019,
+        span,
+        format!("{references} must point at the primary key or a unique constraint of `{target}`: {remedy}."),
+    )
 }
 
 pub fn foreign_key_type_mismatch(
@@ -463,7 +468,7 @@ pub fn foreign_key_type_mismatch(
     referenced_type: &str,
 ) -> Diagnostic {
     Diagnostic::error(
-        "R020",
+        Code::R020,
         span,
         format!("`{model}.{field}` is {field_type} but references `{target}.{referenced}`, which is {referenced_type}: a foreign key must have the type of the field it references."),
     )
@@ -471,7 +476,7 @@ pub fn foreign_key_type_mismatch(
 
 pub fn optional_fields_required_relation(span: Span, field: &str, model: &str, optional_fields: &[String]) -> Diagnostic {
     Diagnostic::error(
-        "R021",
+        Code::R021,
         span,
         format!("`{model}.{field}` is required but its foreign key {} can be null: make the relation field optional too, or the key fields required.", quoted_list(optional_fields)),
     )
@@ -484,16 +489,16 @@ pub fn set_null_on_required(span: Span, clause: &str, fields: &[String], warning
         quoted_list(fields)
     );
     if warning_only {
-        Diagnostic::warning("R022", span, format!("{message} (PostgreSQL accepts the schema but fails when the action runs.)"))
+        Diagnostic::warning(Code::R022, span, format!("{message} (PostgreSQL accepts the schema but fails when the action runs.)"))
     } else {
-        Diagnostic::error("R022", span, message)
+        Diagnostic::error(Code::R022, span, message)
     }
 }
 
 /// `clause` is the action as the source writes it (`onDelete: SetDefault`).
 pub fn set_default_on_mysql(span: Span, clause: &str) -> Diagnostic {
     Diagnostic::warning(
-        "R023",
+        Code::R023,
         span,
         format!("`{clause}` does not work on MySQL: InnoDB rejects SET DEFAULT (MariaDB silently stores RESTRICT). Choose another action."),
     )
@@ -502,12 +507,12 @@ pub fn set_default_on_mysql(span: Span, clause: &str) -> Diagnostic {
 /// `clause` is the action as the source writes it (`onDelete: SetDefault`).
 pub fn action_not_supported(span: Span, clause: &str, provider: &str, emulated: bool, allowed: &[String]) -> Diagnostic {
     let context = if emulated { format!("{provider} with relationMode = \"prisma\"") } else { provider.to_string() };
-    Diagnostic::error("R024", span, format!("`{clause}` is not available on {context}; use one of {}.", allowed.join(", ")))
+    Diagnostic::error(Code::R024, span, format!("`{clause}` is not available on {context}; use one of {}.", allowed.join(", ")))
 }
 
 pub fn self_relation_cascades(span: Span, relation: &str) -> Diagnostic {
     Diagnostic::error(
-        "R025",
+        Code::R025,
         span,
         format!("The self-relation `{relation}` would cascade into its own table, which this database (or emulated relations) cannot do: set both `onDelete` and `onUpdate` to `NoAction` (or `Restrict`)."),
     )
@@ -515,7 +520,7 @@ pub fn self_relation_cascades(span: Span, relation: &str) -> Diagnostic {
 
 pub fn cascade_cycle(span: Span, path: &str) -> Diagnostic {
     Diagnostic::error(
-        "R026",
+        Code::R026,
         span,
         format!("These relations cascade in a circle ({path}): set both `onDelete` and `onUpdate` of one of them to `NoAction` (or `Restrict`) to break it."),
     )
@@ -523,7 +528,7 @@ pub fn cascade_cycle(span: Span, path: &str) -> Diagnostic {
 
 pub fn multiple_cascade_paths(span: Span, from: &str, to: &str) -> Diagnostic {
     Diagnostic::error(
-        "R027",
+        Code::R027,
         span,
         format!("A change to `{from}` cascades to `{to}` along more than one path, which SQL Server refuses: set both `onDelete` and `onUpdate` to `NoAction` on one of the paths."),
     )
@@ -531,7 +536,7 @@ pub fn multiple_cascade_paths(span: Span, from: &str, to: &str) -> Diagnostic {
 
 pub fn emulated_relation_without_index(span: Span, owner: &str, fields: &[String]) -> Diagnostic {
     Diagnostic::warning(
-        "R028",
+        Code::R028,
         span,
         format!("With emulated relations the database makes no index for the key {} of `{owner}`, so looking rows up by it scans the table: add `@@index([{}])`.", quoted_list(fields), fields.join(", ")),
     )
@@ -539,19 +544,23 @@ pub fn emulated_relation_without_index(span: Span, owner: &str, fields: &[String
 
 pub fn sqlite_foreign_keys_need_pragma(span: Span) -> Diagnostic {
     Diagnostic::info(
-        "R029",
+        Code::R029,
         span,
         "SQLite checks foreign keys only on connections that run `PRAGMA foreign_keys = ON` (Prisma Client does; the sqlite3 shell and many drivers do not). relplay's SQL output turns it on.",
     )
 }
 
 pub fn named_foreign_key_unsupported(span: Span, provider: &str) -> Diagnostic {
-    Diagnostic::error("R030", span, format!("{provider} foreign keys cannot be named through Prisma: remove `map:` from this `@relation`."))
+    Diagnostic::error(
+        Code::R030,
+        span,
+        format!("{provider} foreign keys cannot be named through Prisma: remove `map:` from this `@relation`."),
+    )
 }
 
 pub fn named_primary_key_unsupported(span: Span, provider: &str) -> Diagnostic {
     Diagnostic::error(
-        "R031",
+        Code::R031,
         span,
         format!("{provider} primary keys cannot be named through Prisma: remove `map:` from this `@id`/`@@id`."),
     )
@@ -560,7 +569,7 @@ pub fn named_primary_key_unsupported(span: Span, provider: &str) -> Diagnostic {
 // ----- G: generation ------------------------------------------------------------------------------
 
 pub fn target_cannot_express(span: Span, target: &str, what: &str) -> Diagnostic {
-    Diagnostic::warning("G001", span, format!("{target} cannot express {what}; the output says so in a comment."))
+    Diagnostic::warning(Code::G001, span, format!("{target} cannot express {what}; the output says so in a comment."))
 }
 
 // ----- helpers ------------------------------------------------------------------------------------

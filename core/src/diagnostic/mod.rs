@@ -7,8 +7,11 @@
 //! [`render`]; the editor gets the same data as JSON with UTF-16 offsets.
 
 pub mod catalog;
+mod codes;
 pub mod render;
 pub mod rule_docs;
+
+pub use codes::Code;
 
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
@@ -57,7 +60,7 @@ pub struct Fix {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Diagnostic {
     /// Stable identifier such as `P003` (syntax), `N001` (names and types) or `R002` (relations).
-    pub code: &'static str,
+    pub code: Code,
     pub severity: Severity,
     pub span: Span,
     pub message: String,
@@ -68,15 +71,15 @@ pub struct Diagnostic {
 }
 
 impl Diagnostic {
-    pub fn error(code: &'static str, span: Span, message: impl Into<String>) -> Diagnostic {
+    pub fn error(code: Code, span: Span, message: impl Into<String>) -> Diagnostic {
         Diagnostic { code, severity: Severity::Error, span, message: message.into(), labels: Vec::new(), fix: None }
     }
 
-    pub fn warning(code: &'static str, span: Span, message: impl Into<String>) -> Diagnostic {
+    pub fn warning(code: Code, span: Span, message: impl Into<String>) -> Diagnostic {
         Diagnostic { severity: Severity::Warning, ..Diagnostic::error(code, span, message) }
     }
 
-    pub fn info(code: &'static str, span: Span, message: impl Into<String>) -> Diagnostic {
+    pub fn info(code: Code, span: Span, message: impl Into<String>) -> Diagnostic {
         Diagnostic { severity: Severity::Info, ..Diagnostic::error(code, span, message) }
     }
 

@@ -55,7 +55,7 @@ pub fn locate<'a>(text: &str, diagnostics: &'a [Diagnostic]) -> Vec<LocatedDiagn
     diagnostics
         .iter()
         .map(|d| LocatedDiagnostic {
-            code: d.code,
+            code: d.code.as_str(),
             severity: d.severity.as_str(),
             message: &d.message,
             start: d.span.start,
@@ -86,7 +86,7 @@ pub fn locate<'a>(text: &str, diagnostics: &'a [Diagnostic]) -> Vec<LocatedDiagn
                     })
                     .collect(),
             }),
-            doc: super::rule_docs::rule_doc(d.code),
+            doc: d.code.doc(),
         })
         .collect()
 }

@@ -7,7 +7,7 @@
 pub mod prisma;
 pub mod sql;
 
-use crate::diagnostic::{Fix, Severity};
+use crate::diagnostic::{Code, Fix, Severity};
 use crate::ir::declarations::DeclaredEnd;
 use crate::ir::{Entity, FieldType, Navigation, ReferentialAction, Schema};
 use crate::SourceLanguage;
@@ -23,7 +23,7 @@ pub enum ActionEvent {
 pub trait SourceProfile {
     /// The severity of rule `code` for this language (given its default), or `None` where the
     /// rule does not apply to it.
-    fn severity(&self, code: &str, default: Severity) -> Option<Severity>;
+    fn severity(&self, code: Code, default: Severity) -> Option<Severity>;
     /// A type as the language writes it.
     fn type_name(&self, field_type: &FieldType) -> String;
     /// A referential action as the language names it (`SetNull`, `SET NULL`).

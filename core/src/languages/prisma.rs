@@ -4,7 +4,7 @@
 //! Prisma's words are written once and the IR stays neutral.
 
 use super::{ActionEvent, SourceProfile};
-use crate::diagnostic::{Fix, Severity, TextEdit};
+use crate::diagnostic::{Code, Fix, Severity, TextEdit};
 use crate::ir::declarations::DeclaredEnd;
 use crate::ir::relations::RelationConventions;
 use crate::ir::{lower_camel, Entity, FieldType, JoinColumn, JoinTable, Navigation, Provider, ReferentialAction, Schema};
@@ -133,7 +133,7 @@ impl RelationConventions for PrismaConventions {
 pub struct PrismaProfile;
 
 impl SourceProfile for PrismaProfile {
-    fn severity(&self, _code: &str, default: Severity) -> Option<Severity> {
+    fn severity(&self, _code: Code, default: Severity) -> Option<Severity> {
         Some(default)
     }
 

@@ -5,7 +5,7 @@
 //! not apply (constraint names Prisma cannot carry). Fixes are written in SQL.
 
 use super::{ActionEvent, SourceProfile};
-use crate::diagnostic::{Fix, Severity};
+use crate::diagnostic::{Code, Fix, Severity};
 use crate::ir::declarations::DeclaredEnd;
 use crate::ir::{Entity, FieldType, Navigation, ReferentialAction, Schema};
 
@@ -13,12 +13,12 @@ use crate::ir::{Entity, FieldType, Navigation, ReferentialAction, Schema};
 pub struct SqlProfile;
 
 impl SourceProfile for SqlProfile {
-    fn severity(&self, code: &str, default: Severity) -> Option<Severity> {
+    fn severity(&self, code: Code, default: Severity) -> Option<Severity> {
         match code {
             // The database accepts such a table (partitions, logs); Prisma and most ORMs cannot map it.
-            "N030" => Some(Severity::Warning),
+            Code::N030 => Some(Severity::Warning),
             // Prisma's own limits on naming constraints: SQL may name them.
-            "R030" | "R031" => None,
+            Code::R030 | Code::R031 => None,
             _ => Some(default),
         }
     }
