@@ -2,198 +2,16 @@
 //! wiring of the page to its URL, its saved draft and an embedding page.
 
 use crate::components::{EmbedBar, NoticeBar, OutputPanel, ShareDialog, SourceEditor};
+use crate::embed::talk_to_embedding_page;
 use crate::interop::browser;
-use crate::interop::CodeView;
+use crate::panes::OutputTab;
 use crate::session::{self, Notice};
 use crate::settings::PageSettings;
+use crate::state::Playground;
 use leptos::prelude::*;
 use relplay_core::examples::EXAMPLES;
-use relplay_core::generate::SchemaItem;
-use relplay_core::generate::{SequelizeStyle, SqlDialect, TypeOrmCascade, VibOrmApi};
-use relplay_core::share::SharedPlayground;
-use relplay_core::{analyze, Analysis, Severity, SourceLanguage};
-use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
-
-/// The panes of the output panel.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OutputTab {
-    Diagram,
-    Prisma,
-    Sql,
-    TypeOrm,
-    Sequelize,
-    VibOrm,
-    Problems,
-    Ir,
-}
-
-impl OutputTab {
-    pub const ALL: [OutputTab; 8] = [
-        OutputTab::Diagram,
-        OutputTab::Prisma,
-        OutputTab::Sql,
-        OutputTab::TypeOrm,
-        OutputTab::Sequelize,
-        OutputTab::VibOrm,
-        OutputTab::Problems,
-        OutputTab::Ir,
-    ];
-
-    pub fn label(self) -> &'static str {
-        match self {
-            OutputTab::Diagram => "Diagram",
-            OutputTab::Prisma => "Prisma",
-            OutputTab::Sql => "SQL",
-            OutputTab::TypeOrm => "TypeORM",
-            OutputTab::Sequelize => "Sequelize",
-            OutputTab::VibOrm => "VibORM",
-            OutputTab::Problems => "Problems",
-            OutputTab::Ir => "IR (JSON)",
-        }
-    }
-
-    pub fn id(self) -> &'static str {
-        match self {
-            OutputTab::Diagram => "diagram",
-            OutputTab::Prisma => "prisma",
-            OutputTab::Sql => "sql",
-            OutputTab::TypeOrm => "typeorm",
-            OutputTab::Sequelize => "sequelize",
-            OutputTab::VibOrm => "viborm",
-            OutputTab::Problems => "problems",
-            OutputTab::Ir => "ir",
-        }
-    }
-
-    pub fn from_id(id: &str) -> Option<OutputTab> {
-        OutputTab::ALL.into_iter().find(|t| t.id() == id)
-    }
-}
-
-/// Which view a selection was made in: that view keeps its own cursor, the others follow.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SelectionOrigin {
-    Editor,
-    Diagram,
-    Output,
-}
-
-/// The entity or relation selected, shown in every view.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Selection {
-    pub item: SchemaItem,
-    pub origin: SelectionOrigin,
-}
-
-/// State shared by the page's parts.
-#[derive(Clone, Copy)]
-pub struct Playground {
-    /// The text in the editor.
-    pub source: RwSignal<String>,
-    /// The language of the text.
-    pub language: RwSignal<SourceLanguage>,
-    /// The core's reading of the text, recomputed when it changes.
-    pub analysis: Memo<Analysis>,
-    pub tab: RwSignal<OutputTab>,
-    /// The SQL dialect chosen by the user (SQL and TypeORM panes); `None` follows the schema's datasource.
-    pub chosen_dialect: RwSignal<Option<SqlDialect>>,
-    /// The TypeORM pane's cascade choice.
-    pub typeorm_cascade: RwSignal<TypeOrmCascade>,
-    /// Whether the TypeORM pane makes to-one relations eager.
-    pub typeorm_eager: RwSignal<bool>,
-    /// The Sequelize pane's model style.
-    pub sequelize_style: RwSignal<SequelizeStyle>,
-    /// The VibORM pane's API form.
-    pub viborm_api: RwSignal<VibOrmApi>,
-    /// The source editor, once mounted (never, when the view leaves it out).
-    pub editor: StoredValue<Option<CodeView>, LocalStorage>,
-    pub notice: RwSignal<Option<Notice>>,
-    /// Diagram positions of entities the user dragged, by entity name.
-    pub positions: RwSignal<BTreeMap<String, (f64, f64)>>,
-    pub selection: RwSignal<Option<Selection>>,
-    /// The source of the shared link on screen, until the user edits it.
-    pub linked_source: StoredValue<Option<String>>,
-    pub share_open: RwSignal<bool>,
-}
-
-impl Playground {
-    /// Selects `item` (or nothing) on behalf of one view.
-    pub fn select(&self, item: Option<SchemaItem>, origin: SelectionOrigin) {
-        let selection = item.map(|item| Selection { item, origin });
-        if self.selection.get_untracked().map(|s| s.item) != selection.map(|s| s.item) {
-            self.selection.set(selection);
-        }
-    }
-
-    pub fn dialect(&self) -> SqlDialect {
-        self.chosen_dialect.get().unwrap_or_else(|| SqlDialect::for_provider(self.analysis.with(|a| a.schema.provider)))
-    }
-
-    /// Everything a share link or the draft keeps.
-    pub fn snapshot(&self) -> SharedPlayground {
-        SharedPlayground {
-            language: self.language.get(),
-            source: self.source.get(),
-            sql_dialect: self.chosen_dialect.get(),
-            pane: Some(self.tab.get().id().to_string()),
-            positions: self.positions.get(),
-            typeorm_cascade: self.typeorm_cascade.get(),
-            typeorm_eager: self.typeorm_eager.get(),
-            sequelize_style: self.sequelize_style.get(),
-            viborm_api: self.viborm_api.get(),
-        }
-    }
-
-    /// Replaces the text, through the editor when there is one so that undo keeps working.
-    pub fn set_text(&self, text: &str) {
-        match self.editor.get_value() {
-            Some(editor) => editor.set_text(text),
-            None => self.source.set(text.to_string()),
-        }
-    }
-
-    /// Shows a saved or shared playground.
-    pub fn load(&self, playground: &SharedPlayground, tabs: &[OutputTab]) {
-        self.language.set(playground.language);
-        self.set_text(&playground.source);
-        self.chosen_dialect.set(playground.sql_dialect);
-        self.typeorm_cascade.set(playground.typeorm_cascade);
-        self.typeorm_eager.set(playground.typeorm_eager);
-        self.sequelize_style.set(playground.sequelize_style);
-        self.viborm_api.set(playground.viborm_api);
-        self.positions.set(playground.positions.clone());
-        self.selection.set(None);
-        if let Some(tab) = playground.pane.as_deref().and_then(OutputTab::from_id).filter(|t| tabs.contains(t)) {
-            self.tab.set(tab);
-        }
-    }
-}
-
-/// Messages an embedding page may send (README, "Embedding"). Anything else is ignored.
-#[derive(Deserialize)]
-#[serde(tag = "type")]
-enum HostMessage {
-    #[serde(rename = "relplay:set-source")]
-    SetSource { source: String, language: Option<String> },
-}
-
-/// Messages sent to an embedding page.
-#[derive(Serialize)]
-#[serde(tag = "type")]
-enum EmbedEvent<'a> {
-    #[serde(rename = "relplay:ready")]
-    Ready { version: u32 },
-    #[serde(rename = "relplay:change")]
-    Change { language: &'static str, source: &'a str, errors: usize, warnings: usize },
-    #[serde(rename = "relplay:height")]
-    Height { height: f64 },
-    #[serde(rename = "relplay:error")]
-    Error { message: String },
-}
-
-/// The longest text an embedding page may set (the share format's limit too).
-const MAX_HOST_SOURCE: usize = relplay_core::share::MAX_DECODED_SIZE;
+use relplay_core::registry::LANGUAGES;
+use relplay_core::{analyze, Severity, SourceLanguage};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -244,13 +62,7 @@ pub fn App() -> impl IntoView {
     let switch_language = move |event: leptos::ev::Event| {
         let Some(next) = SourceLanguage::from_name(&event_target_value(&event)) else { return };
         let rewritten = playground.analysis.with_untracked(|a| {
-            (!relplay_core::diagnostic::has_errors(&a.diagnostics)).then(|| {
-                let target = match next {
-                    SourceLanguage::Prisma => relplay_core::generate::Target::Prisma,
-                    SourceLanguage::Sql(dialect) => relplay_core::generate::Target::Sql(dialect),
-                };
-                relplay_core::generate::generate(&a.schema, target).text
-            })
+            (!relplay_core::diagnostic::has_errors(&a.diagnostics)).then(|| relplay_core::generate::generate(&a.schema, next.writer()).text)
         });
         playground.language.set(next);
         if let Some(text) = rewritten {
@@ -283,10 +95,7 @@ pub fn App() -> impl IntoView {
                         <label class="language">
                             "Language "
                             <select data-testid="language" on:change=switch_language prop:value=move || playground.language.get().as_str()>
-                                <option value="prisma">"Prisma"</option>
-                                <option value="sql:postgresql">"SQL (PostgreSQL)"</option>
-                                <option value="sql:mysql">"SQL (MySQL)"</option>
-                                <option value="sql:sqlite">"SQL (SQLite)"</option>
+                                {LANGUAGES.iter().map(|l| view! { <option value=l.id>{l.label}</option> }).collect_view()}
                             </select>
                         </label>
                         <label class="examples">
@@ -358,34 +167,5 @@ fn follow_hash_changes(playground: Playground, tabs: Vec<OutputTab>, embed: bool
         }
         Ok(None) => {}
         Err(reason) => playground.notice.set(Some(Notice::BrokenLink(reason))),
-    });
-}
-
-/// The postMessage API for pages that embed the playground in an iframe.
-fn talk_to_embedding_page(playground: Playground) {
-    browser::post_to_parent(&EmbedEvent::Ready { version: 1 });
-    browser::observe_height(|height| browser::post_to_parent(&EmbedEvent::Height { height }));
-    Effect::new(move |_| {
-        let source = playground.source.get();
-        let (errors, warnings) = playground.analysis.with(|a| {
-            let count = |severity| a.diagnostics.iter().filter(|d| d.severity == severity).count();
-            (count(Severity::Error), count(Severity::Warning))
-        });
-        let language = playground.language.get().as_str();
-        browser::post_to_parent(&EmbedEvent::Change { language, source: &source, errors, warnings });
-    });
-    browser::on_parent_message(move |data| {
-        let Ok(HostMessage::SetSource { source, language }) = serde_wasm_bindgen::from_value::<HostMessage>(data) else { return };
-        // The app edits Prisma schemas; SQL is read by the core and the CLI so far.
-        if language.as_deref().is_some_and(|l| SourceLanguage::from_name(l) != Some(SourceLanguage::Prisma)) {
-            let message = format!("relplay:set-source: unknown language {:?}; relplay reads \"prisma\"", language.unwrap_or_default());
-            browser::post_to_parent(&EmbedEvent::Error { message });
-        } else if source.len() > MAX_HOST_SOURCE {
-            browser::post_to_parent(&EmbedEvent::Error {
-                message: format!("relplay:set-source: the text is over {MAX_HOST_SOURCE} bytes"),
-            });
-        } else {
-            playground.set_text(&source);
-        }
     });
 }

@@ -5,9 +5,12 @@
 
 mod app;
 mod components;
+mod embed;
 mod interop;
+mod panes;
 mod session;
 mod settings;
+mod state;
 
 fn main() {
     console_error_panic_hook::set_once();

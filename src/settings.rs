@@ -2,8 +2,8 @@
 //!
 //! `?embed=1&view=editor,diagram,sql&readonly=1&theme=dark` — see README "Embedding".
 
-use crate::app::OutputTab;
 use crate::interop::browser::query_param;
+use crate::panes::OutputTab;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct PageSettings {
@@ -23,11 +23,12 @@ impl PageSettings {
         let (show_editor, tabs) = match view.as_deref() {
             Some(list) => {
                 let names: Vec<&str> = list.split(',').map(str::trim).collect();
-                let tabs: Vec<OutputTab> = OutputTab::ALL.into_iter().filter(|t| names.contains(&t.id())).collect();
+                let tabs: Vec<OutputTab> =
+                    OutputTab::all().into_iter().filter(|t| names.iter().any(|n| OutputTab::from_id(n) == Some(*t))).collect();
                 // A view list that names no output pane keeps them all rather than show nothing.
-                (names.contains(&"editor"), if tabs.is_empty() { OutputTab::ALL.to_vec() } else { tabs })
+                (names.contains(&"editor"), if tabs.is_empty() { OutputTab::all() } else { tabs })
             }
-            None => (true, OutputTab::ALL.to_vec()),
+            None => (true, OutputTab::all()),
         };
         PageSettings { embed, show_editor, tabs, readonly: flag("readonly") }
     }

@@ -6,10 +6,9 @@
 use clap::{Parser, Subcommand, ValueEnum};
 use relplay_core::diagnostic::rule_docs::rule_doc;
 use relplay_core::diagnostic::{apply_fixes, has_errors, render};
-use relplay_core::generate::{
-    generate, generate_files, SequelizeOptions, SequelizeStyle, SqlDialect, Target, TypeOrmCascade, TypeOrmOptions, VibOrmApi,
-    VibOrmOptions,
-};
+use relplay_core::generate::{generate, generate_files, SqlDialect};
+use relplay_core::options::{Choice, SequelizeStyle, TypeOrmCascade, VibOrmApi};
+use relplay_core::registry::{TargetChoices, TargetId, LANGUAGES};
 use relplay_core::share::{self, SharedPlayground};
 use relplay_core::{analyze, Analysis, SourceLanguage};
 use std::io::Read;
@@ -163,36 +162,15 @@ fn run(command: Command) -> Result<ExitCode, UsageError> {
                 None => None,
             };
             let dialect = dialect.unwrap_or_else(|| SqlDialect::for_provider(analysis.schema.provider));
-            let target = match to.as_str() {
-                "prisma" => Target::Prisma,
-                "sql" => Target::Sql(dialect),
-                "typeorm" => Target::TypeOrm(TypeOrmOptions {
-                    dialect,
-                    cascade: match cascade.as_str() {
-                        "none" => TypeOrmCascade::None,
-                        "persist" => TypeOrmCascade::Persist,
-                        "all" => TypeOrmCascade::All,
-                        other => return Err(UsageError(format!("unknown TypeORM cascade `{other}`: use none, persist or all"))),
-                    },
-                    eager,
-                }),
-                "sequelize" => Target::Sequelize(SequelizeOptions {
-                    style: match style.as_str() {
-                        "define" => SequelizeStyle::Define,
-                        "class" => SequelizeStyle::Class,
-                        other => return Err(UsageError(format!("unknown Sequelize style `{other}`: use define or class"))),
-                    },
-                }),
-                "viborm" => Target::VibOrm(VibOrmOptions {
-                    api: match api.as_str() {
-                        "builder" => VibOrmApi::Builder,
-                        "config-first" => VibOrmApi::ConfigFirst,
-                        other => return Err(UsageError(format!("unknown VibORM API `{other}`: use builder or config-first"))),
-                    },
-                }),
-                "json" => Target::Json,
-                other => return Err(UsageError(format!("unknown target `{other}`: use prisma, sql, typeorm, sequelize, viborm or json"))),
+            let target_id = TargetId::from_id(&to).ok_or_else(|| UsageError(format!("unknown target `{to}`: use {}", TargetId::ids())))?;
+            let choices = TargetChoices {
+                dialect,
+                cascade: choice::<TypeOrmCascade>(&cascade, "TypeORM cascade")?,
+                eager,
+                style: choice::<SequelizeStyle>(&style, "Sequelize style")?,
+                api: choice::<VibOrmApi>(&api, "VibORM API")?,
             };
+            let target = target_id.with(&choices);
             if has_errors(&analysis.diagnostics) && !force {
                 eprint!("{}", render::to_text(&display_name(&file), &text, &analysis.diagnostics));
                 eprintln!("relplay: not converting a schema with errors (`relplay check` lists them; `--force` converts anyway)");
@@ -247,6 +225,11 @@ fn run(command: Command) -> Result<ExitCode, UsageError> {
     }
 }
 
+/// The option value spelled `id`, or a usage error that lists the ids.
+fn choice<C: Choice>(id: &str, what: &str) -> Result<C, UsageError> {
+    C::from_id(id).ok_or_else(|| UsageError(format!("unknown {what} `{id}`: use {}", C::ids())))
+}
+
 fn exit_code(analysis: &Analysis) -> ExitCode {
     if has_errors(&analysis.diagnostics) {
         ExitCode::from(1)
@@ -277,7 +260,8 @@ fn read_source(file: &str, from: Option<&str>) -> Result<(String, SourceLanguage
     })?;
     let language = match from {
         Some(name) => SourceLanguage::from_name(name).ok_or_else(|| {
-            UsageError(format!("unknown source language `{name}`: use prisma, sql, sql:postgresql, sql:mysql or sql:sqlite"))
+            let ids: Vec<&str> = LANGUAGES.iter().map(|l| l.id).collect();
+            UsageError(format!("unknown source language `{name}`: use sql or one of {}", ids.join(", ")))
         })?,
         None if file == "-" => SourceLanguage::Prisma,
         None => SourceLanguage::from_path(file).ok_or_else(|| {

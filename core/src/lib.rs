@@ -9,12 +9,15 @@
 //! on every change; generators and the layout then read [`Analysis::schema`].
 
 pub mod diagnostic;
+pub mod dialect;
 pub mod examples;
 pub mod generate;
 pub mod ir;
 pub mod languages;
 pub mod layout;
 mod line_index;
+pub mod options;
+pub mod registry;
 pub mod share;
 mod span;
 pub mod syntax;

@@ -1,8 +1,8 @@
 //! The diagram pane: the core's SVG in a pan/zoom/drag canvas, with zoom, fit, reset-layout and
 //! PNG buttons. Dragged positions go to the playground (and so to the share link and draft).
 
-use crate::app::{Playground, SelectionOrigin};
 use crate::interop::diagram::{DiagramCanvas, DiagramEvent};
+use crate::state::{Playground, SelectionOrigin};
 use leptos::html::Div;
 use leptos::prelude::*;
 use relplay_core::generate::SchemaItem;

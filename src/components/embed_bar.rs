@@ -1,7 +1,7 @@
 //! The slim bar of an embedded playground: the name and a link to the full app, same state.
 
-use crate::app::Playground;
 use crate::interop::browser;
+use crate::state::Playground;
 use leptos::prelude::*;
 
 #[component]

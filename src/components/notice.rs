@@ -1,9 +1,9 @@
 //! A bar above the workspace for things the user must know: a link that could not be opened,
 //! or a shared playground shown in place of their own draft (which stays recoverable).
 
-use crate::app::Playground;
 use crate::session::{self, Notice};
 use crate::settings::PageSettings;
+use crate::state::Playground;
 use leptos::prelude::*;
 
 #[component]

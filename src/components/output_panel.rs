@@ -3,14 +3,15 @@
 
 use super::diagram_view::DiagramView;
 use super::problems::ProblemsList;
-use crate::app::{OutputTab, Playground, SelectionOrigin};
-use crate::interop::{copy_to_clipboard, download, CodeView, EditorLanguage};
+use crate::interop::{copy_to_clipboard, download, CodeView};
+use crate::panes::OutputTab;
+use crate::state::{Playground, SelectionOrigin};
 use leptos::html::Div;
 use leptos::prelude::*;
-use relplay_core::generate::{
-    generate, Anchor, SequelizeOptions, SequelizeStyle, SqlDialect, Target, TypeOrmCascade, TypeOrmOptions, VibOrmApi, VibOrmOptions,
-};
+use relplay_core::generate::{generate, Anchor, SqlDialect};
 use relplay_core::layout::{layout_with_positions, svg};
+use relplay_core::options::Choice;
+use relplay_core::registry::TargetId;
 use relplay_core::LineIndex;
 
 /// The current output: its text, the file name to download it as, its MIME type and language.
@@ -19,7 +20,9 @@ struct Output {
     text: String,
     file_name: String,
     mime_type: &'static str,
-    language: Option<EditorLanguage>,
+    /// The editor's highlighting (the registry's `editor_language`); `None` for the diagram and
+    /// the problems, which are not shown as code.
+    language: Option<&'static str>,
     /// What the generator could not express, one line each.
     notes: Vec<String>,
     /// Where each entity and relation stands in `text`.
@@ -28,121 +31,61 @@ struct Output {
 
 fn current_output(playground: &Playground, diagram_svg: Memo<String>) -> Output {
     let tab = playground.tab.get();
-    let dialect = playground.dialect();
-    playground.analysis.with(|analysis| {
-        let schema = &analysis.schema;
-        let generated = |target| generate(schema, target);
-        let notes = |g: &relplay_core::generate::Generated| g.diagnostics.iter().map(|d| d.message.clone()).collect();
-        match tab {
-            OutputTab::Diagram => Output {
-                text: diagram_svg.get(),
-                file_name: "relplay-diagram.svg".into(),
-                mime_type: "image/svg+xml",
-                language: None,
-                notes: Vec::new(),
-                anchors: Vec::new(),
-            },
-            OutputTab::Prisma => {
-                let g = generated(Target::Prisma);
-                Output {
-                    notes: notes(&g),
-                    text: g.text,
-                    file_name: "schema.prisma".into(),
-                    mime_type: "text/plain",
-                    language: Some(EditorLanguage::Prisma),
-                    anchors: g.anchors,
-                }
+    let choices = playground.target_choices();
+    playground.analysis.with(|analysis| match tab {
+        OutputTab::Diagram => Output {
+            text: diagram_svg.get(),
+            file_name: "relplay-diagram.svg".into(),
+            mime_type: "image/svg+xml",
+            language: None,
+            notes: Vec::new(),
+            anchors: Vec::new(),
+        },
+        OutputTab::Target(id) => {
+            let target = id.with(&choices);
+            let format = target.format();
+            let generated = generate(&analysis.schema, target);
+            Output {
+                notes: generated.diagnostics.iter().map(|d| d.message.clone()).collect(),
+                text: generated.text,
+                file_name: format.file_name.into(),
+                mime_type: format.mime_type,
+                language: Some(format.editor_language),
+                anchors: generated.anchors,
             }
-            OutputTab::Sql => {
-                let g = generated(Target::Sql(dialect));
-                let language = match dialect {
-                    SqlDialect::Postgresql => EditorLanguage::Postgresql,
-                    SqlDialect::Mysql => EditorLanguage::Mysql,
-                    SqlDialect::Sqlite => EditorLanguage::Sqlite,
-                };
-                Output {
-                    notes: notes(&g),
-                    text: g.text,
-                    file_name: format!("schema.{}.sql", dialect.as_str()),
-                    mime_type: "application/sql",
-                    language: Some(language),
-                    anchors: g.anchors,
-                }
-            }
-            OutputTab::TypeOrm => {
-                let g = generated(Target::TypeOrm(TypeOrmOptions {
-                    dialect,
-                    cascade: playground.typeorm_cascade.get(),
-                    eager: playground.typeorm_eager.get(),
-                }));
-                Output {
-                    notes: notes(&g),
-                    text: g.text,
-                    file_name: "entities.ts".into(),
-                    mime_type: "text/plain",
-                    language: Some(EditorLanguage::TypeScript),
-                    anchors: g.anchors,
-                }
-            }
-            OutputTab::Sequelize => {
-                let g = generated(Target::Sequelize(SequelizeOptions { style: playground.sequelize_style.get() }));
-                Output {
-                    notes: notes(&g),
-                    text: g.text,
-                    file_name: "models.mjs".into(),
-                    mime_type: "text/javascript",
-                    language: Some(EditorLanguage::JavaScript),
-                    anchors: g.anchors,
-                }
-            }
-            OutputTab::VibOrm => {
-                let g = generated(Target::VibOrm(VibOrmOptions { api: playground.viborm_api.get() }));
-                Output {
-                    notes: notes(&g),
-                    text: g.text,
-                    file_name: "schema.ts".into(),
-                    mime_type: "text/plain",
-                    language: Some(EditorLanguage::TypeScript),
-                    anchors: g.anchors,
-                }
-            }
-            OutputTab::Ir => {
-                let g = generated(Target::Json);
-                Output {
-                    notes: Vec::new(),
-                    text: g.text,
-                    file_name: "schema.ir.json".into(),
-                    mime_type: "application/json",
-                    language: Some(EditorLanguage::Json),
-                    anchors: g.anchors,
-                }
-            }
-            OutputTab::Problems => Output {
-                text: relplay_core::diagnostic::render::to_text("schema.prisma", &playground.source.get(), &analysis.diagnostics),
+        }
+        OutputTab::Problems => {
+            let source_file = playground.language.get().info().format.file_name;
+            Output {
+                text: relplay_core::diagnostic::render::to_text(source_file, &playground.source.get(), &analysis.diagnostics),
                 file_name: "problems.txt".into(),
                 mime_type: "text/plain",
                 language: None,
                 notes: Vec::new(),
                 anchors: Vec::new(),
-            },
+            }
         }
     })
 }
 
-/// A labelled menu of a target's option: `choices` are (value, label) pairs.
+/// A labelled menu of one target option: every value of the [`Choice`], by its id and label.
 #[component]
-fn OptionMenu(
+fn OptionMenu<C: Choice + Send + Sync>(
     label: &'static str,
     test_id: &'static str,
-    choices: &'static [(&'static str, &'static str)],
-    value: Signal<&'static str>,
-    on_choose: impl Fn(String) + 'static,
+    value: Signal<C>,
+    on_choose: impl Fn(C) + 'static,
 ) -> impl IntoView {
+    let choose = move |event: leptos::ev::Event| {
+        if let Some(choice) = C::from_id(&event_target_value(&event)) {
+            on_choose(choice);
+        }
+    };
     view! {
         <label>
             {label}
-            <select data-testid=test_id prop:value=move || value.get() on:change=move |event| on_choose(event_target_value(&event))>
-                {choices.iter().map(|(value, text)| view! { <option value=*value>{*text}</option> }).collect_view()}
+            <select data-testid=test_id prop:value=move || value.get().id() on:change=choose>
+                {C::ALL.iter().map(|c| view! { <option value=c.id()>{c.label()}</option> }).collect_view()}
             </select>
         </label>
     }
@@ -236,9 +179,9 @@ pub fn OutputPanel() -> impl IntoView {
                 {settings.tabs.iter().copied().map(tab_button).collect_view()}
             </div>
             <div class="toolbar">
-                <Show when=move || is_tab(OutputTab::Sql)() || is_tab(OutputTab::TypeOrm)()>
+                <Show when=move || is_tab(OutputTab::Target(TargetId::Sql))() || is_tab(OutputTab::Target(TargetId::TypeOrm))()>
                     <label>
-                        {move || if is_tab(OutputTab::TypeOrm)() { "Column types for " } else { "Dialect " }}
+                        {move || if is_tab(OutputTab::Target(TargetId::TypeOrm))() { "Column types for " } else { "Dialect " }}
                         <select data-testid="dialect" on:change=set_dialect prop:value=move || chosen_dialect_value(playground)>
                             <option value="auto">{move || format!("from datasource ({})", playground.dialect().display_name())}</option>
                             <option value="postgresql">"PostgreSQL"</option>
@@ -247,24 +190,12 @@ pub fn OutputPanel() -> impl IntoView {
                         </select>
                     </label>
                 </Show>
-                <Show when=is_tab(OutputTab::TypeOrm)>
+                <Show when=is_tab(OutputTab::Target(TargetId::TypeOrm))>
                     <OptionMenu
                         label="Cascade "
                         test_id="typeorm-cascade"
-                        choices=&[("none", "none"), ("persist", "insert, update"), ("all", "all (also remove)")]
-                        value=Signal::derive(move || match playground.typeorm_cascade.get() {
-                            TypeOrmCascade::None => "none",
-                            TypeOrmCascade::Persist => "persist",
-                            TypeOrmCascade::All => "all",
-                        })
-                        on_choose=move |value: String| {
-                            let cascade = match value.as_str() {
-                                "persist" => TypeOrmCascade::Persist,
-                                "all" => TypeOrmCascade::All,
-                                _ => TypeOrmCascade::None,
-                            };
-                            playground.typeorm_cascade.set(cascade);
-                        }
+                        value=Signal::derive(move || playground.typeorm_cascade.get())
+                        on_choose=move |cascade| playground.typeorm_cascade.set(cascade)
                     />
                     <label>
                         <input
@@ -276,37 +207,20 @@ pub fn OutputPanel() -> impl IntoView {
                         " eager to-one"
                     </label>
                 </Show>
-                <Show when=is_tab(OutputTab::Sequelize)>
+                <Show when=is_tab(OutputTab::Target(TargetId::Sequelize))>
                     <OptionMenu
                         label="Models "
                         test_id="sequelize-style"
-                        choices=&[("define", "sequelize.define()"), ("class", "class extends Model + init()")]
-                        value=Signal::derive(move || match playground.sequelize_style.get() {
-                            SequelizeStyle::Define => "define",
-                            SequelizeStyle::Class => "class",
-                        })
-                        on_choose=move |value: String| {
-                            let style = if value == "class" { SequelizeStyle::Class } else { SequelizeStyle::Define };
-                            playground.sequelize_style.set(style);
-                        }
+                        value=Signal::derive(move || playground.sequelize_style.get())
+                        on_choose=move |style| playground.sequelize_style.set(style)
                     />
                 </Show>
-                <Show when=is_tab(OutputTab::VibOrm)>
+                <Show when=is_tab(OutputTab::Target(TargetId::VibOrm))>
                     <OptionMenu
                         label="Relation API "
                         test_id="viborm-api"
-                        choices=&[
-                            ("builder", "s.oneToOne(() => m).fields(…) (current)"),
-                            ("config-first", "s.relation.fields(…).oneToOne(() => m) (earlier)"),
-                        ]
-                        value=Signal::derive(move || match playground.viborm_api.get() {
-                            VibOrmApi::Builder => "builder",
-                            VibOrmApi::ConfigFirst => "config-first",
-                        })
-                        on_choose=move |value: String| {
-                            let api = if value == "config-first" { VibOrmApi::ConfigFirst } else { VibOrmApi::Builder };
-                            playground.viborm_api.set(api);
-                        }
+                        value=Signal::derive(move || playground.viborm_api.get())
+                        on_choose=move |api| playground.viborm_api.set(api)
                     />
                 </Show>
                 <span class="spacer"></span>

@@ -1,7 +1,7 @@
 //! The Problems pane: every diagnostic with its position; a click selects it in the editor and
 //! a fix button applies the diagnostic's fix.
 
-use crate::app::Playground;
+use crate::state::Playground;
 use leptos::prelude::*;
 use relplay_core::diagnostic::render;
 

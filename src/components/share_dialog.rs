@@ -1,12 +1,16 @@
 //! The Share dialog: the link to this playground, and an iframe snippet for documentation pages
 //! with the embed options (panes, read-only, theme) chosen here.
 
-use crate::app::{OutputTab, Playground};
 use crate::interop::{browser, copy_to_clipboard};
+use crate::panes::OutputTab;
+use crate::state::Playground;
 use leptos::prelude::*;
 
-/// The panes an embedded playground can show, in the order of the `view=` list.
-const PANES: [&str; 9] = ["editor", "diagram", "prisma", "sql", "typeorm", "sequelize", "viborm", "problems", "ir"];
+/// The panes an embedded playground can show, in the order of the `view=` list: the editor, then
+/// every output pane.
+fn embeddable_panes() -> Vec<&'static str> {
+    std::iter::once("editor").chain(OutputTab::all().into_iter().map(OutputTab::id)).collect()
+}
 
 #[component]
 pub fn ShareDialog() -> impl IntoView {
@@ -17,7 +21,7 @@ pub fn ShareDialog() -> impl IntoView {
     let payload = move || relplay_core::share::encode(&playground.snapshot());
     let link = move || format!("{}#s={}", browser::page_base(), payload());
     let snippet = move || {
-        let view = panes.with(|chosen| PANES.iter().filter(|p| chosen.contains(p)).copied().collect::<Vec<_>>().join(","));
+        let view = panes.with(|chosen| embeddable_panes().into_iter().filter(|p| chosen.contains(p)).collect::<Vec<_>>().join(","));
         let mut query = format!("embed=1&view={view}");
         if readonly.get() {
             query.push_str("&readonly=1");
@@ -70,7 +74,7 @@ pub fn ShareDialog() -> impl IntoView {
                     </div>
                     <label>"Embed in a page"</label>
                     <div class="options">
-                        {PANES.into_iter().map(pane_box).collect_view()}
+                        {embeddable_panes().into_iter().map(pane_box).collect_view()}
                     </div>
                     <div class="options">
                         <label class="check">

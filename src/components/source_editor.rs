@@ -1,8 +1,8 @@
 //! The source pane: a CodeMirror editor whose every change feeds the analysis, with the
 //! analysis's diagnostics shown in place (squiggles, gutter marks, hover text, quick fixes).
 
-use crate::app::{Playground, SelectionOrigin};
-use crate::interop::{CodeView, EditorLanguage};
+use crate::interop::CodeView;
+use crate::state::{Playground, SelectionOrigin};
 use leptos::html::Div;
 use leptos::prelude::*;
 use relplay_core::diagnostic::render;
@@ -29,7 +29,7 @@ pub fn SourceEditor() -> impl IntoView {
                 playground.select(item, SelectionOrigin::Editor);
             }
         };
-        let highlighting = EditorLanguage::for_source(playground.language.get_untracked());
+        let highlighting = playground.language.get_untracked().info().format.editor_language;
         let editor = CodeView::editor(&element, &initial, highlighting, move |text| source.set(text), on_cursor);
         if readonly {
             editor.set_read_only(true);
@@ -51,7 +51,7 @@ pub fn SourceEditor() -> impl IntoView {
     Effect::new(move |_| {
         let language = playground.language.get();
         if let Some(editor) = playground.editor.get_value() {
-            editor.set_language(EditorLanguage::for_source(language));
+            editor.set_language(language.info().format.editor_language);
         }
     });
 

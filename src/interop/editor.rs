@@ -35,43 +35,6 @@ extern "C" {
     fn download_text(file_name: &str, text: &str, mime_type: &str);
 }
 
-/// The languages the editor highlights.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum EditorLanguage {
-    Prisma,
-    Postgresql,
-    Mysql,
-    Sqlite,
-    Json,
-    TypeScript,
-    JavaScript,
-}
-
-impl EditorLanguage {
-    /// The highlighting for a source language.
-    pub fn for_source(language: relplay_core::SourceLanguage) -> EditorLanguage {
-        use relplay_core::generate::SqlDialect;
-        match language {
-            relplay_core::SourceLanguage::Prisma => EditorLanguage::Prisma,
-            relplay_core::SourceLanguage::Sql(SqlDialect::Postgresql) => EditorLanguage::Postgresql,
-            relplay_core::SourceLanguage::Sql(SqlDialect::Mysql) => EditorLanguage::Mysql,
-            relplay_core::SourceLanguage::Sql(SqlDialect::Sqlite) => EditorLanguage::Sqlite,
-        }
-    }
-
-    fn as_str(self) -> &'static str {
-        match self {
-            EditorLanguage::Prisma => "prisma",
-            EditorLanguage::Postgresql => "postgresql",
-            EditorLanguage::Mysql => "mysql",
-            EditorLanguage::Sqlite => "sqlite",
-            EditorLanguage::Json => "json",
-            EditorLanguage::TypeScript => "typescript",
-            EditorLanguage::JavaScript => "javascript",
-        }
-    }
-}
-
 /// A CodeMirror view, editable (the source) or read-only (an output).
 #[derive(Clone)]
 pub struct CodeView {
@@ -84,13 +47,13 @@ impl CodeView {
     pub fn editor(
         parent: &web_sys::HtmlElement,
         text: &str,
-        language: EditorLanguage,
+        language: &str,
         on_change: impl Fn(String) + 'static,
         on_cursor: impl Fn(u32) + 'static,
     ) -> CodeView {
         let change = Closure::<dyn Fn(String)>::new(on_change);
         let cursor = Closure::<dyn Fn(u32)>::new(on_cursor);
-        let view = create_editor(parent, text, language.as_str(), &change, &cursor);
+        let view = create_editor(parent, text, language, &change, &cursor);
         // The editor lives as long as the page, and so do its callbacks.
         change.forget();
         cursor.forget();
@@ -98,9 +61,9 @@ impl CodeView {
     }
 
     /// A read-only view; `on_click` receives the UTF-16 offset the user clicked.
-    pub fn output(parent: &web_sys::HtmlElement, language: EditorLanguage, on_click: impl Fn(u32) + 'static) -> CodeView {
+    pub fn output(parent: &web_sys::HtmlElement, language: &str, on_click: impl Fn(u32) + 'static) -> CodeView {
         let click = Closure::<dyn Fn(u32)>::new(on_click);
-        let view = create_output(parent, language.as_str(), &click);
+        let view = create_output(parent, language, &click);
         click.forget();
         CodeView { view }
     }
@@ -118,8 +81,8 @@ impl CodeView {
         set_read_only(&self.view, read_only);
     }
 
-    pub fn set_language(&self, language: EditorLanguage) {
-        set_language(&self.view, language.as_str());
+    pub fn set_language(&self, language: &str) {
+        set_language(&self.view, language);
     }
 
     /// Shows diagnostics (any serialisable list with CodeMirror's UTF-16 `from`/`to`).

@@ -6,4 +6,4 @@ pub mod browser;
 pub mod diagram;
 mod editor;
 
-pub use editor::{copy_to_clipboard, download, CodeView, EditorLanguage};
+pub use editor::{copy_to_clipboard, download, CodeView};

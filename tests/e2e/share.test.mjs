@@ -129,7 +129,7 @@ test("script in a shared schema is shown as text, never run", async () => {
   const hostile = "// <script>window.__pwned = 1</script> <img src=x onerror=\"window.__pwned = 2\">\nmodel A {\n  id Int @id\n}\n";
   const page = await openPage(`${server.url}#s=${encodePayload({ l: "prisma", s: hostile, p: "problems" })}`);
   assert.equal(await sourceText(page), hostile);
-  for (const tab of ["diagram", "prisma", "sql", "problems", "ir"]) {
+  for (const tab of ["diagram", "prisma", "sql", "problems", "json"]) {
     await page.click(`[data-tab=${tab}]`);
     await page.waitForTimeout(100);
   }
@@ -173,10 +173,38 @@ test("the embed page: two playgrounds that resize and answer the postMessage API
   assert.match((await events()).find((e) => e.type === "relplay:error").message, /unknown language "cobol"/);
   assert.equal(await firstFrame.evaluate(() => window.relplayEditor.textIn(document.querySelector(".source-pane"))), before);
 
+  // Every language of the registry is accepted, SQL included; the change event reports it.
+  const sql = "CREATE TABLE author (id INT PRIMARY KEY);\nCREATE TABLE book (id INT PRIMARY KEY, author_id INT REFERENCES author (id));\n";
+  await page.evaluate((source) => {
+    document.getElementById("first").contentWindow.postMessage({ type: "relplay:set-source", language: "sql:mysql", source }, "*");
+  }, sql);
+  await page.waitForFunction(() => window.relplayEvents.some((e) => e.frame === "first" && e.type === "relplay:change" && e.language === "sql:mysql"));
+  assert.equal(await firstFrame.evaluate(() => window.relplayEditor.textIn(document.querySelector(".source-pane"))), sql);
+  assert.equal((await events()).filter((e) => e.type === "relplay:error").length, 1, "only the cobol message was refused");
+  await page.evaluate((source) => {
+    document.getElementById("first").contentWindow.postMessage({ type: "relplay:set-source", language: "prisma", source }, "*");
+  }, before);
+  await page.waitForFunction(() => window.relplayEvents.some((e) => e.frame === "first" && e.type === "relplay:change" && e.language === "prisma"));
+
   // "Open in relplay" carries the same state to the full app.
   const href = await first.locator("[data-testid=open-in-relplay]").getAttribute("href");
   const full = await openPage(href);
   assert.equal(await sourceText(full), before);
   await full.close();
   await page.close();
+});
+
+test("links and embeds made by earlier versions still open: the IR pane as `ir`, VibORM's API as `config_first`", async () => {
+  const source = "model User {\n  id      Int      @id\n  profile Profile?\n}\n\nmodel Profile {\n  id     Int  @id\n  userId Int  @unique\n  user   User @relation(fields: [userId], references: [id])\n}\n";
+  const ir = await openPage(`${server.url}#s=${encodePayload({ l: "prisma", s: source, p: "ir" })}`);
+  assert.equal(await ir.locator("[data-tab=json]").getAttribute("aria-selected"), "true");
+  assert.match(await outputText(ir), /"entities"/);
+  await ir.close();
+  const viborm = await openPage(`${server.url}#s=${encodePayload({ l: "prisma", s: source, p: "viborm", v: "config_first" })}`);
+  assert.equal(await viborm.inputValue("[data-testid=viborm-api]"), "config-first");
+  assert.match(await outputText(viborm), /s\.relation/);
+  await viborm.close();
+  const embed = await openPage(`${server.url}?embed=1&view=editor,ir#s=${encodePayload({ l: "prisma", s: source })}`);
+  assert.deepEqual(await embed.locator("[role=tab]").allInnerTexts(), ["IR (JSON)"]);
+  await embed.close();
 });

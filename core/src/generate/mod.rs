@@ -10,13 +10,12 @@ pub mod prisma;
 mod relation_ends;
 pub mod sequelize;
 pub mod sql;
-mod sql_dialect;
 pub mod typeorm;
 pub mod viborm;
 
+pub use crate::dialect::SqlDialect;
 pub use crate::ir::SchemaItem;
 pub use sequelize::{SequelizeOptions, SequelizeStyle};
-pub use sql_dialect::SqlDialect;
 pub use typeorm::{GeneratedFile, TypeOrmCascade, TypeOrmOptions};
 pub use viborm::{VibOrmApi, VibOrmOptions};
 
@@ -86,7 +85,7 @@ pub fn generate(schema: &Schema, target: Target) -> Generated {
 }
 
 /// The output of `target` as files to write into a directory: one file per entity for TypeORM,
-/// one file otherwise.
+/// otherwise one file, named as the registry says ([`Target::format`]).
 pub fn generate_files(schema: &Schema, target: Target) -> (Vec<GeneratedFile>, Vec<Diagnostic>) {
     let single = |path: String| {
         let generated = generate(schema, target);
@@ -94,11 +93,7 @@ pub fn generate_files(schema: &Schema, target: Target) -> (Vec<GeneratedFile>, V
     };
     match target {
         Target::TypeOrm(options) => typeorm::generate_files(schema, options),
-        Target::Prisma => single("schema.prisma".into()),
-        Target::Sql(dialect) => single(format!("schema.{}.sql", dialect.as_str())),
-        Target::Sequelize(_) => single("models.mjs".into()),
-        Target::VibOrm(_) => single("schema.ts".into()),
-        Target::Json => single("schema.json".into()),
+        other => single(other.format().file_name.to_string()),
     }
 }
 

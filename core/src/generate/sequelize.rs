@@ -27,26 +27,9 @@ use super::relation_ends::{join_column_of, relation_ends, RelationEnds};
 use super::{Anchor, Generated, SchemaItem};
 use crate::diagnostic::catalog;
 use crate::ir::{DefaultValue, Entity, Field, FieldType, ReferentialAction, Relation, RelationKind, RelationMode, Schema};
+pub use crate::options::{SequelizeOptions, SequelizeStyle};
 use crate::span::Span;
-use serde::{Deserialize, Serialize};
 use std::fmt::Write;
-
-/// How models are declared.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum SequelizeStyle {
-    /// `sequelize.define("User", { … }, { … })`.
-    #[default]
-    Define,
-    /// `class User extends Model {}` and `User.init({ … }, { sequelize, … })`.
-    Class,
-}
-
-/// Choices for the Sequelize output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub struct SequelizeOptions {
-    pub style: SequelizeStyle,
-}
 
 /// Renders `schema` as a Sequelize v6 module.
 pub fn generate(schema: &Schema, options: SequelizeOptions) -> Generated {

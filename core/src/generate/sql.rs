@@ -7,9 +7,9 @@
 //! (`{table}_pkey`, `{table}_{columns}_key`, `_fkey`, `_idx`) unless the schema names them.
 
 use super::dependency_order::{creation_order, owned_foreign_keys};
-use super::sql_dialect::{AutoincrementStyle, EnumStyle, SqlDialect};
 use super::{Anchor, Generated, SchemaItem};
 use crate::diagnostic::{catalog, Diagnostic};
+use crate::dialect::{AutoincrementStyle, EnumStyle, SqlDialect};
 use crate::ir::{DefaultValue, Entity, Field, FieldType, ForeignKey, JoinTable, Relation, RelationKind, RelationMode, Schema};
 use std::collections::HashSet;
 use std::fmt::Write;

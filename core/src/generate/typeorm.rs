@@ -16,52 +16,17 @@
 use super::dependency_order::cycle_closing_relations;
 use super::javascript::{member_access, property_name, string_literal, typescript_type, variable_name};
 use super::relation_ends::{relation_ends, RelationEnds};
-use super::sql_dialect::{AutoincrementStyle, SqlDialect};
 use super::{Anchor, Generated, SchemaItem};
 use crate::diagnostic::{catalog, Diagnostic};
+use crate::dialect::{AutoincrementStyle, SqlDialect};
 use crate::ir::{
     DefaultValue, Entity, Field, FieldType, NavigationCardinality, ReferentialAction, Relation, RelationKind, RelationMode, Schema,
 };
+pub use crate::options::{TypeOrmCascade, TypeOrmOptions};
 use crate::span::Span;
-use serde::{Deserialize, Serialize};
+
 use std::collections::BTreeSet;
 use std::fmt::Write;
-
-/// Choices for the TypeORM output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-pub struct TypeOrmOptions {
-    /// The database whose column types the entities declare.
-    pub dialect: SqlDialect,
-    /// TypeORM's `cascade` on the parent side of each relation.
-    #[serde(default)]
-    pub cascade: TypeOrmCascade,
-    /// `eager: true` on the side holding each foreign key, so loading an entity loads what it
-    /// points at.
-    #[serde(default)]
-    pub eager: bool,
-}
-
-impl TypeOrmOptions {
-    /// The plain output for `dialect`: no cascades, nothing eager (TypeORM's defaults).
-    pub fn for_dialect(dialect: SqlDialect) -> TypeOrmOptions {
-        TypeOrmOptions { dialect, cascade: TypeOrmCascade::None, eager: false }
-    }
-}
-
-/// What TypeORM saves or removes along a relation together with the parent entity (the side
-/// without the foreign key; for a many-to-many, the side with `@JoinTable`). This is the ORM's
-/// persistence, not SQL: the database's referential actions stay those of the schema.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum TypeOrmCascade {
-    /// TypeORM's default: related entities are saved on their own.
-    #[default]
-    None,
-    /// `cascade: ["insert", "update"]`: saving the parent saves new and changed children.
-    Persist,
-    /// `cascade: true`: also removes, soft-removes and recovers them with the parent.
-    All,
-}
 
 /// One file of a multi-file output.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -19,26 +19,9 @@ use super::relation_ends::{relation_ends, End, RelationEnds};
 use super::{Anchor, Generated, SchemaItem};
 use crate::diagnostic::catalog;
 use crate::ir::{lower_camel, DefaultValue, Entity, Field, FieldType, ReferentialAction, Relation, RelationKind, Schema};
+pub use crate::options::{VibOrmApi, VibOrmOptions};
 use crate::span::Span;
-use serde::{Deserialize, Serialize};
 use std::fmt::Write;
-
-/// Which form of VibORM's relation API to write.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[serde(rename_all = "snake_case")]
-pub enum VibOrmApi {
-    /// `s.oneToOne(() => m).fields(…).references(…)` (VibORM since January 2026).
-    #[default]
-    Builder,
-    /// `s.relation.fields(…).references(…).oneToOne(() => m)` (the earlier form).
-    ConfigFirst,
-}
-
-/// Choices for the VibORM output.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
-pub struct VibOrmOptions {
-    pub api: VibOrmApi,
-}
 
 /// Renders `schema` as a VibORM schema module.
 pub fn generate(schema: &Schema, options: VibOrmOptions) -> Generated {

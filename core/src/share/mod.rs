@@ -5,7 +5,8 @@
 //! version, limits the link's length and the decompressed size (a zip bomb stops at the limit),
 //! and reports every failure as a [`ShareError`] with a sentence a person can read.
 
-use crate::generate::{SequelizeStyle, SqlDialect, TypeOrmCascade, VibOrmApi};
+use crate::dialect::SqlDialect;
+use crate::options::{SequelizeStyle, TypeOrmCascade, VibOrmApi};
 use crate::syntax::SourceLanguage;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD;
 use base64::Engine;

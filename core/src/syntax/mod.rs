@@ -14,7 +14,7 @@ pub enum SourceLanguage {
     #[default]
     Prisma,
     /// SQL DDL (`CREATE TABLE`, `ALTER TABLE … ADD CONSTRAINT`, `CREATE INDEX`) in one dialect.
-    Sql(crate::generate::SqlDialect),
+    Sql(crate::dialect::SqlDialect),
 }
 
 impl SourceLanguage {
@@ -30,17 +30,13 @@ impl SourceLanguage {
         let name = name.to_ascii_lowercase();
         match name.as_str() {
             "prisma" => Some(SourceLanguage::Prisma),
-            "sql" => Some(SourceLanguage::Sql(crate::generate::SqlDialect::Postgresql)),
-            other => crate::generate::SqlDialect::from_name(other.strip_prefix("sql:").unwrap_or(other)).map(SourceLanguage::Sql),
+            "sql" => Some(SourceLanguage::Sql(crate::dialect::SqlDialect::Postgresql)),
+            other => crate::dialect::SqlDialect::from_name(other.strip_prefix("sql:").unwrap_or(other)).map(SourceLanguage::Sql),
         }
     }
 
+    /// The language's id in the registry ([`crate::registry::LANGUAGES`]).
     pub fn as_str(self) -> &'static str {
-        match self {
-            SourceLanguage::Prisma => "prisma",
-            SourceLanguage::Sql(crate::generate::SqlDialect::Postgresql) => "sql:postgresql",
-            SourceLanguage::Sql(crate::generate::SqlDialect::Mysql) => "sql:mysql",
-            SourceLanguage::Sql(crate::generate::SqlDialect::Sqlite) => "sql:sqlite",
-        }
+        self.info().id
     }
 }

@@ -7,7 +7,7 @@ mod columns;
 mod relations;
 
 use crate::diagnostic::{catalog, Diagnostic};
-use crate::generate::SqlDialect;
+use crate::dialect::SqlDialect;
 use crate::ir::{Entity, Index, PrimaryKey, RelationMode, Schema, UniqueConstraint, IR_VERSION};
 use crate::span::Span;
 use crate::syntax::sql::SqlFile;

@@ -4,7 +4,7 @@
 mod split;
 
 use crate::diagnostic::{catalog, Diagnostic};
-use crate::generate::SqlDialect;
+use crate::dialect::SqlDialect;
 use crate::line_index::LineIndex;
 use crate::span::Span;
 use sqlparser::ast::Statement;

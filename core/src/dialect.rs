@@ -1,4 +1,5 @@
-//! What each SQL dialect supports, asked as questions instead of branching on names.
+//! What each SQL dialect supports, asked as questions instead of branching on names. A neutral
+//! home: the SQL reader, the IR's lowering and the generators all ask it.
 
 use crate::ir::{FieldType, NativeType, Provider, ReferentialAction};
 use serde::{Deserialize, Serialize};
