@@ -22,12 +22,16 @@ pub trait Choice: Copy + PartialEq + 'static {
 
     /// "none, persist or all": the ids, for a message about a wrong one.
     fn ids() -> String {
-        let ids: Vec<&str> = Self::ALL.iter().map(|c| c.id()).collect();
-        match ids.split_last() {
-            Some((last, [])) => last.to_string(),
-            Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-            None => String::new(),
-        }
+        one_of(&Self::ALL.iter().map(|c| c.id()).collect::<Vec<_>>())
+    }
+}
+
+/// `a, b or c`: a list of ids for a message that asks for one of them.
+pub fn one_of(ids: &[&str]) -> String {
+    match ids.split_last() {
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => String::new(),
     }
 }
 

@@ -119,9 +119,7 @@ impl TargetId {
 
     /// "prisma, sql, …, viborm or json", for a message about a wrong one.
     pub fn ids() -> String {
-        let ids: Vec<&str> = TARGETS.iter().map(|t| t.id).collect();
-        let (last, rest) = ids.split_last().expect("targets are registered");
-        format!("{} or {last}", rest.join(", "))
+        crate::options::one_of(&TARGETS.iter().map(|t| t.id).collect::<Vec<_>>())
     }
 
     /// The target with `choices` applied.

@@ -81,6 +81,11 @@ impl DeclaredEnd {
         self.fields.iter().flatten().map(|f| f.value.clone()).collect()
     }
 
+    /// Whether this end's key fields are unique on its entity: a lone to-one end is then one-to-one.
+    pub fn key_is_unique(&self, schema: &Schema) -> bool {
+        schema.entity(&self.entity).is_some_and(|e| e.is_unique_criterion(&self.field_names()))
+    }
+
     /// `(navigation, entity)`, the pair the catalog's messages name an end by.
     pub fn named(&self) -> (&str, &str) {
         (&self.name, &self.entity)
@@ -138,8 +143,7 @@ impl RelationDeclarations {
             if a.is_list() {
                 return PairShape::LoneList(a);
             }
-            let unique = schema.entity(&a.entity).is_some_and(|e| e.is_unique_criterion(&a.field_names()));
-            let kind = if unique { RelationKind::OneToOne } else { RelationKind::OneToMany };
+            let kind = if a.key_is_unique(schema) { RelationKind::OneToOne } else { RelationKind::OneToMany };
             return PairShape::ToOne { owner: a, inverse: None, kind };
         };
         match (a.is_list(), b.is_list()) {

@@ -188,7 +188,7 @@ impl SourceProfile for PrismaProfile {
             return None;
         }
         let target = schema.entity(&end.target)?;
-        let unique = schema.entity(&end.entity).is_some_and(|e| e.is_unique_criterion(&end.field_names()));
+        let unique = end.key_is_unique(schema);
         let model = &end.entity;
         let base = lower_camel(model);
         let name = target.free_member_name(if unique { base } else { format!("{base}s") });
