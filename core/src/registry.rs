@@ -147,6 +147,19 @@ pub struct TargetChoices {
     pub api: VibOrmApi,
 }
 
+impl Default for TargetChoices {
+    /// PostgreSQL column types and each option's own default, as a new playground starts.
+    fn default() -> Self {
+        TargetChoices {
+            dialect: SqlDialect::Postgresql,
+            cascade: TypeOrmCascade::default(),
+            eager: false,
+            style: SequelizeStyle::default(),
+            api: VibOrmApi::default(),
+        }
+    }
+}
+
 impl Target {
     /// Which target this is.
     pub fn id(&self) -> TargetId {

@@ -1,6 +1,7 @@
 //! Generators say where each entity and relation stands in their output, so views can be linked.
 
 use relplay_core::generate::{generate, SchemaItem, SqlDialect, Target};
+use relplay_core::registry::TargetChoices;
 use relplay_core::{analyze, SourceLanguage};
 
 #[test]
@@ -26,16 +27,18 @@ fn the_user_profile_anchors_point_at_the_model_and_the_key() {
 
 #[test]
 fn every_entity_and_relation_of_every_example_is_anchored_in_every_output() {
+    let mut targets = vec![Target::Sql(SqlDialect::Mysql), Target::Sql(SqlDialect::Sqlite)];
+    targets.extend(relplay_core::registry::TARGETS.iter().map(|info| info.target.with(&TargetChoices::default())));
     for example in relplay_core::examples::EXAMPLES {
         let schema = analyze(example.source, SourceLanguage::Prisma).schema;
-        let targets =
-            [Target::Prisma, Target::Sql(SqlDialect::Postgresql), Target::Sql(SqlDialect::Mysql), Target::Sql(SqlDialect::Sqlite)];
-        for target in targets {
+        for &target in &targets {
             let generated = generate(&schema, target);
             let items = (0..schema.entities.len()).map(SchemaItem::Entity).chain((0..schema.relations.len()).map(SchemaItem::Relation));
             for item in items {
                 let span = generated.anchor_of(item).unwrap_or_else(|| panic!("{}: {item:?} has no anchor in {target:?}", example.id));
                 assert!(span.end() <= generated.text.len() && span.start() < span.end());
+                let shown = &generated.text[span.start()..span.end()];
+                assert_eq!(shown, shown.trim(), "{}: the anchor of {item:?} in {target:?} is bounded by whitespace", example.id);
             }
         }
     }

@@ -9,8 +9,8 @@
 //! writes it, and says which new relations stand for which original one.
 
 use crate::ir::{
-    lower_camel, Entity, Field, ForeignKey, JoinTable, Navigation, NavigationCardinality, PrimaryKey, ReferentialAction, Relation,
-    RelationKind, RelationSide, Schema,
+    free_name, lower_camel, Entity, Field, ForeignKey, JoinTable, Navigation, NavigationCardinality, PrimaryKey, ReferentialAction,
+    Relation, RelationKind, RelationSide, Schema,
 };
 
 /// Whether Prisma's implicit form produces exactly this join table.
@@ -145,10 +145,7 @@ fn free_model_name(schema: &Schema, table: &str, relation: &Relation) -> String 
     } else {
         format!("{}{}", relation.owning_side.entity, relation.inverse_side.entity)
     };
-    if schema.entity(&base).is_none() {
-        return base;
-    }
-    (2..).map(|i| format!("{base}{i}")).find(|n| schema.entity(n).is_none()).expect("some number is free")
+    free_name(base, |n| schema.entity(n).is_some())
 }
 
 /// `text` with every character that cannot be in a Prisma name made `_`.
@@ -162,7 +159,7 @@ fn identifier(text: &str) -> String {
 }
 
 fn unique_name(base: String, used: &mut Vec<String>) -> String {
-    let name = if used.contains(&base) { (2..).map(|i| format!("{base}{i}")).find(|n| !used.contains(n)).expect("free") } else { base };
+    let name = free_name(base, |n| used.iter().any(|u| u == n));
     used.push(name.clone());
     name
 }

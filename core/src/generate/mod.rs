@@ -3,6 +3,7 @@
 //! express is said in a comment in the output and as a `G…` warning.
 
 mod dependency_order;
+mod emit;
 mod explicit_join_models;
 mod javascript;
 pub mod json;

@@ -6,12 +6,11 @@
 //! (possible from other source languages) gets the one [`super::relation_ends`] names, since
 //! Prisma requires both sides.
 
+use super::emit::{DocStyle, Emitter};
 use super::relation_ends::{relation_ends, RelationEnds};
-use super::{Anchor, Generated, SchemaItem};
-use crate::diagnostic::{catalog, Diagnostic};
+use super::{Generated, SchemaItem};
 use crate::ir::{DefaultValue, Entity, Field, NavigationCardinality, Provider, ReferentialAction, Relation, RelationKind, Schema};
 use crate::languages::prisma::{action_name, default_on_delete, names_foreign_keys, names_primary_keys, type_name};
-use crate::span::Span;
 use std::fmt::Write;
 
 /// Renders `schema` as a Prisma schema file. A many-to-many relation whose join table is not
@@ -19,16 +18,13 @@ use std::fmt::Write;
 pub fn generate(original: &Schema) -> Generated {
     let (explicit, origin) = super::explicit_join_models::with_explicit_join_models(original);
     let schema = &explicit;
-    let mut out = String::new();
-    let mut anchors = Vec::new();
+    let mut out = Emitter::new();
     let provider = schema.provider.unwrap_or(Provider::Postgresql);
     let ends = relation_ends(schema);
     let _ = writeln!(out, "datasource db {{\n  provider = \"{}\"\n}}", provider.as_str());
     for (index, entity) in schema.entities.iter().enumerate() {
         out.push('\n');
-        let start = out.len();
-        write_model(&mut out, schema, &ends, entity, &mut anchors);
-        anchors.push(Anchor { item: SchemaItem::Entity(index), span: Span::new(start, out.len()) });
+        out.anchored(SchemaItem::Entity(index), |out| write_model(out, schema, &ends, entity));
     }
     for enum_type in &schema.enums {
         out.push('\n');
@@ -46,33 +42,27 @@ pub fn generate(original: &Schema) -> Generated {
         out.push_str("}\n");
     }
     // Anchors name the items of the schema given, not of the rewritten one.
-    for anchor in &mut anchors {
-        anchor.item = match anchor.item {
-            SchemaItem::Relation(index) => SchemaItem::Relation(origin[index]),
-            SchemaItem::Entity(index) if index >= original.entities.len() => {
-                let join_of = schema.entities[index].join_of.expect("added entities are join models");
-                SchemaItem::Relation(origin[join_of[0]])
-            }
-            item => item,
-        };
-    }
-    Generated { text: out, diagnostics: unnamed_constraints(original, provider), anchors }
+    out.map_items(|item| match item {
+        SchemaItem::Relation(index) => SchemaItem::Relation(origin[index]),
+        SchemaItem::Entity(index) if index >= original.entities.len() => {
+            let join_of = schema.entities[index].join_of.expect("added entities are join models");
+            SchemaItem::Relation(origin[join_of[0]])
+        }
+        item => item,
+    });
+    warn_of_unnamed_constraints(&mut out, original, provider);
+    out.finish()
 }
 
 /// Prisma cannot name primary keys on MySQL and SQLite, nor foreign keys on SQLite: such names
 /// (read from SQL) are left out of the schema, with a warning each.
-fn unnamed_constraints(schema: &Schema, provider: Provider) -> Vec<Diagnostic> {
-    let mut diagnostics = Vec::new();
+fn warn_of_unnamed_constraints(out: &mut Emitter, schema: &Schema, provider: Provider) {
     let target = format!("Prisma on {}", provider.display_name());
     if !names_primary_keys(provider) {
         for entity in &schema.entities {
             if let Some(pk) = &entity.primary_key {
                 if let Some(name) = &pk.constraint_name {
-                    diagnostics.push(catalog::target_cannot_express(
-                        pk.span,
-                        &target,
-                        &format!("the primary key name `{name}` of `{}`", entity.name),
-                    ));
+                    out.cannot_express(pk.span, &target, &format!("the primary key name `{name}` of `{}`", entity.name));
                 }
             }
         }
@@ -80,11 +70,10 @@ fn unnamed_constraints(schema: &Schema, provider: Provider) -> Vec<Diagnostic> {
     if !names_foreign_keys(provider) {
         for relation in &schema.relations {
             if let Some(name) = relation.foreign_key.as_ref().and_then(|fk| fk.constraint_name.as_ref()) {
-                diagnostics.push(catalog::target_cannot_express(relation.span, &target, &format!("the foreign key name `{name}`")));
+                out.cannot_express(relation.span, &target, &format!("the foreign key name `{name}`"));
             }
         }
     }
-    diagnostics
 }
 
 /// One line of a model before alignment.
@@ -98,18 +87,18 @@ struct Line {
     owns_relation: Option<usize>,
 }
 
-fn write_model(out: &mut String, schema: &Schema, ends: &[RelationEnds], entity: &Entity, anchors: &mut Vec<Anchor>) {
+fn write_model(out: &mut Emitter, schema: &Schema, ends: &[RelationEnds], entity: &Entity) {
     let provider = schema.provider.unwrap_or(Provider::Postgresql);
     let mut lines: Vec<Line> = entity.fields.iter().map(|f| scalar_line(entity, f, provider)).collect();
     lines.extend(navigation_lines(schema, ends, entity));
     lines.sort_by_key(|l| l.position);
-    write_documentation(out, entity.documentation.as_deref(), "");
+    out.doc(DocStyle::TripleSlash, entity.documentation.as_deref(), "");
     let _ = writeln!(out, "model {} {{", entity.name);
     let name_width = lines.iter().map(|l| l.name.len()).max().unwrap_or(0);
     let type_width = lines.iter().map(|l| l.type_text.len()).max().unwrap_or(0);
     for line in &lines {
-        write_documentation(out, line.documentation.as_deref(), "  ");
-        let start = out.len() + 2;
+        out.doc(DocStyle::TripleSlash, line.documentation.as_deref(), "  ");
+        let start = out.len();
         let text = if line.attributes.is_empty() {
             format!("  {:name_width$} {}", line.name, line.type_text)
         } else {
@@ -117,7 +106,7 @@ fn write_model(out: &mut String, schema: &Schema, ends: &[RelationEnds], entity:
         };
         out.push_str(text.trim_end());
         if let Some(relation) = line.owns_relation {
-            anchors.push(Anchor { item: SchemaItem::Relation(relation), span: Span::new(start, out.len()) });
+            out.anchor_from(SchemaItem::Relation(relation), start);
         }
         out.push('\n');
     }
@@ -129,12 +118,6 @@ fn write_model(out: &mut String, schema: &Schema, ends: &[RelationEnds], entity:
         }
     }
     out.push_str("}\n");
-}
-
-fn write_documentation(out: &mut String, documentation: Option<&str>, indent: &str) {
-    for line in documentation.into_iter().flat_map(str::lines) {
-        let _ = writeln!(out, "{indent}/// {line}");
-    }
 }
 
 fn scalar_line(entity: &Entity, field: &Field, provider: Provider) -> Line {

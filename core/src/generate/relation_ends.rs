@@ -6,7 +6,7 @@
 //! the other entity's name in lower camel case, plural where that end leads to many
 //! (`posts`, `profile`), made unique among the entity's members and the other made-up names.
 
-use crate::ir::{lower_camel, JoinTable, Relation, RelationKind, Schema};
+use crate::ir::{free_name, lower_camel, JoinTable, Relation, RelationKind, Schema};
 use std::collections::{HashMap, HashSet};
 
 /// One end of a relation in generated code.
@@ -36,11 +36,7 @@ pub fn relation_ends(schema: &Schema) -> Vec<RelationEnds> {
     }
     let mut claim = |entity: &str, base: String| -> String {
         let names = taken.entry(entity.to_string()).or_default();
-        let name = if names.contains(&base) {
-            (2..).map(|i| format!("{base}{i}")).find(|n| !names.contains(n)).expect("some number is free")
-        } else {
-            base
-        };
+        let name = free_name(base, |n| names.contains(n));
         names.insert(name.clone());
         name
     };

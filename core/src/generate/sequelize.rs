@@ -22,37 +22,27 @@
 //! type of the schema's database (`@db.VarChar(100)`) is kept where Sequelize has it.
 
 use super::dependency_order::cycle_closing_relations;
+use super::emit::{DocStyle, Emitter};
 use super::javascript::{property_name, string_literal, variable_name};
 use super::relation_ends::{join_column_of, relation_ends, RelationEnds};
-use super::{Anchor, Generated, SchemaItem};
-use crate::diagnostic::catalog;
+use super::{Generated, SchemaItem};
 use crate::ir::{DefaultValue, Entity, Field, FieldType, ReferentialAction, Relation, RelationKind, RelationMode, Schema};
 pub use crate::options::{SequelizeOptions, SequelizeStyle};
-use crate::span::Span;
 use std::fmt::Write;
 
 /// Renders `schema` as a Sequelize v6 module.
 pub fn generate(schema: &Schema, options: SequelizeOptions) -> Generated {
-    let mut writer = Writer {
-        schema,
-        options,
-        ends: relation_ends(schema),
-        out: String::new(),
-        diagnostics: Vec::new(),
-        anchors: Vec::new(),
-        cycle_closing: Vec::new(),
-    };
+    let mut writer = Writer { schema, options, ends: relation_ends(schema), out: Emitter::new(), cycle_closing: Vec::new() };
     writer.write();
-    Generated { text: writer.out, diagnostics: writer.diagnostics, anchors: writer.anchors }
+    writer.out.finish()
 }
 
 struct Writer<'a> {
     schema: &'a Schema,
     options: SequelizeOptions,
     ends: Vec<RelationEnds>,
-    out: String,
-    diagnostics: Vec<crate::diagnostic::Diagnostic>,
-    anchors: Vec<Anchor>,
+    /// The output, its anchors and warnings.
+    out: Emitter,
     /// Relations whose foreign key closes a cycle of tables.
     cycle_closing: Vec<usize>,
 }
@@ -96,14 +86,14 @@ impl Writer<'_> {
         for (index, entity) in schema.entities.iter().enumerate() {
             let start = self.out.len();
             self.write_model(entity);
-            self.anchors.push(Anchor { item: SchemaItem::Entity(index), span: Span::new(start, self.out.len()) });
+            self.out.anchor_from(SchemaItem::Entity(index), start);
             self.out.push('\n');
         }
         for (index, relation) in schema.relations.iter().enumerate() {
             let start = self.out.len();
             self.write_associations(index, relation);
             if self.out.len() > start {
-                self.anchors.push(Anchor { item: SchemaItem::Relation(index), span: Span::new(start, self.out.len()) });
+                self.out.anchor_from(SchemaItem::Relation(index), start);
             }
         }
         let names: Vec<String> = schema.entities.iter().map(|e| variable_name(&e.name)).collect();
@@ -156,7 +146,7 @@ impl Writer<'_> {
     fn write_model(&mut self, entity: &Entity) {
         let name = variable_name(&entity.name);
         if let Some(doc) = entity.documentation.as_deref() {
-            write_comment(&mut self.out, doc, "  ");
+            self.out.doc(DocStyle::LineComment, Some(doc), "  ");
         }
         if self.options.style == SequelizeStyle::Class {
             let _ = writeln!(self.out, "  {name}.init(\n    {{");
@@ -229,7 +219,7 @@ impl Writer<'_> {
             Some(DefaultValue::Autoincrement) if entity.primary_key.is_none() => {
                 comment = Some("counts up in the database; Sequelize allows no autoIncrement on a model without a primary key");
                 let what = format!("the counter `{}.{}` on a model without a primary key", entity.name, field.name);
-                self.diagnostics.push(catalog::target_cannot_express(field.span, "Sequelize", &what));
+                self.out.cannot_express(field.span, "Sequelize", &what);
             }
             Some(DefaultValue::Autoincrement) => options.push("autoIncrement: true".into()),
             Some(DefaultValue::Now) if !field.updated_at => options.push("defaultValue: DataTypes.NOW".into()),
@@ -337,7 +327,7 @@ impl Writer<'_> {
                     fk.fields.join(", ")
                 );
                 let what = format!("an association over the composite foreign key ({}) of `{}`", fk.fields.join(", "), fk.entity);
-                self.diagnostics.push(catalog::target_cannot_express(relation.span, "Sequelize", &what));
+                self.out.cannot_express(relation.span, "Sequelize", &what);
                 return;
             }
             let owning_entity = self.schema.entity(&fk.entity).expect("relations point at lowered entities");
@@ -428,10 +418,4 @@ fn describe(relation: &Relation) -> String {
         None => s.entity.clone(),
     };
     format!("{} {} {}", side(&relation.owning_side), relation.kind.as_str(), side(&relation.inverse_side))
-}
-
-fn write_comment(out: &mut String, text: &str, indent: &str) {
-    for line in text.lines() {
-        let _ = writeln!(out, "{indent}// {line}");
-    }
 }

@@ -7,8 +7,8 @@
 //! (`{table}_pkey`, `{table}_{columns}_key`, `_fkey`, `_idx`) unless the schema names them.
 
 use super::dependency_order::{creation_order, owned_foreign_keys};
-use super::{Anchor, Generated, SchemaItem};
-use crate::diagnostic::{catalog, Diagnostic};
+use super::emit::Emitter;
+use super::{Generated, SchemaItem};
 use crate::dialect::{AutoincrementStyle, EnumStyle, SqlDialect};
 use crate::ir::{DefaultValue, Entity, Field, FieldType, ForeignKey, JoinTable, Relation, RelationKind, RelationMode, Schema};
 use std::collections::HashSet;
@@ -16,31 +16,22 @@ use std::fmt::Write;
 
 /// Renders `schema` as DDL for `dialect`.
 pub fn generate(schema: &Schema, dialect: SqlDialect) -> Generated {
-    let mut writer = SqlWriter { schema, dialect, out: String::new(), diagnostics: Vec::new(), anchors: Vec::new() };
+    let mut writer = SqlWriter { schema, dialect, out: Emitter::new() };
     writer.write();
-    Generated { text: writer.out, diagnostics: writer.diagnostics, anchors: writer.anchors }
+    writer.out.finish()
 }
 
 struct SqlWriter<'a> {
     schema: &'a Schema,
     dialect: SqlDialect,
-    out: String,
-    diagnostics: Vec<Diagnostic>,
-    anchors: Vec<Anchor>,
+    /// The output, its anchors and warnings.
+    out: Emitter,
 }
 
 impl<'a> SqlWriter<'a> {
     /// The index of a relation of the schema being written.
     fn relation_index(&self, relation: &Relation) -> usize {
         self.schema.relations.iter().position(|r| std::ptr::eq(r, relation)).expect("relations come from the schema")
-    }
-
-    /// Records that `text`, already written at or after `from`, shows `item`.
-    fn anchor_text(&mut self, item: SchemaItem, from: usize, text: &str) {
-        if let Some(offset) = self.out[from..].find(text) {
-            let start = from + offset;
-            self.anchors.push(Anchor { item, span: crate::span::Span::new(start, start + text.len()) });
-        }
     }
 
     fn q(&self, identifier: &str) -> String {
@@ -92,7 +83,7 @@ impl<'a> SqlWriter<'a> {
                     let start = self.out.len() + 1;
                     let _ = write!(self.out, "\n{comment}");
                     let item = SchemaItem::Relation(self.relation_index(relation));
-                    self.anchors.push(Anchor { item, span: crate::span::Span::new(start, self.out.len()) });
+                    self.out.anchor_from(item, start);
                 }
                 self.write_table(entity, &[]);
                 continue;
@@ -124,7 +115,7 @@ impl<'a> SqlWriter<'a> {
             let start = self.out.len();
             let _ = writeln!(self.out, "ALTER TABLE {} ADD {};", self.q(&entity.table), constraint);
             let item = SchemaItem::Relation(self.relation_index(relation));
-            self.anchors.push(Anchor { item, span: crate::span::Span::new(start, self.out.len() - 1) });
+            self.out.anchor_from(item, start);
         }
     }
 
@@ -170,19 +161,18 @@ impl<'a> SqlWriter<'a> {
                 _ => format!("CONSTRAINT {} UNIQUE ({})", self.q(&name), self.quoted_columns(&columns)),
             });
         }
-        let mut constraints = Vec::new();
+        let start = self.out.len();
+        let _ = write!(self.out, "\nCREATE TABLE {} (\n    {}", self.q(&entity.table), lines.join(",\n    "));
         for (relation, fk) in foreign_keys {
             let constraint = self.foreign_key_constraint(entity, relation, fk);
-            lines.push(format!("{}\n    {constraint}", relation_comment(relation)));
-            constraints.push((self.relation_index(relation), constraint));
+            let _ = write!(self.out, ",\n    {}\n    ", relation_comment(relation));
+            let constraint_start = self.out.len();
+            self.out.push_str(&constraint);
+            self.out.anchor_from(SchemaItem::Relation(self.relation_index(relation)), constraint_start);
         }
-        let start = self.out.len() + 1;
-        let _ = writeln!(self.out, "\nCREATE TABLE {} (\n    {}\n){};", self.q(&entity.table), lines.join(",\n    "), self.table_options());
+        let _ = writeln!(self.out, "\n){};", self.table_options());
         let entity_index = self.schema.entities.iter().position(|e| std::ptr::eq(e, entity)).expect("entities come from the schema");
-        self.anchors.push(Anchor { item: SchemaItem::Entity(entity_index), span: crate::span::Span::new(start, self.out.len() - 1) });
-        for (relation, constraint) in constraints {
-            self.anchor_text(SchemaItem::Relation(relation), start, &constraint);
-        }
+        self.out.anchor_from(SchemaItem::Entity(entity_index), start);
     }
 
     fn table_options(&self) -> &'static str {
@@ -204,7 +194,7 @@ impl<'a> SqlWriter<'a> {
             Some(field.name.as_str())
         } else {
             let what = format!("`{}.{}` counting up by itself unless it alone is the primary key", entity.name, field.name);
-            self.diagnostics.push(catalog::target_cannot_express(field.span, "SQLite", &what));
+            self.out.cannot_express(field.span, "SQLite", &what);
             None
         }
     }
@@ -242,7 +232,7 @@ impl<'a> SqlWriter<'a> {
                 column_type.push_str("[]");
             } else {
                 let what = format!("the list column `{}.{}` (stored here as JSON text)", entity.name, field.name);
-                self.diagnostics.push(catalog::target_cannot_express(field.span, self.dialect.display_name(), &what));
+                self.out.cannot_express(field.span, self.dialect.display_name(), &what);
                 column_type = if self.dialect == SqlDialect::Mysql { "JSON".into() } else { "TEXT".into() };
             }
         }
@@ -266,7 +256,7 @@ impl<'a> SqlWriter<'a> {
         }
         if let (Some(DefaultValue::DbGenerated(sql)), false) = (&field.default, self.speaks_provider_sql()) {
             let what = format!("the default of `{}.{}`, `{sql}`, written for another database (left out)", entity.name, field.name);
-            self.diagnostics.push(catalog::target_cannot_express(field.span, self.dialect.display_name(), &what));
+            self.out.cannot_express(field.span, self.dialect.display_name(), &what);
         }
         if let Some(default) = field.default.as_ref().and_then(|d| self.default_clause(field, d)) {
             definition.push_str(" DEFAULT ");
@@ -317,7 +307,7 @@ impl<'a> SqlWriter<'a> {
             return format!("{clause} {}", action.sql());
         }
         let what = format!("`{clause} {}` (InnoDB rejects it; written as NO ACTION)", action.sql());
-        self.diagnostics.push(catalog::target_cannot_express(relation.span, self.dialect.display_name(), &what));
+        self.out.cannot_express(relation.span, self.dialect.display_name(), &what);
         format!("{clause} NO ACTION /* relplay: {} is not supported by MySQL's InnoDB */", action.sql())
     }
 
@@ -364,7 +354,7 @@ impl<'a> SqlWriter<'a> {
         let start = self.out.len() + 1;
         let _ = writeln!(self.out, "\nCREATE TABLE {} (\n    {}\n){};", self.q(table), lines.join(",\n    "), self.table_options());
         let item = SchemaItem::Relation(self.relation_index(relation));
-        self.anchors.push(Anchor { item, span: crate::span::Span::new(start, self.out.len() - 1) });
+        self.out.anchor_from(item, start);
         if self.dialect == SqlDialect::Sqlite {
             let name = self.constraint_name(table, std::slice::from_ref(&pair_name), "unique");
             let _ = writeln!(self.out, "CREATE UNIQUE INDEX {} ON {}({});", self.q(&name), self.q(table), self.quoted_columns(&pair));

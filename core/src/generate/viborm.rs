@@ -14,42 +14,32 @@
 //! `.name()`. VibORM has no SET DEFAULT, no database-evaluated defaults and no relation-level
 //! constraint names: those say so in a comment, with a warning.
 
+use super::emit::{DocStyle, Emitter, Member};
 use super::javascript::{property_name, string_literal, variable_name};
 use super::relation_ends::{relation_ends, End, RelationEnds};
-use super::{Anchor, Generated, SchemaItem};
-use crate::diagnostic::catalog;
+use super::{Generated, SchemaItem};
 use crate::ir::{lower_camel, DefaultValue, Entity, Field, FieldType, ReferentialAction, Relation, RelationKind, Schema};
 pub use crate::options::{VibOrmApi, VibOrmOptions};
-use crate::span::Span;
 use std::fmt::Write;
 
 /// Renders `schema` as a VibORM schema module.
 pub fn generate(schema: &Schema, options: VibOrmOptions) -> Generated {
-    let mut writer =
-        Writer { schema, options, ends: relation_ends(schema), out: String::new(), diagnostics: Vec::new(), anchors: Vec::new() };
+    let mut writer = Writer { schema, options, ends: relation_ends(schema), out: Emitter::new() };
     writer.write();
-    Generated { text: writer.out, diagnostics: writer.diagnostics, anchors: writer.anchors }
+    writer.out.finish()
 }
 
 struct Writer<'a> {
     schema: &'a Schema,
     options: VibOrmOptions,
     ends: Vec<RelationEnds>,
-    out: String,
-    diagnostics: Vec<crate::diagnostic::Diagnostic>,
-    anchors: Vec<Anchor>,
+    /// The output, its anchors and warnings.
+    out: Emitter,
 }
 
 /// The variable (and schema key) of an entity's model.
 fn model_variable(entity: &str) -> String {
     variable_name(&lower_camel(entity))
-}
-
-/// A line of a model before ordering.
-struct Member {
-    position: u32,
-    text: String,
-    relation: Option<usize>,
 }
 
 impl Writer<'_> {
@@ -66,14 +56,14 @@ impl Writer<'_> {
             );
             if let Some(relation) = schema.relations.iter().find(|r| r.foreign_key.is_some() || r.join_table.is_some()) {
                 let what = "relations without foreign key constraints (relationMode = \"prisma\")";
-                self.diagnostics.push(catalog::target_cannot_express(relation.span, "VibORM", what));
+                self.out.cannot_express(relation.span, "VibORM", what);
             }
         }
         for (index, entity) in schema.entities.iter().enumerate() {
             self.out.push('\n');
             let start = self.out.len();
             self.write_model(entity);
-            self.anchors.push(Anchor { item: SchemaItem::Entity(index), span: Span::new(start, self.out.len()) });
+            self.out.anchor_from(SchemaItem::Entity(index), start);
         }
         let keys: Vec<String> = schema.entities.iter().map(|e| model_variable(&e.name)).collect();
         let _ = writeln!(self.out, "\nexport const schema = {{ {} }};", keys.join(", "));
@@ -81,23 +71,12 @@ impl Writer<'_> {
 
     fn write_model(&mut self, entity: &Entity) {
         let variable = model_variable(&entity.name);
-        if let Some(doc) = entity.documentation.as_deref() {
-            for line in doc.lines() {
-                let _ = writeln!(self.out, "// {line}");
-            }
-        }
+        self.out.doc(DocStyle::LineComment, entity.documentation.as_deref(), "");
         let mut members: Vec<Member> = entity.fields.iter().map(|f| self.scalar_member(entity, f)).collect();
         members.extend(self.relation_members(entity));
-        members.sort_by_key(|m| m.position);
         let _ = writeln!(self.out, "export const {variable} = s");
         self.out.push_str("  .model({\n");
-        for member in &members {
-            let start = self.out.len();
-            self.out.push_str(&member.text);
-            if let Some(relation) = member.relation {
-                self.anchors.push(Anchor { item: SchemaItem::Relation(relation), span: Span::new(start, self.out.len()) });
-            }
-        }
+        self.out.members(members, "");
         self.out.push_str("  })");
         let fields = |list: &[String]| list.iter().map(|f| string_literal(f)).collect::<Vec<_>>().join(", ");
         if let Some(pk) = entity.primary_key.as_ref().filter(|pk| pk.fields.len() > 1) {
@@ -137,7 +116,7 @@ impl Writer<'_> {
             },
             FieldType::Unsupported(text) => {
                 let what = format!("the column type `{text}` of `{}.{}` (written as a string)", entity.name, field.name);
-                self.diagnostics.push(catalog::target_cannot_express(field.span, "VibORM", &what));
+                self.out.cannot_express(field.span, "VibORM", &what);
                 "s.string()".into()
             }
         };
@@ -173,7 +152,7 @@ impl Writer<'_> {
             Some(DefaultValue::DbGenerated(sql)) if !sql.is_empty() => {
                 comment = Some(format!("relplay: the database default `{sql}` has no VibORM form"));
                 let what = format!("the database-evaluated default `{sql}` of `{}.{}`", entity.name, field.name);
-                self.diagnostics.push(catalog::target_cannot_express(field.span, "VibORM", &what));
+                self.out.cannot_express(field.span, "VibORM", &what);
             }
             _ => {}
         }
@@ -243,7 +222,7 @@ impl Writer<'_> {
             if fk.constraint_name.is_some() {
                 let _ = writeln!(text, "    // relplay: VibORM names foreign keys itself (`{}_{}_fkey`).", fk.entity, fk.fields.join("_"));
                 let what = format!("the constraint name `{}`", fk.constraint_name.as_deref().unwrap_or_default());
-                self.diagnostics.push(catalog::target_cannot_express(relation.span, "VibORM", &what));
+                self.out.cannot_express(relation.span, "VibORM", &what);
             }
             let default_on_delete = if fk.required { ReferentialAction::Restrict } else { ReferentialAction::SetNull };
             for (method, action, default) in
@@ -258,7 +237,7 @@ impl Writer<'_> {
                         let clause = if method == "onDelete" { "ON DELETE" } else { "ON UPDATE" };
                         let _ = writeln!(text, "    // relplay: VibORM has no SET DEFAULT; {clause} keeps its default here.");
                         let what = format!("{clause} SET DEFAULT");
-                        self.diagnostics.push(catalog::target_cannot_express(relation.span, "VibORM", &what));
+                        self.out.cannot_express(relation.span, "VibORM", &what);
                     }
                 }
             }

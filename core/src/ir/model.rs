@@ -405,11 +405,7 @@ impl Entity {
     /// `base`, or `base2`, `base3`… if the entity already has a field or navigation of that name:
     /// a name for a new member that clashes with nothing.
     pub fn free_member_name(&self, base: String) -> String {
-        let taken = |name: &str| self.field(name).is_some() || self.navigations.iter().any(|n| n.name == name);
-        if !taken(&base) {
-            return base;
-        }
-        (2..).map(|i| format!("{base}{i}")).find(|name| !taken(name)).expect("some number is free")
+        free_name(base, |name| self.field(name).is_some() || self.navigations.iter().any(|n| n.name == name))
     }
 
     pub fn field(&self, name: &str) -> Option<&Field> {
@@ -450,4 +446,13 @@ pub struct EnumTypeValue {
 pub fn lower_camel(name: &str) -> String {
     let mut chars = name.chars();
     chars.next().map(|c| c.to_lowercase().collect::<String>()).unwrap_or_default() + chars.as_str()
+}
+
+/// `base` if nothing has that name yet, else the first of `base2`, `base3`… that is free: the one
+/// way relplay numbers a name that would clash (members, models, join models).
+pub fn free_name(base: String, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(&base) {
+        return base;
+    }
+    (2..).map(|i| format!("{base}{i}")).find(|name| !taken(name)).expect("some number is free")
 }

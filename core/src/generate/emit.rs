@@ -1,0 +1,210 @@
+//! What every generator writes with: an [`Emitter`] is the output text together with the
+//! anchors of the schema items it shows and the `G…` warnings about what the target cannot
+//! express; [`Member`]s are the lines of a model or class, put back in the order the source
+//! declared them; [`DocStyle`] writes documentation in the target's comment syntax.
+//!
+//! An anchor covers what was written for its item without the whitespace around it, so a
+//! generator marks where an item starts and the emitter decides where its text really begins and
+//! ends.
+
+use super::{Anchor, Generated, SchemaItem};
+use crate::diagnostic::{catalog, Diagnostic};
+use crate::span::Span;
+
+/// Output text being written, with its anchors and warnings.
+#[derive(Debug, Default)]
+pub struct Emitter {
+    text: String,
+    anchors: Vec<Anchor>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl std::fmt::Write for Emitter {
+    fn write_str(&mut self, s: &str) -> std::fmt::Result {
+        self.text.push_str(s);
+        Ok(())
+    }
+}
+
+impl Emitter {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    pub fn push_str(&mut self, text: &str) {
+        self.text.push_str(text);
+    }
+
+    pub fn push(&mut self, c: char) {
+        self.text.push(c);
+    }
+
+    /// The byte length written so far: where the next item starts.
+    pub fn len(&self) -> usize {
+        self.text.len()
+    }
+
+    /// Records that what was written from `start` to here shows `item`. Nothing is recorded if
+    /// only whitespace was written.
+    pub fn anchor_from(&mut self, item: SchemaItem, start: usize) {
+        self.anchor_range(item, start, self.text.len());
+    }
+
+    /// Records that `start..end` of the text written so far shows `item`, trimmed of whitespace.
+    pub fn anchor_range(&mut self, item: SchemaItem, start: usize, end: usize) {
+        let written = &self.text[start..end];
+        let trimmed = written.trim();
+        if trimmed.is_empty() {
+            return;
+        }
+        let from = start + (written.len() - written.trim_start().len());
+        self.anchors.push(Anchor { item, span: Span::new(from, from + trimmed.len()) });
+    }
+
+    /// Writes what `write` writes and anchors it to `item`.
+    pub fn anchored(&mut self, item: SchemaItem, write: impl FnOnce(&mut Self)) {
+        let start = self.len();
+        write(self);
+        self.anchor_from(item, start);
+    }
+
+    /// Writes `documentation`, if there is any, as comment lines at `indent`.
+    pub fn doc(&mut self, style: DocStyle, documentation: Option<&str>, indent: &str) {
+        style.write(&mut self.text, documentation, indent);
+    }
+
+    /// Warns that `target` cannot express `what` (written at `span` of the source).
+    pub fn cannot_express(&mut self, span: Span, target: &str, what: &str) {
+        self.diagnostics.push(catalog::target_cannot_express(span, target, what));
+    }
+
+    /// Writes `members` in the order the source declared them, `separator` between two, each
+    /// that shows a relation anchored to it.
+    pub fn members(&mut self, mut members: Vec<Member>, separator: &str) {
+        members.sort_by_key(|m| m.position);
+        for (i, member) in members.into_iter().enumerate() {
+            if i > 0 {
+                self.push_str(separator);
+            }
+            let start = self.len();
+            self.push_str(&member.text);
+            if let Some(relation) = member.relation {
+                self.anchor_from(SchemaItem::Relation(relation), start);
+            }
+        }
+    }
+
+    /// Writes another emitter's text here, keeping its anchors and warnings.
+    pub fn append(&mut self, other: Emitter) {
+        let base = self.text.len();
+        self.text.push_str(&other.text);
+        self.anchors.extend(
+            other.anchors.into_iter().map(|a| Anchor { item: a.item, span: Span::new(a.span.start() + base, a.span.end() + base) }),
+        );
+        self.diagnostics.extend(other.diagnostics);
+    }
+
+    /// Renames every anchored item, for a generator that wrote a rewritten schema.
+    pub fn map_items(&mut self, rename: impl Fn(SchemaItem) -> SchemaItem) {
+        for anchor in &mut self.anchors {
+            anchor.item = rename(anchor.item);
+        }
+    }
+
+    /// The text, the warnings and the anchors, and nothing more to write.
+    pub fn finish(self) -> Generated {
+        Generated { text: self.text, diagnostics: self.diagnostics, anchors: self.anchors }
+    }
+
+    /// The text and anchors without the warnings, which the caller takes separately.
+    pub fn into_parts(self) -> (String, Vec<Anchor>, Vec<Diagnostic>) {
+        (self.text, self.anchors, self.diagnostics)
+    }
+}
+
+/// One member of a model or class (a column, a relation property), written but not yet placed.
+#[derive(Debug)]
+pub struct Member {
+    /// Where the source declared it; members are written in this order.
+    pub position: u32,
+    pub text: String,
+    /// The relation this member shows, for its anchor.
+    pub relation: Option<usize>,
+}
+
+/// How a target writes documentation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DocStyle {
+    /// Prisma's `/// line` documentation comments.
+    TripleSlash,
+    /// A JSDoc block, `/** … */`, which editors show on hover.
+    JsDoc,
+    /// Plain `// line` comments.
+    LineComment,
+}
+
+impl DocStyle {
+    /// Writes `documentation` into `out` at `indent`; nothing when it is absent or blank (a blank
+    /// Prisma documentation line is kept, since Prisma keeps it).
+    pub fn write(self, out: &mut String, documentation: Option<&str>, indent: &str) {
+        use std::fmt::Write;
+        let Some(doc) = documentation else { return };
+        match self {
+            DocStyle::TripleSlash => {
+                for line in doc.lines() {
+                    let _ = writeln!(out, "{indent}/// {line}");
+                }
+            }
+            DocStyle::JsDoc if doc.trim().is_empty() => {}
+            DocStyle::JsDoc => {
+                let _ = writeln!(out, "{indent}/**");
+                for line in doc.lines() {
+                    let _ = writeln!(out, "{indent} * {}", line.replace("*/", "* /"));
+                }
+                let _ = writeln!(out, "{indent} */");
+            }
+            DocStyle::LineComment => {
+                for line in doc.lines() {
+                    let _ = writeln!(out, "{indent}// {line}");
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn anchors_leave_out_surrounding_whitespace() {
+        let mut out = Emitter::new();
+        out.push_str("head\n");
+        out.anchored(SchemaItem::Entity(0), |out| out.push_str("\n  model A {}\n"));
+        out.anchored(SchemaItem::Entity(1), |out| out.push_str("\n\n"));
+        let generated = out.finish();
+        let span = generated.anchor_of(SchemaItem::Entity(0)).expect("anchored");
+        assert_eq!(&generated.text[span.start()..span.end()], "model A {}");
+        assert_eq!(generated.anchor_of(SchemaItem::Entity(1)), None);
+    }
+
+    #[test]
+    fn members_come_out_in_source_order() {
+        let mut out = Emitter::new();
+        let member = |position, text: &str, relation| Member { position, text: text.into(), relation };
+        out.members(vec![member(2, "b\n", Some(0)), member(1, "a\n", None)], "\n");
+        let generated = out.finish();
+        assert_eq!(generated.text, "a\n\nb\n");
+        assert_eq!(generated.anchor_of(SchemaItem::Relation(0)).map(|s| (s.start(), s.end())), Some((3, 4)));
+    }
+
+    #[test]
+    fn doc_styles() {
+        let mut out = String::new();
+        DocStyle::JsDoc.write(&mut out, Some("ends */ here"), "  ");
+        DocStyle::TripleSlash.write(&mut out, Some("one\ntwo"), "");
+        DocStyle::LineComment.write(&mut out, Some("x"), "  ");
+        DocStyle::JsDoc.write(&mut out, Some("  "), "");
+        assert_eq!(out, "  /**\n   * ends * / here\n   */\n/// one\n/// two\n  // x\n");
+    }
+}
