@@ -55,6 +55,12 @@ pub const LANGUAGES: &[LanguageInfo] = &[
         label: "SQL (SQLite)",
         format: TextFormat { file_name: "schema.sqlite.sql", mime_type: "application/sql", editor_language: "sqlite" },
     },
+    LanguageInfo {
+        language: SourceLanguage::TypeOrm,
+        id: "typeorm",
+        label: "TypeORM",
+        format: TextFormat { file_name: "entities.ts", mime_type: "text/typescript", editor_language: "typescript" },
+    },
 ];
 
 impl SourceLanguage {
@@ -68,6 +74,9 @@ impl SourceLanguage {
         match self {
             SourceLanguage::Prisma => Target::Prisma,
             SourceLanguage::Sql(dialect) => Target::Sql(dialect),
+            SourceLanguage::TypeOrm => {
+                Target::TypeOrm(TypeOrmOptions { dialect: SqlDialect::Postgresql, cascade: TypeOrmCascade::default(), eager: false })
+            }
         }
     }
 }

@@ -151,3 +151,47 @@ fn every_prefix_of_generated_sql_is_read_without_panicking() {
         }
     }
 }
+
+/// The TypeORM reader on every prefix (every fifth) and on byte edits of the TypeORM code
+/// relplay writes for each example, through every generator.
+#[test]
+fn every_prefix_and_edit_of_typeorm_code_is_read_without_panicking() {
+    let options = relplay_core::generate::TypeOrmOptions { dialect: SqlDialect::Postgresql, cascade: Default::default(), eager: false };
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    let alphabet = ["{", "}", "(", ")", "[", "]", "@", "\"", "=>", ",", ":", "\n", "é", "💥", "`", "//", "/*", "@filename: x.ts\n"];
+    for source in all_examples() {
+        let schema = analyze(source, SourceLanguage::Prisma).schema;
+        let code = generate(&schema, Target::TypeOrm(options)).text;
+        let run = |text: &str| {
+            let outcome = std::panic::catch_unwind(|| {
+                let analysis = analyze(text, SourceLanguage::TypeOrm);
+                for target in [Target::Prisma, Target::Json, Target::Sql(SqlDialect::Mysql), Target::TypeOrm(options)] {
+                    let _ = generate(&analysis.schema, target);
+                }
+                let _ = svg::render(&layout(&analysis.schema));
+                for d in &analysis.diagnostics {
+                    assert!(d.span.end() <= text.len() && d.span.start() <= d.span.end(), "bad span {:?}", d.span);
+                }
+            });
+            assert!(outcome.is_ok(), "the TypeORM reader panicked on:\n{text}");
+        };
+        for (end, _) in code.char_indices().step_by(5) {
+            run(&code[..end]);
+        }
+        for _ in 0..60 {
+            let mut text = code.clone();
+            let mut at = (next() % (text.len() as u64 + 1)) as usize;
+            while !text.is_char_boundary(at) {
+                at -= 1;
+            }
+            text.insert_str(at, alphabet[(next() % alphabet.len() as u64) as usize]);
+            run(&text);
+        }
+    }
+}

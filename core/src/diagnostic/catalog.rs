@@ -73,6 +73,18 @@ pub fn sql_syntax_error(span: Span, reason: &str) -> Diagnostic {
     Diagnostic::error(Code::P015, span, format!("This SQL statement does not parse ({reason}); it is left out and the rest is read."))
 }
 
+pub fn code_syntax_error(span: Span, reason: &str) -> Diagnostic {
+    Diagnostic::error(Code::P018, span, format!("This code does not parse: {reason}. The rest of the file is read as far as it can be."))
+}
+
+pub fn code_nested_too_deeply(span: Span, limit: usize) -> Diagnostic {
+    Diagnostic::error(
+        Code::P019,
+        span,
+        format!("Brackets nest more than {limit} deep here, deeper than relplay reads; this file is left out."),
+    )
+}
+
 pub fn sql_statement_skipped(span: Span, kind: &str) -> Diagnostic {
     Diagnostic::info(Code::P016, span, format!("{kind} is not part of relplay's model of tables and relations; skipped."))
 }
@@ -597,6 +609,144 @@ fn edit_distance(a: &str, b: &str) -> usize {
         previous = current;
     }
     previous[b.len()]
+}
+
+// ----- T: ORM code (TypeORM, Sequelize, VibORM) -----------------------------------------------------
+
+pub fn not_known_statically(span: Span, what: &str) -> Diagnostic {
+    Diagnostic::warning(
+        Code::T001,
+        span,
+        format!("relplay reads code without running it, and this value of {what} is not a literal; it is read as if it were not written."),
+    )
+}
+
+pub fn base_class_not_in_source(span: Span, class: &str) -> Diagnostic {
+    Diagnostic::info(Code::T002, span, format!("`{class}` is imported from outside this code, so the columns it may add are not known."))
+}
+
+pub fn relation_target_not_an_entity(span: Span, target: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::T003,
+        span,
+        format!("`{target}` is not an entity of this code (no `@Entity` class of that name); the relation is left out."),
+    )
+}
+
+pub fn typeorm_invalid_action(span: Span, name: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::R002,
+        span,
+        format!(
+            "`{name}` is not a referential action; TypeORM takes \"CASCADE\", \"RESTRICT\", \"NO ACTION\", \"SET NULL\" or \"DEFAULT\"."
+        ),
+    )
+}
+
+pub fn inverse_side_not_found(span: Span, property: &str, target: &str) -> Diagnostic {
+    Diagnostic::error(Code::T004, span, format!("The inverse side names `{target}.{property}`, which `{target}` does not have."))
+}
+
+pub fn inverse_side_mismatch(span: Span, property: &str, target: &str, kind: &str, other_kind: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::T004,
+        span,
+        format!("`{target}.{property}` ({other_kind}) is not the other side of this {kind}: it must lead back here, with the matching decorator, and belong to no other relation."),
+    )
+}
+
+pub fn one_to_many_without_inverse(span: Span, property: &str, entity: &str, target: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::T004,
+        span,
+        format!("`{entity}.{property}` is a `@OneToMany`, which TypeORM needs an inverse side for: name the `@ManyToOne` of `{target}` that leads back (`(x) => x.property`)."),
+    )
+}
+
+pub fn many_to_many_without_join_table(span: Span, property: &str, entity: &str) -> Diagnostic {
+    Diagnostic::warning(
+        Code::T005,
+        span,
+        format!("`{entity}.{property}` is a `@ManyToMany` without `@JoinTable` on either side, so TypeORM creates no junction table and the relation holds nothing; add `@JoinTable()` to one side."),
+    )
+}
+
+pub fn one_to_one_without_join_column(span: Span, property: &str, entity: &str) -> Diagnostic {
+    Diagnostic::warning(
+        Code::T006,
+        span,
+        format!("`{entity}.{property}` is a `@OneToOne` without `@JoinColumn` on either side, so TypeORM creates no foreign key (and says nothing); add `@JoinColumn()` to the side whose table should hold it."),
+    )
+}
+
+pub fn join_column_on_both_sides(span: Span, entity: &str, property: &str, other_entity: &str, other_property: &str) -> Diagnostic {
+    Diagnostic::warning(
+        Code::T007,
+        span,
+        format!("Both `{entity}.{property}` and `{other_entity}.{other_property}` have `@JoinColumn`, so TypeORM makes a foreign key on each table; keep it on one side. relplay reads the first."),
+    )
+}
+
+pub fn join_table_on_both_sides(span: Span, entity: &str, property: &str, other_entity: &str, other_property: &str) -> Diagnostic {
+    Diagnostic::warning(
+        Code::T007,
+        span,
+        format!("Both `{entity}.{property}` and `{other_entity}.{other_property}` have `@JoinTable`, so TypeORM makes two junction tables; keep it on one side. relplay reads the first."),
+    )
+}
+
+pub fn eager_on_both_sides(span: Span, entity: &str, property: &str, other_entity: &str, other_property: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::T008,
+        span,
+        format!("`{entity}.{property}` and its inverse side `{other_entity}.{other_property}` are both `eager: true`, which TypeORM refuses (\"Circular eager relations are disallowed\"); remove it from one side."),
+    )
+}
+
+pub fn cascade_remove_on_both_sides(span: Span, entity: &str, property: &str, other_entity: &str, other_property: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::T009,
+        span,
+        format!("`{entity}.{property}` and `{other_entity}.{other_property}` both cascade removals, which TypeORM refuses (removals could go round in circles); cascade remove from one side only."),
+    )
+}
+
+pub fn unknown_column_type(span: Span, type_name: &str, entity: &str, property: &str) -> Diagnostic {
+    Diagnostic::warning(
+        Code::T010,
+        span,
+        format!("`{type_name}` is not a column type relplay knows; `{entity}.{property}` is kept with that type as written."),
+    )
+}
+
+pub fn column_type_unknown(span: Span, entity: &str, property: &str) -> Diagnostic {
+    Diagnostic::warning(
+        Code::T010,
+        span,
+        format!(
+            "The type of `{entity}.{property}` cannot be told from its TypeScript type; give the column a `type` (`@Column(\"varchar\")`)."
+        ),
+    )
+}
+
+pub fn embedded_columns_not_read(span: Span, property: &str) -> Diagnostic {
+    Diagnostic::warning(
+        Code::T010,
+        span,
+        format!("`{property}` embeds the columns of another class, which relplay does not read yet; they are left out."),
+    )
+}
+
+pub fn entity_without_primary_column(span: Span, entity: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::T011,
+        span,
+        format!("`{entity}` has no primary column, which TypeORM requires; add `@PrimaryGeneratedColumn()` or `@PrimaryColumn()`."),
+    )
+}
+
+pub fn unknown_property(span: Span, property: &str, entity: &str, option: &str) -> Diagnostic {
+    Diagnostic::error(Code::T012, span, format!("{option} names `{property}`, which `{entity}` does not have."))
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! the docs and the fixtures must spell alike; `core/tests/rules.rs` walks [`Code::ALL`] and
 //! demands for each a fixture that triggers it and one that passes, or a stated exemption.
 //!
-//! Letters: `P` syntax, `N` names and types, `R` relations, `G` generation.
+//! Letters: `P` syntax, `N` names and types, `R` relations, `T` ORM code, `G` generation.
 
 use super::rule_docs::{rule_doc, RuleDoc};
 use super::Severity;
@@ -57,6 +57,8 @@ codes! {
     P015 => Error,
     P016 => Info,
     P017 => Info,
+    P018 => Error,
+    P019 => Error,
     // names and types
     N001 => Error,
     N002 => Error,
@@ -126,6 +128,19 @@ codes! {
     R029 => Info,
     R030 => Error,
     R031 => Error,
+    // ORM code (TypeORM, Sequelize, VibORM)
+    T001 => Warning,
+    T002 => Info,
+    T003 => Error,
+    T004 => Error,
+    T005 => Warning,
+    T006 => Warning,
+    T007 => Warning,
+    T008 => Error,
+    T009 => Error,
+    T010 => Warning,
+    T011 => Error,
+    T012 => Error,
     // generation
     G001 => Warning,
 }

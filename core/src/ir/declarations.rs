@@ -41,6 +41,10 @@ pub struct DeclaredEnd {
     /// The entity it leads to.
     pub target: String,
     pub cardinality: NavigationCardinality,
+    /// How many of this end's entity the other end holds, where the source says so on this end
+    /// (TypeORM's `@ManyToOne` says many, `@OneToOne` one); `None` where only the pairing tells
+    /// (Prisma).
+    pub other_cardinality: Option<NavigationCardinality>,
     /// The relation name written on this end, if any.
     pub relation_name: Option<String>,
     /// The key fields on this end's entity (Prisma `fields`, TypeORM `@JoinColumn`), if written.
@@ -127,6 +131,8 @@ pub struct RelationDeclarations {
 pub enum PairShape<'a> {
     /// One end alone, leading to many: nothing can be built from it.
     LoneList(&'a DeclaredEnd),
+    /// One end alone that says it is a many-to-many (TypeORM's unidirectional `@ManyToMany`).
+    LoneManyToMany(&'a DeclaredEnd),
     /// Both ends lead to many: an implicit many-to-many.
     ManyToMany(&'a DeclaredEnd, &'a DeclaredEnd),
     /// A to-one relation with the key on `owner`; `inverse` is `None` for a lone end.
@@ -141,9 +147,17 @@ impl RelationDeclarations {
         let a = &self.ends[pair.first];
         let Some(b) = pair.second.map(|i| &self.ends[i]) else {
             if a.is_list() {
-                return PairShape::LoneList(a);
+                return match a.other_cardinality {
+                    Some(NavigationCardinality::Many) => PairShape::LoneManyToMany(a),
+                    _ => PairShape::LoneList(a),
+                };
             }
-            let kind = if a.key_is_unique(schema) { RelationKind::OneToOne } else { RelationKind::OneToMany };
+            let kind = match a.other_cardinality {
+                Some(NavigationCardinality::Many) => RelationKind::OneToMany,
+                Some(_) => RelationKind::OneToOne,
+                None if a.key_is_unique(schema) => RelationKind::OneToOne,
+                None => RelationKind::OneToMany,
+            };
             return PairShape::ToOne { owner: a, inverse: None, kind };
         };
         match (a.is_list(), b.is_list()) {

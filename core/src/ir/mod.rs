@@ -20,5 +20,6 @@ pub mod relations;
 
 pub mod lower_prisma;
 pub mod lower_sql;
+pub mod lower_typeorm;
 
 pub use model::*;

@@ -20,7 +20,8 @@ pub trait RelationConventions {
     /// The join table of an implicit many-to-many between the ends `a` and `b`, and whether `a`
     /// is its first (owning) end; `None` where the language cannot make one (an entity without a
     /// single-field primary key).
-    fn implicit_join_table(&self, a: &DeclaredEnd, b: &DeclaredEnd, schema: &Schema) -> Option<(bool, JoinTable)>;
+    /// `b` is `None` for a many-to-many declared on one end only.
+    fn implicit_join_table(&self, a: &DeclaredEnd, b: Option<&DeclaredEnd>, schema: &Schema) -> Option<(bool, JoinTable)>;
 }
 
 /// Adds to `schema` the relations and navigations of every pair that can be built.
@@ -29,7 +30,8 @@ pub fn build_relations(schema: &mut Schema, declarations: &RelationDeclarations,
     for &pair in &declarations.pairs {
         let built = match declarations.shape(pair, schema) {
             PairShape::ToOne { owner, inverse, kind } => to_one(owner, inverse, kind, schema, &index, conventions),
-            PairShape::ManyToMany(a, b) => many_to_many(a, b, schema, conventions),
+            PairShape::ManyToMany(a, b) => many_to_many(a, Some(b), schema, conventions),
+            PairShape::LoneManyToMany(a) => many_to_many(a, None, schema, conventions),
             PairShape::LoneList(_) | PairShape::Undecided(..) => None,
         };
         if let Some((relation, owner, inverse)) = built {
@@ -80,21 +82,29 @@ fn to_one<'a>(
     Some((relation, owner, inverse))
 }
 
-fn many_to_many<'a>(a: &'a DeclaredEnd, b: &'a DeclaredEnd, schema: &Schema, conventions: &dyn RelationConventions) -> Option<Built<'a>> {
+fn many_to_many<'a>(
+    a: &'a DeclaredEnd,
+    b: Option<&'a DeclaredEnd>,
+    schema: &Schema,
+    conventions: &dyn RelationConventions,
+) -> Option<Built<'a>> {
     let (a_first, join_table) = conventions.implicit_join_table(a, b, schema)?;
-    let (first, second) = if a_first { (a, b) } else { (b, a) };
+    let (first, second) = match b {
+        Some(b) if !a_first => (b, Some(a)),
+        _ => (a, b),
+    };
     let relation = Relation {
-        name: first.relation_name.clone().or_else(|| second.relation_name.clone()),
+        name: first.relation_name.clone().or_else(|| second.and_then(|s| s.relation_name.clone())),
         kind: RelationKind::ManyToMany,
         owning_side: RelationSide { entity: first.entity.clone(), navigation: Some(first.name.clone()) },
-        inverse_side: RelationSide { entity: second.entity.clone(), navigation: Some(second.name.clone()) },
+        inverse_side: RelationSide { entity: first.target.clone(), navigation: second.map(|s| s.name.clone()) },
         foreign_key: None,
         join_table: Some(join_table),
         on_delete: ReferentialAction::Cascade,
         on_update: ReferentialAction::Cascade,
         span: first.span,
     };
-    Some((relation, first, Some(second)))
+    Some((relation, first, second))
 }
 
 fn push_relation(

@@ -6,6 +6,7 @@
 
 pub mod prisma;
 pub mod sql;
+pub mod typeorm;
 
 use crate::diagnostic::{Code, Fix, Severity};
 use crate::ir::declarations::DeclaredEnd;
@@ -49,5 +50,6 @@ pub fn profile(language: SourceLanguage) -> &'static dyn SourceProfile {
     match language {
         SourceLanguage::Prisma => &prisma::PrismaProfile,
         SourceLanguage::Sql(_) => &sql::SqlProfile,
+        SourceLanguage::TypeOrm => &typeorm::TypeOrmProfile,
     }
 }

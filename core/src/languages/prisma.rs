@@ -113,7 +113,8 @@ impl RelationConventions for PrismaConventions {
     /// Prisma's `_AToB` table (`_Name` for a named relation): column `A` points at the model whose
     /// name sorts first (for a self-relation, at the end whose field name sorts first), each at
     /// its model's single-field `@id`.
-    fn implicit_join_table(&self, a: &DeclaredEnd, b: &DeclaredEnd, schema: &Schema) -> Option<(bool, JoinTable)> {
+    fn implicit_join_table(&self, a: &DeclaredEnd, b: Option<&DeclaredEnd>, schema: &Schema) -> Option<(bool, JoinTable)> {
+        let b = b?;
         let a_first = if a.entity == b.entity { a.name <= b.name } else { a.entity <= b.entity };
         let (first, second) = if a_first { (a, b) } else { (b, a) };
         let column = |name: &str, end: &DeclaredEnd| {

@@ -3,6 +3,7 @@
 
 pub mod prisma;
 pub mod sql;
+pub mod typescript;
 
 use serde::{Deserialize, Serialize};
 
@@ -15,6 +16,9 @@ pub enum SourceLanguage {
     Prisma,
     /// SQL DDL (`CREATE TABLE`, `ALTER TABLE … ADD CONSTRAINT`, `CREATE INDEX`) in one dialect.
     Sql(crate::dialect::SqlDialect),
+    /// TypeORM entity classes in TypeScript or JavaScript (one file, or several joined with
+    /// `// @filename:` lines).
+    TypeOrm,
 }
 
 impl SourceLanguage {
@@ -30,6 +34,7 @@ impl SourceLanguage {
         let name = name.to_ascii_lowercase();
         match name.as_str() {
             "prisma" => Some(SourceLanguage::Prisma),
+            "typeorm" => Some(SourceLanguage::TypeOrm),
             "sql" => Some(SourceLanguage::Sql(crate::dialect::SqlDialect::Postgresql)),
             other => crate::dialect::SqlDialect::from_name(other.strip_prefix("sql:").unwrap_or(other)).map(SourceLanguage::Sql),
         }

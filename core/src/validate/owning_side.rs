@@ -27,7 +27,7 @@ pub(super) fn check(context: &Context, diagnostics: &mut Vec<Diagnostic>) {
             // A lone end without `fields` makes no key and is judged by the pairing rules alone.
             PairShape::ToOne { owner, inverse: None, .. } if owner.fields.is_none() => continue,
             PairShape::ToOne { owner, inverse, kind } => (owner, inverse, kind),
-            PairShape::ManyToMany(..) | PairShape::LoneList(_) => continue,
+            PairShape::ManyToMany(..) | PairShape::LoneList(_) | PairShape::LoneManyToMany(_) => continue,
         };
         let split = |end: &crate::ir::declarations::DeclaredEnd| end.fields.is_some() != end.references.is_some();
         if let Some(inverse) = inverse {

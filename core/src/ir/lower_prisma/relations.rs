@@ -50,6 +50,7 @@ fn declared_end(field: &RelationField<'_>, diagnostics: &mut Vec<Diagnostic>) ->
             Arity::Optional => NavigationCardinality::ZeroOrOne,
             Arity::List => NavigationCardinality::Many,
         },
+        other_cardinality: None,
         relation_name: None,
         fields: None,
         references: None,

@@ -1,0 +1,165 @@
+//! Lowering of TypeORM entity code into the IR.
+//!
+//! In order: the enums; the entity classes (`@Entity`), each with the columns of the classes it
+//! extends within the source (an abstract base entity's columns come first, as TypeORM
+//! registers them); the columns and keys ([`columns`]); then the relation properties
+//! ([`relations`]), recorded as declarations with the join columns TypeORM would add, and built
+//! by the neutral builder with TypeORM's conventions. What TypeORM decides at run time from
+//! values relplay cannot see (an imported constant, a computed name) is a `T001` at its span,
+//! and the option is read as if absent.
+
+mod columns;
+mod relations;
+
+use crate::diagnostic::{catalog, Diagnostic};
+use crate::ir::declarations::RelationDeclarations;
+use crate::ir::{EnumType, EnumTypeValue, Schema, IR_VERSION};
+use crate::languages::typeorm::TypeOrmConventions;
+use crate::syntax::typescript::{Class, Expr, Module, Node};
+use std::collections::{HashMap, HashSet};
+
+/// Lowers TypeORM entity code, and returns its relations as declared. Never fails.
+pub fn lower(module: &Module) -> (Schema, RelationDeclarations, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let mut schema = Schema { version: IR_VERSION, ..Schema::default() };
+    schema.enums = lower_enums(module);
+    let classes: HashMap<&str, &Class> = module.classes().filter_map(|c| Some((c.name.as_ref()?.value.as_str(), c))).collect();
+    let entity_classes: Vec<&Class> = module.classes().filter(|c| c.decorator("Entity").is_some() && c.name.is_some()).collect();
+    let mut members = Vec::new();
+    for class in &entity_classes {
+        let chain = inheritance_chain(class, &classes, module, &mut diagnostics);
+        let (entity, relation_properties) = columns::lower_entity(class, &chain, &schema, &mut diagnostics);
+        if schema.entity(&entity.name).is_some() {
+            continue;
+        }
+        if entity.primary_key.is_none() {
+            diagnostics.push(catalog::entity_without_primary_column(entity.name_span, &entity.name));
+        }
+        schema.entities.push(entity);
+        members.push(relation_properties);
+    }
+    let mut conventions = TypeOrmConventions::default();
+    let declarations = relations::declare_relations(&mut schema, members, &mut conventions, &mut diagnostics);
+    crate::ir::relations::build_relations(&mut schema, &declarations, &conventions);
+    crate::ir::join_models::mark_join_entities(&mut schema);
+    (schema, declarations, diagnostics)
+}
+
+/// The classes `class` extends within the source, the most basic first, then `class` itself.
+/// A base class that is not in the source (imported from a package) is noted and passed over.
+fn inheritance_chain<'m>(
+    class: &'m Class,
+    classes: &HashMap<&str, &'m Class>,
+    module: &Module,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<&'m Class> {
+    let mut chain = vec![class];
+    let mut seen = HashSet::new();
+    let mut current = class;
+    while let Some(parent) = &current.extends {
+        // TypeORM's own bases add no columns.
+        if matches!(parent.value.as_str(), "BaseEntity" | "typeorm.BaseEntity") {
+            break;
+        }
+        match classes.get(parent.value.as_str()) {
+            Some(base) if seen.insert(parent.value.clone()) => {
+                chain.push(base);
+                current = base;
+            }
+            Some(_) => break,
+            None => {
+                if is_imported(module, &parent.value) {
+                    diagnostics.push(catalog::base_class_not_in_source(parent.span, &parent.value));
+                }
+                break;
+            }
+        }
+    }
+    chain.reverse();
+    chain
+}
+
+/// Whether `name` is bound by an import of some file.
+fn is_imported(module: &Module, name: &str) -> bool {
+    module.files.iter().flat_map(|f| &f.imports).any(|i| i.names.iter().any(|n| n == name))
+}
+
+/// The TypeScript enums, with the values they store (a string initializer, else the name; a
+/// numeric enum stores its numbers).
+fn lower_enums(module: &Module) -> Vec<EnumType> {
+    let mut enums: Vec<EnumType> = Vec::new();
+    for declaration in module.enums() {
+        if enums.iter().any(|e| e.name == declaration.name.value) {
+            continue;
+        }
+        let mut next_number = 0i64;
+        let values = declaration
+            .members
+            .iter()
+            .map(|member| {
+                let stored = match member.value.as_ref().map(|v| &v.value) {
+                    Some(Expr::String(s)) | Some(Expr::Template(s)) => s.clone(),
+                    Some(Expr::Number(n)) => {
+                        next_number = n.parse::<i64>().unwrap_or(next_number) + 1;
+                        n.clone()
+                    }
+                    _ => {
+                        next_number += 1;
+                        (next_number - 1).to_string()
+                    }
+                };
+                EnumTypeValue { name: member.name.value.clone(), database_name: stored }
+            })
+            .collect();
+        enums.push(EnumType {
+            name: declaration.name.value.clone(),
+            database_name: declaration.name.value.clone(),
+            values,
+            span: declaration.span,
+        });
+    }
+    enums
+}
+
+/// A string option, or a `T001` where it is written but not a literal.
+fn literal_string(value: &Node<Expr>, option: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+    match value.as_str() {
+        Some(s) => Some(s.to_string()),
+        None => {
+            diagnostics.push(catalog::not_known_statically(value.span, option));
+            None
+        }
+    }
+}
+
+/// A boolean option, or a `T001` where it is written but not `true` or `false`.
+fn literal_bool(value: &Node<Expr>, option: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<bool> {
+    match value.as_bool() {
+        Some(b) => Some(b),
+        None => {
+            diagnostics.push(catalog::not_known_statically(value.span, option));
+            None
+        }
+    }
+}
+
+/// The property names of `(u) => [u.a, u.b]`, `["a", "b"]` or `"a"`, as `@Unique`, `@Index`
+/// and `@PrimaryColumn`-lists write them.
+fn property_list(value: &Node<Expr>) -> Option<Vec<Node<String>>> {
+    let item = |item: &Node<Expr>| -> Option<Node<String>> {
+        match &item.value {
+            Expr::String(s) | Expr::Template(s) => Some(Node::new(s.clone(), item.span)),
+            Expr::Member(_, property) => Some(Node::new(property.clone(), item.span)),
+            _ => None,
+        }
+    };
+    match &value.value {
+        Expr::Array(items) => items.iter().map(item).collect(),
+        Expr::Arrow { body: Some(body), .. } => match &body.value {
+            Expr::Array(items) => items.iter().map(item).collect(),
+            Expr::Object(entries) => Some(entries.iter().map(|e| e.key.clone()).collect()),
+            _ => item(body).map(|i| vec![i]),
+        },
+        _ => item(value).map(|i| vec![i]),
+    }
+}

@@ -1,0 +1,522 @@
+//! Relation properties: each `@OneToOne`, `@ManyToOne`, `@OneToMany` or `@ManyToMany` as a
+//! declared end, paired with the property its inverse-side function (or string) names.
+//!
+//! The side that holds the key is the one TypeORM puts it on: a `@ManyToOne`, or the
+//! `@OneToOne` with `@JoinColumn`. Its key columns are those `@JoinColumn` names, or TypeORM's
+//! default (`camelCase(property + "_" + referencedProperty)`, one per primary column of the
+//! target); a column no `@Column` declares is added to the entity as TypeORM adds it (the
+//! referenced column's type, nullable unless `nullable: false`). A one-to-one's key gets the
+//! unique constraint TypeORM makes for it (`REL_…`), unless the key is the primary key. A
+//! many-to-many's junction table is the `@JoinTable` end's, named by
+//! [`crate::languages::typeorm::TypeOrmConventions`].
+
+use super::columns::RelationProperty;
+use super::{literal_bool, literal_string};
+use crate::diagnostic::{catalog, Diagnostic};
+use crate::ir::declarations::{DeclaredEnd, DeclaredPair, OptionList, RelationDeclarations, Written};
+use crate::ir::{Field, NavigationCardinality, ReferentialAction, Schema, UniqueConstraint};
+use crate::languages::typeorm::{action, camel_case, JoinTableOptions, TypeOrmConventions};
+use crate::span::Span;
+use crate::syntax::typescript::{Decorator, Expr, Node};
+use std::collections::HashMap;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    OneToOne,
+    ManyToOne,
+    OneToMany,
+    ManyToMany,
+}
+
+impl Kind {
+    fn from_decorator(name: &str) -> Option<Kind> {
+        Some(match name {
+            "OneToOne" => Kind::OneToOne,
+            "ManyToOne" => Kind::ManyToOne,
+            "OneToMany" => Kind::OneToMany,
+            "ManyToMany" => Kind::ManyToMany,
+            _ => return None,
+        })
+    }
+
+    /// The kind the inverse side must have.
+    fn inverse(self) -> Kind {
+        match self {
+            Kind::OneToOne => Kind::OneToOne,
+            Kind::ManyToOne => Kind::OneToMany,
+            Kind::OneToMany => Kind::ManyToOne,
+            Kind::ManyToMany => Kind::ManyToMany,
+        }
+    }
+
+    fn decorator(self) -> &'static str {
+        match self {
+            Kind::OneToOne => "@OneToOne",
+            Kind::ManyToOne => "@ManyToOne",
+            Kind::OneToMany => "@OneToMany",
+            Kind::ManyToMany => "@ManyToMany",
+        }
+    }
+}
+
+/// `@JoinColumn`'s options for one key column.
+#[derive(Debug, Clone, Default)]
+struct JoinColumnOptions {
+    name: Option<String>,
+    referenced: Option<Node<String>>,
+    constraint_name: Option<String>,
+}
+
+/// One relation property as written.
+struct End<'m> {
+    entity: String,
+    name: Node<String>,
+    kind: Kind,
+    target: String,
+    inverse: Option<Node<String>>,
+    nullable: bool,
+    on_delete: Option<Written<ReferentialAction>>,
+    on_update: Option<Written<ReferentialAction>>,
+    eager: Option<Span>,
+    cascade_remove: Option<Span>,
+    join_columns: Option<(Vec<JoinColumnOptions>, Span)>,
+    join_table: Option<(JoinTableOptions, Span)>,
+    decorator: &'m Decorator,
+    property_span: Span,
+    type_span: Span,
+    position: u32,
+    documentation: Option<String>,
+}
+
+/// Reads every relation property, adds the join columns TypeORM adds, and returns the
+/// declarations; the `@JoinTable` of each many-to-many end goes into `conventions`.
+pub fn declare_relations(
+    schema: &mut Schema,
+    properties: Vec<Vec<RelationProperty<'_>>>,
+    conventions: &mut TypeOrmConventions,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> RelationDeclarations {
+    let mut ends: Vec<End> = Vec::new();
+    for property in properties.iter().flatten() {
+        if let Some(end) = read_end(property, schema, diagnostics) {
+            ends.push(end);
+        }
+    }
+    let partners = pair_ends(&ends, diagnostics);
+    let mut declarations = RelationDeclarations::default();
+    let mut relation_fields: HashMap<(String, String), Vec<String>> = HashMap::new();
+    for end in &ends {
+        let declared = declare_end(end, schema, &mut relation_fields, diagnostics);
+        if let Some((options, _)) = &end.join_table {
+            conventions.join_tables.insert((end.entity.clone(), end.name.value.clone()), options.clone());
+        }
+        declarations.ends.push(declared);
+    }
+    for (i, partner) in partners.iter().enumerate() {
+        match partner {
+            Some(j) if *j < i => {}
+            Some(j) => declarations.pairs.push(DeclaredPair { first: i, second: Some(*j) }),
+            None => declarations.pairs.push(DeclaredPair { first: i, second: None }),
+        }
+    }
+    check_pairs(&ends, &partners, diagnostics);
+    resolve_constraint_fields(schema, &relation_fields, diagnostics);
+    declarations
+}
+
+fn read_end<'m>(property: &RelationProperty<'m>, schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Option<End<'m>> {
+    let decorator = property.property.decorators.iter().find(|d| Kind::from_decorator(&d.name).is_some())?;
+    let kind = Kind::from_decorator(&decorator.name)?;
+    let mut arguments = decorator.arguments.iter();
+    let target_argument = arguments.next();
+    let target = match target_argument.map(|t| &t.value) {
+        Some(Expr::Arrow { body: Some(body), .. }) => body.path().map(|p| p.join(".")),
+        Some(Expr::String(s)) => Some(s.clone()),
+        _ => None,
+    };
+    let Some(target) = target else {
+        diagnostics.push(catalog::not_known_statically(target_argument.map_or(decorator.span, |t| t.span), "the related entity"));
+        return None;
+    };
+    if schema.entity(&target).is_none() {
+        diagnostics.push(catalog::relation_target_not_an_entity(target_argument.map_or(decorator.span, |t| t.span), &target));
+        return None;
+    }
+    let mut inverse = None;
+    let mut options = None;
+    for argument in arguments {
+        match &argument.value {
+            Expr::Object(_) => options = Some(argument),
+            Expr::String(s) => inverse = Some(Node::new(s.clone(), argument.span)),
+            Expr::Arrow { body: Some(body), .. } => match &body.value {
+                Expr::Member(_, name) => inverse = Some(Node::new(name.clone(), body.span)),
+                _ => diagnostics.push(catalog::not_known_statically(argument.span, "the inverse side")),
+            },
+            _ => diagnostics.push(catalog::not_known_statically(argument.span, "the inverse side")),
+        }
+    }
+    let option = |key: &str| options.and_then(|o| o.get(key));
+    let nullable = option("nullable").and_then(|n| literal_bool(n, "nullable", diagnostics)).unwrap_or(true);
+    let mut read_action = |key: &str| -> Option<Written<ReferentialAction>> {
+        let value = option(key)?;
+        let text = literal_string(value, key, diagnostics)?;
+        match action(&text) {
+            Some(action) => Some(Written { value: action, span: value.span }),
+            None => {
+                diagnostics.push(catalog::typeorm_invalid_action(value.span, &text));
+                None
+            }
+        }
+    };
+    let on_delete = read_action("onDelete");
+    let on_update = read_action("onUpdate");
+    let eager = option("eager").filter(|e| e.as_bool() == Some(true)).map(|e| e.span);
+    let cascade_remove = option("cascade").and_then(|c| match &c.value {
+        Expr::Bool(true) => Some(c.span),
+        Expr::Array(items) => items.iter().any(|i| i.as_str() == Some("remove")).then_some(c.span),
+        _ => None,
+    });
+    let join_columns = property.property.decorator("JoinColumn").map(|d| (join_column_options(d, diagnostics), d.span));
+    let join_table = property.property.decorator("JoinTable").map(|d| (join_table_options(d, diagnostics), d.span));
+    Some(End {
+        entity: property.entity.clone(),
+        name: property.property.name.clone(),
+        kind,
+        target,
+        inverse,
+        nullable,
+        on_delete,
+        on_update,
+        eager,
+        cascade_remove,
+        join_columns,
+        join_table,
+        decorator,
+        property_span: property.property.span,
+        type_span: property.property.type_annotation.as_ref().map_or(property.property.name.span, |t| t.span),
+        position: property.position,
+        documentation: property.property.documentation.clone(),
+    })
+}
+
+fn join_column_options(decorator: &Decorator, diagnostics: &mut Vec<Diagnostic>) -> Vec<JoinColumnOptions> {
+    let one = |value: &Node<Expr>, diagnostics: &mut Vec<Diagnostic>| JoinColumnOptions {
+        name: value.get("name").and_then(|n| literal_string(n, "name", diagnostics)),
+        referenced: value
+            .get("referencedColumnName")
+            .and_then(|r| literal_string(r, "referencedColumnName", diagnostics).map(|s| Node::new(s, r.span))),
+        constraint_name: value.get("foreignKeyConstraintName").and_then(|n| literal_string(n, "foreignKeyConstraintName", diagnostics)),
+    };
+    match decorator.arguments.first().map(|a| (&a.value, a)) {
+        Some((Expr::Array(items), _)) => items.iter().map(|item| one(item, diagnostics)).collect(),
+        Some((Expr::Object(_), argument)) => vec![one(argument, diagnostics)],
+        _ => Vec::new(),
+    }
+}
+
+fn join_table_options(decorator: &Decorator, diagnostics: &mut Vec<Diagnostic>) -> JoinTableOptions {
+    let Some(options) = decorator.arguments.first() else { return JoinTableOptions::default() };
+    let column = |key: &str, plural: &str, diagnostics: &mut Vec<Diagnostic>| -> (Option<String>, Option<String>) {
+        let value = options.get(key).or_else(|| match options.get(plural).map(|p| &p.value) {
+            Some(Expr::Array(items)) if items.len() == 1 => items.first(),
+            _ => None,
+        });
+        match value {
+            Some(value) => (
+                value.get("name").and_then(|n| literal_string(n, "name", diagnostics)),
+                value.get("referencedColumnName").and_then(|r| literal_string(r, "referencedColumnName", diagnostics)),
+            ),
+            None => (None, None),
+        }
+    };
+    JoinTableOptions {
+        name: options.get("name").and_then(|n| literal_string(n, "name", diagnostics)),
+        join_column: column("joinColumn", "joinColumns", diagnostics),
+        inverse_join_column: column("inverseJoinColumn", "inverseJoinColumns", diagnostics),
+    }
+}
+
+/// For each end, the index of the end it pairs with: the property its inverse side names, or
+/// one whose inverse side names it.
+fn pair_ends(ends: &[End], diagnostics: &mut Vec<Diagnostic>) -> Vec<Option<usize>> {
+    let index: HashMap<(&str, &str), usize> =
+        ends.iter().enumerate().map(|(i, e)| ((e.entity.as_str(), e.name.value.as_str()), i)).collect();
+    let mut partners: Vec<Option<usize>> = vec![None; ends.len()];
+    for (i, end) in ends.iter().enumerate() {
+        if partners[i].is_some() {
+            continue;
+        }
+        let candidate = match &end.inverse {
+            Some(inverse) => match index.get(&(end.target.as_str(), inverse.value.as_str())) {
+                Some(&j) if j != i => Some(j),
+                _ => {
+                    diagnostics.push(catalog::inverse_side_not_found(inverse.span, &inverse.value, &end.target));
+                    None
+                }
+            },
+            None => ends.iter().enumerate().position(|(j, other)| {
+                j != i
+                    && partners[j].is_none()
+                    && other.entity == end.target
+                    && other.target == end.entity
+                    && other.inverse.as_ref().is_some_and(|n| n.value == end.name.value)
+            }),
+        };
+        let Some(j) = candidate else { continue };
+        let other = &ends[j];
+        let points_back = other.target == end.entity && other.inverse.as_ref().is_none_or(|n| n.value == end.name.value);
+        if !points_back || other.kind != end.kind.inverse() || partners[j].is_some() {
+            let span = end.inverse.as_ref().map_or(end.name.span, |n| n.span);
+            diagnostics.push(catalog::inverse_side_mismatch(
+                span,
+                &other.name.value,
+                &other.entity,
+                end.kind.decorator(),
+                other.kind.decorator(),
+            ));
+            continue;
+        }
+        partners[i] = Some(j);
+        partners[j] = Some(i);
+    }
+    partners
+}
+
+fn declare_end(
+    end: &End,
+    schema: &mut Schema,
+    relation_fields: &mut HashMap<(String, String), Vec<String>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> DeclaredEnd {
+    let holds_key = end.kind == Kind::ManyToOne || (end.kind == Kind::OneToOne && end.join_columns.is_some());
+    let (fields, references) = if holds_key { key_fields(end, schema, diagnostics) } else { (None, None) };
+    if let Some(fields) = &fields {
+        relation_fields.insert((end.entity.clone(), end.name.value.clone()), fields.iter().map(|f| f.value.clone()).collect());
+    }
+    let required = fields.as_ref().is_some_and(|fields| {
+        let entity = schema.entity(&end.entity);
+        fields.iter().all(|f| entity.and_then(|e| e.field(&f.value)).is_some_and(|f| !f.nullable))
+    });
+    if end.kind == Kind::OneToOne {
+        if let Some(fields) = &fields {
+            add_one_to_one_unique(schema, &end.entity, fields.iter().map(|f| f.value.clone()).collect(), end.property_span);
+        }
+    }
+    let cardinality = match end.kind {
+        Kind::OneToMany | Kind::ManyToMany => NavigationCardinality::Many,
+        _ if required => NavigationCardinality::One,
+        _ => NavigationCardinality::ZeroOrOne,
+    };
+    let other_cardinality = match end.kind {
+        Kind::ManyToOne | Kind::ManyToMany => NavigationCardinality::Many,
+        Kind::OneToOne | Kind::OneToMany => NavigationCardinality::ZeroOrOne,
+    };
+    let constraint_name = end.join_columns.as_ref().and_then(|(columns, _)| columns.first()).and_then(|c| c.constraint_name.clone());
+    DeclaredEnd {
+        entity: end.entity.clone(),
+        name: end.name.value.clone(),
+        target: end.target.clone(),
+        cardinality,
+        other_cardinality: Some(other_cardinality),
+        relation_name: None,
+        fields,
+        references,
+        on_delete: end.on_delete.clone().filter(|_| holds_key),
+        on_update: end.on_update.clone().filter(|_| holds_key),
+        constraint_name,
+        span: end.property_span,
+        type_span: end.type_span,
+        options: Some(OptionList {
+            name_end: end.decorator.name_end,
+            has_parentheses: end.decorator.called,
+            is_empty: end.decorator.arguments.is_empty(),
+            end: end.decorator.span.end(),
+        }),
+        position: end.position,
+        documentation: end.documentation.clone(),
+    }
+}
+
+type KeyFields = (Option<Vec<Written<String>>>, Option<Vec<Written<String>>>);
+
+/// The key fields of the end that holds the key and the target fields they reference, adding
+/// the join columns no `@Column` declares.
+fn key_fields(end: &End, schema: &mut Schema, diagnostics: &mut Vec<Diagnostic>) -> KeyFields {
+    let Some(target) = schema.entity(&end.target) else { return (None, None) };
+    let written: Vec<JoinColumnOptions> = end.join_columns.as_ref().map(|(c, _)| c.clone()).unwrap_or_default();
+    let span = end.join_columns.as_ref().map_or(end.name.span, |(_, s)| *s);
+    // Each key column and the target field it references: as written, else the target's primary key.
+    let mut pairs: Vec<(Option<String>, String, Span)> = Vec::new();
+    if written.iter().any(|c| c.referenced.is_some()) || written.len() > 1 {
+        for column in &written {
+            let referenced = match &column.referenced {
+                Some(r) => match target.fields.iter().find(|f| f.name == r.value || f.column == r.value) {
+                    Some(field) => field.name.clone(),
+                    None => {
+                        diagnostics.push(catalog::unknown_property(r.span, &r.value, &end.target, "referencedColumnName"));
+                        return (None, None);
+                    }
+                },
+                None => match target.primary_key.as_ref().filter(|pk| pk.fields.len() == 1) {
+                    Some(pk) => pk.fields[0].clone(),
+                    None => return (None, None),
+                },
+            };
+            pairs.push((column.name.clone(), referenced, span));
+        }
+    } else {
+        let Some(pk) = &target.primary_key else {
+            return (None, None);
+        };
+        let name = written.first().and_then(|c| c.name.clone());
+        for (i, field) in pk.fields.iter().enumerate() {
+            pairs.push((if i == 0 && pk.fields.len() == 1 { name.clone() } else { None }, field.clone(), span));
+        }
+    }
+    let referenced_fields: Vec<Field> = pairs.iter().filter_map(|(_, r, _)| target.field(r).cloned()).collect();
+    if referenced_fields.len() != pairs.len() {
+        return (None, None);
+    }
+    let Some(entity_index) = schema.entities.iter().position(|e| e.name == end.entity) else { return (None, None) };
+    let mut fields = Vec::new();
+    let mut references = Vec::new();
+    for ((column, referenced, span), referenced_field) in pairs.into_iter().zip(referenced_fields) {
+        let column = column.unwrap_or_else(|| camel_case(&format!("{}_{}", end.name.value, referenced)));
+        let entity = &mut schema.entities[entity_index];
+        let field_name = match entity.fields.iter().find(|f| f.column == column) {
+            Some(existing) => existing.name.clone(),
+            None => {
+                let name = entity.free_member_name(column.clone());
+                entity.fields.push(Field {
+                    name: name.clone(),
+                    column,
+                    field_type: referenced_field.field_type.clone(),
+                    nullable: end.nullable && !entity.primary_key.as_ref().is_some_and(|pk| pk.fields.contains(&name)),
+                    list: false,
+                    default: None,
+                    native_type: referenced_field.native_type.clone(),
+                    updated_at: false,
+                    position: end.position,
+                    documentation: None,
+                    span: end.property_span,
+                });
+                name
+            }
+        };
+        fields.push(Written { value: field_name, span });
+        references.push(Written { value: referenced, span });
+    }
+    (Some(fields), Some(references))
+}
+
+/// TypeORM's `REL_…` unique constraint on a one-to-one's key, unless the key is the primary key
+/// or already unique.
+fn add_one_to_one_unique(schema: &mut Schema, entity: &str, fields: Vec<String>, span: Span) {
+    let Some(entity) = schema.entities.iter_mut().find(|e| e.name == entity) else { return };
+    if entity.primary_key.as_ref().is_some_and(|pk| fields.iter().all(|f| pk.fields.contains(f))) {
+        return;
+    }
+    let same = |u: &UniqueConstraint| u.fields.len() == fields.len() && u.fields.iter().all(|f| fields.contains(f));
+    if entity.uniques.iter().any(same) {
+        return;
+    }
+    entity.uniques.push(UniqueConstraint { fields, constraint_name: None, client_name: None, on_field: false, span });
+}
+
+/// What TypeORM does silently or refuses, said in its words.
+fn check_pairs(ends: &[End], partners: &[Option<usize>], diagnostics: &mut Vec<Diagnostic>) {
+    for (i, end) in ends.iter().enumerate() {
+        let other = partners[i].map(|j| &ends[j]);
+        if other.is_some_and(|_| partners[i] < Some(i)) {
+            continue;
+        }
+        match end.kind {
+            Kind::OneToOne => {
+                let here = end.join_columns.is_some();
+                let there = other.is_some_and(|o| o.join_columns.is_some());
+                if !here && !there {
+                    diagnostics.push(catalog::one_to_one_without_join_column(end.name.span, &end.name.value, &end.entity));
+                } else if here && there {
+                    let other = other.expect("there is an other end");
+                    diagnostics.push(catalog::join_column_on_both_sides(
+                        other.join_columns.as_ref().map_or(other.name.span, |(_, s)| *s),
+                        &end.entity,
+                        &end.name.value,
+                        &other.entity,
+                        &other.name.value,
+                    ));
+                }
+            }
+            Kind::ManyToMany => {
+                let here = end.join_table.is_some();
+                let there = other.is_some_and(|o| o.join_table.is_some());
+                if !here && !there {
+                    diagnostics.push(catalog::many_to_many_without_join_table(end.name.span, &end.name.value, &end.entity));
+                } else if here && there {
+                    let other = other.expect("there is an other end");
+                    diagnostics.push(catalog::join_table_on_both_sides(
+                        other.join_table.as_ref().map_or(other.name.span, |(_, s)| *s),
+                        &end.entity,
+                        &end.name.value,
+                        &other.entity,
+                        &other.name.value,
+                    ));
+                }
+            }
+            Kind::OneToMany if other.is_none() && end.inverse.is_none() => {
+                diagnostics.push(catalog::one_to_many_without_inverse(end.name.span, &end.name.value, &end.entity, &end.target));
+            }
+            _ => {}
+        }
+        let Some(other) = other else { continue };
+        if let (Some(a), Some(_)) = (end.eager, other.eager) {
+            diagnostics.push(catalog::eager_on_both_sides(a, &end.entity, &end.name.value, &other.entity, &other.name.value));
+        }
+        if let (Some(a), Some(_)) = (end.cascade_remove, other.cascade_remove) {
+            diagnostics.push(catalog::cascade_remove_on_both_sides(a, &end.entity, &end.name.value, &other.entity, &other.name.value));
+        }
+    }
+}
+
+/// Unique constraints and indexes may name a relation property, which stands for its key
+/// columns; any other name must be a column of the entity.
+fn resolve_constraint_fields(
+    schema: &mut Schema,
+    relation_fields: &HashMap<(String, String), Vec<String>>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    for entity in &mut schema.entities {
+        let resolve =
+            |fields: &[String], span: Span, entity: &crate::ir::Entity, diagnostics: &mut Vec<Diagnostic>| -> Option<Vec<String>> {
+                let mut resolved = Vec::new();
+                for field in fields {
+                    if let Some(key) = relation_fields.get(&(entity.name.clone(), field.clone())) {
+                        resolved.extend(key.iter().cloned());
+                    } else if entity.field(field).is_some() {
+                        resolved.push(field.clone());
+                    } else {
+                        diagnostics.push(catalog::unknown_property(span, field, &entity.name, "the constraint"));
+                        return None;
+                    }
+                }
+                Some(resolved)
+            };
+        let snapshot = entity.clone();
+        let mut uniques = Vec::new();
+        for mut unique in std::mem::take(&mut entity.uniques) {
+            if let Some(fields) = resolve(&unique.fields, unique.span, &snapshot, diagnostics) {
+                unique.fields = fields;
+                uniques.push(unique);
+            }
+        }
+        entity.uniques = uniques;
+        let mut indexes = Vec::new();
+        for mut index in std::mem::take(&mut entity.indexes) {
+            if let Some(fields) = resolve(&index.fields, index.span, &snapshot, diagnostics) {
+                index.fields = fields;
+                indexes.push(index);
+            }
+        }
+        entity.indexes = indexes;
+    }
+}

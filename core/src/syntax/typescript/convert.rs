@@ -1,0 +1,411 @@
+//! oxc's syntax tree, copied into the owned [`super::tree`]: only the nodes the ORM readers look
+//! at, every span moved by the file's offset in the whole text.
+
+use super::tree::*;
+use crate::diagnostic::{catalog, Diagnostic};
+use crate::span::Span;
+use oxc_allocator::Allocator;
+use oxc_ast::ast;
+use oxc_span::{GetSpan, SourceType};
+
+/// How deep an expression is followed; deeper parts are [`Expr::TooDeep`].
+const MAX_EXPRESSION_DEPTH: usize = 48;
+
+/// Parses one file whose code starts at `base` in the whole text.
+pub fn parse_file(code: &str, base: usize, path: Option<&str>) -> (File, Vec<Diagnostic>) {
+    let allocator = Allocator::default();
+    let source_type = path.and_then(|p| SourceType::from_path(p).ok()).unwrap_or_else(SourceType::ts);
+    // Decorators are written in JavaScript files too (Babel's legacy decorators): read them as TypeScript.
+    let source_type = if source_type.is_javascript() { SourceType::ts() } else { source_type };
+    let parsed = oxc_parser::Parser::new(&allocator, code, source_type).parse();
+    let mut diagnostics = Vec::new();
+    for error in parsed.diagnostics.iter() {
+        let span = error
+            .labels
+            .first()
+            .map_or(Span::at(base), |label| Span::new(base + label.offset() as usize, base + (label.offset() + label.len()) as usize));
+        diagnostics.push(catalog::code_syntax_error(span, &error.message));
+    }
+    let mut converter = Converter {
+        base,
+        code,
+        comments: parsed.program.comments.iter().map(|c| (c.span.start, c.span.end)).collect(),
+        file: File::default(),
+    };
+    converter.statements(&parsed.program.body, true);
+    (converter.file, diagnostics)
+}
+
+struct Converter<'c> {
+    base: usize,
+    code: &'c str,
+    /// Comment spans (local offsets), in source order.
+    comments: Vec<(u32, u32)>,
+    file: File,
+}
+
+impl Converter<'_> {
+    fn span(&self, span: oxc_span::Span) -> Span {
+        Span::new(self.base + span.start as usize, self.base + span.end as usize)
+    }
+
+    fn statements(&mut self, statements: &[ast::Statement], top_level: bool) {
+        for statement in statements {
+            self.statement(statement, top_level);
+        }
+    }
+
+    fn statement(&mut self, statement: &ast::Statement, top_level: bool) {
+        match statement {
+            ast::Statement::ImportDeclaration(import) if top_level => {
+                let names = import
+                    .specifiers
+                    .iter()
+                    .flatten()
+                    .map(|s| match s {
+                        ast::ImportDeclarationSpecifier::ImportSpecifier(s) => s.local.name.to_string(),
+                        ast::ImportDeclarationSpecifier::ImportDefaultSpecifier(s) => s.local.name.to_string(),
+                        ast::ImportDeclarationSpecifier::ImportNamespaceSpecifier(s) => s.local.name.to_string(),
+                    })
+                    .collect();
+                self.file.imports.push(Import { source: import.source.value.to_string(), names, span: self.span(import.span) });
+            }
+            ast::Statement::ClassDeclaration(class) => self.class(class, None),
+            ast::Statement::TSEnumDeclaration(declaration) => self.enumeration(declaration),
+            ast::Statement::VariableDeclaration(declaration) => self.variables(declaration),
+            ast::Statement::FunctionDeclaration(function) if top_level => {
+                if let Some(body) = &function.body {
+                    self.statements(&body.statements, false);
+                }
+            }
+            ast::Statement::ExportDeclaration(export) => match &export.declaration {
+                ast::Declaration::ClassDeclaration(class) => self.class(class, Some(export.span)),
+                ast::Declaration::TSEnumDeclaration(declaration) => self.enumeration(declaration),
+                ast::Declaration::VariableDeclaration(declaration) => self.variables(declaration),
+                ast::Declaration::FunctionDeclaration(function) if top_level => {
+                    if let Some(body) = &function.body {
+                        self.statements(&body.statements, false);
+                    }
+                }
+                _ => {}
+            },
+            ast::Statement::ExportDefaultDeclaration(export) => match &export.declaration {
+                ast::ExportDefaultDeclarationKind::ClassDeclaration(class) => self.class(class, Some(export.span)),
+                ast::ExportDefaultDeclarationKind::FunctionDeclaration(function) if top_level => {
+                    if let Some(body) = &function.body {
+                        self.statements(&body.statements, false);
+                    }
+                }
+                other => {
+                    if let Some(expression) = other.as_expression() {
+                        self.top_level_expression(expression, top_level);
+                    }
+                }
+            },
+            ast::Statement::ExpressionStatement(statement) => self.top_level_expression(&statement.expression, top_level),
+            _ => {}
+        }
+    }
+
+    /// A call written as a statement, and the bodies of functions assigned or exported at the top
+    /// level (`module.exports = (sequelize) => { … }`), where models are defined.
+    fn top_level_expression(&mut self, expression: &ast::Expression, top_level: bool) {
+        let node = self.expression(expression, 0);
+        self.file.calls.push(node);
+        if !top_level {
+            return;
+        }
+        fn function_body<'e, 'a>(e: &'e ast::Expression<'a>) -> Option<&'e ast::FunctionBody<'a>> {
+            match e.without_parentheses() {
+                ast::Expression::ArrowFunctionExpression(f) => match &f.body {
+                    ast::ArrowFunctionBody::FunctionBody(body) => Some(&**body),
+                    _ => None,
+                },
+                ast::Expression::FunctionExpression(f) => f.body.as_deref(),
+                _ => None,
+            }
+        }
+        let assigned = match expression {
+            ast::Expression::AssignmentExpression(assignment) => Some(&assignment.right),
+            other => Some(other),
+        };
+        if let Some(body) = assigned.and_then(function_body) {
+            self.statements(&body.statements, false);
+        }
+    }
+
+    fn variables(&mut self, declaration: &ast::VariableDeclaration) {
+        for declarator in &declaration.declarations {
+            let (ast::BindingPattern::BindingIdentifier(id), Some(init)) = (&declarator.id, &declarator.init) else { continue };
+            if let ast::Expression::ClassExpression(class) = init.without_parentheses() {
+                self.class(class, Some(declarator.span));
+                if let Some(last) = self.file.classes.last_mut() {
+                    last.name.get_or_insert(Node::new(
+                        id.name.to_string(),
+                        Span::new(self.base + id.span.start as usize, self.base + id.span.end as usize),
+                    ));
+                }
+                continue;
+            }
+            let value = self.expression(init, 0);
+            self.file.variables.push(Variable { name: Node::new(id.name.to_string(), self.span(id.span)), value });
+        }
+    }
+
+    fn class(&mut self, class: &ast::Class, outer: Option<oxc_span::Span>) {
+        let mut start = outer.map_or(class.span.start, |o| o.start);
+        for decorator in &class.decorators {
+            start = start.min(decorator.span.start);
+        }
+        let extends = class.heritage.as_ref().and_then(|h| {
+            let node = self.expression(&h.expression, 0);
+            let path = node.path()?.join(".");
+            Some(Node::new(path, node.span))
+        });
+        let mut properties = Vec::new();
+        for element in &class.body.body {
+            if let ast::ClassElement::PropertyDefinition(property) = element {
+                if let Some(property) = self.property(property) {
+                    properties.push(property);
+                }
+            }
+        }
+        let converted = Class {
+            name: class.id.as_ref().map(|id| Node::new(id.name.to_string(), self.span(id.span))),
+            extends,
+            decorators: class.decorators.iter().map(|d| self.decorator(d)).collect(),
+            properties,
+            is_abstract: class.r#abstract,
+            documentation: self.documentation_before(start),
+            span: Span::new(self.base + start as usize, self.base + class.span.end as usize),
+        };
+        self.file.classes.push(converted);
+    }
+
+    fn property(&mut self, property: &ast::PropertyDefinition) -> Option<Property> {
+        let name = match &property.key {
+            ast::PropertyKey::StaticIdentifier(id) => Node::new(id.name.to_string(), self.span(id.span)),
+            ast::PropertyKey::StringLiteral(s) => Node::new(s.value.to_string(), self.span(s.span)),
+            _ => return None,
+        };
+        let mut start = property.span.start;
+        for decorator in &property.decorators {
+            start = start.min(decorator.span.start);
+        }
+        Some(Property {
+            name,
+            decorators: property.decorators.iter().map(|d| self.decorator(d)).collect(),
+            type_annotation: property
+                .type_annotation
+                .as_ref()
+                .map(|t| Node::new(type_annotation(&t.type_annotation, 0), self.span(t.type_annotation.span()))),
+            optional: property.optional,
+            is_static: property.r#static,
+            documentation: self.documentation_before(start),
+            span: Span::new(self.base + start as usize, self.base + property.span.end as usize),
+        })
+    }
+
+    fn decorator(&mut self, decorator: &ast::Decorator) -> Decorator {
+        let span = self.span(decorator.span);
+        let (callee, arguments, called) = match decorator.expression.without_parentheses() {
+            ast::Expression::CallExpression(call) => (&call.callee, self.arguments(&call.arguments, 0), true),
+            other => (other, Vec::new(), false),
+        };
+        let callee_node = self.expression(callee, 0);
+        let name = callee_node.path().and_then(|p| p.last().map(|s| s.to_string())).unwrap_or_default();
+        Decorator { name, arguments, called, name_end: callee_node.span.end(), span }
+    }
+
+    fn enumeration(&mut self, declaration: &ast::TSEnumDeclaration) {
+        let mut members = Vec::new();
+        for member in &declaration.body.members {
+            let name = match &member.id {
+                ast::TSEnumMemberName::Identifier(id) => Node::new(id.name.to_string(), self.span(id.span)),
+                ast::TSEnumMemberName::String(s) | ast::TSEnumMemberName::ComputedString(s) => {
+                    Node::new(s.value.to_string(), self.span(s.span))
+                }
+                ast::TSEnumMemberName::ComputedTemplateString(t) => Node::new(String::new(), self.span(t.span)),
+            };
+            let value = member.initializer.as_ref().map(|e| self.expression(e, 0));
+            members.push(EnumMember { name, value });
+        }
+        self.file.enums.push(Enum {
+            name: Node::new(declaration.id.name.to_string(), self.span(declaration.id.span)),
+            members,
+            span: self.span(declaration.span),
+        });
+    }
+
+    fn arguments(&mut self, arguments: &[ast::Argument], depth: usize) -> Vec<Node<Expr>> {
+        arguments
+            .iter()
+            .map(|argument| match argument.as_expression() {
+                Some(expression) => self.expression(expression, depth),
+                None => Node::new(Expr::Other, self.span(argument.span())),
+            })
+            .collect()
+    }
+
+    fn expression(&mut self, expression: &ast::Expression, depth: usize) -> Node<Expr> {
+        let span = self.span(expression.span());
+        if depth > MAX_EXPRESSION_DEPTH {
+            return Node::new(Expr::TooDeep, span);
+        }
+        let next = depth + 1;
+        let value = match expression {
+            ast::Expression::StringLiteral(s) => Expr::String(s.value.to_string()),
+            ast::Expression::NumericLiteral(n) => Expr::Number(n.raw.as_ref().map_or_else(|| n.value.to_string(), |raw| raw.to_string())),
+            ast::Expression::BooleanLiteral(b) => Expr::Bool(b.value),
+            ast::Expression::NullLiteral(_) => Expr::Null,
+            ast::Expression::Identifier(id) => Expr::Identifier(id.name.to_string()),
+            ast::Expression::StaticMemberExpression(member) => {
+                Expr::Member(Box::new(self.expression(&member.object, next)), member.property.name.to_string())
+            }
+            ast::Expression::ArrayExpression(array) => Expr::Array(
+                array.elements.iter().filter_map(|element| element.as_expression()).map(|element| self.expression(element, next)).collect(),
+            ),
+            ast::Expression::ObjectExpression(object) => {
+                let mut entries = Vec::new();
+                for property in &object.properties {
+                    let ast::ObjectPropertyKind::ObjectProperty(property) = property else { continue };
+                    let key = match &property.key {
+                        ast::PropertyKey::StaticIdentifier(id) if !property.computed => id.name.to_string(),
+                        ast::PropertyKey::StringLiteral(s) => s.value.to_string(),
+                        ast::PropertyKey::NumericLiteral(n) => n.value.to_string(),
+                        _ => continue,
+                    };
+                    let key = Node::new(key, self.span(property.key.span()));
+                    let value = self.expression(&property.value, next);
+                    entries.push(ObjectEntry { key, value });
+                }
+                Expr::Object(entries)
+            }
+            ast::Expression::ArrowFunctionExpression(function) => {
+                let params = parameter_names(&function.params);
+                let body = match &function.body {
+                    ast::ArrowFunctionBody::FunctionBody(body) => self.returned(&body.statements, next),
+                    other => other.as_expression().map(|e| Box::new(self.expression(e, next))),
+                };
+                Expr::Arrow { params, body }
+            }
+            ast::Expression::FunctionExpression(function) => {
+                let body = function.body.as_ref().and_then(|b| self.returned(&b.statements, next));
+                Expr::Arrow { params: parameter_names(&function.params), body }
+            }
+            ast::Expression::CallExpression(call) => {
+                Expr::Call { callee: Box::new(self.expression(&call.callee, next)), arguments: self.arguments(&call.arguments, next) }
+            }
+            ast::Expression::NewExpression(call) => {
+                Expr::New { callee: Box::new(self.expression(&call.callee, next)), arguments: self.arguments(&call.arguments, next) }
+            }
+            ast::Expression::TemplateLiteral(template) if template.expressions.is_empty() => Expr::Template(
+                template
+                    .quasis
+                    .iter()
+                    .map(|q| q.value.cooked.as_ref().map_or_else(|| q.value.raw.to_string(), |c| c.to_string()))
+                    .collect(),
+            ),
+            ast::Expression::UnaryExpression(unary) => {
+                Expr::Unary(unary.operator.as_str().to_string(), Box::new(self.expression(&unary.argument, next)))
+            }
+            ast::Expression::ParenthesizedExpression(inner) => return self.expression(&inner.expression, next),
+            ast::Expression::TSAsExpression(inner) => return self.expression(&inner.expression, next),
+            ast::Expression::TSSatisfiesExpression(inner) => return self.expression(&inner.expression, next),
+            ast::Expression::TSNonNullExpression(inner) => return self.expression(&inner.expression, next),
+            ast::Expression::AssignmentExpression(assignment) => {
+                // `User.associate = function (models) { … }`: kept as a call-like pair for readers.
+                let target = match &assignment.left {
+                    ast::AssignmentTarget::StaticMemberExpression(member) => {
+                        Some(Expr::Member(Box::new(self.expression(&member.object, next)), member.property.name.to_string()))
+                    }
+                    ast::AssignmentTarget::AssignmentTargetIdentifier(id) => Some(Expr::Identifier(id.name.to_string())),
+                    _ => None,
+                };
+                match target {
+                    Some(target) => Expr::Call {
+                        callee: Box::new(Node::new(Expr::Identifier("=".into()), span)),
+                        arguments: vec![Node::new(target, self.span(assignment.left.span())), self.expression(&assignment.right, next)],
+                    },
+                    None => Expr::Other,
+                }
+            }
+            _ => Expr::Other,
+        };
+        Node::new(value, span)
+    }
+
+    /// The value of the first `return` among `statements`.
+    fn returned(&mut self, statements: &[ast::Statement], depth: usize) -> Option<Box<Node<Expr>>> {
+        statements.iter().find_map(|s| match s {
+            ast::Statement::ReturnStatement(r) => r.argument.as_ref().map(|a| Box::new(self.expression(a, depth))),
+            _ => None,
+        })
+    }
+
+    /// The JSDoc comment that ends right before `start` (only whitespace between), without its
+    /// markers.
+    fn documentation_before(&self, start: u32) -> Option<String> {
+        let index = self.comments.partition_point(|&(_, end)| end <= start);
+        let &(comment_start, comment_end) = self.comments.get(index.checked_sub(1)?)?;
+        let between = self.code.get(comment_end as usize..start as usize)?;
+        let text = self.code.get(comment_start as usize..comment_end as usize)?;
+        if !between.trim().is_empty() || !text.starts_with("/**") {
+            return None;
+        }
+        let inner = text.trim_start_matches("/**").trim_end_matches("*/");
+        let lines: Vec<&str> = inner.lines().map(|l| l.trim().trim_start_matches('*').trim()).collect();
+        let joined = lines.join("\n").trim().to_string();
+        (!joined.is_empty()).then_some(joined)
+    }
+}
+
+fn parameter_names(params: &ast::FormalParameters) -> Vec<String> {
+    params
+        .items
+        .iter()
+        .map(|p| match &p.pattern {
+            ast::BindingPattern::BindingIdentifier(id) => id.name.to_string(),
+            _ => String::new(),
+        })
+        .collect()
+}
+
+fn type_annotation(ty: &ast::TSType, depth: usize) -> TypeAnnotation {
+    if depth > MAX_EXPRESSION_DEPTH {
+        return TypeAnnotation::Other;
+    }
+    match ty {
+        ast::TSType::TSStringKeyword(_) => TypeAnnotation::Keyword("string"),
+        ast::TSType::TSNumberKeyword(_) => TypeAnnotation::Keyword("number"),
+        ast::TSType::TSBooleanKeyword(_) => TypeAnnotation::Keyword("boolean"),
+        ast::TSType::TSBigIntKeyword(_) => TypeAnnotation::Keyword("bigint"),
+        ast::TSType::TSNullKeyword(_) => TypeAnnotation::Keyword("null"),
+        ast::TSType::TSUndefinedKeyword(_) => TypeAnnotation::Keyword("undefined"),
+        ast::TSType::TSAnyKeyword(_) => TypeAnnotation::Keyword("any"),
+        ast::TSType::TSUnknownKeyword(_) => TypeAnnotation::Keyword("unknown"),
+        ast::TSType::TSObjectKeyword(_) => TypeAnnotation::Keyword("object"),
+        ast::TSType::TSArrayType(array) => TypeAnnotation::Array(Box::new(type_annotation(&array.element_type, depth + 1))),
+        ast::TSType::TSUnionType(union) => TypeAnnotation::Union(union.types.iter().map(|t| type_annotation(t, depth + 1)).collect()),
+        ast::TSType::TSParenthesizedType(inner) => type_annotation(&inner.type_annotation, depth + 1),
+        ast::TSType::TSTypeReference(reference) => {
+            let name = type_name(&reference.type_name);
+            let arguments = reference.type_arguments.iter().flat_map(|a| &a.params).map(|t| type_annotation(t, depth + 1)).collect();
+            TypeAnnotation::Named { name, arguments }
+        }
+        ast::TSType::TSLiteralType(literal) => match &literal.literal {
+            ast::TSLiteral::StringLiteral(s) => TypeAnnotation::Literal(s.value.to_string()),
+            ast::TSLiteral::NumericLiteral(n) => TypeAnnotation::Literal(n.value.to_string()),
+            _ => TypeAnnotation::Other,
+        },
+        _ => TypeAnnotation::Other,
+    }
+}
+
+fn type_name(name: &ast::TSTypeName) -> String {
+    match name {
+        ast::TSTypeName::IdentifierReference(id) => id.name.to_string(),
+        ast::TSTypeName::QualifiedName(qualified) => format!("{}.{}", type_name(&qualified.left), qualified.right.name),
+        ast::TSTypeName::ThisExpression(_) => "this".into(),
+    }
+}

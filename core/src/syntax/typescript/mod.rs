@@ -1,0 +1,139 @@
+//! TypeScript and JavaScript, for the ORM code readers (TypeORM, Sequelize, VibORM).
+//!
+//! A source may hold several files: a line `// @filename: user.entity.ts` starts a new one (the
+//! convention of the TypeScript playground), and the CLI joins the files of a folder that way.
+//! Each file is parsed by oxc on its own; the syntax errors oxc reports become `P018` at their
+//! span, and what oxc could read is kept. The oxc tree lives in an arena for the length of one
+//! parse, so [`convert`] copies out what the readers use into the owned [`tree`].
+
+mod convert;
+pub mod tree;
+
+use crate::diagnostic::{catalog, Diagnostic};
+use crate::span::Span;
+pub use tree::*;
+
+/// The line that starts a new file in a source of several files.
+pub const FILE_MARKER: &str = "// @filename:";
+
+/// Deeper bracket nesting than this is not handed to the parser, which recurses on it.
+const MAX_NESTING: usize = 256;
+
+/// One file's place in a source text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FileSection {
+    pub path: Option<String>,
+    /// The file's code, after its marker line.
+    pub span: Span,
+    /// The marker line, if the file has one.
+    pub marker: Option<Span>,
+}
+
+/// Where each file of `text` stands. A text without markers is one file; code before the first
+/// marker is a file without a name.
+pub fn file_sections(text: &str) -> Vec<FileSection> {
+    let mut sections = Vec::new();
+    let mut current = FileSection { path: None, span: Span::new(0, 0), marker: None };
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if let Some(path) = trimmed.strip_prefix(FILE_MARKER) {
+            current.span = Span::new(current.span.start(), offset);
+            if current.marker.is_some() || !text[current.span.start()..current.span.end()].trim().is_empty() {
+                sections.push(current);
+            }
+            let marker = Span::new(offset, offset + line.trim_end().len());
+            current = FileSection { path: Some(path.trim().to_string()), span: Span::new(offset + line.len(), 0), marker: Some(marker) };
+        }
+        offset += line.len();
+    }
+    current.span = Span::new(current.span.start(), text.len());
+    sections.push(current);
+    sections
+}
+
+/// Parses every file of `text`. Never fails: syntax errors are diagnostics, and the readable
+/// parts of each file are kept.
+pub fn parse(text: &str) -> (Module, Vec<Diagnostic>) {
+    let mut module = Module::default();
+    let mut diagnostics = Vec::new();
+    for section in file_sections(text) {
+        let code = &text[section.span.start()..section.span.end()];
+        let base = section.span.start();
+        if let Some(at) = too_deep(code) {
+            diagnostics.push(catalog::code_nested_too_deeply(Span::at(base + at), MAX_NESTING));
+            module.files.push(File { path: section.path, span: section.span, ..File::default() });
+            continue;
+        }
+        let (file, file_diagnostics) = convert::parse_file(code, base, section.path.as_deref());
+        diagnostics.extend(file_diagnostics);
+        module.files.push(File { path: section.path, span: section.span, ..file });
+    }
+    (module, diagnostics)
+}
+
+/// The offset where brackets first nest deeper than [`MAX_NESTING`], counting outside strings
+/// and comments only roughly (a bracket in a string counts too, which errs on the safe side).
+fn too_deep(code: &str) -> Option<usize> {
+    let mut depth = 0usize;
+    for (i, byte) in code.bytes().enumerate() {
+        match byte {
+            b'(' | b'[' | b'{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Some(i);
+                }
+            }
+            b')' | b']' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn files_are_split_at_their_markers() {
+        let text = "// @filename: a.ts\nclass A {}\n// @filename: b.ts\nclass B {}\n";
+        let sections = file_sections(text);
+        assert_eq!(sections.len(), 2);
+        assert_eq!(sections[0].path.as_deref(), Some("a.ts"));
+        assert_eq!(&text[sections[1].span.start()..sections[1].span.end()], "class B {}\n");
+        assert_eq!(file_sections("class A {}").len(), 1);
+    }
+
+    #[test]
+    fn classes_decorators_and_properties_are_read_with_spans() {
+        let text = "import { Entity, Column } from \"typeorm\";\n/** People. */\n@Entity(\"users\")\nexport class User extends Base {\n  @Column({ nullable: true, length: 20 })\n  name?: string | null;\n}\n";
+        let (module, diagnostics) = parse(text);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let file = &module.files[0];
+        assert_eq!(file.imports[0].source, "typeorm");
+        let class = &file.classes[0];
+        assert_eq!(class.name.as_ref().map(|n| n.value.as_str()), Some("User"));
+        assert_eq!(class.extends.as_ref().map(|n| n.value.as_str()), Some("Base"));
+        assert_eq!(class.documentation.as_deref(), Some("People."));
+        assert_eq!(class.decorators[0].arguments[0].as_str(), Some("users"));
+        let name = &class.properties[0];
+        assert!(name.optional);
+        let options = &name.decorator("Column").expect("a column").arguments[0];
+        assert_eq!(options.get("nullable").and_then(|v| v.as_bool()), Some(true));
+        let span = options.get("length").expect("length").span;
+        assert_eq!(&text[span.start()..span.end()], "20");
+        let (base, nullable) = name.type_annotation.as_ref().expect("typed").value.without_null();
+        assert_eq!(base, TypeAnnotation::Keyword("string"));
+        assert!(nullable);
+    }
+
+    #[test]
+    fn syntax_errors_are_diagnostics_and_deep_nesting_is_refused() {
+        let (_, diagnostics) = parse("class A { @Column( x: }");
+        assert!(diagnostics.iter().any(|d| d.code == "P018"));
+        let deep = format!("const x = {}{};", "[".repeat(5000), "]".repeat(5000));
+        let (_, diagnostics) = parse(&deep);
+        assert!(diagnostics.iter().any(|d| d.code == "P019"));
+    }
+}
