@@ -26,9 +26,11 @@ struct Cli {
 enum Command {
     /// Report the schema's problems.
     Check {
-        /// The schema file, or `-` for standard input.
+        /// The schema file, a directory of schema files (a Prisma folder, TypeORM entities), or `-`
+        /// for standard input.
         file: String,
-        /// The source language; taken from the file extension when not given.
+        /// The source language (prisma, sql, sql:mysql, sql:sqlite, typeorm); told from the file
+        /// names and content when not given.
         #[arg(long, value_name = "LANG")]
         from: Option<String>,
         #[arg(long, value_enum, default_value_t = Format::Text)]
@@ -115,36 +117,37 @@ fn main() -> ExitCode {
 fn run(command: Command) -> Result<ExitCode, UsageError> {
     match command {
         Command::Check { file, from, format, fix } => {
-            let (mut text, language) = read_source(&file, from.as_deref())?;
-            let mut analysis = analyze(&text, language);
+            let mut source = read_source(&file, from.as_deref())?;
+            let language = source.language;
+            let mut analysis = analyze(&source.text, language);
             if fix {
-                let (fixed, applied) = apply_fixes(&text, &analysis.diagnostics);
+                let (fixed, applied) = apply_fixes(&source.text, &analysis.diagnostics);
                 if file == "-" {
                     print!("{fixed}");
                 } else if applied > 0 {
-                    write_file(Path::new(&file), &fixed)?;
+                    write_fixed(&source, &fixed)?;
                 }
                 eprintln!("relplay: applied {applied} fix(es)");
-                text = fixed;
-                analysis = analyze(&text, language);
+                source.text = fixed;
+                analysis = analyze(&source.text, language);
                 if file == "-" {
                     // The fixed text went to standard output; report what is left on stderr.
-                    eprint!("{}", render::to_text(&display_name(&file), &text, &analysis.diagnostics));
+                    eprint!("{}", source.render(&analysis.diagnostics));
                     return Ok(exit_code(&analysis));
                 }
             }
             match format {
                 Format::Text => {
-                    print!("{}", render::to_text(&display_name(&file), &text, &analysis.diagnostics));
+                    print!("{}", source.render(&analysis.diagnostics));
                     let errors = analysis.diagnostics.iter().filter(|d| d.severity == relplay_core::Severity::Error).count();
                     let warnings = analysis.diagnostics.iter().filter(|d| d.severity == relplay_core::Severity::Warning).count();
-                    eprintln!("{}: {errors} error(s), {warnings} warning(s)", display_name(&file));
+                    eprintln!("{}: {errors} error(s), {warnings} warning(s)", source.name);
                 }
                 Format::Json => {
                     let report = serde_json::json!({
-                        "file": display_name(&file),
+                        "file": source.name,
                         "language": language.as_str(),
-                        "diagnostics": render::locate(&text, &analysis.diagnostics),
+                        "diagnostics": render::locate(&source.text, &analysis.diagnostics),
                     });
                     println!("{}", serde_json::to_string_pretty(&report).expect("diagnostics serialise"));
                 }
@@ -152,8 +155,8 @@ fn run(command: Command) -> Result<ExitCode, UsageError> {
             Ok(exit_code(&analysis))
         }
         Command::Convert { file, from, to, dialect, cascade, eager, style, api, out, force } => {
-            let (text, language) = read_source(&file, from.as_deref())?;
-            let analysis = analyze(&text, language);
+            let source = read_source(&file, from.as_deref())?;
+            let analysis = analyze(&source.text, source.language);
             let dialect = match dialect.as_deref() {
                 Some(name) => Some(
                     SqlDialect::from_name(name)
@@ -172,7 +175,7 @@ fn run(command: Command) -> Result<ExitCode, UsageError> {
             };
             let target = target_id.with(&choices);
             if has_errors(&analysis.diagnostics) && !force {
-                eprint!("{}", render::to_text(&display_name(&file), &text, &analysis.diagnostics));
+                eprint!("{}", source.render(&analysis.diagnostics));
                 eprintln!("relplay: not converting a schema with errors (`relplay check` lists them; `--force` converts anyway)");
                 return Ok(ExitCode::from(1));
             }
@@ -181,7 +184,7 @@ fn run(command: Command) -> Result<ExitCode, UsageError> {
                 Some(directory) => {
                     let (files, generator_diagnostics) = generate_files(&analysis.schema, target);
                     diagnostics.extend(generator_diagnostics);
-                    eprint!("{}", render::to_text(&display_name(&file), &text, &diagnostics));
+                    eprint!("{}", source.render(&diagnostics));
                     for generated in files {
                         write_file(&directory.join(&generated.path), &generated.text)?;
                     }
@@ -189,16 +192,16 @@ fn run(command: Command) -> Result<ExitCode, UsageError> {
                 None => {
                     let generated = generate(&analysis.schema, target);
                     diagnostics.extend(generated.diagnostics);
-                    eprint!("{}", render::to_text(&display_name(&file), &text, &diagnostics));
+                    eprint!("{}", source.render(&diagnostics));
                     print!("{}", generated.text);
                 }
             }
             Ok(ExitCode::SUCCESS)
         }
         Command::Share { file, from, base } => {
-            let (text, language) = read_source(&file, from.as_deref())?;
+            let source = read_source(&file, from.as_deref())?;
             let base = base.or_else(|| std::env::var("RELPLAY_BASE_URL").ok()).unwrap_or_else(|| "http://127.0.0.1:8080/".to_string());
-            let playground = SharedPlayground { language, source: text, ..SharedPlayground::default() };
+            let playground = SharedPlayground { language: source.language, source: source.text, ..SharedPlayground::default() };
             println!("{}", share::link(&base, &playground));
             Ok(ExitCode::SUCCESS)
         }
@@ -212,9 +215,9 @@ fn run(command: Command) -> Result<ExitCode, UsageError> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Diagram { file, from, out } => {
-            let (text, language) = read_source(&file, from.as_deref())?;
-            let analysis = analyze(&text, language);
-            eprint!("{}", render::to_text(&display_name(&file), &text, &analysis.diagnostics));
+            let source = read_source(&file, from.as_deref())?;
+            let analysis = analyze(&source.text, source.language);
+            eprint!("{}", source.render(&analysis.diagnostics));
             let svg = relplay_core::layout::svg::render(&relplay_core::layout::layout(&analysis.schema));
             match out {
                 Some(path) => write_file(&path, &svg)?,
@@ -246,26 +249,48 @@ fn display_name(file: &str) -> String {
     }
 }
 
-/// Reads the file (or standard input) as UTF-8 and decides its language.
-fn read_source(file: &str, from: Option<&str>) -> Result<(String, SourceLanguage), UsageError> {
-    let bytes = if file == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin().read_to_end(&mut bytes).map_err(|e| UsageError(format!("cannot read standard input: {e}")))?;
-        bytes
-    } else {
-        std::fs::read(file).map_err(|e| UsageError(format!("cannot read {file}: {}", io_reason(&e))))?
-    };
-    let text = String::from_utf8(bytes).map_err(|e| {
-        UsageError(format!("{} is not UTF-8 text (invalid byte at offset {})", display_name(file), e.utf8_error().valid_up_to()))
-    })?;
-    let language = match from {
-        Some(name) => SourceLanguage::from_name(name).ok_or_else(|| {
+/// A source as read: one file, standard input, or the files of a directory joined with
+/// `// @filename:` lines.
+struct Source {
+    text: String,
+    language: SourceLanguage,
+    /// The file or directory given, as shown in messages.
+    name: String,
+    /// Set when the source is a directory's files.
+    directory: Option<PathBuf>,
+}
+
+impl Source {
+    /// Diagnostics as text, each at its own file and line.
+    fn render(&self, diagnostics: &[relplay_core::Diagnostic]) -> String {
+        match &self.directory {
+            Some(directory) => render::to_text_in_files(&self.text, diagnostics, |path| match path {
+                Some(path) => directory.join(path).display().to_string(),
+                None => self.name.clone(),
+            }),
+            None => render::to_text(&self.name, &self.text, diagnostics),
+        }
+    }
+}
+
+/// Reads the file, standard input or directory as UTF-8 and decides its language.
+fn read_source(file: &str, from: Option<&str>) -> Result<Source, UsageError> {
+    let named = match from {
+        Some(name) => Some(SourceLanguage::from_name(name).ok_or_else(|| {
             let ids: Vec<&str> = LANGUAGES.iter().map(|l| l.id).collect();
             UsageError(format!("unknown source language `{name}`: use sql or one of {}", ids.join(", ")))
-        })?,
+        })?),
+        None => None,
+    };
+    if file != "-" && Path::new(file).is_dir() {
+        return read_directory(Path::new(file), named);
+    }
+    let text = read_text(file)?;
+    let language = match named {
+        Some(language) => language,
         None if file == "-" => SourceLanguage::Prisma,
-        None => SourceLanguage::from_path(file).ok_or_else(|| {
-            UsageError(format!("cannot tell the language of {file} from its extension: pass --from prisma or --from sql"))
+        None => SourceLanguage::detect(file, &text).ok_or_else(|| {
+            UsageError(format!("cannot tell the language of {file} from its name and content: pass --from prisma, sql or typeorm"))
         })?,
     };
     // `sql` without a dialect (`--from sql`, a `.sql` file): the text tells, else PostgreSQL.
@@ -276,7 +301,91 @@ fn read_source(file: &str, from: Option<&str>) -> Result<(String, SourceLanguage
         }
         other => other,
     };
-    Ok((text, language))
+    Ok(Source { text, language, name: display_name(file), directory: None })
+}
+
+fn read_text(file: &str) -> Result<String, UsageError> {
+    let bytes = if file == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().read_to_end(&mut bytes).map_err(|e| UsageError(format!("cannot read standard input: {e}")))?;
+        bytes
+    } else {
+        std::fs::read(file).map_err(|e| UsageError(format!("cannot read {file}: {}", io_reason(&e))))?
+    };
+    String::from_utf8(bytes).map_err(|e| {
+        UsageError(format!("{} is not UTF-8 text (invalid byte at offset {})", display_name(file), e.utf8_error().valid_up_to()))
+    })
+}
+
+/// Folders never read as part of a schema.
+const SKIPPED_FOLDERS: &[&str] = &["node_modules", ".git", "dist", "build", "coverage", "target"];
+
+/// The schema files under `directory` (Prisma files, or TypeScript and JavaScript for the ORM
+/// languages), joined in path order.
+fn read_directory(directory: &Path, named: Option<SourceLanguage>) -> Result<Source, UsageError> {
+    let mut files = Vec::new();
+    let mut folders = vec![directory.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        let entries = std::fs::read_dir(&folder).map_err(|e| UsageError(format!("cannot read {}: {}", folder.display(), io_reason(&e))))?;
+        for entry in entries.flatten() {
+            let path = entry.path();
+            let name = entry.file_name().to_string_lossy().to_string();
+            if path.is_dir() {
+                if !name.starts_with('.') && !SKIPPED_FOLDERS.contains(&name.as_str()) {
+                    folders.push(path);
+                }
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    let code_file = |path: &Path| {
+        let name = path.to_string_lossy();
+        !name.ends_with(".d.ts")
+            && ["ts", "tsx", "mts", "cts", "js", "mjs", "cjs"].iter().any(|ext| path.extension().is_some_and(|e| e == *ext))
+    };
+    let prisma_file = |path: &Path| path.extension().is_some_and(|e| e == "prisma");
+    let language = match named {
+        Some(language) => language,
+        None if files.iter().any(|p| prisma_file(p)) => SourceLanguage::Prisma,
+        None => {
+            let detected = files.iter().filter(|p| code_file(p)).find_map(|p| {
+                let text = std::fs::read_to_string(p).ok()?;
+                SourceLanguage::detect(&p.to_string_lossy(), &text)
+            });
+            detected.ok_or_else(|| {
+                UsageError(format!("{} holds no Prisma schema or TypeORM entities relplay can tell: pass --from", directory.display()))
+            })?
+        }
+    };
+    let wanted: Vec<&PathBuf> = match language {
+        SourceLanguage::Prisma => files.iter().filter(|p| prisma_file(p)).collect(),
+        SourceLanguage::Sql(_) => files.iter().filter(|p| p.extension().is_some_and(|e| e == "sql")).collect(),
+        SourceLanguage::TypeOrm => files.iter().filter(|p| code_file(p)).collect(),
+    };
+    if wanted.is_empty() {
+        return Err(UsageError(format!("{} holds no {} files", directory.display(), language.info().label)));
+    }
+    let mut parts = Vec::new();
+    for path in wanted {
+        let relative = path.strip_prefix(directory).unwrap_or(path).to_string_lossy().replace('\\', "/");
+        parts.push((relative, read_text(&path.to_string_lossy())?));
+    }
+    let text = relplay_core::syntax::files::join_files(parts.iter().map(|(p, t)| (p.as_str(), t.as_str())));
+    Ok(Source { text, language, name: directory.display().to_string(), directory: Some(directory.to_path_buf()) })
+}
+
+/// Writes fixed text back: to the file, or to each file of a directory whose text changed.
+fn write_fixed(source: &Source, fixed: &str) -> Result<(), UsageError> {
+    let Some(directory) = &source.directory else { return write_file(Path::new(&source.name), fixed) };
+    let before: std::collections::HashMap<String, String> = relplay_core::syntax::files::split_files(&source.text).into_iter().collect();
+    for (path, text) in relplay_core::syntax::files::split_files(fixed) {
+        if before.get(&path) != Some(&text) {
+            write_file(&directory.join(&path), &text)?;
+        }
+    }
+    Ok(())
 }
 
 fn io_reason(error: &std::io::Error) -> String {

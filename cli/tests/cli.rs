@@ -226,3 +226,33 @@ fn sql_files_are_read_as_sql_in_the_dialect_given() {
     let output = relplay(&["check", file.to_str().unwrap(), "--from", "sql:postgresql"]);
     assert_eq!(output.status.code(), Some(1), "AUTO_INCREMENT is not PostgreSQL: {}", stdout(&output));
 }
+
+#[test]
+fn a_directory_of_typeorm_entities_is_read_as_one_schema() {
+    let dir = scratch_dir("typeorm-in");
+    let output = relplay(&["convert", &example("one-to-many.prisma"), "--to", "typeorm", "--out", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    // Told from the code: no --from.
+    let output = relplay(&["check", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(0), "{}{}", stdout(&output), stderr(&output));
+    let prisma = stdout(&relplay(&["convert", dir.to_str().unwrap(), "--to", "prisma"]));
+    assert!(prisma.contains("model Post {"), "{prisma}");
+    assert!(prisma.contains("@relation(fields: [authorId], references: [id]"), "{prisma}");
+    let share = stdout(&relplay(&["share", dir.to_str().unwrap(), "--from", "typeorm"]));
+    assert!(share.contains("#"), "{share}");
+}
+
+#[test]
+fn a_problem_in_a_directory_is_reported_at_its_file_and_line() {
+    let dir = scratch_dir("typeorm-problem");
+    std::fs::create_dir_all(dir.join("entities")).expect("folder");
+    std::fs::write(
+        dir.join("entities/user.entity.ts"),
+        "import { Entity, PrimaryGeneratedColumn, ManyToOne } from \"typeorm\";\n\n@Entity()\nexport class User {\n  @PrimaryGeneratedColumn()\n  id: number;\n\n  @ManyToOne(() => Team)\n  team: Team;\n}\n",
+    )
+    .expect("write");
+    let output = relplay(&["check", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1));
+    let expected = format!("{}:8:14: error[T003]", dir.join("entities/user.entity.ts").display());
+    assert!(stdout(&output).contains(&expected), "{}", stdout(&output));
+}

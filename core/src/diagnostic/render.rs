@@ -94,18 +94,41 @@ pub fn locate<'a>(text: &str, diagnostics: &'a [Diagnostic]) -> Vec<LocatedDiagn
 /// The diagnostics as text for a terminal: `file:line:col: severity[code]: message`, then the
 /// source line with a caret under the span.
 pub fn to_text(file_name: &str, text: &str, diagnostics: &[Diagnostic]) -> String {
+    to_text_in_files(text, diagnostics, |path| path.unwrap_or(file_name).to_string())
+}
+
+/// Plain text for a source of several files ([`crate::syntax::files`]): each diagnostic is
+/// reported at its file (named by `file_name`, given the file's path) and its line in that file.
+pub fn to_text_in_files(text: &str, diagnostics: &[Diagnostic], file_name: impl Fn(Option<&str>) -> String) -> String {
     let index = LineIndex::new(text);
+    let sections = crate::syntax::files::file_sections(text);
+    // Where a position is in its own file: its file's name and the line its code starts on.
+    let place = |offset: usize| -> (String, u32) {
+        match crate::syntax::files::file_at(&sections, offset).filter(|s| s.path.is_some()) {
+            Some(section) => (file_name(section.path.as_deref()), index.line_column(section.span.start()).line - 1),
+            None => (file_name(None), 0),
+        }
+    };
     let mut out = String::new();
     for d in diagnostics {
         let start = index.line_column(d.span.start());
-        out.push_str(&format!("{file_name}:{}:{}: {}[{}]: {}\n", start.line, start.column, d.severity.as_str(), d.code, d.message));
+        let (name, lines_before) = place(d.span.start());
+        out.push_str(&format!(
+            "{name}:{}:{}: {}[{}]: {}\n",
+            start.line - lines_before,
+            start.column,
+            d.severity.as_str(),
+            d.code,
+            d.message
+        ));
         let line = index.line_text(start.line);
         let end = index.line_column(d.span.end());
         let width = if end.line == start.line { (end.column - start.column).max(1) } else { 1 };
         out.push_str(&format!("  {line}\n  {}{}\n", " ".repeat(start.column as usize - 1), "^".repeat(width as usize)));
         for label in &d.labels {
             let at = index.line_column(label.span.start());
-            out.push_str(&format!("  note: {} ({file_name}:{}:{})\n", label.message, at.line, at.column));
+            let (label_file, label_lines_before) = place(label.span.start());
+            out.push_str(&format!("  note: {} ({label_file}:{}:{})\n", label.message, at.line - label_lines_before, at.column));
         }
         if let Some(fix) = &d.fix {
             out.push_str(&format!("  fix: {}\n", fix.title));

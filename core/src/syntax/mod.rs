@@ -1,6 +1,7 @@
 //! Parsers, one per source language. Each turns text into a syntax tree plus diagnostics and never
 //! fails: whatever it could not understand becomes a diagnostic with a span, and parsing goes on.
 
+pub mod files;
 pub mod prisma;
 pub mod sql;
 pub mod typescript;
@@ -37,6 +38,19 @@ impl SourceLanguage {
             "typeorm" => Some(SourceLanguage::TypeOrm),
             "sql" => Some(SourceLanguage::Sql(crate::dialect::SqlDialect::Postgresql)),
             other => crate::dialect::SqlDialect::from_name(other.strip_prefix("sql:").unwrap_or(other)).map(SourceLanguage::Sql),
+        }
+    }
+
+    /// The language of a file, from its extension and, for TypeScript and JavaScript, its code
+    /// (which ORM it imports or decorates with).
+    pub fn detect(path: &str, text: &str) -> Option<SourceLanguage> {
+        let extension = path.rsplit_once('.').map(|(_, ext)| ext.to_ascii_lowercase())?;
+        match extension.as_str() {
+            "ts" | "tsx" | "mts" | "cts" | "js" | "jsx" | "mjs" | "cjs" => {
+                let typeorm = text.contains("\"typeorm\"") || text.contains("'typeorm'") || text.contains("@Entity(");
+                typeorm.then_some(SourceLanguage::TypeOrm)
+            }
+            _ => SourceLanguage::from_name(&extension),
         }
     }
 

@@ -1,56 +1,19 @@
 //! TypeScript and JavaScript, for the ORM code readers (TypeORM, Sequelize, VibORM).
 //!
-//! A source may hold several files: a line `// @filename: user.entity.ts` starts a new one (the
-//! convention of the TypeScript playground), and the CLI joins the files of a folder that way.
-//! Each file is parsed by oxc on its own; the syntax errors oxc reports become `P018` at their
+//! A source may hold several files ([`super::files`]). Each file is parsed by oxc on its own; the syntax errors oxc reports become `P018` at their
 //! span, and what oxc could read is kept. The oxc tree lives in an arena for the length of one
 //! parse, so [`convert`] copies out what the readers use into the owned [`tree`].
 
 mod convert;
 pub mod tree;
 
-use crate::diagnostic::{catalog, Diagnostic};
-use crate::span::Span;
-pub use tree::*;
-
-/// The line that starts a new file in a source of several files.
-pub const FILE_MARKER: &str = "// @filename:";
-
 /// Deeper bracket nesting than this is not handed to the parser, which recurses on it.
 const MAX_NESTING: usize = 256;
 
-/// One file's place in a source text.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct FileSection {
-    pub path: Option<String>,
-    /// The file's code, after its marker line.
-    pub span: Span,
-    /// The marker line, if the file has one.
-    pub marker: Option<Span>,
-}
-
-/// Where each file of `text` stands. A text without markers is one file; code before the first
-/// marker is a file without a name.
-pub fn file_sections(text: &str) -> Vec<FileSection> {
-    let mut sections = Vec::new();
-    let mut current = FileSection { path: None, span: Span::new(0, 0), marker: None };
-    let mut offset = 0;
-    for line in text.split_inclusive('\n') {
-        let trimmed = line.trim();
-        if let Some(path) = trimmed.strip_prefix(FILE_MARKER) {
-            current.span = Span::new(current.span.start(), offset);
-            if current.marker.is_some() || !text[current.span.start()..current.span.end()].trim().is_empty() {
-                sections.push(current);
-            }
-            let marker = Span::new(offset, offset + line.trim_end().len());
-            current = FileSection { path: Some(path.trim().to_string()), span: Span::new(offset + line.len(), 0), marker: Some(marker) };
-        }
-        offset += line.len();
-    }
-    current.span = Span::new(current.span.start(), text.len());
-    sections.push(current);
-    sections
-}
+use super::files::file_sections;
+use crate::diagnostic::{catalog, Diagnostic};
+use crate::span::Span;
+pub use tree::*;
 
 /// Parses every file of `text`. Never fails: syntax errors are diagnostics, and the readable
 /// parts of each file are kept.
@@ -94,16 +57,6 @@ fn too_deep(code: &str) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn files_are_split_at_their_markers() {
-        let text = "// @filename: a.ts\nclass A {}\n// @filename: b.ts\nclass B {}\n";
-        let sections = file_sections(text);
-        assert_eq!(sections.len(), 2);
-        assert_eq!(sections[0].path.as_deref(), Some("a.ts"));
-        assert_eq!(&text[sections[1].span.start()..sections[1].span.end()], "class B {}\n");
-        assert_eq!(file_sections("class A {}").len(), 1);
-    }
 
     #[test]
     fn classes_decorators_and_properties_are_read_with_spans() {
