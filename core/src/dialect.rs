@@ -119,19 +119,23 @@ impl SqlDialect {
         }
     }
 
-    /// Prisma's default name of a constraint or index (`{table}_{columns}_{suffix}`), cut to this
-    /// database's identifier limit on a character boundary.
+    /// Prisma's default name of a constraint or index (`{table}_{columns}_{suffix}`) within this
+    /// database's identifier limit: as Prisma does (psl's `ConstraintNames`), the part before the
+    /// suffix is cut (on a character boundary) so that the suffix survives and a long table's
+    /// primary key, unique keys and foreign keys keep distinct names.
     pub fn default_constraint_name(self, table: &str, columns: &[String], suffix: &str) -> String {
-        let mut name = crate::languages::prisma::default_constraint_name(table, columns, suffix);
+        let name = crate::languages::prisma::default_constraint_name(table, columns, suffix);
         let limit = self.identifier_limit();
-        if name.len() > limit {
-            let mut cut = limit;
-            while !name.is_char_boundary(cut) {
-                cut -= 1;
-            }
-            name.truncate(cut);
+        if name.len() <= limit {
+            return name;
         }
-        name
+        let mut base = name[..name.len() - suffix.len() - 1].to_string();
+        let mut cut = limit - suffix.len() - 1;
+        while !base.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        base.truncate(cut);
+        format!("{base}_{suffix}")
     }
 
     pub fn autoincrement_style(self) -> AutoincrementStyle {
@@ -258,6 +262,17 @@ mod tests {
         assert_eq!(SqlDialect::Mysql.native_type(&unsigned), "INT UNSIGNED");
         let precise = NativeType { name: "Timestamptz".into(), arguments: vec!["6".into()] };
         assert_eq!(SqlDialect::Postgresql.native_type(&precise), "TIMESTAMPTZ(6)");
+    }
+
+    #[test]
+    fn long_constraint_names_keep_their_suffix() {
+        let table = "s_post_named_all_two_side_categories_s_category_named_all";
+        let key = SqlDialect::Postgresql.default_constraint_name(table, &["sPostId".into(), "sCategoryId".into()], "pkey");
+        let foreign = SqlDialect::Postgresql.default_constraint_name(table, &["sPostId".into()], "fkey");
+        assert_eq!(key.len(), 63);
+        assert!(key.ends_with("_pkey") && foreign.ends_with("_fkey"), "{key} {foreign}");
+        assert_ne!(key, foreign);
+        assert_eq!(SqlDialect::Postgresql.default_constraint_name("User", &["email".into()], "key"), "User_email_key");
     }
 
     #[test]

@@ -18,7 +18,7 @@ function urlWithDatabase(url, database) {
 }
 
 /** A fresh database of `dialect` for one build: { options for the ORM, shape() }. */
-async function freshDatabase(dialect, name, servers) {
+export async function freshDatabase(dialect, name, servers) {
   if (dialect === "postgresql") {
     const client = await servers.postgres.fresh(name);
     await client.end();

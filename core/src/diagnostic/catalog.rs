@@ -729,12 +729,8 @@ pub fn column_type_unknown(span: Span, entity: &str, property: &str) -> Diagnost
     )
 }
 
-pub fn embedded_columns_not_read(span: Span, property: &str) -> Diagnostic {
-    Diagnostic::warning(
-        Code::T010,
-        span,
-        format!("`{property}` embeds the columns of another class, which relplay does not read yet; they are left out."),
-    )
+pub fn not_modelled_yet(span: Span, what: &str) -> Diagnostic {
+    Diagnostic::warning(Code::T013, span, format!("{what} is not read by relplay yet, so it is left out of the schema."))
 }
 
 pub fn entity_without_primary_column(span: Span, entity: &str) -> Diagnostic {

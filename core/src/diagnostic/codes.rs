@@ -141,6 +141,7 @@ codes! {
     T010 => Warning,
     T011 => Error,
     T012 => Error,
+    T013 => Warning,
     // generation
     G001 => Warning,
 }

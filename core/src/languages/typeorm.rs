@@ -123,6 +123,8 @@ pub struct JoinTableOptions {
     pub join_column: (Option<String>, Option<String>),
     /// The junction column pointing at the other end's entity.
     pub inverse_join_column: (Option<String>, Option<String>),
+    /// Whether either side names several junction columns (a composite key).
+    pub composite: bool,
 }
 
 /// What TypeORM entities leave unsaid about their relations. It knows the `@JoinTable` of each
@@ -197,6 +199,9 @@ impl SourceProfile for TypeOrmProfile {
             Code::R030 | Code::R031 => None,
             // TypeORM asks for a primary column, said by T011.
             Code::N030 => None,
+            // TypeORM builds such a one-to-one (its key inside a composite primary key): the
+            // database does not keep it one-to-one, which is worth a warning, not a refusal.
+            Code::R017 => Some(Severity::Warning),
             _ => Some(default),
         }
     }

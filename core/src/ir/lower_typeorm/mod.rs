@@ -24,6 +24,13 @@ pub fn lower(module: &Module) -> (Schema, RelationDeclarations, Vec<Diagnostic>)
     let mut schema = Schema { version: IR_VERSION, ..Schema::default() };
     schema.enums = lower_enums(module);
     let classes: HashMap<&str, &Class> = module.classes().filter_map(|c| Some((c.name.as_ref()?.value.as_str(), c))).collect();
+    for class in module.classes() {
+        for (decorator, what) in [("ChildEntity", "Table inheritance (`@ChildEntity`)"), ("ViewEntity", "A view entity"), ("Tree", "A tree entity's closure columns")] {
+            if let Some(d) = class.decorator(decorator) {
+                diagnostics.push(catalog::not_modelled_yet(d.span, what));
+            }
+        }
+    }
     let entity_classes: Vec<&Class> = module.classes().filter(|c| c.decorator("Entity").is_some() && c.name.is_some()).collect();
     let mut members = Vec::new();
     for class in &entity_classes {

@@ -107,8 +107,13 @@ pub fn declare_relations(
     let mut relation_fields: HashMap<(String, String), Vec<String>> = HashMap::new();
     for end in &ends {
         let declared = declare_end(end, schema, &mut relation_fields, diagnostics);
-        if let Some((options, _)) = &end.join_table {
-            conventions.join_tables.insert((end.entity.clone(), end.name.value.clone()), options.clone());
+        if let Some((options, span)) = &end.join_table {
+            let single_key = |entity: &str| schema.entity(entity).and_then(|e| e.primary_key.as_ref()).is_some_and(|pk| pk.fields.len() == 1);
+            if options.composite || !single_key(&end.entity) || !single_key(&end.target) {
+                diagnostics.push(catalog::not_modelled_yet(*span, "A junction table over composite keys"));
+            } else {
+                conventions.join_tables.insert((end.entity.clone(), end.name.value.clone()), options.clone());
+            }
         }
         declarations.ends.push(declared);
     }
@@ -150,6 +155,8 @@ fn read_end<'m>(property: &RelationProperty<'m>, schema: &Schema, diagnostics: &
             Expr::String(s) => inverse = Some(Node::new(s.clone(), argument.span)),
             Expr::Arrow { body: Some(body), .. } => match &body.value {
                 Expr::Member(_, name) => inverse = Some(Node::new(name.clone(), body.span)),
+                // `() => "posts"`: TypeORM takes the returned string as the property's name.
+                Expr::String(name) => inverse = Some(Node::new(name.clone(), body.span)),
                 _ => diagnostics.push(catalog::not_known_statically(argument.span, "the inverse side")),
             },
             _ => diagnostics.push(catalog::not_known_statically(argument.span, "the inverse side")),
@@ -229,7 +236,9 @@ fn join_table_options(decorator: &Decorator, diagnostics: &mut Vec<Diagnostic>) 
             None => (None, None),
         }
     };
+    let several = |key: &str| matches!(options.get(key).map(|v| &v.value), Some(Expr::Array(items)) if items.len() > 1);
     JoinTableOptions {
+        composite: several("joinColumns") || several("inverseJoinColumns"),
         name: options.get("name").and_then(|n| literal_string(n, "name", diagnostics)),
         join_column: column("joinColumn", "joinColumns", diagnostics),
         inverse_join_column: column("inverseJoinColumn", "inverseJoinColumns", diagnostics),
@@ -297,9 +306,10 @@ fn declare_end(
         let entity = schema.entity(&end.entity);
         fields.iter().all(|f| entity.and_then(|e| e.field(&f.value)).is_some_and(|f| !f.nullable))
     });
+    let mut key_unique = true;
     if end.kind == Kind::OneToOne {
         if let Some(fields) = &fields {
-            add_one_to_one_unique(schema, &end.entity, fields.iter().map(|f| f.value.clone()).collect(), end.property_span);
+            key_unique = add_one_to_one_unique(schema, &end.entity, fields.iter().map(|f| f.value.clone()).collect(), end.property_span);
         }
     }
     let cardinality = match end.kind {
@@ -309,6 +319,9 @@ fn declare_end(
     };
     let other_cardinality = match end.kind {
         Kind::ManyToOne | Kind::ManyToMany => NavigationCardinality::Many,
+        // A one-to-one whose key is only part of a composite primary key gets no unique
+        // constraint from TypeORM: the database holds a one-to-many.
+        Kind::OneToOne if !key_unique => NavigationCardinality::Many,
         Kind::OneToOne | Kind::OneToMany => NavigationCardinality::ZeroOrOne,
     };
     let constraint_name = end.join_columns.as_ref().and_then(|(columns, _)| columns.first()).and_then(|c| c.constraint_name.clone());
@@ -339,59 +352,63 @@ fn declare_end(
 
 type KeyFields = (Option<Vec<Written<String>>>, Option<Vec<Written<String>>>);
 
-/// The key fields of the end that holds the key and the target fields they reference, adding
-/// the join columns no `@Column` declares.
+/// The key fields of the end that holds the key and the target fields they reference, as
+/// TypeORM's `RelationJoinColumnBuilder` finds them: the referenced columns are those the join
+/// columns name (sorted into the target's primary key order when there are several), else the
+/// target's primary key; each key column is the join column naming it (or named without a
+/// referenced column), else `camelCase(property + "_" + referenced)`. A `@Column` of that database
+/// name is the key column, with its type replaced by the referenced column's (TypeORM overrides
+/// it); otherwise TypeORM adds the column, nullable unless the relation says `nullable: false`.
 fn key_fields(end: &End, schema: &mut Schema, diagnostics: &mut Vec<Diagnostic>) -> KeyFields {
     let Some(target) = schema.entity(&end.target) else { return (None, None) };
     let written: Vec<JoinColumnOptions> = end.join_columns.as_ref().map(|(c, _)| c.clone()).unwrap_or_default();
     let span = end.join_columns.as_ref().map_or(end.name.span, |(_, s)| *s);
-    // Each key column and the target field it references: as written, else the target's primary key.
-    let mut pairs: Vec<(Option<String>, String, Span)> = Vec::new();
-    if written.iter().any(|c| c.referenced.is_some()) || written.len() > 1 {
-        for column in &written {
-            let referenced = match &column.referenced {
-                Some(r) => match target.fields.iter().find(|f| f.name == r.value || f.column == r.value) {
-                    Some(field) => field.name.clone(),
-                    None => {
-                        diagnostics.push(catalog::unknown_property(r.span, &r.value, &end.target, "referencedColumnName"));
-                        return (None, None);
-                    }
-                },
-                None => match target.primary_key.as_ref().filter(|pk| pk.fields.len() == 1) {
-                    Some(pk) => pk.fields[0].clone(),
-                    None => return (None, None),
-                },
-            };
-            pairs.push((column.name.clone(), referenced, span));
-        }
+    let primary: Vec<String> = target.primary_key.as_ref().map(|pk| pk.fields.clone()).unwrap_or_default();
+    let referenced: Vec<String> = if written.iter().all(|c| c.referenced.is_none()) {
+        primary.clone()
     } else {
-        let Some(pk) = &target.primary_key else {
-            return (None, None);
-        };
-        let name = written.first().and_then(|c| c.name.clone());
-        for (i, field) in pk.fields.iter().enumerate() {
-            pairs.push((if i == 0 && pk.fields.len() == 1 { name.clone() } else { None }, field.clone(), span));
+        let mut names = Vec::new();
+        for column in &written {
+            let Some(r) = &column.referenced else { continue };
+            match target.field(&r.value) {
+                Some(field) => names.push(field.name.clone()),
+                None => {
+                    diagnostics.push(catalog::unknown_property(r.span, &r.value, &end.target, "referencedColumnName"));
+                    return (None, None);
+                }
+            }
         }
-    }
-    let referenced_fields: Vec<Field> = pairs.iter().filter_map(|(_, r, _)| target.field(r).cloned()).collect();
-    if referenced_fields.len() != pairs.len() {
+        if names.len() > 1 {
+            names.sort_by_key(|n| primary.iter().position(|p| p == n).unwrap_or(usize::MAX));
+        }
+        names
+    };
+    let referenced_fields: Vec<Field> = referenced.iter().filter_map(|r| target.field(r).cloned()).collect();
+    if referenced_fields.is_empty() || referenced_fields.len() != referenced.len() {
         return (None, None);
     }
     let Some(entity_index) = schema.entities.iter().position(|e| e.name == end.entity) else { return (None, None) };
     let mut fields = Vec::new();
     let mut references = Vec::new();
-    for ((column, referenced, span), referenced_field) in pairs.into_iter().zip(referenced_fields) {
-        let column = column.unwrap_or_else(|| camel_case(&format!("{}_{}", end.name.value, referenced)));
+    for referenced_field in referenced_fields {
+        let named = written.iter().find(|c| c.name.is_some() && c.referenced.as_ref().is_none_or(|r| r.value == referenced_field.name));
+        let column = named
+            .and_then(|c| c.name.clone())
+            .unwrap_or_else(|| camel_case(&format!("{}_{}", end.name.value, referenced_field.name)));
         let entity = &mut schema.entities[entity_index];
-        let field_name = match entity.fields.iter().find(|f| f.column == column) {
-            Some(existing) => existing.name.clone(),
+        let field_name = match entity.fields.iter_mut().find(|f| f.column == column) {
+            Some(existing) => {
+                existing.field_type = referenced_field.field_type.clone();
+                existing.native_type = referenced_field.native_type.clone();
+                existing.name.clone()
+            }
             None => {
                 let name = entity.free_member_name(column.clone());
                 entity.fields.push(Field {
                     name: name.clone(),
                     column,
                     field_type: referenced_field.field_type.clone(),
-                    nullable: end.nullable && !entity.primary_key.as_ref().is_some_and(|pk| pk.fields.contains(&name)),
+                    nullable: end.nullable,
                     list: false,
                     default: None,
                     native_type: referenced_field.native_type.clone(),
@@ -404,23 +421,23 @@ fn key_fields(end: &End, schema: &mut Schema, diagnostics: &mut Vec<Diagnostic>)
             }
         };
         fields.push(Written { value: field_name, span });
-        references.push(Written { value: referenced, span });
+        references.push(Written { value: referenced_field.name.clone(), span });
     }
     (Some(fields), Some(references))
 }
 
-/// TypeORM's `REL_…` unique constraint on a one-to-one's key, unless the key is the primary key
-/// or already unique.
-fn add_one_to_one_unique(schema: &mut Schema, entity: &str, fields: Vec<String>, span: Span) {
-    let Some(entity) = schema.entities.iter_mut().find(|e| e.name == entity) else { return };
+/// TypeORM's `REL_…` unique constraint on a one-to-one's key, unless every key column is a
+/// primary key column or the key is already unique. Returns whether the key is unique.
+fn add_one_to_one_unique(schema: &mut Schema, entity: &str, fields: Vec<String>, span: Span) -> bool {
+    let Some(entity) = schema.entities.iter_mut().find(|e| e.name == entity) else { return true };
     if entity.primary_key.as_ref().is_some_and(|pk| fields.iter().all(|f| pk.fields.contains(f))) {
-        return;
+        return entity.is_unique_criterion(&fields);
     }
     let same = |u: &UniqueConstraint| u.fields.len() == fields.len() && u.fields.iter().all(|f| fields.contains(f));
-    if entity.uniques.iter().any(same) {
-        return;
+    if !entity.uniques.iter().any(same) {
+        entity.uniques.push(UniqueConstraint { fields, constraint_name: None, client_name: None, on_field: false, span });
     }
-    entity.uniques.push(UniqueConstraint { fields, constraint_name: None, client_name: None, on_field: false, span });
+    true
 }
 
 /// What TypeORM does silently or refuses, said in its words.

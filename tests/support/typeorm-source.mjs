@@ -1,0 +1,109 @@
+// Runs TypeORM entity code that people wrote (not relplay's output) under the real TypeORM:
+// every file compiled by the TypeScript compiler with `emitDecoratorMetadata` (TypeORM reads a
+// column's type from the design-time metadata it emits; esbuild emits none), imports between the
+// files kept, imports of TypeORM's own sources (`../../src/…`, in TypeORM's test entities) sent
+// to the `typeorm` package, and imports of any other package (class-validator, bcrypt, NestJS)
+// replaced by a permissive stub whose every export is a no-op decorator, function or class.
+import { createRequire } from "node:module";
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { repoRoot } from "./relplay.mjs";
+import { freshDatabase } from "./orm-databases.mjs";
+
+const require = createRequire(import.meta.url);
+const ts = require("typescript");
+
+/** The code files of an entity folder, relative paths in order. */
+export function codeFiles(dir) {
+  const files = [];
+  const walk = (folder) => {
+    for (const name of readdirSync(folder).sort()) {
+      const path = join(folder, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.(ts|js)$/.test(name) && !name.endsWith(".d.ts")) files.push(relative(dir, path));
+    }
+  };
+  walk(dir);
+  return files;
+}
+
+// Calling a stub export gives the stub back, except when it is applied as a decorator (its
+// first argument a class or a prototype), where it gives nothing so that the class stays itself.
+const STUB = `"use strict";
+const stub = new Proxy(function () {}, {
+  get: (_, key) => (key === "__esModule" ? false : key === "default" ? stub : key === Symbol.toPrimitive ? () => "" : stub),
+  apply: (_, __, args) => (args.length && (typeof args[0] === "function" || (typeof args[0] === "object" && args[0] !== null)) ? undefined : stub),
+  construct: () => ({}),
+});
+module.exports = stub;
+`;
+
+let builds = 0;
+
+/** Compiles the folder `dir` into CommonJS under target/conformance and returns the loaded modules. */
+export function loadEntityCode(name, dir) {
+  const out = join(repoRoot, "target/conformance/typeorm-source", `${name}-${process.pid}-${builds++}`);
+  rmSync(out, { recursive: true, force: true });
+  mkdirSync(out, { recursive: true });
+  writeFileSync(join(out, "package.json"), '{ "type": "commonjs" }\n');
+  writeFileSync(join(out, "stub.js"), STUB);
+  const files = codeFiles(dir);
+  const local = new Set(files.map((f) => f.replace(/\.(ts|js)$/, "")));
+  for (const file of files) {
+    const source = readFileSync(join(dir, file), "utf8");
+    const { outputText } = ts.transpileModule(source, {
+      fileName: file,
+      compilerOptions: {
+        module: ts.ModuleKind.CommonJS,
+        target: ts.ScriptTarget.ES2021,
+        experimentalDecorators: true,
+        emitDecoratorMetadata: true,
+        esModuleInterop: true,
+        useDefineForClassFields: false,
+      },
+    });
+    const stubPath = relative(dirname(join(out, file)), join(out, "stub.js")).replace(/^(?!\.)/, "./");
+    const code = outputText.replace(/require\("([^"]+)"\)/g, (whole, specifier) => {
+      if (specifier === "typeorm" || specifier === "reflect-metadata") return whole;
+      if (specifier.startsWith(".")) {
+        const target = join(dirname(file), specifier).replace(/\\/g, "/");
+        if (local.has(target) || local.has(`${target}/index`)) return whole;
+        if (/(^|\/)src(\/|$)/.test(specifier)) return 'require("typeorm")';
+      }
+      return `require("${stubPath}")`;
+    });
+    const path = join(out, file.replace(/\.ts$/, ".js"));
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, code);
+  }
+  require("reflect-metadata");
+  return files.map((file) => require(join(out, file.replace(/\.ts$/, ".js"))));
+}
+
+/** Every class the modules export, for `new DataSource({ entities })` (TypeORM keeps the `@Entity` ones). */
+function exportedClasses(modules) {
+  const classes = new Set();
+  for (const module of modules) for (const value of Object.values(module)) if (typeof value === "function") classes.add(value);
+  return [...classes];
+}
+
+/** TypeORM's `synchronize` of the entity code in `dir` on a fresh database; the database's shape. */
+export async function typeormShapeOfCode(name, dir, dialect, servers) {
+  const { DataSource } = require("typeorm");
+  const entities = exportedClasses(loadEntityCode(name, dir));
+  const database = await freshDatabase(dialect, `${name}_tsrc`, servers);
+  const common = { entities, synchronize: true, logging: false };
+  const options =
+    dialect === "postgresql"
+      ? { type: "postgres", url: database.url, ...common }
+      : dialect === "mysql"
+        ? { type: "mysql", url: database.url, ...common }
+        : { type: "sqljs", ...common };
+  const dataSource = new DataSource(options);
+  await dataSource.initialize();
+  try {
+    return dialect === "sqlite" ? await database.shape(dataSource.driver.export()) : await database.shape();
+  } finally {
+    await dataSource.destroy();
+  }
+}
