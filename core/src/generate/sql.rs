@@ -314,11 +314,18 @@ impl<'a> SqlWriter<'a> {
     fn write_join_table(&mut self, relation: &Relation, join_table: &JoinTable) {
         let mut lines = Vec::new();
         let mut constraints = Vec::new();
+        let mut names: Vec<String> = Vec::new();
         for join_column in &join_table.columns {
             let Some(target) = self.schema.entity(&join_column.referenced_entity) else { return };
             let Some(field) = target.field(&join_column.referenced_field) else { return };
             lines.push(format!("{} {} NOT NULL", self.q(&join_column.column), self.base_type(field)));
-            let name = self.constraint_name(&join_table.table, std::slice::from_ref(&join_column.column), "fkey");
+            let mut name = self.constraint_name(&join_table.table, std::slice::from_ref(&join_column.column), "fkey");
+            // A long table name can leave both keys' default names the same once cut to the
+            // database's limit: the second is numbered within the limit.
+            if names.contains(&name) {
+                name = self.constraint_name(&join_table.table, std::slice::from_ref(&join_column.column), "2_fkey");
+            }
+            names.push(name.clone());
             constraints.push(format!(
                 "CONSTRAINT {} FOREIGN KEY ({}) REFERENCES {} ({}) ON DELETE CASCADE ON UPDATE CASCADE",
                 self.q(&name),

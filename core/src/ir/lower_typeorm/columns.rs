@@ -113,7 +113,8 @@ fn lower_column(entity: &Entity, property: &Property, position: u32, schema: &Sc
     let (type_argument, options) = column_arguments(decorator);
     if let Some(Node { value: Expr::Arrow { .. }, span }) = type_argument {
         // `@Column(() => Address)`: an embedded entity, whose columns live in another class.
-        diagnostics.push(catalog::not_modelled_yet(*span, &format!("`{}` embeds the columns of another class, which", property.name.value)));
+        diagnostics
+            .push(catalog::not_modelled_yet(*span, &format!("`{}` embeds the columns of another class, which", property.name.value)));
         return None;
     }
     let option = |key: &str| options.and_then(|o| o.get(key));

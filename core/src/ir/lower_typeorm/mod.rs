@@ -25,7 +25,11 @@ pub fn lower(module: &Module) -> (Schema, RelationDeclarations, Vec<Diagnostic>)
     schema.enums = lower_enums(module);
     let classes: HashMap<&str, &Class> = module.classes().filter_map(|c| Some((c.name.as_ref()?.value.as_str(), c))).collect();
     for class in module.classes() {
-        for (decorator, what) in [("ChildEntity", "Table inheritance (`@ChildEntity`)"), ("ViewEntity", "A view entity"), ("Tree", "A tree entity's closure columns")] {
+        for (decorator, what) in [
+            ("ChildEntity", "Table inheritance (`@ChildEntity`)"),
+            ("ViewEntity", "A view entity"),
+            ("Tree", "A tree entity's closure columns"),
+        ] {
             if let Some(d) = class.decorator(decorator) {
                 diagnostics.push(catalog::not_modelled_yet(d.span, what));
             }

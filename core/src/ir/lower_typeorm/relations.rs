@@ -108,7 +108,8 @@ pub fn declare_relations(
     for end in &ends {
         let declared = declare_end(end, schema, &mut relation_fields, diagnostics);
         if let Some((options, span)) = &end.join_table {
-            let single_key = |entity: &str| schema.entity(entity).and_then(|e| e.primary_key.as_ref()).is_some_and(|pk| pk.fields.len() == 1);
+            let single_key =
+                |entity: &str| schema.entity(entity).and_then(|e| e.primary_key.as_ref()).is_some_and(|pk| pk.fields.len() == 1);
             if options.composite || !single_key(&end.entity) || !single_key(&end.target) {
                 diagnostics.push(catalog::not_modelled_yet(*span, "A junction table over composite keys"));
             } else {
@@ -392,9 +393,8 @@ fn key_fields(end: &End, schema: &mut Schema, diagnostics: &mut Vec<Diagnostic>)
     let mut references = Vec::new();
     for referenced_field in referenced_fields {
         let named = written.iter().find(|c| c.name.is_some() && c.referenced.as_ref().is_none_or(|r| r.value == referenced_field.name));
-        let column = named
-            .and_then(|c| c.name.clone())
-            .unwrap_or_else(|| camel_case(&format!("{}_{}", end.name.value, referenced_field.name)));
+        let column =
+            named.and_then(|c| c.name.clone()).unwrap_or_else(|| camel_case(&format!("{}_{}", end.name.value, referenced_field.name)));
         let entity = &mut schema.entities[entity_index];
         let field_name = match entity.fields.iter_mut().find(|f| f.column == column) {
             Some(existing) => {
