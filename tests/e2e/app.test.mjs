@@ -165,6 +165,34 @@ test("switching to SQL rewrites the schema as DDL, which stays editable and conv
   assert.equal(await status(), "No problems");
 });
 
+test("switching to TypeORM rewrites the schema as entity classes, which stay editable and convert back", async () => {
+  await page.selectOption("[data-testid=examples]", "one-to-many");
+  await page.waitForFunction(() => window.relplayEditor.textIn(document.querySelector(".source-pane"))?.includes("model Post {"));
+  await page.selectOption("[data-testid=language]", "typeorm");
+  await page.waitForFunction(() => window.relplayEditor.textIn(document.querySelector(".source-pane"))?.includes("export class Post {"));
+  assert.match(await page.locator(".source-pane .pane-title").innerText(), /TypeORM entities/);
+  assert.equal(await status(), "No problems");
+  await page.locator(".source-pane .cm-line").last().click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.insertText(
+    '\n@Entity("Note")\nexport class Note {\n  @PrimaryGeneratedColumn()\n  id!: number;\n\n  @ManyToOne(() => Post, { nullable: false, onDelete: "CASCADE" })\n  post!: Post;\n}\n',
+  );
+  await page.click("[data-tab=diagram]");
+  await page.locator("[data-testid=diagram] [data-entity=Note]").waitFor();
+  await page.click("[data-tab=sql]");
+  await page.waitForFunction(() => /CREATE TABLE `Note`[\s\S]*`postId` INTEGER NOT NULL[\s\S]*REFERENCES `Post` \(`id`\) ON DELETE CASCADE/.test(window.relplayEditor.textIn(document.querySelector("[data-testid=code-output]")) ?? ""));
+  // A mistake is a problem at its place, in TypeORM's words.
+  await page.keyboard.press("Control+End");
+  await page.locator(".source-pane .cm-line").last().click();
+  await page.keyboard.insertText("\n@Entity()\nexport class Tag {\n  @PrimaryGeneratedColumn()\n  id!: number;\n\n  @ManyToOne(() => Missing)\n  missing!: Missing;\n}\n");
+  await page.waitForFunction(() => /1 error/.test(document.querySelector("[data-testid=status]")?.innerText ?? ""));
+  await page.keyboard.press("Control+z");
+  await page.waitForFunction(() => document.querySelector("[data-testid=status]")?.innerText === "No problems");
+  await page.selectOption("[data-testid=language]", "prisma");
+  await page.waitForFunction(() => /model Note \{[\s\S]*post\s+Post\s+@relation\(fields: \[postId\]/.test(window.relplayEditor.textIn(document.querySelector(".source-pane")) ?? ""));
+  assert.equal(await status(), "No problems");
+});
+
 test("no errors in the browser console", () => {
   assert.deepEqual(pageErrors, []);
 });
