@@ -663,20 +663,22 @@ pub fn one_to_many_without_inverse(span: Span, property: &str, entity: &str, tar
     )
 }
 
-pub fn many_to_many_without_join_table(span: Span, property: &str, entity: &str) -> Diagnostic {
+pub fn many_to_many_without_join_table(span: Span, property: &str, entity: &str, fix: Option<Fix>) -> Diagnostic {
     Diagnostic::warning(
         Code::T005,
         span,
         format!("`{entity}.{property}` is a `@ManyToMany` without `@JoinTable` on either side, so TypeORM creates no junction table and the relation holds nothing; add `@JoinTable()` to one side."),
     )
+    .fixed_by(fix)
 }
 
-pub fn one_to_one_without_join_column(span: Span, property: &str, entity: &str) -> Diagnostic {
+pub fn one_to_one_without_join_column(span: Span, property: &str, entity: &str, fix: Option<Fix>) -> Diagnostic {
     Diagnostic::warning(
         Code::T006,
         span,
         format!("`{entity}.{property}` is a `@OneToOne` without `@JoinColumn` on either side, so TypeORM creates no foreign key (and says nothing); add `@JoinColumn()` to the side whose table should hold it."),
     )
+    .fixed_by(fix)
 }
 
 pub fn join_column_on_both_sides(span: Span, entity: &str, property: &str, other_entity: &str, other_property: &str) -> Diagnostic {

@@ -50,7 +50,8 @@ pub fn lower(module: &Module) -> (Schema, RelationDeclarations, Vec<Diagnostic>)
         members.push(relation_properties);
     }
     let mut conventions = TypeOrmConventions::default();
-    let declarations = relations::declare_relations(&mut schema, members, &mut conventions, &mut diagnostics);
+    let imports = DecoratorImports::of(module);
+    let declarations = relations::declare_relations(&mut schema, members, &mut conventions, &imports, &mut diagnostics);
     crate::ir::relations::build_relations(&mut schema, &declarations, &conventions);
     crate::ir::join_models::mark_join_entities(&mut schema);
     (schema, declarations, diagnostics)
@@ -172,5 +173,34 @@ fn property_list(value: &Node<Expr>) -> Option<Vec<Node<String>>> {
             _ => item(body).map(|i| vec![i]),
         },
         _ => item(value).map(|i| vec![i]),
+    }
+}
+
+/// Where each file imports TypeORM's decorators, so that a fix adding a decorator can import it.
+pub struct DecoratorImports {
+    /// Per file: its span, the names it imports from TypeORM, and where a name can be added.
+    files: Vec<(crate::span::Span, Vec<String>, Option<usize>)>,
+}
+
+impl DecoratorImports {
+    fn of(module: &Module) -> Self {
+        let files = module
+            .files
+            .iter()
+            .filter_map(|file| {
+                let import = file.imports.iter().find(|i| i.source == "typeorm")?;
+                Some((file.span, import.names.clone(), import.specifiers_end))
+            })
+            .collect();
+        DecoratorImports { files }
+    }
+
+    /// The edit that imports `name` into the file holding `offset`, unless it is imported already.
+    pub fn add(&self, offset: usize, name: &str) -> Option<crate::diagnostic::TextEdit> {
+        let (_, names, end) = self.files.iter().find(|(span, _, _)| span.start() <= offset && offset <= span.end())?;
+        if names.iter().any(|n| n == name) {
+            return None;
+        }
+        Some(crate::diagnostic::TextEdit { span: crate::span::Span::at((*end)?), insert: format!(", {name}") })
     }
 }

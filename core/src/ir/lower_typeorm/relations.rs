@@ -11,8 +11,8 @@
 //! [`crate::languages::typeorm::TypeOrmConventions`].
 
 use super::columns::RelationProperty;
-use super::{literal_bool, literal_string};
-use crate::diagnostic::{catalog, Diagnostic};
+use super::{literal_bool, literal_string, DecoratorImports};
+use crate::diagnostic::{catalog, Diagnostic, Fix, TextEdit};
 use crate::ir::declarations::{DeclaredEnd, DeclaredPair, OptionList, RelationDeclarations, Written};
 use crate::ir::{Field, NavigationCardinality, ReferentialAction, Schema, UniqueConstraint};
 use crate::languages::typeorm::{action, camel_case, JoinTableOptions, TypeOrmConventions};
@@ -82,6 +82,8 @@ struct End<'m> {
     join_columns: Option<(Vec<JoinColumnOptions>, Span)>,
     join_table: Option<(JoinTableOptions, Span)>,
     decorator: &'m Decorator,
+    /// The property's indentation, for fixes.
+    indent: String,
     property_span: Span,
     type_span: Span,
     position: u32,
@@ -94,6 +96,7 @@ pub fn declare_relations(
     schema: &mut Schema,
     properties: Vec<Vec<RelationProperty<'_>>>,
     conventions: &mut TypeOrmConventions,
+    imports: &DecoratorImports,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> RelationDeclarations {
     let mut ends: Vec<End> = Vec::new();
@@ -125,7 +128,7 @@ pub fn declare_relations(
             None => declarations.pairs.push(DeclaredPair { first: i, second: None }),
         }
     }
-    check_pairs(&ends, &partners, diagnostics);
+    check_pairs(&ends, &partners, imports, diagnostics);
     resolve_constraint_fields(schema, &relation_fields, diagnostics);
     declarations
 }
@@ -200,6 +203,7 @@ fn read_end<'m>(property: &RelationProperty<'m>, schema: &Schema, diagnostics: &
         join_columns,
         join_table,
         decorator,
+        indent: property.property.indent.clone(),
         property_span: property.property.span,
         type_span: property.property.type_annotation.as_ref().map_or(property.property.name.span, |t| t.span),
         position: property.position,
@@ -441,7 +445,7 @@ fn add_one_to_one_unique(schema: &mut Schema, entity: &str, fields: Vec<String>,
 }
 
 /// What TypeORM does silently or refuses, said in its words.
-fn check_pairs(ends: &[End], partners: &[Option<usize>], diagnostics: &mut Vec<Diagnostic>) {
+fn check_pairs(ends: &[End], partners: &[Option<usize>], imports: &DecoratorImports, diagnostics: &mut Vec<Diagnostic>) {
     for (i, end) in ends.iter().enumerate() {
         let other = partners[i].map(|j| &ends[j]);
         if other.is_some_and(|_| partners[i] < Some(i)) {
@@ -452,7 +456,8 @@ fn check_pairs(ends: &[End], partners: &[Option<usize>], diagnostics: &mut Vec<D
                 let here = end.join_columns.is_some();
                 let there = other.is_some_and(|o| o.join_columns.is_some());
                 if !here && !there {
-                    diagnostics.push(catalog::one_to_one_without_join_column(end.name.span, &end.name.value, &end.entity));
+                    let fix = add_decorator(end, imports, "JoinColumn", &format!("Add @JoinColumn() to {}.{}", end.entity, end.name.value));
+                    diagnostics.push(catalog::one_to_one_without_join_column(end.name.span, &end.name.value, &end.entity, fix));
                 } else if here && there {
                     let other = other.expect("there is an other end");
                     diagnostics.push(catalog::join_column_on_both_sides(
@@ -468,7 +473,8 @@ fn check_pairs(ends: &[End], partners: &[Option<usize>], diagnostics: &mut Vec<D
                 let here = end.join_table.is_some();
                 let there = other.is_some_and(|o| o.join_table.is_some());
                 if !here && !there {
-                    diagnostics.push(catalog::many_to_many_without_join_table(end.name.span, &end.name.value, &end.entity));
+                    let fix = add_decorator(end, imports, "JoinTable", &format!("Add @JoinTable() to {}.{}", end.entity, end.name.value));
+                    diagnostics.push(catalog::many_to_many_without_join_table(end.name.span, &end.name.value, &end.entity, fix));
                 } else if here && there {
                     let other = other.expect("there is an other end");
                     diagnostics.push(catalog::join_table_on_both_sides(
@@ -493,6 +499,15 @@ fn check_pairs(ends: &[End], partners: &[Option<usize>], diagnostics: &mut Vec<D
             diagnostics.push(catalog::cascade_remove_on_both_sides(a, &end.entity, &end.name.value, &other.entity, &other.name.value));
         }
     }
+}
+
+/// The fix that writes `@name()` on its own line after the end's relation decorator, and imports
+/// it from TypeORM where the file imports TypeORM's decorators by name.
+fn add_decorator(end: &End, imports: &DecoratorImports, name: &str, title: &str) -> Option<Fix> {
+    let at = end.decorator.span.end();
+    let mut edits: Vec<TextEdit> = imports.add(at, name).into_iter().collect();
+    edits.push(TextEdit { span: Span::at(at), insert: format!("\n{}@{name}()", end.indent) });
+    Some(Fix { title: title.to_string(), edits })
 }
 
 /// Unique constraints and indexes may name a relation property, which stands for its key

@@ -11,6 +11,9 @@ use oxc_span::{GetSpan, SourceType};
 /// How deep an expression is followed; deeper parts are [`Expr::TooDeep`].
 const MAX_EXPRESSION_DEPTH: usize = 48;
 
+/// How deep functions inside functions are walked for definitions and calls.
+const MAX_FUNCTION_DEPTH: usize = 6;
+
 /// Parses one file whose code starts at `base` in the whole text.
 pub fn parse_file(code: &str, base: usize, path: Option<&str>) -> (File, Vec<Diagnostic>) {
     let allocator = Allocator::default();
@@ -32,7 +35,7 @@ pub fn parse_file(code: &str, base: usize, path: Option<&str>) -> (File, Vec<Dia
         comments: parsed.program.comments.iter().map(|c| (c.span.start, c.span.end)).collect(),
         file: File::default(),
     };
-    converter.statements(&parsed.program.body, true);
+    converter.statements(&parsed.program.body, 0);
     (converter.file, diagnostics)
 }
 
@@ -49,15 +52,24 @@ impl Converter<'_> {
         Span::new(self.base + span.start as usize, self.base + span.end as usize)
     }
 
-    fn statements(&mut self, statements: &[ast::Statement], top_level: bool) {
+    fn statements(&mut self, statements: &[ast::Statement], depth: usize) {
         for statement in statements {
-            self.statement(statement, top_level);
+            self.statement(statement, depth);
         }
     }
 
-    fn statement(&mut self, statement: &ast::Statement, top_level: bool) {
+    /// The body of a function written at `depth`, walked when it is not nested too deep: models
+    /// are defined in factories (`module.exports = (sequelize) => { … }`) and associated in
+    /// `associate(models) { … }`.
+    fn function_body(&mut self, body: Option<&ast::FunctionBody>, depth: usize) {
+        if let Some(body) = body.filter(|_| depth < MAX_FUNCTION_DEPTH) {
+            self.statements(&body.statements, depth + 1);
+        }
+    }
+
+    fn statement(&mut self, statement: &ast::Statement, depth: usize) {
         match statement {
-            ast::Statement::ImportDeclaration(import) if top_level => {
+            ast::Statement::ImportDeclaration(import) if depth == 0 => {
                 let names = import
                     .specifiers
                     .iter()
@@ -68,77 +80,89 @@ impl Converter<'_> {
                         ast::ImportDeclarationSpecifier::ImportNamespaceSpecifier(s) => s.local.name.to_string(),
                     })
                     .collect();
-                self.file.imports.push(Import { source: import.source.value.to_string(), names, span: self.span(import.span) });
+                let specifiers_end = import.specifiers.iter().flatten().rev().find_map(|s| match s {
+                    ast::ImportDeclarationSpecifier::ImportSpecifier(s) => Some(self.base + s.span.end as usize),
+                    _ => None,
+                });
+                self.file.imports.push(Import {
+                    source: import.source.value.to_string(),
+                    names,
+                    specifiers_end,
+                    span: self.span(import.span),
+                });
             }
-            ast::Statement::ClassDeclaration(class) => self.class(class, None),
+            ast::Statement::ClassDeclaration(class) => self.class(class, None, depth),
             ast::Statement::TSEnumDeclaration(declaration) => self.enumeration(declaration),
-            ast::Statement::VariableDeclaration(declaration) => self.variables(declaration),
-            ast::Statement::FunctionDeclaration(function) if top_level => {
-                if let Some(body) = &function.body {
-                    self.statements(&body.statements, false);
-                }
-            }
+            ast::Statement::VariableDeclaration(declaration) => self.variables(declaration, depth),
+            ast::Statement::FunctionDeclaration(function) => self.function_body(function.body.as_deref(), depth),
             ast::Statement::ExportDeclaration(export) => match &export.declaration {
-                ast::Declaration::ClassDeclaration(class) => self.class(class, Some(export.span)),
+                ast::Declaration::ClassDeclaration(class) => self.class(class, Some(export.span), depth),
                 ast::Declaration::TSEnumDeclaration(declaration) => self.enumeration(declaration),
-                ast::Declaration::VariableDeclaration(declaration) => self.variables(declaration),
-                ast::Declaration::FunctionDeclaration(function) if top_level => {
-                    if let Some(body) = &function.body {
-                        self.statements(&body.statements, false);
-                    }
-                }
+                ast::Declaration::VariableDeclaration(declaration) => self.variables(declaration, depth),
+                ast::Declaration::FunctionDeclaration(function) => self.function_body(function.body.as_deref(), depth),
                 _ => {}
             },
             ast::Statement::ExportDefaultDeclaration(export) => match &export.declaration {
-                ast::ExportDefaultDeclarationKind::ClassDeclaration(class) => self.class(class, Some(export.span)),
-                ast::ExportDefaultDeclarationKind::FunctionDeclaration(function) if top_level => {
-                    if let Some(body) = &function.body {
-                        self.statements(&body.statements, false);
-                    }
-                }
+                ast::ExportDefaultDeclarationKind::ClassDeclaration(class) => self.class(class, Some(export.span), depth),
+                ast::ExportDefaultDeclarationKind::FunctionDeclaration(function) => self.function_body(function.body.as_deref(), depth),
                 other => {
                     if let Some(expression) = other.as_expression() {
-                        self.top_level_expression(expression, top_level);
+                        self.expression_statement(expression, depth);
                     }
                 }
             },
-            ast::Statement::ExpressionStatement(statement) => self.top_level_expression(&statement.expression, top_level),
+            ast::Statement::ExpressionStatement(statement) => self.expression_statement(&statement.expression, depth),
+            ast::Statement::ReturnStatement(statement) => {
+                if let Some(argument) = &statement.argument {
+                    self.expression_statement(argument, depth);
+                }
+            }
+            ast::Statement::BlockStatement(block) => self.statements(&block.body, depth),
+            ast::Statement::IfStatement(statement) => {
+                self.statement(&statement.consequent, depth);
+                if let Some(alternate) = &statement.alternate {
+                    self.statement(alternate, depth);
+                }
+            }
             _ => {}
         }
     }
 
-    /// A call written as a statement, and the bodies of functions assigned or exported at the top
-    /// level (`module.exports = (sequelize) => { … }`), where models are defined.
-    fn top_level_expression(&mut self, expression: &ast::Expression, top_level: bool) {
+    /// An expression written as a statement (or returned): kept as a call, and the bodies of the
+    /// functions it assigns or passes walked.
+    fn expression_statement(&mut self, expression: &ast::Expression, depth: usize) {
         let node = self.expression(expression, 0);
         self.file.calls.push(node);
-        if !top_level {
-            return;
-        }
-        fn function_body<'e, 'a>(e: &'e ast::Expression<'a>) -> Option<&'e ast::FunctionBody<'a>> {
-            match e.without_parentheses() {
-                ast::Expression::ArrowFunctionExpression(f) => match &f.body {
-                    ast::ArrowFunctionBody::FunctionBody(body) => Some(&**body),
-                    _ => None,
-                },
-                ast::Expression::FunctionExpression(f) => f.body.as_deref(),
-                _ => None,
+        self.functions_in(expression, depth);
+    }
+
+    /// Walks the functions an expression assigns, passes or is.
+    fn functions_in(&mut self, expression: &ast::Expression, depth: usize) {
+        match expression.without_parentheses() {
+            ast::Expression::ArrowFunctionExpression(f) => {
+                if let ast::ArrowFunctionBody::FunctionBody(body) = &f.body {
+                    self.function_body(Some(body), depth);
+                }
             }
-        }
-        let assigned = match expression {
-            ast::Expression::AssignmentExpression(assignment) => Some(&assignment.right),
-            other => Some(other),
-        };
-        if let Some(body) = assigned.and_then(function_body) {
-            self.statements(&body.statements, false);
+            ast::Expression::FunctionExpression(f) => self.function_body(f.body.as_deref(), depth),
+            ast::Expression::AssignmentExpression(assignment) => self.functions_in(&assignment.right, depth),
+            ast::Expression::CallExpression(call) => {
+                for argument in &call.arguments {
+                    if let Some(argument) = argument.as_expression() {
+                        self.functions_in(argument, depth);
+                    }
+                }
+            }
+            ast::Expression::ClassExpression(class) => self.class(class, None, depth),
+            _ => {}
         }
     }
 
-    fn variables(&mut self, declaration: &ast::VariableDeclaration) {
+    fn variables(&mut self, declaration: &ast::VariableDeclaration, depth: usize) {
         for declarator in &declaration.declarations {
             let (ast::BindingPattern::BindingIdentifier(id), Some(init)) = (&declarator.id, &declarator.init) else { continue };
             if let ast::Expression::ClassExpression(class) = init.without_parentheses() {
-                self.class(class, Some(declarator.span));
+                self.class(class, Some(declarator.span), depth);
                 if let Some(last) = self.file.classes.last_mut() {
                     last.name.get_or_insert(Node::new(
                         id.name.to_string(),
@@ -149,10 +173,11 @@ impl Converter<'_> {
             }
             let value = self.expression(init, 0);
             self.file.variables.push(Variable { name: Node::new(id.name.to_string(), self.span(id.span)), value });
+            self.functions_in(init, depth);
         }
     }
 
-    fn class(&mut self, class: &ast::Class, outer: Option<oxc_span::Span>) {
+    fn class(&mut self, class: &ast::Class, outer: Option<oxc_span::Span>, depth: usize) {
         let mut start = outer.map_or(class.span.start, |o| o.start);
         for decorator in &class.decorators {
             start = start.min(decorator.span.start);
@@ -163,11 +188,17 @@ impl Converter<'_> {
             Some(Node::new(path, node.span))
         });
         let mut properties = Vec::new();
+        let mut methods = Vec::new();
         for element in &class.body.body {
-            if let ast::ClassElement::PropertyDefinition(property) = element {
-                if let Some(property) = self.property(property) {
-                    properties.push(property);
+            match element {
+                ast::ClassElement::PropertyDefinition(property) => {
+                    if let Some(property) = self.property(property) {
+                        properties.push(property);
+                    }
                 }
+                // `static associate(models) { … }`: walked after the class is recorded.
+                ast::ClassElement::MethodDefinition(method) => methods.push(method),
+                _ => {}
             }
         }
         let converted = Class {
@@ -180,6 +211,9 @@ impl Converter<'_> {
             span: Span::new(self.base + start as usize, self.base + class.span.end as usize),
         };
         self.file.classes.push(converted);
+        for method in methods {
+            self.function_body(method.value.body.as_deref(), depth);
+        }
     }
 
     fn property(&mut self, property: &ast::PropertyDefinition) -> Option<Property> {
@@ -202,6 +236,7 @@ impl Converter<'_> {
             optional: property.optional,
             is_static: property.r#static,
             documentation: self.documentation_before(start),
+            indent: self.indent_at(start),
             span: Span::new(self.base + start as usize, self.base + property.span.end as usize),
         })
     }
@@ -341,6 +376,13 @@ impl Converter<'_> {
             ast::Statement::ReturnStatement(r) => r.argument.as_ref().map(|a| Box::new(self.expression(a, depth))),
             _ => None,
         })
+    }
+
+    /// The spaces and tabs between the start of the line and `offset`.
+    fn indent_at(&self, offset: u32) -> String {
+        let before = &self.code[..(offset as usize).min(self.code.len())];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        before[line_start..].chars().take_while(|c| *c == ' ' || *c == '\t').collect()
     }
 
     /// The JSDoc comment that ends right before `start` (only whitespace between), without its

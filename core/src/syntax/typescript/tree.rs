@@ -59,6 +59,8 @@ pub struct Import {
     pub source: String,
     /// The local names it binds.
     pub names: Vec<String>,
+    /// Where its last named specifier ends (`import { A, B| }`), where a fix adds a name.
+    pub specifiers_end: Option<usize>,
     pub span: Span,
 }
 
@@ -105,6 +107,8 @@ pub struct Property {
     pub optional: bool,
     pub is_static: bool,
     pub documentation: Option<String>,
+    /// The whitespace before the property's first line, for fixes that add a decorator.
+    pub indent: String,
     pub span: Span,
 }
 
