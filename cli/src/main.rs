@@ -290,7 +290,9 @@ fn read_source(file: &str, from: Option<&str>) -> Result<Source, UsageError> {
         Some(language) => language,
         None if file == "-" => SourceLanguage::Prisma,
         None => SourceLanguage::detect(file, &text).ok_or_else(|| {
-            UsageError(format!("cannot tell the language of {file} from its name and content: pass --from prisma, sql or typeorm"))
+            UsageError(format!(
+                "cannot tell the language of {file} from its name and content: pass --from prisma, sql, typeorm or sequelize"
+            ))
         })?,
     };
     // `sql` without a dialect (`--from sql`, a `.sql` file): the text tells, else PostgreSQL.
@@ -355,14 +357,17 @@ fn read_directory(directory: &Path, named: Option<SourceLanguage>) -> Result<Sou
                 SourceLanguage::detect(&p.to_string_lossy(), &text)
             });
             detected.ok_or_else(|| {
-                UsageError(format!("{} holds no Prisma schema or TypeORM entities relplay can tell: pass --from", directory.display()))
+                UsageError(format!(
+                    "{} holds no Prisma schema, TypeORM entities or Sequelize models relplay can tell: pass --from",
+                    directory.display()
+                ))
             })?
         }
     };
     let wanted: Vec<&PathBuf> = match language {
         SourceLanguage::Prisma => files.iter().filter(|p| prisma_file(p)).collect(),
         SourceLanguage::Sql(_) => files.iter().filter(|p| p.extension().is_some_and(|e| e == "sql")).collect(),
-        SourceLanguage::TypeOrm => files.iter().filter(|p| code_file(p)).collect(),
+        SourceLanguage::TypeOrm | SourceLanguage::Sequelize => files.iter().filter(|p| code_file(p)).collect(),
     };
     if wanted.is_empty() {
         return Err(UsageError(format!("{} holds no {} files", directory.display(), language.info().label)));

@@ -51,6 +51,12 @@ pub fn analyze(text: &str, language: SourceLanguage) -> Analysis {
             // SQL's relations are its foreign keys, built as read; there is nothing to pair.
             (schema, ir::declarations::RelationDeclarations::default(), diagnostics)
         }
+        SourceLanguage::Sequelize => {
+            let (module, mut diagnostics) = syntax::typescript::parse(text);
+            let (schema, declarations, lowering) = ir::lower_sequelize::lower(&module);
+            diagnostics.extend(lowering);
+            (schema, declarations, diagnostics)
+        }
         SourceLanguage::TypeOrm => {
             let (module, mut diagnostics) = syntax::typescript::parse(text);
             let (schema, declarations, lowering) = ir::lower_typeorm::lower(&module);

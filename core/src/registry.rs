@@ -61,6 +61,12 @@ pub const LANGUAGES: &[LanguageInfo] = &[
         label: "TypeORM",
         format: TextFormat { file_name: "entities.ts", mime_type: "text/typescript", editor_language: "typescript" },
     },
+    LanguageInfo {
+        language: SourceLanguage::Sequelize,
+        id: "sequelize",
+        label: "Sequelize",
+        format: TextFormat { file_name: "models.js", mime_type: "text/javascript", editor_language: "javascript" },
+    },
 ];
 
 impl SourceLanguage {
@@ -77,6 +83,7 @@ impl SourceLanguage {
             SourceLanguage::TypeOrm => {
                 Target::TypeOrm(TypeOrmOptions { dialect: SqlDialect::Postgresql, cascade: TypeOrmCascade::default(), eager: false })
             }
+            SourceLanguage::Sequelize => Target::Sequelize(SequelizeOptions { style: SequelizeStyle::default() }),
         }
     }
 }

@@ -152,10 +152,10 @@ fn every_prefix_of_generated_sql_is_read_without_panicking() {
     }
 }
 
-/// The TypeORM reader on every prefix (every fifth) and on byte edits of the TypeORM code
+/// The TypeORM and Sequelize readers on every prefix (every fifth) and on byte edits of the code
 /// relplay writes for each example, through every generator.
 #[test]
-fn every_prefix_and_edit_of_typeorm_code_is_read_without_panicking() {
+fn every_prefix_and_edit_of_orm_code_is_read_without_panicking() {
     let options = relplay_core::generate::TypeOrmOptions { dialect: SqlDialect::Postgresql, cascade: Default::default(), eager: false };
     let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
     let mut next = move || {
@@ -165,12 +165,16 @@ fn every_prefix_and_edit_of_typeorm_code_is_read_without_panicking() {
         state
     };
     let alphabet = ["{", "}", "(", ")", "[", "]", "@", "\"", "=>", ",", ":", "\n", "é", "💥", "`", "//", "/*", "@filename: x.ts\n"];
-    for source in all_examples() {
+    let readers = [
+        (Target::TypeOrm(options), SourceLanguage::TypeOrm),
+        (Target::Sequelize(relplay_core::generate::SequelizeOptions::default()), SourceLanguage::Sequelize),
+    ];
+    for (source, (writer, language)) in all_examples().into_iter().flat_map(|s| readers.iter().map(move |r| (s, *r))) {
         let schema = analyze(source, SourceLanguage::Prisma).schema;
-        let code = generate(&schema, Target::TypeOrm(options)).text;
+        let code = generate(&schema, writer).text;
         let run = |text: &str| {
             let outcome = std::panic::catch_unwind(|| {
-                let analysis = analyze(text, SourceLanguage::TypeOrm);
+                let analysis = analyze(text, language);
                 for target in [Target::Prisma, Target::Json, Target::Sql(SqlDialect::Mysql), Target::TypeOrm(options)] {
                     let _ = generate(&analysis.schema, target);
                 }
@@ -179,7 +183,7 @@ fn every_prefix_and_edit_of_typeorm_code_is_read_without_panicking() {
                     assert!(d.span.end() <= text.len() && d.span.start() <= d.span.end(), "bad span {:?}", d.span);
                 }
             });
-            assert!(outcome.is_ok(), "the TypeORM reader panicked on:\n{text}");
+            assert!(outcome.is_ok(), "the {language:?} reader panicked on:\n{text}");
         };
         for (end, _) in code.char_indices().step_by(5) {
             run(&code[..end]);

@@ -1,6 +1,6 @@
 //! Every diagnostic code has a fixture that triggers it and one that does not:
 //! `tests/fixtures/rules/<CODE>/triggers.<ext>` must report `<CODE>`, `passes.<ext>` must not,
-//! where `<ext>` is `prisma`, `sql` (read as PostgreSQL) or `ts` (TypeORM entities). The test walks [`Code::ALL`], so a new
+//! where `<ext>` is `prisma`, `sql` (read as PostgreSQL) `ts` (TypeORM entities) or `js` (Sequelize models). The test walks [`Code::ALL`], so a new
 //! code without fixtures fails it unless it is exempt below with a reason.
 //! A fix, where the rule offers one, must make the diagnostic go away.
 
@@ -19,9 +19,14 @@ fn rules_dir() -> PathBuf {
 
 /// The fixture `stem` (`triggers` or `passes`) of a rule and the language it is written in.
 fn fixture(dir: &Path, stem: &str) -> Option<(String, SourceLanguage)> {
-    [("prisma", SourceLanguage::Prisma), ("sql", SourceLanguage::Sql(SqlDialect::Postgresql)), ("ts", SourceLanguage::TypeOrm)]
-        .into_iter()
-        .find_map(|(ext, language)| std::fs::read_to_string(dir.join(format!("{stem}.{ext}"))).ok().map(|text| (text, language)))
+    [
+        ("prisma", SourceLanguage::Prisma),
+        ("sql", SourceLanguage::Sql(SqlDialect::Postgresql)),
+        ("ts", SourceLanguage::TypeOrm),
+        ("js", SourceLanguage::Sequelize),
+    ]
+    .into_iter()
+    .find_map(|(ext, language)| std::fs::read_to_string(dir.join(format!("{stem}.{ext}"))).ok().map(|text| (text, language)))
 }
 
 fn codes(text: &str, language: SourceLanguage) -> Vec<Code> {
@@ -41,8 +46,9 @@ fn each_code_is_triggered_by_its_fixture_and_quiet_on_the_other() {
             continue;
         }
         let (Some((triggers, language)), Some((passes, passes_language))) = (fixture(&dir, "triggers"), fixture(&dir, "passes")) else {
-            failures
-                .push(format!("{code} needs tests/fixtures/rules/{code}/triggers.prisma (or .sql, .ts) and passes.prisma (or .sql, .ts)"));
+            failures.push(format!(
+                "{code} needs tests/fixtures/rules/{code}/triggers.prisma (or .sql, .ts, .js) and passes.prisma (or .sql, .ts, .js)"
+            ));
             continue;
         };
         if !codes(&triggers, language).contains(&code) {

@@ -731,6 +731,47 @@ pub fn column_type_unknown(span: Span, entity: &str, property: &str) -> Diagnost
     )
 }
 
+pub fn association_target_not_a_model(span: Span, name: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::T003,
+        span,
+        format!("`{name}` is not a model of this code (no `define` or `init` makes it); the association is left out."),
+    )
+}
+
+pub fn has_one_key_not_unique(span: Span, source: &str, target: &str, key: &str) -> Diagnostic {
+    Diagnostic::warning(
+        Code::T014,
+        span,
+        format!("`{source}.hasOne({target})` does not make `{target}.{key}` unique, so the database lets one `{source}` have many `{target}` rows; add `unique: true` to the key (`foreignKey: {{ name: \"{key}\", unique: true }}`) for a one-to-one."),
+    )
+}
+
+pub fn belongs_to_many_without_through(span: Span, source: &str, target: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::T015,
+        span,
+        format!("`{source}.belongsToMany({target})` needs `through` (a table name or a model), which Sequelize requires; the association is left out."),
+    )
+}
+
+pub fn alias_used_twice(span: Span, alias: &str, model: &str, first: Span) -> Diagnostic {
+    Diagnostic::error(
+        Code::T016,
+        span,
+        format!("`{model}` already has an association named `{alias}`, which Sequelize refuses (\"You have used the alias {alias} in two separate associations\"); give this one another `as`."),
+    )
+    .with_label(first, "the first association with this name")
+}
+
+pub fn sequelize_type_unknown(span: Span, attribute: &str) -> Diagnostic {
+    Diagnostic::warning(
+        Code::T010,
+        span,
+        format!("The type of `{attribute}` is not a Sequelize data type relplay knows; it is kept as unknown."),
+    )
+}
+
 pub fn not_modelled_yet(span: Span, what: &str) -> Diagnostic {
     Diagnostic::warning(Code::T013, span, format!("{what} is not read by relplay yet, so it is left out of the schema."))
 }

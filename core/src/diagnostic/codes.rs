@@ -142,6 +142,9 @@ codes! {
     T011 => Error,
     T012 => Error,
     T013 => Warning,
+    T014 => Warning,
+    T015 => Error,
+    T016 => Error,
     // generation
     G001 => Warning,
 }

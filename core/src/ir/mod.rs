@@ -19,6 +19,7 @@ mod model;
 pub mod relations;
 
 pub mod lower_prisma;
+pub mod lower_sequelize;
 pub mod lower_sql;
 pub mod lower_typeorm;
 

@@ -5,6 +5,7 @@
 //! the user is writing.
 
 pub mod prisma;
+pub mod sequelize;
 pub mod sql;
 pub mod typeorm;
 
@@ -51,5 +52,6 @@ pub fn profile(language: SourceLanguage) -> &'static dyn SourceProfile {
         SourceLanguage::Prisma => &prisma::PrismaProfile,
         SourceLanguage::Sql(_) => &sql::SqlProfile,
         SourceLanguage::TypeOrm => &typeorm::TypeOrmProfile,
+        SourceLanguage::Sequelize => &sequelize::SequelizeProfile,
     }
 }

@@ -20,6 +20,8 @@ pub enum SourceLanguage {
     /// TypeORM entity classes in TypeScript or JavaScript (one file, or several joined with
     /// `// @filename:` lines).
     TypeOrm,
+    /// Sequelize v6 models and associations in JavaScript or TypeScript.
+    Sequelize,
 }
 
 impl SourceLanguage {
@@ -36,6 +38,7 @@ impl SourceLanguage {
         match name.as_str() {
             "prisma" => Some(SourceLanguage::Prisma),
             "typeorm" => Some(SourceLanguage::TypeOrm),
+            "sequelize" => Some(SourceLanguage::Sequelize),
             "sql" => Some(SourceLanguage::Sql(crate::dialect::SqlDialect::Postgresql)),
             other => crate::dialect::SqlDialect::from_name(other.strip_prefix("sql:").unwrap_or(other)).map(SourceLanguage::Sql),
         }
@@ -48,7 +51,17 @@ impl SourceLanguage {
         match extension.as_str() {
             "ts" | "tsx" | "mts" | "cts" | "js" | "jsx" | "mjs" | "cjs" => {
                 let typeorm = text.contains("\"typeorm\"") || text.contains("'typeorm'") || text.contains("@Entity(");
-                typeorm.then_some(SourceLanguage::TypeOrm)
+                let sequelize = text.contains("\"sequelize\"")
+                    || text.contains("'sequelize'")
+                    || text.contains(".define(")
+                    || (text.contains(".init(") && text.contains("extends Model"));
+                if typeorm {
+                    Some(SourceLanguage::TypeOrm)
+                } else if sequelize {
+                    Some(SourceLanguage::Sequelize)
+                } else {
+                    None
+                }
             }
             _ => SourceLanguage::from_name(&extension),
         }

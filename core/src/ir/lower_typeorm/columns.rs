@@ -11,9 +11,10 @@
 use super::{literal_bool, literal_string, property_list};
 use crate::diagnostic::{catalog, Diagnostic};
 use crate::ir::{DefaultValue, Entity, Field, FieldType, Index, PrimaryKey, Schema, UniqueConstraint};
-use crate::languages::typeorm::{column_type, snake_case};
+use crate::languages::typeorm::{camel_case, column_type, snake_case};
 use crate::span::Span;
 use crate::syntax::typescript::{Class, Decorator, Expr, Node, Property, TypeAnnotation};
+use std::collections::HashMap;
 
 /// The relation decorators, one of which makes a property a relation end.
 pub const RELATION_DECORATORS: [&str; 4] = ["OneToOne", "ManyToOne", "OneToMany", "ManyToMany"];
@@ -31,6 +32,7 @@ pub struct RelationProperty<'m> {
 pub fn lower_entity<'m>(
     class: &'m Class,
     chain: &[&'m Class],
+    classes: &HashMap<&str, &'m Class>,
     schema: &Schema,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> (Entity, Vec<RelationProperty<'m>>) {
@@ -50,26 +52,13 @@ pub fn lower_entity<'m>(
             relations.push(RelationProperty { entity: entity.name.clone(), property, position });
             continue;
         }
-        let Some(column) = lower_column(&entity, property, position, schema, diagnostics) else { continue };
-        if entity.field(&column.field.name).is_some() {
-            // A property redeclared by a subclass: the subclass's declaration wins.
-            entity.fields.retain(|f| f.name != column.field.name);
-            primary.retain(|f| *f != column.field.name);
+        let columns = match embedded_class(property, classes) {
+            Some((embedded, prefix)) => embedded_columns(&entity, embedded, &prefix, classes, position, schema, diagnostics, 0),
+            None => lower_column(&entity, property, position, schema, diagnostics).into_iter().collect(),
+        };
+        for column in columns {
+            add_column(&mut entity, column, &mut primary, property, diagnostics);
         }
-        if column.primary {
-            primary.push(column.field.name.clone());
-        }
-        if column.unique {
-            entity.uniques.push(UniqueConstraint {
-                fields: vec![column.field.name.clone()],
-                constraint_name: None,
-                client_name: None,
-                on_field: true,
-                span: property.span,
-            });
-        }
-        entity.fields.push(column.field);
-        property_indexes(&mut entity, property, diagnostics);
     }
     if !primary.is_empty() {
         entity.primary_key = Some(PrimaryKey { fields: primary, constraint_name: None, client_name: None, span: name.span });
@@ -78,6 +67,101 @@ pub fn lower_entity<'m>(
         class_constraints(&mut entity, class, diagnostics);
     }
     (entity, relations)
+}
+
+/// Adds a column to its entity, with its primary key part, uniqueness and indexes.
+fn add_column(entity: &mut Entity, column: Column, primary: &mut Vec<String>, property: &Property, diagnostics: &mut Vec<Diagnostic>) {
+    if entity.field(&column.field.name).is_some() {
+        // A property redeclared by a subclass: the subclass's declaration wins.
+        entity.fields.retain(|f| f.name != column.field.name);
+        primary.retain(|f| *f != column.field.name);
+    }
+    if column.primary {
+        primary.push(column.field.name.clone());
+    }
+    if column.unique {
+        entity.uniques.push(UniqueConstraint {
+            fields: vec![column.field.name.clone()],
+            constraint_name: None,
+            client_name: None,
+            on_field: true,
+            span: property.span,
+        });
+    }
+    entity.fields.push(column.field);
+    property_indexes(entity, property, diagnostics);
+}
+
+/// `@Column(() => Name, { prefix })`: the embedded class (when it is in the source) and the
+/// prefix of its columns (the property's name unless `prefix` says otherwise).
+fn embedded_class<'m>(property: &Property, classes: &HashMap<&str, &'m Class>) -> Option<(&'m Class, Option<String>)> {
+    let decorator = property.decorator("Column")?;
+    let (type_argument, options) = column_arguments(decorator);
+    let Some(Node { value: Expr::Arrow { body: Some(body), .. }, .. }) = type_argument else { return None };
+    let class = classes.get(body.path()?.last()?)?;
+    let prefix = match options.and_then(|o| o.get("prefix")).map(|p| &p.value) {
+        Some(Expr::String(p)) if p.is_empty() => None,
+        Some(Expr::String(p)) => Some(p.clone()),
+        Some(Expr::Bool(false)) => None,
+        _ => Some(property.name.value.clone()),
+    };
+    Some((class, prefix))
+}
+
+/// The columns an embedded class adds: each named `camelCase(prefixes) + TitleCase(name)` as
+/// TypeORM's naming strategy names them (`name.first` → `nameFirst`), embedded classes inside
+/// it included.
+#[allow(clippy::too_many_arguments)]
+fn embedded_columns(
+    entity: &Entity,
+    class: &Class,
+    prefix: &Option<String>,
+    classes: &HashMap<&str, &Class>,
+    position: u32,
+    schema: &Schema,
+    diagnostics: &mut Vec<Diagnostic>,
+    depth: usize,
+) -> Vec<Column> {
+    let mut columns = Vec::new();
+    if depth > 8 {
+        return columns;
+    }
+    for property in class.properties.iter().filter(|p| !p.is_static) {
+        if let Some((inner, inner_prefix)) = embedded_class(property, classes) {
+            let joined = match (prefix, inner_prefix) {
+                (Some(a), Some(b)) => Some(format!("{a}_{b}")),
+                (a, b) => a.clone().or(b),
+            };
+            columns.extend(embedded_columns(entity, inner, &joined, classes, position, schema, diagnostics, depth + 1));
+            continue;
+        }
+        let Some(mut column) = lower_column(entity, property, position, schema, diagnostics) else { continue };
+        if let Some(prefix) = prefix {
+            let name = camel_case(prefix) + &title_case(&column.field.column);
+            column.field.name = name.clone();
+            column.field.column = name;
+        }
+        columns.push(column);
+    }
+    columns
+}
+
+/// TypeORM's `titleCase`: each word with its first letter in upper case and the rest in lower case.
+fn title_case(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut word_start = true;
+    for c in text.chars() {
+        if c.is_whitespace() {
+            word_start = true;
+            out.push(c);
+        } else if word_start {
+            out.extend(c.to_uppercase());
+            word_start = false;
+        } else {
+            out.extend(c.to_lowercase());
+        }
+    }
+    out
 }
 
 /// `@Entity("users")` or `@Entity({ name: "users" })`.
@@ -112,9 +196,8 @@ fn lower_column(entity: &Entity, property: &Property, position: u32, schema: &Sc
     let decorator = property.decorators.iter().find(|d| COLUMN_DECORATORS.contains(&d.name.as_str()))?;
     let (type_argument, options) = column_arguments(decorator);
     if let Some(Node { value: Expr::Arrow { .. }, span }) = type_argument {
-        // `@Column(() => Address)`: an embedded entity, whose columns live in another class.
-        diagnostics
-            .push(catalog::not_modelled_yet(*span, &format!("`{}` embeds the columns of another class, which", property.name.value)));
+        // `@Column(() => Address)` whose class is not in the source.
+        diagnostics.push(catalog::not_known_statically(*span, "the embedded class"));
         return None;
     }
     let option = |key: &str| options.and_then(|o| o.get(key));

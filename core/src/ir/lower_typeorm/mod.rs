@@ -39,7 +39,7 @@ pub fn lower(module: &Module) -> (Schema, RelationDeclarations, Vec<Diagnostic>)
     let mut members = Vec::new();
     for class in &entity_classes {
         let chain = inheritance_chain(class, &classes, module, &mut diagnostics);
-        let (entity, relation_properties) = columns::lower_entity(class, &chain, &schema, &mut diagnostics);
+        let (entity, relation_properties) = columns::lower_entity(class, &chain, &classes, &schema, &mut diagnostics);
         if schema.entity(&entity.name).is_some() {
             continue;
         }
@@ -69,10 +69,6 @@ fn inheritance_chain<'m>(
     let mut seen = HashSet::new();
     let mut current = class;
     while let Some(parent) = &current.extends {
-        // TypeORM's own bases add no columns.
-        if matches!(parent.value.as_str(), "BaseEntity" | "typeorm.BaseEntity") {
-            break;
-        }
         match classes.get(parent.value.as_str()) {
             Some(base) if seen.insert(parent.value.clone()) => {
                 chain.push(base);
@@ -80,7 +76,9 @@ fn inheritance_chain<'m>(
             }
             Some(_) => break,
             None => {
-                if is_imported(module, &parent.value) {
+                // TypeORM's own `BaseEntity` adds no columns.
+                let typeorm_base = matches!(parent.value.as_str(), "BaseEntity" | "typeorm.BaseEntity");
+                if !typeorm_base && is_imported(module, &parent.value) {
                     diagnostics.push(catalog::base_class_not_in_source(parent.span, &parent.value));
                 }
                 break;

@@ -79,6 +79,8 @@ struct End<'m> {
     on_update: Option<Written<ReferentialAction>>,
     eager: Option<Span>,
     cascade_remove: Option<Span>,
+    /// `createForeignKeyConstraints: false`.
+    without_constraint: bool,
     join_columns: Option<(Vec<JoinColumnOptions>, Span)>,
     join_table: Option<(JoinTableOptions, Span)>,
     decorator: &'m Decorator,
@@ -113,7 +115,12 @@ pub fn declare_relations(
         if let Some((options, span)) = &end.join_table {
             let single_key =
                 |entity: &str| schema.entity(entity).and_then(|e| e.primary_key.as_ref()).is_some_and(|pk| pk.fields.len() == 1);
-            if options.composite || !single_key(&end.entity) || !single_key(&end.target) {
+            let entity_table = options.name.as_ref().and_then(|name| schema.entities.iter().find(|e| &e.table == name));
+            if let Some(entity) = entity_table {
+                // The junction table is an entity's table: its keys are that entity's relations.
+                let what = format!("`{}.{}` as a many-to-many over `{}`'s own table, which", end.entity, end.name.value, entity.name);
+                diagnostics.push(catalog::not_modelled_yet(*span, &what));
+            } else if options.composite || !single_key(&end.entity) || !single_key(&end.target) {
                 diagnostics.push(catalog::not_modelled_yet(*span, "A junction table over composite keys"));
             } else {
                 conventions.join_tables.insert((end.entity.clone(), end.name.value.clone()), options.clone());
@@ -129,6 +136,13 @@ pub fn declare_relations(
         }
     }
     check_pairs(&ends, &partners, imports, diagnostics);
+    // Entities whose every key says `createForeignKeyConstraints: false` leave the relations to
+    // TypeORM: the schema's relation mode says so.
+    let key_ends: Vec<&End> =
+        ends.iter().filter(|e| e.kind == Kind::ManyToOne || e.join_columns.is_some() || e.join_table.is_some()).collect();
+    if !key_ends.is_empty() && key_ends.iter().all(|e| e.without_constraint) {
+        schema.relation_mode = crate::ir::RelationMode::Prisma;
+    }
     resolve_constraint_fields(schema, &relation_fields, diagnostics);
     declarations
 }
@@ -187,6 +201,7 @@ fn read_end<'m>(property: &RelationProperty<'m>, schema: &Schema, diagnostics: &
         Expr::Array(items) => items.iter().any(|i| i.as_str() == Some("remove")).then_some(c.span),
         _ => None,
     });
+    let without_constraint = option("createForeignKeyConstraints").and_then(|c| c.as_bool()) == Some(false);
     let join_columns = property.property.decorator("JoinColumn").map(|d| (join_column_options(d, diagnostics), d.span));
     let join_table = property.property.decorator("JoinTable").map(|d| (join_table_options(d, diagnostics), d.span));
     Some(End {
@@ -200,6 +215,7 @@ fn read_end<'m>(property: &RelationProperty<'m>, schema: &Schema, diagnostics: &
         on_update,
         eager,
         cascade_remove,
+        without_constraint,
         join_columns,
         join_table,
         decorator,

@@ -34,6 +34,7 @@ pub fn parse_file(code: &str, base: usize, path: Option<&str>) -> (File, Vec<Dia
         code,
         comments: parsed.program.comments.iter().map(|c| (c.span.start, c.span.end)).collect(),
         file: File::default(),
+        current_class: None,
     };
     converter.statements(&parsed.program.body, 0);
     (converter.file, diagnostics)
@@ -45,6 +46,8 @@ struct Converter<'c> {
     /// Comment spans (local offsets), in source order.
     comments: Vec<(u32, u32)>,
     file: File,
+    /// The class whose methods are being walked.
+    current_class: Option<String>,
 }
 
 impl Converter<'_> {
@@ -210,10 +213,13 @@ impl Converter<'_> {
             documentation: self.documentation_before(start),
             span: Span::new(self.base + start as usize, self.base + class.span.end as usize),
         };
+        let name = converted.name.as_ref().map(|n| n.value.clone());
         self.file.classes.push(converted);
+        let outer = std::mem::replace(&mut self.current_class, name);
         for method in methods {
             self.function_body(method.value.body.as_deref(), depth);
         }
+        self.current_class = outer;
     }
 
     fn property(&mut self, property: &ast::PropertyDefinition) -> Option<Property> {
@@ -294,6 +300,8 @@ impl Converter<'_> {
             ast::Expression::BooleanLiteral(b) => Expr::Bool(b.value),
             ast::Expression::NullLiteral(_) => Expr::Null,
             ast::Expression::Identifier(id) => Expr::Identifier(id.name.to_string()),
+            // Inside a class's methods, `this` is the class (`static associate() { this.hasMany(…) }`).
+            ast::Expression::ThisExpression(_) => Expr::Identifier(self.current_class.clone().unwrap_or_else(|| "this".into())),
             ast::Expression::StaticMemberExpression(member) => {
                 Expr::Member(Box::new(self.expression(&member.object, next)), member.property.name.to_string())
             }
@@ -345,6 +353,7 @@ impl Converter<'_> {
                 Expr::Unary(unary.operator.as_str().to_string(), Box::new(self.expression(&unary.argument, next)))
             }
             ast::Expression::ParenthesizedExpression(inner) => return self.expression(&inner.expression, next),
+            ast::Expression::AwaitExpression(inner) => return self.expression(&inner.argument, next),
             ast::Expression::TSAsExpression(inner) => return self.expression(&inner.expression, next),
             ast::Expression::TSSatisfiesExpression(inner) => return self.expression(&inner.expression, next),
             ast::Expression::TSNonNullExpression(inner) => return self.expression(&inner.expression, next),

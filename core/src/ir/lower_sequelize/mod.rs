@@ -1,0 +1,162 @@
+//! Lowering of Sequelize v6 models into the IR.
+//!
+//! Sequelize builds its tables while the code runs: each `define`/`init` makes a model, and each
+//! association adds a foreign key attribute to one of the two models, named by Sequelize's rules
+//! unless `foreignKey` names it, and merged into an attribute of that name if there is one
+//! (whatever was set first wins). The reader replays that in source order: the models
+//! ([`models`]), then every association call ([`associations`]), wherever it is written (at the
+//! top level, in a factory `module.exports = (sequelize, DataTypes) => { … }`, in
+//! `associate(models)` or a class's `static associate`). A model named through an object
+//! (`models.User`, `db.User`, `sequelize.models.User`) is the model of that name. Relations are
+//! built here from the foreign keys, as the database has them, not from declared ends: a
+//! `hasOne` does not make its key unique, so it is a one-to-many at the database.
+
+mod associations;
+mod models;
+
+use crate::diagnostic::{catalog, Diagnostic};
+use crate::ir::declarations::RelationDeclarations;
+use crate::ir::{Schema, IR_VERSION};
+use crate::syntax::typescript::{Expr, Module, Node};
+use models::{DefineDefaults, Model};
+use std::collections::HashMap;
+
+/// Lowers Sequelize model code. Never fails.
+pub fn lower(module: &Module) -> (Schema, RelationDeclarations, Vec<Diagnostic>) {
+    let mut diagnostics = Vec::new();
+    let expressions = all_expressions(module);
+    let defaults = define_defaults(&expressions);
+    let mut models: Vec<Model> = Vec::new();
+    let mut bindings: HashMap<String, usize> = HashMap::new();
+    for (binding, expression) in &expressions {
+        for definition in definitions(expression) {
+            if models.iter().any(|m| m.entity.name == definition.name.value) {
+                continue;
+            }
+            let model = models::read_model(
+                definition.name.clone(),
+                definition.attributes,
+                definition.options,
+                defaults,
+                definition.span,
+                &mut diagnostics,
+            );
+            let index = models.len();
+            if let Some(binding) = binding.clone().or(definition.class.clone()) {
+                bindings.insert(binding, index);
+            }
+            bindings.entry(model.entity.name.clone()).or_insert(index);
+            models.push(model);
+        }
+    }
+    let mut schema = Schema { version: IR_VERSION, ..Schema::default() };
+    schema.enums = models.iter_mut().flat_map(|m| std::mem::take(&mut m.enums)).collect();
+    associations::associate(&mut models, &bindings, &expressions, defaults, &mut schema, &mut diagnostics);
+    crate::ir::join_models::mark_join_entities(&mut schema);
+    (schema, RelationDeclarations::default(), diagnostics)
+}
+
+/// Every variable value (with its name) and call of the module, in source order.
+fn all_expressions(module: &Module) -> Vec<(Option<String>, &Node<Expr>)> {
+    let mut out: Vec<(Option<String>, &Node<Expr>)> = Vec::new();
+    for file in &module.files {
+        out.extend(file.variables.iter().map(|v| (Some(v.name.value.clone()), &v.value)));
+        out.extend(file.calls.iter().map(|c| (None, c)));
+    }
+    out.sort_by_key(|(_, e)| e.span.start);
+    out
+}
+
+/// `new Sequelize(…, { define: { underscored, freezeTableName, timestamps } })`.
+fn define_defaults(expressions: &[(Option<String>, &Node<Expr>)]) -> DefineDefaults {
+    let mut defaults = DefineDefaults::default();
+    for (_, expression) in expressions {
+        let Expr::New { callee, arguments } = &expression.value else { continue };
+        if callee.path().and_then(|p| p.last().copied()) != Some("Sequelize") {
+            continue;
+        }
+        let Some(define) = arguments.iter().rev().find_map(|a| a.get("define")) else { continue };
+        defaults.underscored = define.get("underscored").and_then(|v| v.as_bool());
+        defaults.freeze_table_name = define.get("freezeTableName").and_then(|v| v.as_bool());
+        defaults.timestamps = define.get("timestamps").and_then(|v| v.as_bool());
+    }
+    defaults
+}
+
+/// A `define` or `init` call.
+struct Definition<'e> {
+    name: Node<String>,
+    attributes: &'e Node<Expr>,
+    options: Option<&'e Node<Expr>>,
+    /// The class `init` is called on.
+    class: Option<String>,
+    span: crate::span::Span,
+}
+
+/// The model definitions in an expression: `x.define("User", { … }, { … })`,
+/// `User.init({ … }, { sequelize, modelName })`, and those assigned (`db.User = …`).
+fn definitions(expression: &Node<Expr>) -> Vec<Definition<'_>> {
+    let mut found = Vec::new();
+    let Expr::Call { callee, arguments } = &expression.value else { return found };
+    if let Expr::Identifier(assign) = &callee.value {
+        if assign == "=" {
+            if let Some(value) = arguments.get(1) {
+                found.extend(definitions(value));
+            }
+            return found;
+        }
+    }
+    let Expr::Member(object, method) = &callee.value else { return found };
+    match method.as_str() {
+        "define" => {
+            if let (Some(name), Some(attributes)) = (arguments.first(), arguments.get(1)) {
+                if let (Some(text), Some(_)) = (name.as_str(), attributes.as_object()) {
+                    found.push(Definition {
+                        name: Node::new(text.to_string(), name.span),
+                        attributes,
+                        options: arguments.get(2),
+                        class: None,
+                        span: expression.span,
+                    });
+                }
+            }
+        }
+        "init" => {
+            let Some(class) = object.path().filter(|p| p.len() == 1).map(|p| p[0].to_string()) else { return found };
+            let (Some(attributes), options) = (arguments.first(), arguments.get(1)) else { return found };
+            if attributes.as_object().is_none() || options.is_some_and(|o| o.get("sequelize").is_none() && o.get("modelName").is_none()) {
+                return found;
+            }
+            let name = options.and_then(|o| o.get("modelName")).and_then(|n| n.as_str().map(|s| Node::new(s.to_string(), n.span)));
+            found.push(Definition {
+                name: name.unwrap_or_else(|| Node::new(class.clone(), object.span)),
+                attributes,
+                options,
+                class: Some(class),
+                span: expression.span,
+            });
+        }
+        _ => {}
+    }
+    found
+}
+
+fn literal_string(value: &Node<Expr>, option: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+    match value.as_str() {
+        Some(s) => Some(s.to_string()),
+        None => {
+            diagnostics.push(catalog::not_known_statically(value.span, option));
+            None
+        }
+    }
+}
+
+fn literal_bool(value: &Node<Expr>, option: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<bool> {
+    match value.as_bool() {
+        Some(b) => Some(b),
+        None => {
+            diagnostics.push(catalog::not_known_statically(value.span, option));
+            None
+        }
+    }
+}
