@@ -27,12 +27,17 @@ export function codeFiles(dir) {
   return files;
 }
 
-// Calling a stub export gives the stub back, except when it is applied as a decorator (its
-// first argument a class or a prototype), where it gives nothing so that the class stays itself.
+// Calling a stub export gives the stub back, except when it is applied as a decorator, where it
+// gives nothing so that the class stays itself: a class decorator gets one class (a function with
+// a prototype; an arrow function passed to a decorator factory has none), a member decorator a
+// prototype and a member name.
 const STUB = `"use strict";
+const applied = (args) =>
+  (args.length === 1 && typeof args[0] === "function" && args[0].prototype !== undefined) ||
+  (args.length >= 2 && typeof args[0] === "object" && args[0] !== null && ["string", "symbol", "undefined"].includes(typeof args[1]));
 const stub = new Proxy(function () {}, {
   get: (_, key) => (key === "__esModule" ? false : key === "default" ? stub : key === Symbol.toPrimitive ? () => "" : stub),
-  apply: (_, __, args) => (args.length && (typeof args[0] === "function" || (typeof args[0] === "object" && args[0] !== null)) ? undefined : stub),
+  apply: (_, __, args) => (applied(args) ? undefined : stub),
   construct: () => ({}),
 });
 module.exports = stub;
@@ -40,13 +45,20 @@ module.exports = stub;
 
 let builds = 0;
 
-/** Compiles the folder `dir` into CommonJS under target/conformance and returns the loaded modules. */
-export function loadEntityCode(name, dir) {
-  const out = join(repoRoot, "target/conformance/typeorm-source", `${name}-${process.pid}-${builds++}`);
+/**
+ * Compiles the folder `dir` into CommonJS under target/conformance and returns the loaded modules.
+ * `packages` maps a package name to a module written into the build's own node_modules (a shim).
+ */
+export function loadEntityCode(name, dir, packages = {}) {
+  const out = join(repoRoot, "target/conformance/orm-source", `${name}-${process.pid}-${builds++}`);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
   writeFileSync(join(out, "package.json"), '{ "type": "commonjs" }\n');
   writeFileSync(join(out, "stub.js"), STUB);
+  for (const [pkg, code] of Object.entries(packages)) {
+    mkdirSync(join(out, "node_modules", pkg), { recursive: true });
+    writeFileSync(join(out, "node_modules", pkg, "index.js"), code);
+  }
   const files = codeFiles(dir);
   const local = new Set(files.map((f) => f.replace(/\.(ts|js)$/, "")));
   for (const file of files) {
@@ -64,7 +76,8 @@ export function loadEntityCode(name, dir) {
     });
     const stubPath = relative(dirname(join(out, file)), join(out, "stub.js")).replace(/^(?!\.)/, "./");
     const code = outputText.replace(/require\("([^"]+)"\)/g, (whole, specifier) => {
-      if (specifier === "typeorm" || specifier === "reflect-metadata") return whole;
+      if (specifier === "typeorm" || specifier === "reflect-metadata" || specifier in packages) return whole;
+      if (/^node:|^(fs|path|util|os|url)$/.test(specifier)) return whole;
       if (specifier.startsWith(".")) {
         const target = join(dirname(file), specifier).replace(/\\/g, "/");
         if (local.has(target) || local.has(`${target}/index`)) return whole;

@@ -163,6 +163,20 @@ impl Converter<'_> {
 
     fn variables(&mut self, declaration: &ast::VariableDeclaration, depth: usize) {
         for declarator in &declaration.declarations {
+            // `const { User, Post } = sequelize.models`: each name bound to `init.User`, `init.Post`.
+            if let (ast::BindingPattern::ObjectPattern(pattern), Some(init)) = (&declarator.id, &declarator.init) {
+                let object = self.expression(init, 0);
+                for property in &pattern.properties {
+                    let (ast::PropertyKey::StaticIdentifier(key), ast::BindingPattern::BindingIdentifier(local)) =
+                        (&property.key, &property.value)
+                    else {
+                        continue;
+                    };
+                    let value = Node::new(Expr::Member(Box::new(object.clone()), key.name.to_string()), self.span(property.span));
+                    self.file.variables.push(Variable { name: Node::new(local.name.to_string(), self.span(local.span)), value });
+                }
+                continue;
+            }
             let (ast::BindingPattern::BindingIdentifier(id), Some(init)) = (&declarator.id, &declarator.init) else { continue };
             if let ast::Expression::ClassExpression(class) = init.without_parentheses() {
                 self.class(class, Some(declarator.span), depth);

@@ -1,8 +1,8 @@
-// TypeORM entity code as a source, judged by TypeORM itself. For every entity set in
-// tests/corpus/typeorm (real code from public repositories, see its SOURCES.md) and on every
-// database, TypeORM's `synchronize` builds the database from the code as written, and relplay's
-// reading of the same code (`relplay convert DIR --from typeorm --to json`) must say exactly that
-// database: tables, columns and nullability, primary keys, unique column sets, foreign keys with
+// ORM code as a source, judged by the ORM itself. For every entity set in tests/corpus/typeorm
+// and every model set in tests/corpus/sequelize (real code from public repositories, see their
+// SOURCES.md) and on every database, the ORM builds the database from the code as written
+// (TypeORM's `synchronize`, Sequelize's `sync`), and relplay's reading of the same code
+// (`relplay convert DIR --from typeorm|sequelize --to json`) must say exactly that database: tables, columns and nullability, primary keys, unique column sets, foreign keys with
 // both actions, join tables. relplay's SQL from that reading must build it too. Where relplay
 // finds an error in the code, TypeORM must refuse the code as well (on every database, or on the
 // databases `refusedOn` names).
@@ -14,8 +14,12 @@ import { relplay, repoRoot } from "../support/relplay.mjs";
 import { expectedShape, compareShapes } from "../support/expected-shape.mjs";
 import { Postgres, Mysql, Sqlite } from "../support/databases.mjs";
 import { typeormShapeOfCode } from "../support/typeorm-source.mjs";
+import { sequelizeShapeOfCode } from "../support/sequelize-source.mjs";
 
-const corpus = join(repoRoot, "tests/corpus/typeorm");
+const corpora = [
+  { language: "typeorm", dir: join(repoRoot, "tests/corpus/typeorm"), build: typeormShapeOfCode },
+  { language: "sequelize", dir: join(repoRoot, "tests/corpus/sequelize"), build: sequelizeShapeOfCode },
+];
 const dialects = ["postgresql", "mysql", "sqlite"];
 const only = process.env.RELPLAY_CONFORMANCE_ONLY?.split(",");
 
@@ -50,11 +54,14 @@ const notReadYet = {
   "typeorm-composite-foreign-key-order": (shape) => delete shape.post_tags_tag,
 };
 
-const sets = readdirSync(corpus, { withFileTypes: true })
-  .filter((e) => e.isDirectory())
-  .map((e) => e.name)
-  .sort()
-  .filter((name) => !only || only.includes(name));
+const sets = corpora.flatMap(({ language, dir, build }) =>
+  readdirSync(dir, { withFileTypes: true })
+    .filter((e) => e.isDirectory())
+    .map((e) => e.name)
+    .sort()
+    .filter((name) => !only || only.includes(name))
+    .map((name) => ({ name, language, dir: join(dir, name), build })),
+);
 
 const servers = {};
 before(async () => {
@@ -76,45 +83,44 @@ async function shapeOfSql(name, sql, dialect) {
   return servers.sqlite.shapeAfter(`${name}_rsql`, sql);
 }
 
-for (const [index, name] of sets.entries()) {
-  const dir = join(corpus, name);
-  describe(name, () => {
-    const check = relplay(["check", dir, "--from", "typeorm"]);
+for (const [index, { name, language, dir, build }] of sets.entries()) {
+  describe(`${language}: ${name}`, () => {
+    const check = relplay(["check", dir, "--from", language]);
     for (const dialect of dialects) {
       // Database names are short and distinct per set (PostgreSQL cuts names at 63 bytes).
       const tsName = `tsrc${index}`;
       if (check.status !== 0) {
-        test(`${dialect}: relplay and TypeORM agree the code is wrong`, async () => {
+        test(`${dialect}: relplay and the ORM agree the code is wrong`, async () => {
           assert.equal(check.status, 1, `relplay check failed to run:\n${check.stderr}`);
           const refuses = refusedOn[name] ?? [];
           let built = true;
           try {
-            await typeormShapeOfCode(tsName, dir, dialect, servers);
+            await build(tsName, dir, dialect, servers);
           } catch {
             built = false;
           }
-          if (refuses.includes(dialect)) assert.equal(built, false, `TypeORM builds the code relplay rejects:\n${check.stdout}`);
-          else assert.fail(`relplay rejects code TypeORM builds on ${dialect}:\n${check.stdout}`);
+          if (refuses.includes(dialect)) assert.equal(built, false, `the ORM builds the code relplay rejects:\n${check.stdout}`);
+          else assert.fail(`relplay rejects code the ORM builds on ${dialect}:\n${check.stdout}`);
         });
         continue;
       }
       const failure = typeormFailsOn[name]?.[dialect];
       if (failure) {
-        test(`${dialect}: TypeORM cannot build this code here`, async () => {
-          await assert.rejects(() => typeormShapeOfCode(tsName, dir, dialect, servers), failure);
+        test(`${dialect}: the ORM cannot build this code here`, async () => {
+          await assert.rejects(() => build(tsName, dir, dialect, servers), failure);
         });
         continue;
       }
-      test(`${dialect}: TypeORM builds what relplay reads, and so does relplay's SQL`, async () => {
+      test(`${dialect}: the ORM builds what relplay reads, and so does relplay's SQL`, async () => {
         assert.ok(!refusedOn[name], `${name} is listed as refused, but relplay reads it without errors`);
-        const ir = JSON.parse(relplay(["convert", dir, "--from", "typeorm", "--to", "json"]).stdout);
+        const ir = JSON.parse(relplay(["convert", dir, "--from", language, "--to", "json"]).stdout);
         const expected = expectedShape(ir, dialect);
-        const built = await typeormShapeOfCode(tsName, dir, dialect, servers);
+        const built = await build(tsName, dir, dialect, servers);
         notReadYet[name]?.(built);
-        const typeorm = compareShapes(expected, built, dialect);
-        const sql = relplay(["convert", dir, "--from", "typeorm", "--to", "sql", "--dialect", dialect]).stdout;
+        const orm = compareShapes(expected, built, dialect);
+        const sql = relplay(["convert", dir, "--from", language, "--to", "sql", "--dialect", dialect]).stdout;
         const fromSql = compareShapes(expected, await shapeOfSql(tsName, sql, dialect), dialect);
-        assert.deepEqual({ typeorm, fromSql }, { typeorm: [], fromSql: [] }, `relplay's reading:\n${JSON.stringify(ir.relations, null, 1)}`);
+        assert.deepEqual({ orm, fromSql }, { orm: [], fromSql: [] }, `relplay's reading:\n${JSON.stringify(ir.relations, null, 1)}`);
       });
     }
   });
