@@ -193,6 +193,20 @@ test("switching to TypeORM rewrites the schema as entity classes, which stay edi
   assert.equal(await status(), "No problems");
 });
 
+test("switching to Sequelize rewrites the schema as models and associations that read back", async () => {
+  await page.selectOption("[data-testid=examples]", "many-to-many-implicit");
+  await page.waitForFunction(() => window.relplayEditor.textIn(document.querySelector(".source-pane"))?.includes("model Tag {"));
+  await page.selectOption("[data-testid=language]", "sequelize");
+  await page.waitForFunction(() => window.relplayEditor.textIn(document.querySelector(".source-pane"))?.includes("belongsToMany"));
+  assert.match(await page.locator(".source-pane .pane-title").innerText(), /Sequelize models/);
+  assert.equal(await status(), "No problems");
+  await page.click("[data-tab=diagram]");
+  await page.locator("[data-testid=diagram] [data-entity=Tag]").waitFor();
+  await page.selectOption("[data-testid=language]", "prisma");
+  await page.waitForFunction(() => /model Tag \{/.test(window.relplayEditor.textIn(document.querySelector(".source-pane")) ?? ""));
+  assert.equal(await status(), "No problems");
+});
+
 test("no errors in the browser console", () => {
   assert.deepEqual(pageErrors, []);
 });
