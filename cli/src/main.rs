@@ -291,7 +291,7 @@ fn read_source(file: &str, from: Option<&str>) -> Result<Source, UsageError> {
         None if file == "-" => SourceLanguage::Prisma,
         None => SourceLanguage::detect(file, &text).ok_or_else(|| {
             UsageError(format!(
-                "cannot tell the language of {file} from its name and content: pass --from prisma, sql, typeorm or sequelize"
+                "cannot tell the language of {file} from its name and content: pass --from prisma, sql, typeorm, sequelize or viborm"
             ))
         })?,
     };
@@ -367,7 +367,7 @@ fn read_directory(directory: &Path, named: Option<SourceLanguage>) -> Result<Sou
     let wanted: Vec<&PathBuf> = match language {
         SourceLanguage::Prisma => files.iter().filter(|p| prisma_file(p)).collect(),
         SourceLanguage::Sql(_) => files.iter().filter(|p| p.extension().is_some_and(|e| e == "sql")).collect(),
-        SourceLanguage::TypeOrm | SourceLanguage::Sequelize => files.iter().filter(|p| code_file(p)).collect(),
+        SourceLanguage::TypeOrm | SourceLanguage::Sequelize | SourceLanguage::VibOrm => files.iter().filter(|p| code_file(p)).collect(),
     };
     if wanted.is_empty() {
         return Err(UsageError(format!("{} holds no {} files", directory.display(), language.info().label)));

@@ -57,6 +57,12 @@ pub fn analyze(text: &str, language: SourceLanguage) -> Analysis {
             diagnostics.extend(lowering);
             (schema, declarations, diagnostics)
         }
+        SourceLanguage::VibOrm => {
+            let (module, mut diagnostics) = syntax::typescript::parse(text);
+            let (schema, declarations, lowering) = ir::lower_viborm::lower(&module);
+            diagnostics.extend(lowering);
+            (schema, declarations, diagnostics)
+        }
         SourceLanguage::TypeOrm => {
             let (module, mut diagnostics) = syntax::typescript::parse(text);
             let (schema, declarations, lowering) = ir::lower_typeorm::lower(&module);

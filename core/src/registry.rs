@@ -67,6 +67,12 @@ pub const LANGUAGES: &[LanguageInfo] = &[
         label: "Sequelize",
         format: TextFormat { file_name: "models.js", mime_type: "text/javascript", editor_language: "javascript" },
     },
+    LanguageInfo {
+        language: SourceLanguage::VibOrm,
+        id: "viborm",
+        label: "VibORM",
+        format: TextFormat { file_name: "schema.viborm.ts", mime_type: "text/typescript", editor_language: "typescript" },
+    },
 ];
 
 impl SourceLanguage {
@@ -84,6 +90,7 @@ impl SourceLanguage {
                 Target::TypeOrm(TypeOrmOptions { dialect: SqlDialect::Postgresql, cascade: TypeOrmCascade::default(), eager: false })
             }
             SourceLanguage::Sequelize => Target::Sequelize(SequelizeOptions { style: SequelizeStyle::default() }),
+            SourceLanguage::VibOrm => Target::VibOrm(VibOrmOptions { api: VibOrmApi::default() }),
         }
     }
 }

@@ -147,3 +147,42 @@ fn sequelize_written_by_relplay_reads_back_as_the_same_database() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// VibORM has no SET DEFAULT (the generator keeps VibORM's default action and warns) and no
+/// relations without foreign keys; both API forms read back the same.
+#[test]
+fn viborm_written_by_relplay_reads_back_as_the_same_database() {
+    use relplay_core::generate::{VibOrmApi, VibOrmOptions};
+    use relplay_core::ir::{ReferentialAction, RelationMode};
+    let mut failures = Vec::new();
+    for (name, source) in sources() {
+        let schema = analyze(&source, SourceLanguage::Prisma).schema;
+        let mut expected = schema.clone();
+        expected.relation_mode = RelationMode::ForeignKeys;
+        for relation in &mut expected.relations {
+            let required = relation.foreign_key.as_ref().is_some_and(|fk| fk.required);
+            if relation.on_delete == ReferentialAction::SetDefault {
+                relation.on_delete = if required { ReferentialAction::Restrict } else { ReferentialAction::SetNull };
+            }
+            if relation.on_update == ReferentialAction::SetDefault {
+                relation.on_update = ReferentialAction::NoAction;
+            }
+        }
+        for api in [VibOrmApi::Builder, VibOrmApi::ConfigFirst] {
+            let code = generate(&schema, Target::VibOrm(VibOrmOptions { api })).text;
+            let read = analyze(&code, SourceLanguage::VibOrm);
+            let errors: Vec<_> = read.diagnostics.iter().filter(|d| d.severity == relplay_core::Severity::Error).collect();
+            if !errors.is_empty() {
+                failures.push(format!("{name} ({api:?}): the VibORM code has errors: {errors:?}"));
+                continue;
+            }
+            let (want, got) = (database(&expected), database(&read.schema));
+            if want != got {
+                let missing: Vec<_> = want.difference(&got).collect();
+                let extra: Vec<_> = got.difference(&want).collect();
+                failures.push(format!("{name} ({api:?}):\n  missing {missing:#?}\n  extra {extra:#?}"));
+            }
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}

@@ -152,7 +152,7 @@ fn every_prefix_of_generated_sql_is_read_without_panicking() {
     }
 }
 
-/// The TypeORM and Sequelize readers on every prefix (every fifth) and on byte edits of the code
+/// The TypeORM, Sequelize and VibORM readers on every prefix (every fifth) and on byte edits of the code
 /// relplay writes for each example, through every generator.
 #[test]
 fn every_prefix_and_edit_of_orm_code_is_read_without_panicking() {
@@ -168,6 +168,7 @@ fn every_prefix_and_edit_of_orm_code_is_read_without_panicking() {
     let readers = [
         (Target::TypeOrm(options), SourceLanguage::TypeOrm),
         (Target::Sequelize(relplay_core::generate::SequelizeOptions::default()), SourceLanguage::Sequelize),
+        (Target::VibOrm(relplay_core::generate::VibOrmOptions::default()), SourceLanguage::VibOrm),
     ];
     for (source, (writer, language)) in all_examples().into_iter().flat_map(|s| readers.iter().map(move |r| (s, *r))) {
         let schema = analyze(source, SourceLanguage::Prisma).schema;

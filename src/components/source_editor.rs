@@ -75,6 +75,7 @@ pub fn SourceEditor() -> impl IntoView {
                         relplay_core::SourceLanguage::Sql(dialect) => format!("SQL DDL ({})", dialect.display_name()),
                         relplay_core::SourceLanguage::TypeOrm => "TypeORM entities".to_string(),
                         relplay_core::SourceLanguage::Sequelize => "Sequelize models".to_string(),
+                        relplay_core::SourceLanguage::VibOrm => "VibORM schema".to_string(),
                     }}
                 </span>
                 <span class="hint">{if readonly { "Read-only" } else { "Type to edit; problems appear as you type." }}</span>

@@ -764,6 +764,10 @@ pub fn alias_used_twice(span: Span, alias: &str, model: &str, first: Span) -> Di
     .with_label(first, "the first association with this name")
 }
 
+pub fn viborm_type_unknown(span: Span, method: &str, field: &str) -> Diagnostic {
+    Diagnostic::warning(Code::T010, span, format!("`s.{method}()` is not a VibORM field type relplay knows; `{field}` is left out."))
+}
+
 pub fn sequelize_type_unknown(span: Span, attribute: &str) -> Diagnostic {
     Diagnostic::warning(
         Code::T010,

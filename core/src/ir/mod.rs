@@ -22,5 +22,6 @@ pub mod lower_prisma;
 pub mod lower_sequelize;
 pub mod lower_sql;
 pub mod lower_typeorm;
+pub mod lower_viborm;
 
 pub use model::*;

@@ -8,6 +8,7 @@ pub mod prisma;
 pub mod sequelize;
 pub mod sql;
 pub mod typeorm;
+pub mod viborm;
 
 use crate::diagnostic::{Code, Fix, Severity};
 use crate::ir::declarations::DeclaredEnd;
@@ -53,5 +54,6 @@ pub fn profile(language: SourceLanguage) -> &'static dyn SourceProfile {
         SourceLanguage::Sql(_) => &sql::SqlProfile,
         SourceLanguage::TypeOrm => &typeorm::TypeOrmProfile,
         SourceLanguage::Sequelize => &sequelize::SequelizeProfile,
+        SourceLanguage::VibOrm => &viborm::VibOrmProfile,
     }
 }

@@ -22,6 +22,8 @@ pub enum SourceLanguage {
     TypeOrm,
     /// Sequelize v6 models and associations in JavaScript or TypeScript.
     Sequelize,
+    /// A VibORM schema (`s.model(…)`) in TypeScript or JavaScript.
+    VibOrm,
 }
 
 impl SourceLanguage {
@@ -39,6 +41,7 @@ impl SourceLanguage {
             "prisma" => Some(SourceLanguage::Prisma),
             "typeorm" => Some(SourceLanguage::TypeOrm),
             "sequelize" => Some(SourceLanguage::Sequelize),
+            "viborm" => Some(SourceLanguage::VibOrm),
             "sql" => Some(SourceLanguage::Sql(crate::dialect::SqlDialect::Postgresql)),
             other => crate::dialect::SqlDialect::from_name(other.strip_prefix("sql:").unwrap_or(other)).map(SourceLanguage::Sql),
         }
@@ -55,8 +58,11 @@ impl SourceLanguage {
                     || text.contains("'sequelize'")
                     || text.contains(".define(")
                     || (text.contains(".init(") && text.contains("extends Model"));
+                let viborm = text.contains("\"viborm\"") || text.contains("'viborm'") || text.contains("s.model(");
                 if typeorm {
                     Some(SourceLanguage::TypeOrm)
+                } else if viborm {
+                    Some(SourceLanguage::VibOrm)
                 } else if sequelize {
                     Some(SourceLanguage::Sequelize)
                 } else {
