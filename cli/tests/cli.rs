@@ -256,3 +256,19 @@ fn a_problem_in_a_directory_is_reported_at_its_file_and_line() {
     let expected = format!("{}:8:14: error[T003]", dir.join("entities/user.entity.ts").display());
     assert!(stdout(&output).contains(&expected), "{}", stdout(&output));
 }
+
+#[test]
+fn a_folder_of_prisma_files_is_one_schema() {
+    let dir = scratch_dir("prisma-folder");
+    std::fs::write(dir.join("schema.prisma"), "datasource db {\n  provider = \"postgresql\"\n}\n").expect("write");
+    std::fs::write(dir.join("user.prisma"), "model User {\n  id    Int    @id\n  posts Post[]\n}\n").expect("write");
+    std::fs::write(dir.join("post.prisma"), "model Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id])\n  bad      Nope\n}\n").expect("write");
+    let output = relplay(&["check", dir.to_str().unwrap()]);
+    assert_eq!(output.status.code(), Some(1), "{}", stdout(&output));
+    // The unknown type is reported in post.prisma, at its own line.
+    let expected = format!("{}:5:", dir.join("post.prisma").display());
+    assert!(stdout(&output).contains(&expected), "{}", stdout(&output));
+    std::fs::write(dir.join("post.prisma"), "model Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id])\n}\n").expect("write");
+    let sql = stdout(&relplay(&["convert", dir.to_str().unwrap(), "--to", "sql"]));
+    assert!(sql.contains("REFERENCES \"User\""), "{sql}");
+}
