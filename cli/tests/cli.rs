@@ -268,7 +268,11 @@ fn a_folder_of_prisma_files_is_one_schema() {
     // The unknown type is reported in post.prisma, at its own line.
     let expected = format!("{}:5:", dir.join("post.prisma").display());
     assert!(stdout(&output).contains(&expected), "{}", stdout(&output));
-    std::fs::write(dir.join("post.prisma"), "model Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id])\n}\n").expect("write");
+    std::fs::write(
+        dir.join("post.prisma"),
+        "model Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id])\n}\n",
+    )
+    .expect("write");
     let sql = stdout(&relplay(&["convert", dir.to_str().unwrap(), "--to", "sql"]));
     assert!(sql.contains("REFERENCES \"User\""), "{sql}");
 }

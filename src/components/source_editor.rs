@@ -66,6 +66,26 @@ pub fn SourceEditor() -> impl IntoView {
         }
     });
 
+    // A source of several files (`// @filename:` lines): a menu that moves to each file.
+    let files = Memo::new(move |_| {
+        playground.source.with(|text| {
+            let index = LineIndex::new(text);
+            relplay_core::syntax::files::file_sections(text)
+                .into_iter()
+                .filter_map(|section| {
+                    Some((section.path?, index.utf16_offset(section.marker?.start()), index.utf16_offset(section.span.start())))
+                })
+                .collect::<Vec<_>>()
+        })
+    });
+    let go_to_file = move |event: leptos::ev::Event| {
+        let chosen = event_target_value(&event);
+        let Some((_, from, _)) = files.with_untracked(|files| files.iter().find(|(path, _, _)| *path == chosen).cloned()) else { return };
+        if let Some(editor) = playground.editor.get_value() {
+            editor.select(from, from);
+        }
+    };
+
     view! {
         <section class="pane source-pane">
             <div class="pane-head">
@@ -78,6 +98,12 @@ pub fn SourceEditor() -> impl IntoView {
                         relplay_core::SourceLanguage::VibOrm => "VibORM schema".to_string(),
                     }}
                 </span>
+                <Show when=move || files.with(|f| !f.is_empty())>
+                    <select class="file-menu" data-testid="files" aria-label="Go to file" on:change=go_to_file>
+                        <option value="" disabled=true selected=true>{move || format!("{} files", files.with(Vec::len))}</option>
+                        {move || files.get().into_iter().map(|(path, _, _)| view! { <option value=path.clone()>{path.clone()}</option> }).collect_view()}
+                    </select>
+                </Show>
                 <span class="hint">{if readonly { "Read-only" } else { "Type to edit; problems appear as you type." }}</span>
             </div>
             <div class="editor-host" node_ref=host></div>

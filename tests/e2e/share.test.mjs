@@ -3,6 +3,8 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { startApp, openPage as openPageIn } from "../support/browser.mjs";
 import { encodePayload, encodeBytes } from "../support/share.mjs";
+import { join } from "node:path";
+import { relplayOk, repoRoot } from "../support/relplay.mjs";
 
 let app;
 let server;
@@ -52,6 +54,27 @@ test("share, then open the link in a new page: the same state", async () => {
   await opened.waitForFunction(() => window.relplayEditor.textIn(document.querySelector("[data-testid=code-output]"))?.includes("CREATE TABLE `Enrollment`"));
   assert.deepEqual(opened.errors, []);
   await opened.close();
+  await page.close();
+});
+
+test("`relplay share DIR --from typeorm` opens the entity files with the full diagram and no problems", async () => {
+  const dir = join(repoRoot, "tests/corpus/typeorm/express-typescript-boilerplate");
+  const link = relplayOk(["share", dir, "--from", "typeorm", "--base", server.url]).trim();
+  const page = await openPage(link);
+  assert.equal(await page.inputValue("[data-testid=language]"), "typeorm");
+  await page.waitForFunction(() => document.querySelector("[data-testid=status]")?.innerText === "No problems");
+  await page.click("[data-tab=diagram]");
+  await page.locator("[data-testid=diagram] [data-entity=Pet]").waitFor();
+  await page.locator("[data-testid=diagram] [data-entity=User]").waitFor();
+  // The files menu moves the cursor to a file.
+  assert.deepEqual(await page.locator("[data-testid=files] option:not([disabled])").allInnerTexts(), ["Pet.ts", "User.ts"]);
+  await page.selectOption("[data-testid=files]", "User.ts");
+  const line = await page.evaluate(() => {
+    const view = document.querySelector(".source-pane .cm-editor");
+    return window.getSelection()?.anchorNode ? document.querySelector(".source-pane .cm-activeLine")?.textContent : view?.textContent;
+  });
+  assert.match(line ?? "", /@filename: User\.ts/);
+  assert.deepEqual(page.errors, []);
   await page.close();
 });
 
