@@ -9,7 +9,8 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import { repoRoot } from "./relplay.mjs";
 import { freshDatabase } from "./orm-databases.mjs";
-import { loadEntityCode } from "./typeorm-source.mjs";
+import { readFileSync } from "node:fs";
+import { codeFiles, loadEntityCode } from "./typeorm-source.mjs";
 import { sqlite3OverSqlJs } from "./sqlite3-over-sqljs.mjs";
 
 const require = createRequire(import.meta.url);
@@ -38,9 +39,18 @@ export async function sequelizeShapeOfCode(name, dir, dialect, servers) {
     return [database.url, { dialect: dialect === "postgresql" ? "postgres" : "mysql", ...common }];
   };
   global.__relplaySequelize = { instances: [], connect };
-  const modules = loadEntityCode(name, dir, { sequelize: SHIM });
+  const decorated = codeFiles(dir).some((f) => /sequelize-typescript|\/src['"]/.test(readFileSync(join(dir, f), "utf8")));
+  const modules = loadEntityCode(name, dir, { sequelize: SHIM }, "sequelize-typescript");
   let sequelize = global.__relplaySequelize.instances[0];
-  if (!sequelize) {
+  if (!sequelize && decorated) {
+    // sequelize-typescript: its own Sequelize, given every exported class as a model.
+    const { Sequelize: Decorated } = require(require.resolve("sequelize-typescript", { paths: [repoRoot] }));
+    const [first, second] = connect({});
+    const options = second ? { ...second, models: [] } : { ...first, models: [] };
+    sequelize = second ? new Decorated(first, options) : new Decorated(options);
+    const classes = modules.flatMap((m) => Object.values(m)).filter((v) => typeof v === "function" && v.prototype);
+    sequelize.addModels(classes.filter((c) => c.prototype && Reflect.getMetadata?.("sequelize:modelName", c.prototype)));
+  } else if (!sequelize) {
     sequelize = new RealSequelize(...connect({}));
     for (const module of modules) {
       const factory = typeof module === "function" ? module : typeof module.default === "function" ? module.default : null;

@@ -49,7 +49,7 @@ let builds = 0;
  * Compiles the folder `dir` into CommonJS under target/conformance and returns the loaded modules.
  * `packages` maps a package name to a module written into the build's own node_modules (a shim).
  */
-export function loadEntityCode(name, dir, packages = {}) {
+export function loadEntityCode(name, dir, packages = {}, sourcePackage = "typeorm") {
   const out = join(repoRoot, "target/conformance/orm-source", `${name}-${process.pid}-${builds++}`);
   rmSync(out, { recursive: true, force: true });
   mkdirSync(out, { recursive: true });
@@ -76,12 +76,12 @@ export function loadEntityCode(name, dir, packages = {}) {
     });
     const stubPath = relative(dirname(join(out, file)), join(out, "stub.js")).replace(/^(?!\.)/, "./");
     const code = outputText.replace(/require\("([^"]+)"\)/g, (whole, specifier) => {
-      if (specifier === "typeorm" || specifier === "reflect-metadata" || specifier in packages) return whole;
+      if (specifier === "typeorm" || specifier === "reflect-metadata" || specifier === "sequelize-typescript" || specifier in packages) return whole;
       if (/^node:|^(fs|path|util|os|url)$/.test(specifier)) return whole;
       if (specifier.startsWith(".")) {
         const target = join(dirname(file), specifier).replace(/\\/g, "/");
         if (local.has(target) || local.has(`${target}/index`)) return whole;
-        if (/(^|\/)src(\/|$)/.test(specifier)) return 'require("typeorm")';
+        if (/(^|\/)src(\/|$)/.test(specifier)) return `require("${sourcePackage}")`;
       }
       return `require("${stubPath}")`;
     });

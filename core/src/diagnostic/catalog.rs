@@ -764,6 +764,14 @@ pub fn alias_used_twice(span: Span, alias: &str, model: &str, first: Span) -> Di
     .with_label(first, "the first association with this name")
 }
 
+pub fn foreign_key_decorator_missing(span: Span, related: &str, holder: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::T017,
+        span,
+        format!("No `@ForeignKey(() => {related})` column in `{holder}` and no key given here, which sequelize-typescript refuses (\"Foreign key for {related} is missing\"); the association is left out."),
+    )
+}
+
 pub fn viborm_type_unknown(span: Span, method: &str, field: &str) -> Diagnostic {
     Diagnostic::warning(Code::T010, span, format!("`s.{method}()` is not a VibORM field type relplay knows; `{field}` is left out."))
 }

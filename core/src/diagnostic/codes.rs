@@ -145,6 +145,7 @@ codes! {
     T014 => Warning,
     T015 => Error,
     T016 => Error,
+    T017 => Error,
     // generation
     G001 => Warning,
 }

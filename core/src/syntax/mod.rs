@@ -55,6 +55,7 @@ impl SourceLanguage {
             "ts" | "tsx" | "mts" | "cts" | "js" | "jsx" | "mjs" | "cjs" => {
                 let typeorm = text.contains("\"typeorm\"") || text.contains("'typeorm'") || text.contains("@Entity(");
                 let sequelize = text.contains("\"sequelize\"")
+                    || text.contains("sequelize-typescript")
                     || text.contains("'sequelize'")
                     || text.contains(".define(")
                     || (text.contains(".init(") && text.contains("extends Model"));

@@ -253,11 +253,15 @@ fn ensure_attribute(
             allow_null.filter(|_| !model.entity.primary_key.as_ref().is_some_and(|pk| pk.fields.iter().any(|f| f == attribute)))
         {
             existing.nullable = allow_null;
+            model.allow_null.insert(attribute.to_string(), Some(allow_null));
         }
-        return existing.nullable;
+        // Sequelize tests the attribute's `allowNull` as held, which is unset on a declared
+        // attribute that does not write it.
+        return model.allow_null.get(attribute).copied().flatten().unwrap_or(false);
     }
     let column = column.unwrap_or_else(|| if model.underscored { underscore(attribute) } else { attribute.to_string() });
     let nullable = allow_null.unwrap_or(true);
+    model.allow_null.insert(attribute.to_string(), Some(nullable));
     let position = model.next_position;
     model.next_position += 1;
     model.entity.fields.push(Field {

@@ -12,6 +12,7 @@
 //! `hasOne` does not make its key unique, so it is a one-to-many at the database.
 
 mod associations;
+mod decorators;
 mod models;
 
 use crate::diagnostic::{catalog, Diagnostic};
@@ -24,7 +25,10 @@ use std::collections::HashMap;
 /// Lowers Sequelize model code. Never fails.
 pub fn lower(module: &Module) -> (Schema, RelationDeclarations, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
-    let expressions = all_expressions(module);
+    let desugared = decorators::desugar(module, &mut diagnostics);
+    let mut expressions = all_expressions(module);
+    expressions.extend(desugared.iter().map(|(binding, expression)| (binding.clone(), expression)));
+    expressions.sort_by_key(|(_, e)| e.span.start);
     let defaults = define_defaults(&expressions);
     let mut models: Vec<Model> = Vec::new();
     let mut bindings: HashMap<String, usize> = HashMap::new();

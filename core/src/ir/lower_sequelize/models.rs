@@ -28,6 +28,10 @@ pub struct Model {
     /// The enum types of its `ENUM` attributes (`enum_{table}_{column}`, as Sequelize names them
     /// on PostgreSQL).
     pub enums: Vec<EnumType>,
+    /// Each attribute's `allowNull` as Sequelize holds it: as written (`None` when not), or what
+    /// an association gave the attribute it added. An association's default action follows it
+    /// (a declared key without `allowNull` counts as not null there, though its column may be).
+    pub allow_null: std::collections::HashMap<String, Option<bool>>,
     /// The next member position, for attributes the associations add.
     pub next_position: u32,
 }
@@ -68,6 +72,7 @@ pub fn read_model(
     let mut primary = Vec::new();
     let mut named_uniques: Vec<(String, Vec<String>, Span)> = Vec::new();
     let mut enums = Vec::new();
+    let mut allow_null = std::collections::HashMap::new();
     for entry in attributes.as_object().unwrap_or_default() {
         position += 1;
         let Some(mut attribute) = read_attribute(&entry.key, &entry.value, underscored, position, diagnostics) else { continue };
@@ -77,6 +82,7 @@ pub fn read_model(
             enums.push(EnumType { name: name.clone(), database_name: name.clone(), values, span: entry.value.span });
             attribute.field.field_type = FieldType::Enum(name);
         }
+        allow_null.insert(attribute.field.name.clone(), attribute.allow_null);
         if attribute.primary {
             primary.push(attribute.field.name.clone());
         }
@@ -128,7 +134,15 @@ pub fn read_model(
     if let Some(indexes) = option("indexes") {
         read_indexes(&mut entity, indexes, diagnostics);
     }
-    Model { singular: singularize(&name.value), plural: pluralize(&name.value), underscored, enums, next_position: position + 1, entity }
+    Model {
+        singular: singularize(&name.value),
+        plural: pluralize(&name.value),
+        underscored,
+        enums,
+        allow_null,
+        next_position: position + 1,
+        entity,
+    }
 }
 
 fn generated_field(
@@ -168,6 +182,8 @@ struct Attribute {
     unique: Unique,
     /// The values of an `ENUM` attribute.
     enum_values: Option<Vec<String>>,
+    /// `allowNull` as written.
+    allow_null: Option<bool>,
 }
 
 /// One attribute: a data type alone (`name: DataTypes.STRING`) or an options object.
@@ -213,6 +229,7 @@ fn read_attribute(
     }
     let mut primary = false;
     let mut unique = Unique::None;
+    let mut written_allow_null = None;
     if let Some(options) = options {
         let option = |name: &str| options.get(name);
         if let Some(column) = option("field").and_then(|f| literal_string(f, "field", diagnostics)) {
@@ -220,6 +237,7 @@ fn read_attribute(
         }
         primary = option("primaryKey").and_then(|p| literal_bool(p, "primaryKey", diagnostics)).unwrap_or(false);
         let allow_null = option("allowNull").and_then(|a| literal_bool(a, "allowNull", diagnostics));
+        written_allow_null = allow_null;
         field.nullable = allow_null.unwrap_or(!primary) && !primary;
         if option("autoIncrement").and_then(|a| a.as_bool()) == Some(true) {
             field.default = Some(DefaultValue::Autoincrement);
@@ -236,7 +254,7 @@ fn read_attribute(
             _ => Unique::None,
         };
     }
-    Some(Attribute { field, primary, unique, enum_values })
+    Some(Attribute { field, primary, unique, enum_values, allow_null: written_allow_null })
 }
 
 /// `DataTypes.ENUM("a", "b")`: its values.

@@ -35,6 +35,7 @@ pub fn parse_file(code: &str, base: usize, path: Option<&str>) -> (File, Vec<Dia
         comments: parsed.program.comments.iter().map(|c| (c.span.start, c.span.end)).collect(),
         file: File::default(),
         current_class: None,
+        constants: std::collections::HashMap::new(),
     };
     converter.statements(&parsed.program.body, 0);
     (converter.file, diagnostics)
@@ -48,6 +49,9 @@ struct Converter<'c> {
     file: File,
     /// The class whose methods are being walked.
     current_class: Option<String>,
+    /// Top-level `const NAME = "text"` (or a number): a name that stands for its literal in the
+    /// rest of the file (`tableName: SHOE_TABLE_NAME`).
+    constants: std::collections::HashMap<String, Expr>,
 }
 
 impl Converter<'_> {
@@ -189,6 +193,12 @@ impl Converter<'_> {
                 continue;
             }
             let value = self.expression(init, 0);
+            if depth == 0
+                && declaration.kind == ast::VariableDeclarationKind::Const
+                && matches!(value.value, Expr::String(_) | Expr::Number(_))
+            {
+                self.constants.insert(id.name.to_string(), value.value.clone());
+            }
             self.file.variables.push(Variable { name: Node::new(id.name.to_string(), self.span(id.span)), value });
             self.functions_in(init, depth);
         }
@@ -313,7 +323,10 @@ impl Converter<'_> {
             ast::Expression::NumericLiteral(n) => Expr::Number(n.raw.as_ref().map_or_else(|| n.value.to_string(), |raw| raw.to_string())),
             ast::Expression::BooleanLiteral(b) => Expr::Bool(b.value),
             ast::Expression::NullLiteral(_) => Expr::Null,
-            ast::Expression::Identifier(id) => Expr::Identifier(id.name.to_string()),
+            ast::Expression::Identifier(id) => match self.constants.get(id.name.as_str()) {
+                Some(literal) => literal.clone(),
+                None => Expr::Identifier(id.name.to_string()),
+            },
             // Inside a class's methods, `this` is the class (`static associate() { this.hasMany(…) }`).
             ast::Expression::ThisExpression(_) => Expr::Identifier(self.current_class.clone().unwrap_or_else(|| "this".into())),
             ast::Expression::StaticMemberExpression(member) => {
