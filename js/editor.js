@@ -14,6 +14,7 @@ import { javascript } from "@codemirror/lang-javascript";
 import { prismaLanguage } from "./prisma-language.js";
 import "./browser.js";
 import "./diagram.js";
+import "./readers.js";
 
 // Marks transactions made by relplay itself, so they are not taken for the user's cursor moves.
 const fromRelplay = Annotation.define();

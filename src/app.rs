@@ -20,6 +20,7 @@ pub fn App() -> impl IntoView {
     let initial = session::initial_state(settings.embed);
     let source = RwSignal::new(initial.playground.source.clone());
     let language = RwSignal::new(initial.playground.language);
+    let readers_loaded = RwSignal::new(false);
     let initial_tab =
         initial.playground.pane.as_deref().and_then(OutputTab::from_id).filter(|t| settings.tabs.contains(t)).unwrap_or(settings.tabs[0]);
     let playground = Playground {
@@ -27,6 +28,14 @@ pub fn App() -> impl IntoView {
         language,
         analysis: Memo::new(move |_| {
             let language = language.get();
+            if language.is_code() {
+                // ORM code is read by the readers' module, loaded the first time it is needed.
+                readers_loaded.track();
+                if let Some(analysis) = source.with(|text| crate::interop::readers::analyze(text, language)) {
+                    return analysis;
+                }
+                crate::interop::readers::load(move |_| readers_loaded.set(true));
+            }
             source.with(|text| analyze(text, language))
         }),
         tab: RwSignal::new(initial_tab),

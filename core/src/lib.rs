@@ -29,15 +29,35 @@ pub use span::Span;
 pub use syntax::SourceLanguage;
 
 /// The result of reading one source text: the IR and every diagnostic, sorted by position.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Analysis {
     pub schema: ir::Schema,
     pub diagnostics: Vec<Diagnostic>,
 }
 
+/// Reads ORM code (TypeORM, Sequelize, VibORM): the readers built in (the `code-readers`
+/// feature), or a note that they are not.
+#[cfg(feature = "code-readers")]
+fn analyze_code(text: &str, language: SourceLanguage) -> (ir::Schema, ir::declarations::RelationDeclarations, Vec<Diagnostic>) {
+    let (module, mut diagnostics) = syntax::typescript::parse(text);
+    let (schema, declarations, lowering) = match language {
+        SourceLanguage::Sequelize => ir::lower_sequelize::lower(&module),
+        SourceLanguage::VibOrm => ir::lower_viborm::lower(&module),
+        _ => ir::lower_typeorm::lower(&module),
+    };
+    diagnostics.extend(lowering);
+    (schema, declarations, diagnostics)
+}
+
+#[cfg(not(feature = "code-readers"))]
+fn analyze_code(_text: &str, language: SourceLanguage) -> (ir::Schema, ir::declarations::RelationDeclarations, Vec<Diagnostic>) {
+    let note = diagnostic::catalog::code_reader_not_loaded(language.info().label);
+    (ir::Schema::default(), ir::declarations::RelationDeclarations::default(), vec![note])
+}
+
 /// Parses, lowers and validates `text`. Never fails and never panics: problems are diagnostics.
 pub fn analyze(text: &str, language: SourceLanguage) -> Analysis {
-    let (schema, declarations, mut diagnostics) = match language {
+    let (schema, declarations, diagnostics) = match language {
         SourceLanguage::Prisma => {
             let (file, mut diagnostics) = syntax::prisma::parse(text);
             let (schema, declarations, lowering) = ir::lower_prisma::lower(&file);
@@ -51,26 +71,26 @@ pub fn analyze(text: &str, language: SourceLanguage) -> Analysis {
             // SQL's relations are its foreign keys, built as read; there is nothing to pair.
             (schema, ir::declarations::RelationDeclarations::default(), diagnostics)
         }
-        SourceLanguage::Sequelize => {
-            let (module, mut diagnostics) = syntax::typescript::parse(text);
-            let (schema, declarations, lowering) = ir::lower_sequelize::lower(&module);
-            diagnostics.extend(lowering);
-            (schema, declarations, diagnostics)
-        }
-        SourceLanguage::VibOrm => {
-            let (module, mut diagnostics) = syntax::typescript::parse(text);
-            let (schema, declarations, lowering) = ir::lower_viborm::lower(&module);
-            diagnostics.extend(lowering);
-            (schema, declarations, diagnostics)
-        }
-        SourceLanguage::TypeOrm => {
-            let (module, mut diagnostics) = syntax::typescript::parse(text);
-            let (schema, declarations, lowering) = ir::lower_typeorm::lower(&module);
-            diagnostics.extend(lowering);
-            (schema, declarations, diagnostics)
-        }
+        code => return analyze_orm_code(text, code),
     };
-    diagnostics.extend(validate::validate(&schema, &declarations, language));
+    judged(schema, &declarations, diagnostics, language)
+}
+
+/// [`analyze`] for ORM code alone, which the readers' wasm module calls: the Prisma and SQL
+/// readers stay out of that module.
+pub fn analyze_orm_code(text: &str, language: SourceLanguage) -> Analysis {
+    let (schema, declarations, diagnostics) = analyze_code(text, language);
+    judged(schema, &declarations, diagnostics, language)
+}
+
+/// The validation of what a reader made, with every diagnostic sorted by position.
+fn judged(
+    schema: ir::Schema,
+    declarations: &ir::declarations::RelationDeclarations,
+    mut diagnostics: Vec<Diagnostic>,
+    language: SourceLanguage,
+) -> Analysis {
+    diagnostics.extend(validate::validate(&schema, declarations, language));
     diagnostics.sort_by_key(|d| (d.span.start, d.span.end, d.code.as_str()));
     diagnostics.dedup();
     Analysis { schema, diagnostics }

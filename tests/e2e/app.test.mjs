@@ -171,7 +171,8 @@ test("switching to TypeORM rewrites the schema as entity classes, which stay edi
   await page.selectOption("[data-testid=language]", "typeorm");
   await page.waitForFunction(() => window.relplayEditor.textIn(document.querySelector(".source-pane"))?.includes("export class Post {"));
   assert.match(await page.locator(".source-pane .pane-title").innerText(), /TypeORM entities/);
-  assert.equal(await status(), "No problems");
+  // The TypeORM reader is a module of its own, loaded now: the problems follow when it is there.
+  await page.waitForFunction(() => document.querySelector("[data-testid=status]")?.innerText === "No problems");
   await page.locator(".source-pane .cm-line").last().click();
   await page.keyboard.press("Control+End");
   await page.keyboard.insertText(
@@ -199,12 +200,30 @@ test("switching to Sequelize rewrites the schema as models and associations that
   await page.selectOption("[data-testid=language]", "sequelize");
   await page.waitForFunction(() => window.relplayEditor.textIn(document.querySelector(".source-pane"))?.includes("belongsToMany"));
   assert.match(await page.locator(".source-pane .pane-title").innerText(), /Sequelize models/);
-  assert.equal(await status(), "No problems");
+  await page.waitForFunction(() => document.querySelector("[data-testid=status]")?.innerText === "No problems");
   await page.click("[data-tab=diagram]");
   await page.locator("[data-testid=diagram] [data-entity=Tag]").waitFor();
   await page.selectOption("[data-testid=language]", "prisma");
   await page.waitForFunction(() => /model Tag \{/.test(window.relplayEditor.textIn(document.querySelector(".source-pane")) ?? ""));
   assert.equal(await status(), "No problems");
+});
+
+test("the ORM code readers are fetched only once an ORM language is used", async () => {
+  const fresh = await app.context.newPage();
+  const fetched = [];
+  fresh.on("request", (request) => fetched.push(new URL(request.url()).pathname));
+  // A first visit: no draft from the tests before.
+  await fresh.goto(app.server.url);
+  await fresh.evaluate(() => localStorage.clear());
+  fetched.length = 0;
+  await fresh.reload();
+  await fresh.waitForSelector(".source-pane .cm-content");
+  await fresh.waitForFunction(() => document.querySelector("[data-testid=status]")?.innerText === "No problems");
+  assert.ok(!fetched.some((p) => p.includes("readers/")), `a Prisma visit fetched ${fetched.join(", ")}`);
+  await fresh.selectOption("[data-testid=language]", "typeorm");
+  await fresh.waitForFunction(() => document.querySelector("[data-testid=status]")?.innerText === "No problems");
+  assert.ok(fetched.some((p) => p.endsWith("readers/relplay_readers_bg.wasm")), fetched.join(", "));
+  await fresh.close();
 });
 
 test("no errors in the browser console", () => {

@@ -77,6 +77,10 @@ pub fn code_syntax_error(span: Span, reason: &str) -> Diagnostic {
     Diagnostic::error(Code::P018, span, format!("This code does not parse: {reason}. The rest of the file is read as far as it can be."))
 }
 
+pub fn code_reader_not_loaded(language: &str) -> Diagnostic {
+    Diagnostic::info(Code::P020, Span::at(0), format!("Loading the {language} reader…"))
+}
+
 pub fn code_nested_too_deeply(span: Span, limit: usize) -> Diagnostic {
     Diagnostic::error(
         Code::P019,

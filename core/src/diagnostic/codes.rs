@@ -59,6 +59,7 @@ codes! {
     P017 => Info,
     P018 => Error,
     P019 => Error,
+    P020 => Info,
     // names and types
     N001 => Error,
     N002 => Error,

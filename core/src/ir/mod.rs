@@ -19,9 +19,12 @@ mod model;
 pub mod relations;
 
 pub mod lower_prisma;
+#[cfg(feature = "code-readers")]
 pub mod lower_sequelize;
 pub mod lower_sql;
+#[cfg(feature = "code-readers")]
 pub mod lower_typeorm;
+#[cfg(feature = "code-readers")]
 pub mod lower_viborm;
 
 pub use model::*;

@@ -4,6 +4,7 @@
 pub mod files;
 pub mod prisma;
 pub mod sql;
+#[cfg(feature = "code-readers")]
 pub mod typescript;
 
 use serde::{Deserialize, Serialize};
@@ -72,6 +73,11 @@ impl SourceLanguage {
             }
             _ => SourceLanguage::from_name(&extension),
         }
+    }
+
+    /// Whether the language is ORM code, read by the `code-readers` (oxc_parser).
+    pub fn is_code(self) -> bool {
+        matches!(self, SourceLanguage::TypeOrm | SourceLanguage::Sequelize | SourceLanguage::VibOrm)
     }
 
     /// The language's id in the registry ([`crate::registry::LANGUAGES`]).
