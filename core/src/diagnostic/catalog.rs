@@ -768,6 +768,14 @@ pub fn alias_used_twice(span: Span, alias: &str, model: &str, first: Span) -> Di
     .with_label(first, "the first association with this name")
 }
 
+pub fn required_relation_cycle(span: Span, path: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::T018,
+        span,
+        format!("The relations {path} all say `nullable: false`, a circle TypeORM refuses (\"Circular relations detected\"), since no row could be inserted first; make one of them nullable."),
+    )
+}
+
 pub fn foreign_key_decorator_missing(span: Span, related: &str, holder: &str) -> Diagnostic {
     Diagnostic::error(
         Code::T017,

@@ -147,6 +147,7 @@ codes! {
     T015 => Error,
     T016 => Error,
     T017 => Error,
+    T018 => Error,
     // generation
     G001 => Warning,
 }

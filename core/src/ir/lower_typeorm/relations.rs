@@ -136,6 +136,7 @@ pub fn declare_relations(
         }
     }
     check_pairs(&ends, &partners, imports, diagnostics);
+    check_required_cycle(&ends, diagnostics);
     // Entities whose every key says `createForeignKeyConstraints: false` leave the relations to
     // TypeORM: the schema's relation mode says so.
     let key_ends: Vec<&End> =
@@ -513,6 +514,48 @@ fn check_pairs(ends: &[End], partners: &[Option<usize>], imports: &DecoratorImpo
         }
         if let (Some(a), Some(_)) = (end.cascade_remove, other.cascade_remove) {
             diagnostics.push(catalog::cascade_remove_on_both_sides(a, &end.entity, &end.name.value, &other.entity, &other.name.value));
+        }
+    }
+}
+
+/// TypeORM orders inserts by the keys that may not be null (`nullable: false` on a relation with a
+/// join column) and refuses entities whose such keys go round in a circle, a self-relation
+/// included ("Circular relations detected").
+fn check_required_cycle(ends: &[End], diagnostics: &mut Vec<Diagnostic>) {
+    let edges: Vec<&End> = ends
+        .iter()
+        .filter(|e| !e.nullable && (e.kind == Kind::ManyToOne || (e.kind == Kind::OneToOne && e.join_columns.is_some())))
+        .collect();
+    // A depth-first walk from each entity, along required keys, looking for the way back.
+    fn walk<'e, 'm>(entity: &str, edges: &[&'e End<'m>], path: &mut Vec<&'e End<'m>>, done: &mut Vec<String>) -> bool {
+        for edge in edges.iter().filter(|e| e.entity == entity) {
+            if path.iter().any(|p| p.entity == edge.target) || edge.target == path.first().map_or(entity, |p| p.entity.as_str()) {
+                path.push(edge);
+                return true;
+            }
+            if done.contains(&edge.target) {
+                continue;
+            }
+            path.push(edge);
+            if walk(&edge.target, edges, path, done) {
+                return true;
+            }
+            path.pop();
+        }
+        done.push(entity.to_string());
+        false
+    }
+    let mut done = Vec::new();
+    for start in edges.iter().map(|e| e.entity.clone()) {
+        let mut path = Vec::new();
+        if !done.contains(&start) && walk(&start, &edges, &mut path, &mut done) {
+            let last = path.last().expect("a cycle has an edge");
+            let from = path.iter().position(|e| e.entity == last.target).unwrap_or(0);
+            let mut names: Vec<&str> = path[from..].iter().map(|e| e.entity.as_str()).collect();
+            names.push(&last.target);
+            let first = path[from];
+            diagnostics.push(catalog::required_relation_cycle(first.name.span, &names.join(" -> ")));
+            return;
         }
     }
 }
