@@ -768,6 +768,14 @@ pub fn alias_used_twice(span: Span, alias: &str, model: &str, first: Span) -> Di
     .with_label(first, "the first association with this name")
 }
 
+pub fn split_association_pair(span: Span, owner: &str, referenced: &str, belongs_key: &str, has_key: &str) -> Diagnostic {
+    Diagnostic::warning(
+        Code::T019,
+        span,
+        format!("`{owner}.belongsTo({referenced})` uses the key `{belongs_key}` but `{referenced}`'s association to `{owner}` uses `{has_key}`, so Sequelize adds both columns and the two are separate relations; give both the same `foreignKey`."),
+    )
+}
+
 pub fn required_relation_cycle(span: Span, path: &str) -> Diagnostic {
     Diagnostic::error(
         Code::T018,

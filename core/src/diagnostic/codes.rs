@@ -148,6 +148,7 @@ codes! {
     T016 => Error,
     T017 => Error,
     T018 => Error,
+    T019 => Warning,
     // generation
     G001 => Warning,
 }

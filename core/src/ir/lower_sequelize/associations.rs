@@ -48,6 +48,8 @@ struct Key {
     owner_navigation: Option<(String, Span)>,
     referenced_navigation: Option<(String, NavigationCardinality, Span)>,
     constraints: bool,
+    /// Whether an association named the key (`foreignKey`) rather than take Sequelize's.
+    given: bool,
     span: Span,
 }
 
@@ -96,6 +98,7 @@ pub fn associate(
         let (owner, referenced) = if method == Method::BelongsTo { (source, target) } else { (target, source) };
         let foreign_key = options.and_then(|o| o.get("foreignKey"));
         let (named, column, allow_null) = foreign_key_options(foreign_key, diagnostics);
+        let given_name = named.is_some();
         let key_option = match method {
             Method::BelongsTo => "targetKey",
             _ => "sourceKey",
@@ -169,6 +172,7 @@ pub fn associate(
                     owner_navigation: None,
                     referenced_navigation: None,
                     constraints,
+                    given: false,
                     span: expression.span,
                 });
                 keys.last_mut().expect("just pushed")
@@ -178,6 +182,7 @@ pub fn associate(
         key.on_delete.get_or_insert(on_delete);
         key.on_update.get_or_insert(on_update);
         key.constraints &= constraints;
+        key.given |= given_name;
         match method {
             Method::BelongsTo => key.owner_navigation = Some((navigation_name, expression.span)),
             Method::HasOne => key.referenced_navigation = Some((navigation_name, NavigationCardinality::ZeroOrOne, expression.span)),
@@ -204,8 +209,34 @@ pub fn associate(
             key.constraints = true;
         }
     }
+    check_split_pairs(&keys, models, diagnostics);
     for key in keys {
         push_relation(schema, models, key, diagnostics);
+    }
+}
+
+/// A `hasMany`/`hasOne` and a `belongsTo` between the same two models that name different keys:
+/// meant as the two sides of one relation, they make two key columns.
+fn check_split_pairs(keys: &[Key], models: &[Model], diagnostics: &mut Vec<Diagnostic>) {
+    for has in keys.iter().filter(|k| k.referenced_navigation.is_some() && k.owner_navigation.is_none()) {
+        let Some(belongs) = keys.iter().find(|k| {
+            k.owner == has.owner
+                && k.referenced == has.referenced
+                && k.owner_navigation.is_some()
+                && k.referenced_navigation.is_none()
+                && !(k.given && has.given)
+        }) else {
+            continue;
+        };
+        let (owner, referenced) = (&models[has.owner].entity.name, &models[has.referenced].entity.name);
+        let later = if belongs.span.start > has.span.start { belongs } else { has };
+        diagnostics.push(catalog::split_association_pair(
+            later.span,
+            owner,
+            referenced,
+            &belongs.attributes.join(", "),
+            &has.attributes.join(", "),
+        ));
     }
 }
 
@@ -379,6 +410,7 @@ fn belongs_to_many(
                 owner_navigation: None,
                 referenced_navigation: None,
                 constraints: true,
+                given: true,
                 span,
             });
         }
@@ -478,6 +510,7 @@ fn added_constraints(
                         owner_navigation: None,
                         referenced_navigation: None,
                         constraints: true,
+                        given: true,
                         span: expression.span,
                     }),
                 }
