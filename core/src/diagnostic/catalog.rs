@@ -768,6 +768,14 @@ pub fn alias_used_twice(span: Span, alias: &str, model: &str, first: Span) -> Di
     .with_label(first, "the first association with this name")
 }
 
+pub fn association_named_like_attribute(span: Span, name: &str, model: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::T016,
+        span,
+        format!("`{model}` has an attribute `{name}`, so an association named `{name}` clashes with it, which Sequelize refuses (\"Naming collision between attribute\"); change `as` or the key."),
+    )
+}
+
 pub fn split_association_pair(span: Span, owner: &str, referenced: &str, belongs_key: &str, has_key: &str) -> Diagnostic {
     Diagnostic::warning(
         Code::T019,

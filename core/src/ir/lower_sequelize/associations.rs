@@ -91,6 +91,17 @@ pub fn associate(
                 diagnostics.push(catalog::alias_used_twice(*span, name, &models[source].entity.name, first));
             }
         }
+        // Sequelize refuses an association named like an attribute of its source (checked when
+        // the association is made, before its own key is added).
+        let association_name = alias.as_ref().map(|(a, _)| a.clone()).unwrap_or_else(|| match method {
+            Method::BelongsTo | Method::HasOne => models[target].singular.clone(),
+            _ => models[target].plural.clone(),
+        });
+        if models[source].entity.field(&association_name).is_some() {
+            let span = alias.as_ref().map_or(expression.span, |(_, s)| *s);
+            diagnostics.push(catalog::association_named_like_attribute(span, &association_name, &models[source].entity.name));
+            continue;
+        }
         if method == Method::BelongsToMany {
             belongs_to_many(models, bindings, source, target, options, alias, defaults, expression.span, &mut keys, diagnostics);
             continue;
