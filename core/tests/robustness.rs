@@ -200,3 +200,39 @@ fn every_prefix_and_edit_of_orm_code_is_read_without_panicking() {
         }
     }
 }
+
+/// Deep nesting is a diagnostic in every language, never a stack overflow: 100,000 levels of calls
+/// and lists in a Prisma default, of parentheses in SQL, of brackets in ORM code (the test runs on
+/// an ordinary 2 MB test thread).
+#[test]
+fn deep_nesting_is_a_diagnostic_in_every_language() {
+    let n = 100_000;
+    let prisma_calls =
+        format!("model A {{\n  id Int @id @default({}{})\n}}\nmodel B {{\n  id Int @id\n}}\n", "f(".repeat(n), ")".repeat(n));
+    let prisma_lists = format!("model A {{\n  id Int @id\n  l Int[] @default({}{})\n}}\n", "[".repeat(n), "]".repeat(n));
+    let sql =
+        format!("CREATE TABLE t (id INT PRIMARY KEY DEFAULT {}1{});\nCREATE TABLE u (id INT PRIMARY KEY);\n", "(".repeat(n), ")".repeat(n));
+    let code = format!("const x = {}{};\n", "[".repeat(n), "]".repeat(n));
+    let cases = [
+        (prisma_calls, SourceLanguage::Prisma),
+        (prisma_lists, SourceLanguage::Prisma),
+        (sql, SourceLanguage::Sql(SqlDialect::Postgresql)),
+        (code.clone(), SourceLanguage::TypeOrm),
+        (code.clone(), SourceLanguage::Sequelize),
+        (code, SourceLanguage::VibOrm),
+    ];
+    for (text, language) in cases {
+        let analysis = analyze(&text, language);
+        assert!(
+            analysis.diagnostics.iter().any(|d| d.severity == relplay_core::Severity::Error),
+            "{language:?}: deep nesting gave no error"
+        );
+        for target in [Target::Prisma, Target::Json, Target::Sql(SqlDialect::Mysql)] {
+            let _ = generate(&analysis.schema, target);
+        }
+        let _ = svg::render(&layout(&analysis.schema));
+    }
+    // What follows the deep value is still read.
+    let prisma = format!("model A {{\n  id Int @id @default({}{})\n}}\nmodel B {{\n  id Int @id\n}}\n", "f(".repeat(n), ")".repeat(n));
+    assert!(analyze(&prisma, SourceLanguage::Prisma).schema.entity("B").is_some());
+}

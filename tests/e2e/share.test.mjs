@@ -78,6 +78,17 @@ test("`relplay share DIR --from typeorm` opens the entity files with the full di
   await page.close();
 });
 
+test("a link to a schema nested 5,000 and 100,000 levels deep opens with the editor and a problem, not a crash", async () => {
+  for (const n of [5000, 100000]) {
+    const source = `model A {\n  id Int @id @default(${"f(".repeat(n)}${")".repeat(n)})\n}\n`;
+    const page = await openPage(`${server.url}#s=${encodePayload({ s: source })}`);
+    await page.waitForFunction(() => /error/.test(document.querySelector("[data-testid=status]")?.innerText ?? ""));
+    assert.equal((await sourceText(page)).length, source.length);
+    assert.deepEqual(page.errors, [], `${n} levels`);
+    await page.close();
+  }
+});
+
 test("a link to SQL opens in SQL mode with its dialect", async () => {
   const sql = "CREATE TABLE author (id INTEGER PRIMARY KEY AUTOINCREMENT);\nCREATE TABLE book (id INTEGER PRIMARY KEY, author_id INTEGER NOT NULL REFERENCES author (id));\n";
   const page = await openPage(`${server.url}#s=${encodePayload({ l: { sql: "sqlite" }, s: sql })}`);

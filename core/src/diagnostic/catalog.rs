@@ -81,6 +81,14 @@ pub fn code_reader_not_loaded(language: &str) -> Diagnostic {
     Diagnostic::info(Code::P020, Span::at(0), format!("Loading the {language} reader…"))
 }
 
+pub fn value_nested_too_deeply(span: Span, limit: usize) -> Diagnostic {
+    Diagnostic::error(
+        Code::P019,
+        span,
+        format!("Calls and lists nest more than {limit} deep here, deeper than relplay reads; this value is left out."),
+    )
+}
+
 pub fn code_nested_too_deeply(span: Span, limit: usize) -> Diagnostic {
     Diagnostic::error(
         Code::P019,

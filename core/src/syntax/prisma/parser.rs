@@ -11,18 +11,24 @@ use crate::span::Span;
 
 /// Parses a Prisma schema. Never panics; the diagnostics say what was not understood.
 pub fn parse(text: &str) -> (SchemaFile, Vec<Diagnostic>) {
-    let mut parser = Parser { text, tokens: tokenize(text), position: 0, diagnostics: Vec::new() };
+    let mut parser = Parser { text, tokens: tokenize(text), position: 0, diagnostics: Vec::new(), depth: 0 };
     let file = parser.schema_file();
     (file, parser.diagnostics)
 }
 
 const BLOCK_KEYWORDS: [&str; 6] = ["model", "view", "type", "enum", "datasource", "generator"];
 
+/// How deep calls and lists may nest in a value (`@default(a(b(…)))`); deeper is a diagnostic and
+/// is stepped over without recursion, so no input can exhaust the stack.
+const MAX_NESTING: usize = 64;
+
 struct Parser<'a> {
     text: &'a str,
     tokens: Vec<Token>,
     position: usize,
     diagnostics: Vec<Diagnostic>,
+    /// Calls and lists open around the value being read.
+    depth: usize,
 }
 
 impl<'a> Parser<'a> {
@@ -464,6 +470,30 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// A value nested deeper than [`MAX_NESTING`]: reported, and its brackets stepped over
+    /// (counting, not recursing) up to the one that closes where it opened, or the end of the line.
+    fn too_deep(&mut self) -> Expression {
+        let start = self.here().start();
+        self.diagnostics.push(catalog::value_nested_too_deeply(Span::at(start), MAX_NESTING));
+        let mut open = 0usize;
+        while let Some(kind) = self.peek_kind() {
+            match kind {
+                TokenKind::LeftParen | TokenKind::LeftBracket => open += 1,
+                TokenKind::RightParen | TokenKind::RightBracket => {
+                    if open <= 1 {
+                        self.bump();
+                        break;
+                    }
+                    open -= 1;
+                }
+                TokenKind::RightBrace if open == 0 => break,
+                _ => {}
+            }
+            self.bump();
+        }
+        Expression::Missing { span: Span::new(start, self.end_of_previous()) }
+    }
+
     fn expression(&mut self) -> Expression {
         let Some(token) = self.peek() else {
             self.diagnostics.push(catalog::expected_value(self.here(), "the end of the file"));
@@ -490,17 +520,25 @@ impl<'a> Parser<'a> {
                     name.name.push_str(&part.name);
                     name.span = name.span.cover(part.span);
                 }
+                if self.peek_kind() == Some(TokenKind::LeftParen) && self.depth >= MAX_NESTING {
+                    return self.too_deep();
+                }
                 if self.eat(TokenKind::LeftParen).is_some() {
+                    self.depth += 1;
                     let arguments = self.arguments(TokenKind::RightParen);
+                    self.depth -= 1;
                     let span = Span::new(name.span.start(), self.end_of_previous());
                     Expression::Call { name, arguments, span }
                 } else {
                     Expression::Constant { name: name.name, span: name.span }
                 }
             }
+            TokenKind::LeftBracket if self.depth >= MAX_NESTING => self.too_deep(),
             TokenKind::LeftBracket => {
                 self.bump();
+                self.depth += 1;
                 let items = self.arguments(TokenKind::RightBracket).into_iter().map(|a| a.value).collect();
+                self.depth -= 1;
                 Expression::Array { items, span: Span::new(token.span.start(), self.end_of_previous()) }
             }
             _ => {
