@@ -215,6 +215,21 @@ test("the embed page: two playgrounds that resize and answer the postMessage API
   await page.waitForFunction(() => window.relplayEvents.some((e) => e.frame === "first" && e.type === "relplay:change" && e.language === "sql:mysql"));
   assert.equal(await firstFrame.evaluate(() => window.relplayEditor.textIn(document.querySelector(".source-pane"))), sql);
   assert.equal((await events()).filter((e) => e.type === "relplay:error").length, 1, "only the cobol message was refused");
+  // The ORM languages too: their reader loads, and the change event counts its problems.
+  const orm = {
+    typeorm: 'import { Entity, PrimaryGeneratedColumn, ManyToOne } from "typeorm";\n@Entity()\nexport class Team {\n  @PrimaryGeneratedColumn()\n  id: number;\n\n  @ManyToOne(() => Missing)\n  missing: Missing;\n}\n',
+    sequelize: 'const { DataTypes } = require("sequelize");\nmodule.exports = (sequelize) => {\n  const Team = sequelize.define("Team", { name: DataTypes.STRING });\n  Team.belongsToMany(Team);\n};\n',
+    viborm: 'import { s } from "viborm";\nexport const team = s.model({ id: s.int().id(), lead: s.manyToOne(() => player).fields("leadId").references("id") });\n',
+  };
+  for (const [language, source] of Object.entries(orm)) {
+    await page.evaluate(([language, source]) => {
+      document.getElementById("first").contentWindow.postMessage({ type: "relplay:set-source", language, source }, "*");
+    }, [language, source]);
+    await page.waitForFunction(
+      (language) => window.relplayEvents.some((e) => e.frame === "first" && e.type === "relplay:change" && e.language === language && e.errors > 0),
+      language,
+    );
+  }
   await page.evaluate((source) => {
     document.getElementById("first").contentWindow.postMessage({ type: "relplay:set-source", language: "prisma", source }, "*");
   }, before);
