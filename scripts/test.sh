@@ -4,7 +4,8 @@
 #   1. the Rust tests of the core and the CLI (fixtures, snapshots, robustness, CLI behaviour);
 #   2. relplay's SQL on real PostgreSQL, MariaDB and SQLite (servers started here, loopback only);
 #   3. relplay judged by Prisma's own validator;
-#   4. the built app end to end in headless Chromium.
+#   4. the built app end to end in headless Chromium;
+#   and a short coverage-guided fuzzing run of every target (scripts/fuzz.sh).
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
 
@@ -21,6 +22,9 @@ cargo clippy --locked -p relplay-core --no-default-features -- -D warnings
 log "Rust tests"
 cargo test --locked -p relplay-core -p relplay-cli -p relplay-readers
 cargo build --locked -p relplay-cli
+
+log "fuzzing every reader, the pipeline and the share decoder (20 s each)"
+bash scripts/fuzz.sh 20
 
 log "building the app"
 trunk build --release --offline

@@ -236,3 +236,37 @@ fn deep_nesting_is_a_diagnostic_in_every_language() {
     let prisma = format!("model A {{\n  id Int @id @default({}{})\n}}\nmodel B {{\n  id Int @id\n}}\n", "f(".repeat(n), ")".repeat(n));
     assert!(analyze(&prisma, SourceLanguage::Prisma).schema.entity("B").is_some());
 }
+
+/// Inputs the fuzzers (`scripts/fuzz.sh`) crashed on, kept as fixtures: `core/tests/fixtures/fuzz/`,
+/// read in the language their extension names (`.sql` as every dialect, `.prisma`, `.ts` as every
+/// ORM language).
+#[test]
+fn every_input_the_fuzzers_crashed_on_is_read() {
+    let dir = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/fuzz");
+    let mut count = 0;
+    for entry in std::fs::read_dir(&dir).expect("fuzz findings") {
+        let path = entry.expect("entry").path();
+        let text = String::from_utf8_lossy(&std::fs::read(&path).expect("finding")).to_string();
+        let languages: Vec<SourceLanguage> = match path.extension().and_then(|e| e.to_str()) {
+            Some("sql") => [SqlDialect::Postgresql, SqlDialect::Mysql, SqlDialect::Sqlite].map(SourceLanguage::Sql).to_vec(),
+            Some("prisma") => vec![SourceLanguage::Prisma],
+            _ => vec![SourceLanguage::TypeOrm, SourceLanguage::Sequelize, SourceLanguage::VibOrm],
+        };
+        for language in languages {
+            run_in(&text, language);
+        }
+        count += 1;
+    }
+    assert!(count > 0);
+    // The smallest form of the first finding: `DELIMITER`'s check sliced the text at byte 10.
+    run_in("abcdefghi\u{e9}", SourceLanguage::Sql(SqlDialect::Mysql));
+}
+
+fn run_in(text: &str, language: SourceLanguage) {
+    let outcome = std::panic::catch_unwind(|| {
+        let analysis = analyze(text, language);
+        let _ = generate(&analysis.schema, Target::Prisma);
+        let _ = svg::render(&layout(&analysis.schema));
+    });
+    assert!(outcome.is_ok(), "{language:?} panicked on:\n{text}");
+}

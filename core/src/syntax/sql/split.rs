@@ -16,7 +16,8 @@ pub fn split_statements(text: &str) -> Vec<Span> {
     while position < bytes.len() {
         let rest = &text[position..];
         // `DELIMITER x` lines (mysql client syntax) change the delimiter and are not statements.
-        if at_line_start && rest.len() >= 10 && rest[..10].eq_ignore_ascii_case("delimiter ") {
+        // (Compared as bytes: the tenth byte may fall inside a character.)
+        if at_line_start && rest.len() >= 10 && rest.as_bytes()[..10].eq_ignore_ascii_case(b"delimiter ") {
             let line_end = rest.find('\n').map_or(text.len(), |i| position + i);
             push_span(&mut spans, text, start, position);
             delimiter = text[position + 10..line_end].trim().to_string();

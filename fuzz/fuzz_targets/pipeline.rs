@@ -1,0 +1,17 @@
+#![no_main]
+//! The whole pipeline: any text in any language (the first byte chooses), then every generator,
+//! the layout, the SVG, and a share link of it that decodes back to the same text.
+use libfuzzer_sys::fuzz_target;
+use relplay_core::share::{self, SharedPlayground};
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&first, rest)) = data.split_first() else { return };
+    let Ok(text) = std::str::from_utf8(rest) else { return };
+    let language = relplay_fuzz::language_of(first);
+    let analysis = relplay_fuzz::read(text, language);
+    relplay_fuzz::generate_everything(&analysis.schema);
+    let playground = SharedPlayground { language, source: text.to_string(), ..SharedPlayground::default() };
+    if let Ok(back) = share::decode(&share::encode(&playground)) {
+        assert_eq!(back.source, text);
+    }
+});
