@@ -52,7 +52,7 @@ for t in "${targets[@]}"; do
     "../$corpus" "../$seeds/$t" -max_total_time="$seconds" -max_len=65536 -timeout=10 -print_final_stats=1 \
     ${dict:+-dict=../$dict}) > "$output" 2>&1 || true
   grep -E "^Done|stat::number_of_executed_units|panicked|SUMMARY" "$output" || true
-  if ls fuzz/artifacts/"$t"/crash-* fuzz/artifacts/"$t"/timeout-* >/dev/null 2>&1; then
+  if compgen -G "fuzz/artifacts/$t/crash-*" >/dev/null || compgen -G "fuzz/artifacts/$t/timeout-*" >/dev/null || compgen -G "fuzz/artifacts/$t/oom-*" >/dev/null; then
     log "fuzzing found a failure in $t: fuzz/artifacts/$t/ (keep it as a fixture in core/tests/fixtures/fuzz/)"
     exit 1
   fi

@@ -8,7 +8,7 @@ mod convert;
 pub mod tree;
 
 /// Deeper bracket nesting than this is not handed to the parser, which recurses on it.
-const MAX_NESTING: usize = 256;
+const MAX_NESTING: usize = 64;
 
 use super::files::file_sections;
 use crate::diagnostic::{catalog, Diagnostic};
