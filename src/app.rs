@@ -83,6 +83,10 @@ pub fn App() -> impl IntoView {
             let count = |severity| analysis.diagnostics.iter().filter(|d| d.severity == severity).count();
             let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
             let plural = |n: usize| if n == 1 { "" } else { "s" };
+            // The reader of ORM code is still being fetched: nothing has been judged yet.
+            if analysis.diagnostics.iter().any(|d| d.code == relplay_core::diagnostic::Code::P020) {
+                return ("status", "Loading the reader…".to_string());
+            }
             match (errors, warnings) {
                 (0, 0) => ("status ok", "No problems".to_string()),
                 (0, w) => ("status warn", format!("{w} warning{}", plural(w))),

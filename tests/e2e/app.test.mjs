@@ -221,6 +221,7 @@ test("the ORM code readers are fetched only once an ORM language is used", async
   await fresh.waitForFunction(() => document.querySelector("[data-testid=status]")?.innerText === "No problems");
   assert.ok(!fetched.some((p) => p.includes("readers/")), `a Prisma visit fetched ${fetched.join(", ")}`);
   await fresh.selectOption("[data-testid=language]", "typeorm");
+  // The status says the reader is loading until it is there, then judges the code.
   await fresh.waitForFunction(() => document.querySelector("[data-testid=status]")?.innerText === "No problems");
   assert.ok(fetched.some((p) => p.endsWith("readers/relplay_readers_bg.wasm")), fetched.join(", "));
   await fresh.close();
