@@ -37,14 +37,25 @@ pub trait SourceProfile {
     fn references_word(&self) -> &'static str;
     /// How to make `fields` of `entity` unique, as a phrase for a message.
     fn unique_remedy(&self, entity: &str, fields: &[String]) -> String;
+    // The fixes: none unless the language's profile knows how to write one; the message then
+    // says the remedy in words.
+
     /// The fix that makes `fields` of `entity` unique, where the language has one.
-    fn make_unique(&self, entity: &Entity, fields: &[String]) -> Option<Fix>;
+    fn make_unique(&self, _entity: &Entity, _fields: &[String]) -> Option<Fix> {
+        None
+    }
     /// The fix that makes a to-one navigation of `entity` optional.
-    fn make_optional(&self, entity: &str, navigation: &Navigation) -> Option<Fix>;
+    fn make_optional(&self, _entity: &str, _navigation: &Navigation) -> Option<Fix> {
+        None
+    }
     /// The fix that adds the missing other end of `end` to its target.
-    fn add_back_side(&self, end: &DeclaredEnd, schema: &Schema) -> Option<Fix>;
+    fn add_back_side(&self, _end: &DeclaredEnd, _schema: &Schema) -> Option<Fix> {
+        None
+    }
     /// The fix that gives the ends of one relation the relation name `name`.
-    fn name_relation(&self, ends: &[&DeclaredEnd], name: &str) -> Option<Fix>;
+    fn name_relation(&self, _ends: &[&DeclaredEnd], _name: &str) -> Option<Fix> {
+        None
+    }
 }
 
 /// The profile of `language`.

@@ -5,9 +5,8 @@
 //! not apply (constraint names Prisma cannot carry). Fixes are written in SQL.
 
 use super::{ActionEvent, SourceProfile};
-use crate::diagnostic::{Code, Fix, Severity};
-use crate::ir::declarations::DeclaredEnd;
-use crate::ir::{Entity, FieldType, Navigation, ReferentialAction, Schema};
+use crate::diagnostic::{Code, Severity};
+use crate::ir::{FieldType, ReferentialAction};
 
 /// How SQL scripts are validated and fixed.
 pub struct SqlProfile;
@@ -59,22 +58,7 @@ impl SourceProfile for SqlProfile {
         format!("add `UNIQUE ({})` to table `{entity}`", fields.join(", "))
     }
 
-    /// No edit: the SQL reader keeps the span of each statement, not of each column, so there is
-    /// no place to put `UNIQUE` that is sure to be right.
-    fn make_unique(&self, _entity: &Entity, _fields: &[String]) -> Option<Fix> {
-        None
-    }
-
-    /// SQL has no navigation properties to edit: relplay names them itself.
-    fn make_optional(&self, _entity: &str, _navigation: &Navigation) -> Option<Fix> {
-        None
-    }
-
-    fn add_back_side(&self, _end: &DeclaredEnd, _schema: &Schema) -> Option<Fix> {
-        None
-    }
-
-    fn name_relation(&self, _ends: &[&DeclaredEnd], _name: &str) -> Option<Fix> {
-        None
-    }
+    // No fixes: the SQL reader keeps the span of each statement, not of each column, so there is
+    // no place to put `UNIQUE` that is sure to be right; and SQL has no navigation properties to
+    // edit (relplay names them itself).
 }

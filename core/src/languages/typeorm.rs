@@ -10,10 +10,10 @@
 //! where the two clash (a self-relation); both junction keys CASCADE; any other key NO ACTION.
 
 use super::{ActionEvent, SourceProfile};
-use crate::diagnostic::{Code, Fix, Severity};
+use crate::diagnostic::{Code, Severity};
 use crate::ir::declarations::DeclaredEnd;
 use crate::ir::relations::RelationConventions;
-use crate::ir::{Entity, FieldType, JoinColumn, JoinTable, Navigation, Provider, ReferentialAction, Schema};
+use crate::ir::{Entity, FieldType, JoinColumn, JoinTable, Provider, ReferentialAction, Schema};
 use std::collections::HashMap;
 
 /// TypeORM's `snakeCase`: `ABc` → `a_bc`, `aB` → `a_b`, then lower case.
@@ -246,22 +246,6 @@ impl SourceProfile for TypeOrmProfile {
             [field] => format!("add `unique: true` to the `@Column` of `{entity}.{field}`"),
             _ => format!("add `@Unique([{}])` to `{entity}`", fields.iter().map(|f| format!("\"{f}\"")).collect::<Vec<_>>().join(", ")),
         }
-    }
-
-    fn make_unique(&self, _entity: &Entity, _fields: &[String]) -> Option<Fix> {
-        None
-    }
-
-    fn make_optional(&self, _entity: &str, _navigation: &Navigation) -> Option<Fix> {
-        None
-    }
-
-    fn add_back_side(&self, _end: &DeclaredEnd, _schema: &Schema) -> Option<Fix> {
-        None
-    }
-
-    fn name_relation(&self, _ends: &[&DeclaredEnd], _name: &str) -> Option<Fix> {
-        None
     }
 }
 

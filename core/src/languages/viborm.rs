@@ -10,10 +10,10 @@
 //! keys CASCADE.
 
 use super::{ActionEvent, SourceProfile};
-use crate::diagnostic::{Code, Fix, Severity};
+use crate::diagnostic::{Code, Severity};
 use crate::ir::declarations::DeclaredEnd;
 use crate::ir::relations::RelationConventions;
-use crate::ir::{Entity, FieldType, JoinColumn, JoinTable, Navigation, Provider, ReferentialAction, Schema};
+use crate::ir::{FieldType, JoinColumn, JoinTable, Provider, ReferentialAction, Schema};
 use std::collections::HashMap;
 
 /// A referential action as VibORM spells it (`"cascade"`, `"setNull"`, `"restrict"`, `"noAction"`).
@@ -140,21 +140,5 @@ impl SourceProfile for VibOrmProfile {
             [field] => format!("add `.unique()` to `{entity}.{field}`"),
             _ => format!("add `.unique([{}])` to `{entity}`", fields.iter().map(|f| format!("\"{f}\"")).collect::<Vec<_>>().join(", ")),
         }
-    }
-
-    fn make_unique(&self, _entity: &Entity, _fields: &[String]) -> Option<Fix> {
-        None
-    }
-
-    fn make_optional(&self, _entity: &str, _navigation: &Navigation) -> Option<Fix> {
-        None
-    }
-
-    fn add_back_side(&self, _end: &DeclaredEnd, _schema: &Schema) -> Option<Fix> {
-        None
-    }
-
-    fn name_relation(&self, _ends: &[&DeclaredEnd], _name: &str) -> Option<Fix> {
-        None
     }
 }

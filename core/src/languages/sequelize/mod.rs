@@ -11,9 +11,8 @@
 pub mod inflection;
 
 use super::{ActionEvent, SourceProfile};
-use crate::diagnostic::{Code, Fix, Severity};
-use crate::ir::declarations::DeclaredEnd;
-use crate::ir::{Entity, FieldType, Navigation, ReferentialAction, Schema};
+use crate::diagnostic::{Code, Severity};
+use crate::ir::{FieldType, ReferentialAction};
 pub use inflection::{pluralize, singularize};
 
 /// Sequelize's `Utils.camelize`: each run of `-`, `_` or spaces, and the character after it,
@@ -135,22 +134,6 @@ impl SourceProfile for SequelizeProfile {
             [field] => format!("add `unique: true` to `{entity}.{field}`"),
             _ => format!("add a unique index on ({}) to `{entity}`", fields.join(", ")),
         }
-    }
-
-    fn make_unique(&self, _entity: &Entity, _fields: &[String]) -> Option<Fix> {
-        None
-    }
-
-    fn make_optional(&self, _entity: &str, _navigation: &Navigation) -> Option<Fix> {
-        None
-    }
-
-    fn add_back_side(&self, _end: &DeclaredEnd, _schema: &Schema) -> Option<Fix> {
-        None
-    }
-
-    fn name_relation(&self, _ends: &[&DeclaredEnd], _name: &str) -> Option<Fix> {
-        None
     }
 }
 
