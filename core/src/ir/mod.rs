@@ -18,6 +18,8 @@ mod join_models;
 mod model;
 pub mod relations;
 
+#[cfg(feature = "code-readers")]
+mod code_values;
 pub mod lower_prisma;
 #[cfg(feature = "code-readers")]
 pub mod lower_sequelize;

@@ -346,6 +346,15 @@ impl Schema {
         self.entities.iter().find(|e| e.name == name)
     }
 
+    /// A member name for `entity` that clashes with none of its members
+    /// ([`Entity::free_member_name`]); `name` itself for an entity the schema does not have.
+    pub fn free_member_name(&self, entity: &str, name: String) -> String {
+        match self.entity(entity) {
+            Some(entity) => entity.free_member_name(name),
+            None => name,
+        }
+    }
+
     /// Where an entity or relation is written in the source.
     pub fn span_of(&self, item: SchemaItem) -> Option<Span> {
         match item {

@@ -14,9 +14,9 @@
 //! its actions wins, as Sequelize's `mergeDefaults` has it. `constraints: false` makes the
 //! column without a foreign key.
 
-use super::literal_bool;
 use super::models::{DefineDefaults, Model};
 use crate::diagnostic::{catalog, Diagnostic};
+use crate::ir::code_values::literal_bool;
 use crate::ir::{
     lower_camel, Field, FieldType, ForeignKey, Navigation, NavigationCardinality, PrimaryKey, ReferentialAction, Relation, RelationKind,
     RelationSide, Schema, UniqueConstraint,
@@ -551,9 +551,9 @@ fn push_relation(schema: &mut Schema, models: &[Model], key: Key, diagnostics: &
     let index = schema.relations.len();
     // Sequelize's accessors follow the model names (`User`, `Posts`); relplay's navigations start
     // in lower case (`user`, `posts`), as the other languages write them.
-    let owner_navigation = key.owner_navigation.as_ref().map(|(name, _)| free_member(schema, &owner.name, lower_camel(name)));
+    let owner_navigation = key.owner_navigation.as_ref().map(|(name, _)| schema.free_member_name(&owner.name, lower_camel(name)));
     let referenced_navigation =
-        key.referenced_navigation.as_ref().map(|(name, _, _)| free_member(schema, &referenced.name, lower_camel(name)));
+        key.referenced_navigation.as_ref().map(|(name, _, _)| schema.free_member_name(&referenced.name, lower_camel(name)));
     schema.relations.push(Relation {
         name: None,
         kind,
@@ -580,10 +580,6 @@ fn push_relation(schema: &mut Schema, models: &[Model], key: Key, diagnostics: &
         let cardinality = if kind == RelationKind::OneToMany { NavigationCardinality::Many } else { *cardinality };
         add_navigation(schema, &referenced.name, name, &owner.name, cardinality, index, *span);
     }
-}
-
-fn free_member(schema: &Schema, entity: &str, name: String) -> String {
-    schema.entity(entity).map_or(name.clone(), |e| e.free_member_name(name))
 }
 
 fn add_navigation(

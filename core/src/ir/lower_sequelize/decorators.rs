@@ -130,7 +130,7 @@ fn given_key(argument: Option<&Node<Expr>>) -> Option<Node<Expr>> {
 fn association(class: &Class, property: &Property, tables: &[&Class], diagnostics: &mut Vec<Diagnostic>) -> Option<Node<Expr>> {
     let (decorator, method) = ["BelongsTo", "HasMany", "HasOne", "BelongsToMany"]
         .iter()
-        .find_map(|name| property.decorator(name).map(|d| (d, lower_first(name))))?;
+        .find_map(|name| property.decorator(name).map(|d| (d, crate::ir::lower_camel(name))))?;
     let this = class.name.as_ref()?.value.clone();
     let target = getter_class(decorator.arguments.first())?;
     let find = |name: &str| tables.iter().find(|c| c.name.as_ref().is_some_and(|n| n.value == name)).copied();
@@ -182,9 +182,4 @@ fn association(class: &Class, property: &Property, tables: &[&Class], diagnostic
     }
     let callee = Node::new(Expr::Member(Box::new(Node::new(Expr::Identifier(this), span)), method), span);
     Some(call(callee, vec![Node::new(Expr::Identifier(target), span), Node::new(Expr::Object(options), span)], property.span))
-}
-
-fn lower_first(name: &str) -> String {
-    let mut chars = name.chars();
-    chars.next().map(|c| c.to_lowercase().collect::<String>()).unwrap_or_default() + chars.as_str()
 }

@@ -15,7 +15,7 @@ mod associations;
 mod decorators;
 mod models;
 
-use crate::diagnostic::{catalog, Diagnostic};
+use crate::diagnostic::Diagnostic;
 use crate::ir::declarations::RelationDeclarations;
 use crate::ir::{Schema, IR_VERSION};
 use crate::syntax::typescript::{Expr, Module, Node};
@@ -143,24 +143,4 @@ fn definitions(expression: &Node<Expr>) -> Vec<Definition<'_>> {
         _ => {}
     }
     found
-}
-
-fn literal_string(value: &Node<Expr>, option: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
-    match value.as_str() {
-        Some(s) => Some(s.to_string()),
-        None => {
-            diagnostics.push(catalog::not_known_statically(value.span, option));
-            None
-        }
-    }
-}
-
-fn literal_bool(value: &Node<Expr>, option: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<bool> {
-    match value.as_bool() {
-        Some(b) => Some(b),
-        None => {
-            diagnostics.push(catalog::not_known_statically(value.span, option));
-            None
-        }
-    }
 }

@@ -2,8 +2,8 @@
 //! `Model.init(attributes, { sequelize, modelName, … })`, each with the attributes Sequelize adds
 //! (`id`, `createdAt`, `updatedAt`, `deletedAt`) and its table name.
 
-use super::{literal_bool, literal_string};
 use crate::diagnostic::{catalog, Diagnostic};
+use crate::ir::code_values::{literal_bool, literal_string};
 use crate::ir::{DefaultValue, Entity, EnumType, EnumTypeValue, Field, FieldType, Index, PrimaryKey, UniqueConstraint};
 use crate::languages::sequelize::{data_type, pluralize, singularize, underscore};
 use crate::span::Span;

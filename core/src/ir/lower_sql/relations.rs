@@ -37,14 +37,6 @@ fn plural(name: &str) -> String {
     }
 }
 
-/// A member name of `entity` that clashes with nothing (see [`crate::ir::Entity::free_member_name`]).
-fn free_name(schema: &Schema, entity: &str, name: String) -> String {
-    match schema.entity(entity) {
-        Some(entity) => entity.free_member_name(name),
-        None => name,
-    }
-}
-
 /// The navigation name on the owning side: the key column without its `id` suffix.
 fn owner_navigation(columns: &[String], target: &str) -> String {
     if let [column] = columns {
@@ -99,11 +91,11 @@ pub(super) fn lower_keys(mut keys: Vec<PendingKey>, schema: &mut Schema, diagnos
         let kind = if owner.is_unique_criterion(&key.columns) { RelationKind::OneToOne } else { RelationKind::OneToMany };
         let required = key.columns.iter().all(|c| owner.field(c).is_some_and(|f| !f.nullable));
         let index = schema.relations.len();
-        let owner_name = free_name(schema, &key.table, owner_navigation(&key.columns, &key.referenced_table));
+        let owner_name = schema.free_member_name(&key.table, owner_navigation(&key.columns, &key.referenced_table));
         let owner_cardinality = if required { NavigationCardinality::One } else { NavigationCardinality::ZeroOrOne };
         add_navigation(schema, &key.table, &owner_name, &key.referenced_table, owner_cardinality, index, key.span);
         let back = if kind == RelationKind::OneToOne { lower_camel(&key.table) } else { plural(&lower_camel(&key.table)) };
-        let back_name = free_name(schema, &key.referenced_table, back);
+        let back_name = schema.free_member_name(&key.referenced_table, back);
         let back_cardinality = if kind == RelationKind::OneToOne { NavigationCardinality::ZeroOrOne } else { NavigationCardinality::Many };
         add_navigation(schema, &key.referenced_table, &back_name, &key.table, back_cardinality, index, key.span);
         schema.relations.push(Relation {
@@ -163,10 +155,10 @@ fn lower_join_tables(keys: &mut Vec<PendingKey>, schema: &mut Schema) {
         schema.entities.retain(|e| e.name != table);
         let index = schema.relations.len();
         let self_relation = first.referenced_table == second.referenced_table;
-        let first_name = free_name(schema, &first.referenced_table, plural(&lower_camel(&second.referenced_table)));
+        let first_name = schema.free_member_name(&first.referenced_table, plural(&lower_camel(&second.referenced_table)));
         add_navigation(schema, &first.referenced_table, &first_name, &second.referenced_table, NavigationCardinality::Many, index, span);
         let second_base = if self_relation { format!("{first_name}Of") } else { plural(&lower_camel(&first.referenced_table)) };
-        let second_name = free_name(schema, &second.referenced_table, second_base);
+        let second_name = schema.free_member_name(&second.referenced_table, second_base);
         add_navigation(schema, &second.referenced_table, &second_name, &first.referenced_table, NavigationCardinality::Many, index, span);
         let join_column = |key: &PendingKey| JoinColumn {
             column: key.columns[0].clone(),

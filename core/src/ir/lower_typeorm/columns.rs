@@ -8,8 +8,9 @@
 //! the property, which TypeORM does not look at. The primary key's columns are in the order the
 //! properties are declared, as TypeORM orders them.
 
-use super::{literal_bool, literal_string, property_list};
+use super::property_list;
 use crate::diagnostic::{catalog, Diagnostic};
+use crate::ir::code_values::{literal_bool, literal_string};
 use crate::ir::{DefaultValue, Entity, Field, FieldType, Index, PrimaryKey, Schema, UniqueConstraint};
 use crate::languages::typeorm::{camel_case, column_type, snake_case};
 use crate::span::Span;

@@ -131,28 +131,6 @@ fn lower_enums(module: &Module) -> Vec<EnumType> {
     enums
 }
 
-/// A string option, or a `T001` where it is written but not a literal.
-fn literal_string(value: &Node<Expr>, option: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
-    match value.as_str() {
-        Some(s) => Some(s.to_string()),
-        None => {
-            diagnostics.push(catalog::not_known_statically(value.span, option));
-            None
-        }
-    }
-}
-
-/// A boolean option, or a `T001` where it is written but not `true` or `false`.
-fn literal_bool(value: &Node<Expr>, option: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<bool> {
-    match value.as_bool() {
-        Some(b) => Some(b),
-        None => {
-            diagnostics.push(catalog::not_known_statically(value.span, option));
-            None
-        }
-    }
-}
-
 /// The property names of `(u) => [u.a, u.b]`, `["a", "b"]` or `"a"`, as `@Unique`, `@Index`
 /// and `@PrimaryColumn`-lists write them.
 fn property_list(value: &Node<Expr>) -> Option<Vec<Node<String>>> {

@@ -11,8 +11,9 @@
 //! [`crate::languages::typeorm::TypeOrmConventions`].
 
 use super::columns::RelationProperty;
-use super::{literal_bool, literal_string, DecoratorImports};
+use super::DecoratorImports;
 use crate::diagnostic::{catalog, Diagnostic, Fix, TextEdit};
+use crate::ir::code_values::{literal_bool, literal_string};
 use crate::ir::declarations::{DeclaredEnd, DeclaredPair, OptionList, RelationDeclarations, Written};
 use crate::ir::{Field, NavigationCardinality, ReferentialAction, Schema, UniqueConstraint};
 use crate::languages::typeorm::{action, camel_case, JoinTableOptions, TypeOrmConventions};
