@@ -51,7 +51,15 @@ export async function openTypeorm(name, source, dialect, servers) {
   const { DataSource } = await import("typeorm");
   const module = await importGenerated(`${name}-typeorm`, source, true);
   const database = await freshDatabase(dialect, `${name}_typeorm`, servers);
-  const common = { entities: module.entities, synchronize: true, logging: false };
+  return { module, ...(await synchronizeTypeorm(DataSource, module.entities, dialect, database)) };
+}
+
+/**
+ * A TypeORM DataSource of `entities` on `database` (from freshDatabase) with `synchronize`, and
+ * `shape()`, which reads the database back. `DataSource` is the caller's (ES or CommonJS) TypeORM.
+ */
+export async function synchronizeTypeorm(DataSource, entities, dialect, database) {
+  const common = { entities, synchronize: true, logging: false };
   const options =
     dialect === "postgresql"
       ? { type: "postgres", url: database.url, ...common }
@@ -61,7 +69,7 @@ export async function openTypeorm(name, source, dialect, servers) {
   const dataSource = new DataSource(options);
   await dataSource.initialize();
   const shape = () => (dialect === "sqlite" ? database.shape(dataSource.driver.export()) : database.shape());
-  return { dataSource, module, shape };
+  return { dataSource, shape };
 }
 
 /** Runs TypeORM's `synchronize` for relplay's TypeORM module on a fresh database; returns the database's shape. */

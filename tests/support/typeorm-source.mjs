@@ -8,7 +8,7 @@ import { createRequire } from "node:module";
 import { mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
 import { repoRoot } from "./relplay.mjs";
-import { freshDatabase } from "./orm-databases.mjs";
+import { freshDatabase, synchronizeTypeorm } from "./orm-databases.mjs";
 
 const require = createRequire(import.meta.url);
 const ts = require("typescript");
@@ -105,17 +105,9 @@ export async function typeormShapeOfCode(name, dir, dialect, servers) {
   const { DataSource } = require("typeorm");
   const entities = exportedClasses(loadEntityCode(name, dir));
   const database = await freshDatabase(dialect, `${name}_tsrc`, servers);
-  const common = { entities, synchronize: true, logging: false };
-  const options =
-    dialect === "postgresql"
-      ? { type: "postgres", url: database.url, ...common }
-      : dialect === "mysql"
-        ? { type: "mysql", url: database.url, ...common }
-        : { type: "sqljs", ...common };
-  const dataSource = new DataSource(options);
-  await dataSource.initialize();
+  const { dataSource, shape } = await synchronizeTypeorm(DataSource, entities, dialect, database);
   try {
-    return dialect === "sqlite" ? await database.shape(dataSource.driver.export()) : await database.shape();
+    return await shape();
   } finally {
     await dataSource.destroy();
   }
