@@ -9,7 +9,9 @@
 use super::emit::{DocStyle, Emitter};
 use super::relation_ends::{relation_ends, RelationEnds};
 use super::{Generated, SchemaItem};
-use crate::ir::{DefaultValue, Entity, Field, NavigationCardinality, Provider, ReferentialAction, Relation, RelationKind, Schema};
+use crate::ir::{
+    DefaultValue, Entity, Field, NavigationCardinality, Provider, ReferentialAction, Relation, RelationKind, Schema, SchemaIndex,
+};
 use crate::languages::prisma::{action_name, default_on_delete, names_foreign_keys, names_primary_keys, type_name};
 use std::fmt::Write;
 
@@ -21,10 +23,11 @@ pub fn generate(original: &Schema) -> Generated {
     let mut out = Emitter::new();
     let provider = schema.provider.unwrap_or(Provider::Postgresql);
     let ends = relation_ends(schema);
+    let schema_index = SchemaIndex::new(schema);
     let _ = writeln!(out, "datasource db {{\n  provider = \"{}\"\n}}", provider.as_str());
     for (index, entity) in schema.entities.iter().enumerate() {
         out.push('\n');
-        out.anchored(SchemaItem::Entity(index), |out| write_model(out, schema, &ends, entity));
+        out.anchored(SchemaItem::Entity(index), |out| write_model(out, &schema_index, &ends, entity));
     }
     for enum_type in &schema.enums {
         out.push('\n');
@@ -87,10 +90,11 @@ struct Line {
     owns_relation: Option<usize>,
 }
 
-fn write_model(out: &mut Emitter, schema: &Schema, ends: &[RelationEnds], entity: &Entity) {
+fn write_model(out: &mut Emitter, index: &SchemaIndex, ends: &[RelationEnds], entity: &Entity) {
+    let schema = index.schema();
     let provider = schema.provider.unwrap_or(Provider::Postgresql);
     let mut lines: Vec<Line> = entity.fields.iter().map(|f| scalar_line(entity, f, provider)).collect();
-    lines.extend(navigation_lines(schema, ends, entity));
+    lines.extend(navigation_lines(index, ends, entity));
     lines.sort_by_key(|l| l.position);
     out.doc(DocStyle::TripleSlash, entity.documentation.as_deref(), "");
     let _ = writeln!(out, "model {} {{", entity.name);
@@ -167,7 +171,8 @@ fn scalar_line(entity: &Entity, field: &Field, provider: Provider) -> Line {
     }
 }
 
-fn navigation_lines(schema: &Schema, ends: &[RelationEnds], entity: &Entity) -> Vec<Line> {
+fn navigation_lines(schema_index: &SchemaIndex, ends: &[RelationEnds], entity: &Entity) -> Vec<Line> {
+    let schema = schema_index.schema();
     let mut lines = Vec::new();
     for navigation in &entity.navigations {
         let relation = &schema.relations[navigation.relation];
@@ -182,12 +187,13 @@ fn navigation_lines(schema: &Schema, ends: &[RelationEnds], entity: &Entity) -> 
             documentation: navigation.documentation.clone(),
             name: navigation.name.clone(),
             type_text: format!("{}{suffix}", navigation.target),
-            attributes: navigation_attributes(schema, ends, navigation.relation, entity, &navigation.target, is_owner),
+            attributes: navigation_attributes(schema_index, ends, navigation.relation, entity, &navigation.target, is_owner),
             owns_relation: is_owner.then_some(navigation.relation),
         });
     }
     // Relation ends on this entity that the schema has no navigation for: Prisma needs both.
-    for (index, (relation, relation_ends)) in schema.relations.iter().zip(ends).enumerate() {
+    for &index in schema_index.relations_of(&entity.name) {
+        let (relation, relation_ends) = (&schema.relations[index], &ends[index]);
         for (end, is_owner) in [(&relation_ends.owning, true), (&relation_ends.inverse, false)] {
             if !end.synthesized || end.entity != entity.name {
                 continue;
@@ -204,7 +210,7 @@ fn navigation_lines(schema: &Schema, ends: &[RelationEnds], entity: &Entity) -> 
                 documentation: None,
                 name: end.navigation.clone(),
                 type_text: format!("{other}{suffix}"),
-                attributes: navigation_attributes(schema, ends, index, entity, other, is_owner),
+                attributes: navigation_attributes(schema_index, ends, index, entity, other, is_owner),
                 owns_relation: is_owner.then_some(index),
             });
         }
@@ -215,15 +221,16 @@ fn navigation_lines(schema: &Schema, ends: &[RelationEnds], entity: &Entity) -> 
 /// The attributes of a relation field: `@relation(…)`, and `@ignore` where it leads to a model
 /// Prisma Client cannot use.
 fn navigation_attributes(
-    schema: &Schema,
+    schema_index: &SchemaIndex,
     ends: &[RelationEnds],
     index: usize,
     entity: &Entity,
     target: &str,
     is_owner: bool,
 ) -> Vec<String> {
+    let schema = schema_index.schema();
     let mut attributes: Vec<String> = relation_attribute(schema, ends, index, &schema.relations[index], is_owner).into_iter().collect();
-    if !is_ignored(entity) && schema.entity(target).is_some_and(is_ignored) {
+    if !is_ignored(entity) && schema_index.entity(target).is_some_and(is_ignored) {
         attributes.push("@ignore".to_string());
     }
     attributes
@@ -231,20 +238,11 @@ fn navigation_attributes(
 
 /// The relation name Prisma needs: the given one, or a made-up one where two relations join the
 /// same models (or a model to itself) and Prisma could not tell them apart.
-fn relation_name(schema: &Schema, ends: &[RelationEnds], index: usize, relation: &Relation) -> Option<String> {
+fn relation_name(ends: &[RelationEnds], index: usize, relation: &Relation) -> Option<String> {
     if relation.name.is_some() {
         return relation.name.clone();
     }
-    let pair = |r: &Relation| {
-        let (a, b) = (&r.owning_side.entity, &r.inverse_side.entity);
-        if a <= b {
-            (a.clone(), b.clone())
-        } else {
-            (b.clone(), a.clone())
-        }
-    };
-    let this_pair = pair(relation);
-    let shared = schema.relations.iter().enumerate().any(|(i, r)| i != index && pair(r) == this_pair);
+    let shared = ends[index].shares_pair;
     let is_self = relation.owning_side.entity == relation.inverse_side.entity;
     if !shared && !is_self {
         return None;
@@ -254,7 +252,7 @@ fn relation_name(schema: &Schema, ends: &[RelationEnds], index: usize, relation:
 
 fn relation_attribute(schema: &Schema, ends: &[RelationEnds], index: usize, relation: &Relation, is_owner: bool) -> Option<String> {
     let mut arguments = Vec::new();
-    if let Some(name) = relation_name(schema, ends, index, relation) {
+    if let Some(name) = relation_name(ends, index, relation) {
         arguments.push(string_literal(&name));
     }
     if let (true, Some(fk)) = (is_owner, &relation.foreign_key) {

@@ -24,6 +24,9 @@ pub struct End {
 pub struct RelationEnds {
     pub owning: End,
     pub inverse: End,
+    /// Whether another relation joins the same two entities (in either direction), so that a
+    /// target which pairs relations by their models needs a name to tell them apart.
+    pub shares_pair: bool,
 }
 
 /// The ends of every relation of `schema`, in the order of [`Schema::relations`].
@@ -40,6 +43,18 @@ pub fn relation_ends(schema: &Schema) -> Vec<RelationEnds> {
         names.insert(name.clone());
         name
     };
+    fn pair(r: &Relation) -> (&str, &str) {
+        let (a, b) = (r.owning_side.entity.as_str(), r.inverse_side.entity.as_str());
+        if a <= b {
+            (a, b)
+        } else {
+            (b, a)
+        }
+    }
+    let mut pair_counts: HashMap<(&str, &str), usize> = HashMap::new();
+    for relation in &schema.relations {
+        *pair_counts.entry(pair(relation)).or_default() += 1;
+    }
     let mut all = Vec::with_capacity(schema.relations.len());
     for relation in &schema.relations {
         let owning_base = {
@@ -72,7 +87,7 @@ pub fn relation_ends(schema: &Schema) -> Vec<RelationEnds> {
                 synthesized: true,
             },
         };
-        all.push(RelationEnds { owning, inverse });
+        all.push(RelationEnds { owning, inverse, shares_pair: pair_counts[&pair(relation)] > 1 });
     }
     all
 }

@@ -26,25 +26,34 @@ use super::emit::{DocStyle, Emitter};
 use super::javascript::{property_name, string_literal, variable_name};
 use super::relation_ends::{join_column_of, relation_ends, RelationEnds};
 use super::{Generated, SchemaItem};
-use crate::ir::{DefaultValue, Entity, Field, FieldType, ReferentialAction, Relation, RelationKind, RelationMode, Schema};
+use crate::ir::{DefaultValue, Entity, Field, FieldType, ReferentialAction, Relation, RelationKind, RelationMode, Schema, SchemaIndex};
 pub use crate::options::{SequelizeOptions, SequelizeStyle};
+use std::collections::BTreeSet;
 use std::fmt::Write;
 
 /// Renders `schema` as a Sequelize v6 module.
 pub fn generate(schema: &Schema, options: SequelizeOptions) -> Generated {
-    let mut writer = Writer { schema, options, ends: relation_ends(schema), out: Emitter::new(), cycle_closing: Vec::new() };
+    let mut writer = Writer {
+        schema,
+        index: SchemaIndex::new(schema),
+        options,
+        ends: relation_ends(schema),
+        out: Emitter::new(),
+        cycle_closing: BTreeSet::new(),
+    };
     writer.write();
     writer.out.finish()
 }
 
 struct Writer<'a> {
     schema: &'a Schema,
+    index: SchemaIndex<'a>,
     options: SequelizeOptions,
     ends: Vec<RelationEnds>,
     /// The output, its anchors and warnings.
     out: Emitter,
     /// Relations whose foreign key closes a cycle of tables.
-    cycle_closing: Vec<usize>,
+    cycle_closing: BTreeSet<usize>,
 }
 
 impl Writer<'_> {
@@ -66,7 +75,7 @@ impl Writer<'_> {
             self.out.push_str("import { DataTypes } from \"sequelize\";\n\n");
         }
         if schema.relation_mode == RelationMode::ForeignKeys {
-            self.cycle_closing = cycle_closing_relations(schema);
+            self.cycle_closing = cycle_closing_relations(&self.index);
         }
         self.out.push_str("/** Defines every model and association on `sequelize` and returns the models by name. */\nexport function defineModels(sequelize) {\n");
         // The module runs on any database; two helpers choose what differs, when the schema needs them.
@@ -122,7 +131,7 @@ impl Writer<'_> {
         for index in later {
             let relation = &self.schema.relations[index];
             let Some(fk) = relation.foreign_key.as_ref() else { continue };
-            let (Some(owner), Some(target)) = (self.schema.entity(&fk.entity), self.schema.entity(&fk.referenced_entity)) else { continue };
+            let (Some(owner), Some(target)) = (self.index.entity(&fk.entity), self.index.entity(&fk.referenced_entity)) else { continue };
             let list = |entity: &Entity, fields: &[String]| {
                 fields.iter().map(|f| string_literal(entity.column_of(f))).collect::<Vec<_>>().join(", ")
             };
@@ -182,7 +191,7 @@ impl Writer<'_> {
         entity.primary_key.as_ref().is_some_and(|pk| pk.fields.contains(name))
             || entity.uniques.iter().any(|u| u.fields.contains(name))
             || entity.indexes.iter().any(|i| i.fields.contains(name))
-            || self.schema.relations.iter().any(|r| {
+            || self.index.relations_of(&entity.name).iter().map(|&i| self.index.relation(i)).any(|r| {
                 r.foreign_key.as_ref().is_some_and(|fk| {
                     (fk.entity == entity.name && fk.fields.contains(name))
                         || (fk.referenced_entity == entity.name && fk.referenced_fields.contains(name))
@@ -330,7 +339,7 @@ impl Writer<'_> {
                 self.out.cannot_express(relation.span, "Sequelize", &what);
                 return;
             }
-            let owning_entity = self.schema.entity(&fk.entity).expect("relations point at lowered entities");
+            let owning_entity = self.index.entity(&fk.entity).expect("relations point at lowered entities");
             let field = owning_entity.field(&fk.fields[0]);
             let mut key = vec![format!("name: {}", string_literal(&fk.fields[0]))];
             if field.is_some_and(|f| !f.nullable) {
@@ -342,7 +351,7 @@ impl Writer<'_> {
             let foreign_key = format!("{{ {} }}", key.join(", "));
             let referenced = &fk.referenced_fields[0];
             let referenced_is_key = self
-                .schema
+                .index
                 .entity(&fk.referenced_entity)
                 .and_then(|e| e.primary_key.as_ref())
                 .is_some_and(|pk| pk.fields == [referenced.clone()]);

@@ -10,19 +10,21 @@ use super::dependency_order::{creation_order, owned_foreign_keys};
 use super::emit::Emitter;
 use super::{Generated, SchemaItem};
 use crate::dialect::{AutoincrementStyle, EnumStyle, SqlDialect};
-use crate::ir::{DefaultValue, Entity, Field, FieldType, ForeignKey, JoinTable, Relation, RelationKind, RelationMode, Schema};
+use crate::ir::{DefaultValue, Entity, Field, FieldType, ForeignKey, JoinTable, Relation, RelationKind, RelationMode, Schema, SchemaIndex};
 use std::collections::HashSet;
 use std::fmt::Write;
 
 /// Renders `schema` as DDL for `dialect`.
 pub fn generate(schema: &Schema, dialect: SqlDialect) -> Generated {
-    let mut writer = SqlWriter { schema, dialect, out: Emitter::new() };
+    let index = SchemaIndex::new(schema);
+    let mut writer = SqlWriter { schema, index: &index, dialect, out: Emitter::new() };
     writer.write();
     writer.out.finish()
 }
 
 struct SqlWriter<'a> {
     schema: &'a Schema,
+    index: &'a SchemaIndex<'a>,
     dialect: SqlDialect,
     /// The output, its anchors and warnings.
     out: Emitter,
@@ -31,7 +33,11 @@ struct SqlWriter<'a> {
 impl<'a> SqlWriter<'a> {
     /// The index of a relation of the schema being written.
     fn relation_index(&self, relation: &Relation) -> usize {
-        self.schema.relations.iter().position(|r| std::ptr::eq(r, relation)).expect("relations come from the schema")
+        // Found by address, since every relation written is borrowed from the schema's list.
+        let base = self.schema.relations.as_ptr() as usize;
+        let index = (relation as *const Relation as usize).wrapping_sub(base) / std::mem::size_of::<Relation>().max(1);
+        assert!(self.schema.relations.get(index).is_some_and(|r| std::ptr::eq(r, relation)), "relations come from the schema");
+        index
     }
 
     fn q(&self, identifier: &str) -> String {
@@ -70,13 +76,13 @@ impl<'a> SqlWriter<'a> {
                 "-- relationMode = \"prisma\": Prisma Client enforces the relations, so the database has no FOREIGN KEY constraints.\n",
             );
         }
-        let order = creation_order(schema);
+        let order = creation_order(self.index);
         let mut created: HashSet<&str> = HashSet::new();
         let mut deferred: Vec<(&Entity, &Relation, &ForeignKey)> = Vec::new();
         for &index in &order {
             let entity = &schema.entities[index];
             created.insert(entity.name.as_str());
-            let foreign_keys = owned_foreign_keys(schema, entity);
+            let foreign_keys = owned_foreign_keys(self.index, entity);
             if emulated {
                 for (relation, _) in &foreign_keys {
                     let comment = format!("{} (emulated, no constraint)", relation_comment(relation));
@@ -288,7 +294,7 @@ impl<'a> SqlWriter<'a> {
 
     fn foreign_key_constraint(&mut self, entity: &Entity, relation: &Relation, fk: &ForeignKey) -> String {
         let columns = self.columns_of(entity, &fk.fields);
-        let target = self.schema.entity(&fk.referenced_entity).expect("relations point at lowered entities");
+        let target = self.index.entity(&fk.referenced_entity).expect("relations point at lowered entities");
         let referenced = self.columns_of(target, &fk.referenced_fields);
         let name = fk.constraint_name.clone().unwrap_or_else(|| self.constraint_name(&entity.table, &columns, "fkey"));
         let on_delete = self.action_text(relation, relation.on_delete, "ON DELETE");
@@ -316,7 +322,7 @@ impl<'a> SqlWriter<'a> {
         let mut constraints = Vec::new();
         let mut names: Vec<String> = Vec::new();
         for join_column in &join_table.columns {
-            let Some(target) = self.schema.entity(&join_column.referenced_entity) else { return };
+            let Some(target) = self.index.entity(&join_column.referenced_entity) else { return };
             let Some(field) = target.field(&join_column.referenced_field) else { return };
             lines.push(format!("{} {} NOT NULL", self.q(&join_column.column), self.base_type(field)));
             let mut name = self.constraint_name(&join_table.table, std::slice::from_ref(&join_column.column), "fkey");

@@ -18,19 +18,20 @@ use super::emit::{DocStyle, Emitter, Member};
 use super::javascript::{property_name, string_literal, variable_name};
 use super::relation_ends::{relation_ends, End, RelationEnds};
 use super::{Generated, SchemaItem};
-use crate::ir::{lower_camel, DefaultValue, Entity, Field, FieldType, ReferentialAction, Relation, RelationKind, Schema};
+use crate::ir::{lower_camel, DefaultValue, Entity, Field, FieldType, ReferentialAction, Relation, RelationKind, Schema, SchemaIndex};
 pub use crate::options::{VibOrmApi, VibOrmOptions};
 use std::fmt::Write;
 
 /// Renders `schema` as a VibORM schema module.
 pub fn generate(schema: &Schema, options: VibOrmOptions) -> Generated {
-    let mut writer = Writer { schema, options, ends: relation_ends(schema), out: Emitter::new() };
+    let mut writer = Writer { schema, index: SchemaIndex::new(schema), options, ends: relation_ends(schema), out: Emitter::new() };
     writer.write();
     writer.out.finish()
 }
 
 struct Writer<'a> {
     schema: &'a Schema,
+    index: SchemaIndex<'a>,
     options: VibOrmOptions,
     ends: Vec<RelationEnds>,
     /// The output, its anchors and warnings.
@@ -172,7 +173,8 @@ impl Writer<'_> {
 
     fn relation_members(&mut self, entity: &Entity) -> Vec<Member> {
         let mut members = Vec::new();
-        for index in 0..self.schema.relations.len() {
+        for position in 0..self.index.relations_of(&entity.name).len() {
+            let index = self.index.relations_of(&entity.name)[position];
             let relation = &self.schema.relations[index];
             let ends = self.ends[index].clone();
             for (is_owning, end, other) in [(true, &ends.owning, &ends.inverse), (false, &ends.inverse, &ends.owning)] {
@@ -193,12 +195,7 @@ impl Writer<'_> {
         if let Some(name) = &relation.name {
             return Some(name.clone());
         }
-        fn pair(r: &Relation) -> [&str; 2] {
-            let mut p = [r.owning_side.entity.as_str(), r.inverse_side.entity.as_str()];
-            p.sort();
-            p
-        }
-        let shared = self.schema.relations.iter().filter(|r| pair(r) == pair(relation)).count() > 1;
+        let shared = self.ends[index].shares_pair;
         shared.then(|| format!("{}_{}", relation.owning_side.entity, self.ends[index].owning.navigation))
     }
 

@@ -14,6 +14,7 @@
 //! The IR serialises to JSON (`relplay convert --to json`); `docs/ir.md` documents the format.
 
 pub mod declarations;
+mod index;
 mod join_models;
 mod model;
 pub mod relations;
@@ -29,4 +30,5 @@ pub mod lower_typeorm;
 #[cfg(feature = "code-readers")]
 pub mod lower_viborm;
 
+pub use index::SchemaIndex;
 pub use model::*;

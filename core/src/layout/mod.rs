@@ -5,7 +5,7 @@
 
 pub mod svg;
 
-use crate::ir::{NavigationCardinality, RelationKind, Schema};
+use crate::ir::{NavigationCardinality, RelationKind, Schema, SchemaIndex};
 use serde::Serialize;
 use std::collections::BTreeMap;
 
@@ -106,11 +106,23 @@ pub fn layout_with_positions(schema: &Schema, pinned: &BTreeMap<String, (f64, f6
         }
     }
     let components = components(count, &links);
+    // Each component's links, gathered once: a component is laid out from its own links alone.
+    let mut component_of = vec![0usize; count];
+    for (c, component) in components.iter().enumerate() {
+        for &i in component {
+            component_of[i] = c;
+        }
+    }
+    let mut links_of_component: Vec<Vec<(usize, usize)>> = vec![Vec::new(); components.len()];
+    for &(a, b) in &links {
+        links_of_component[component_of[a]].push((a, b));
+    }
+    let components: Vec<_> = components.into_iter().zip(links_of_component).collect();
     let (mut cursor_x, mut cursor_y, mut row_height, mut width) = (MARGIN, MARGIN, 0.0f64, 0.0f64);
     let wrap_width = 1800.0f64.max((boxes.iter().map(|b| b.width * b.height).sum::<f64>()).sqrt() * 2.0);
-    let (connected, lonely): (Vec<_>, Vec<_>) = components.into_iter().partition(|c| c.len() > 1);
-    for component in connected.iter().chain(lonely.iter()) {
-        let (component_width, component_height) = place_component(component, &links, &mut boxes);
+    let (connected, lonely): (Vec<_>, Vec<_>) = components.into_iter().partition(|(c, _)| c.len() > 1);
+    for (component, local) in connected.iter().chain(lonely.iter()) {
+        let (component_width, component_height) = place_component(component, local, &mut boxes);
         if cursor_x > MARGIN && cursor_x + component_width > wrap_width {
             cursor_x = MARGIN;
             cursor_y += row_height + VERTICAL_GAP;
@@ -136,6 +148,7 @@ pub fn layout_with_positions(schema: &Schema, pinned: &BTreeMap<String, (f64, f6
     let min_y = boxes.iter().map(|b| b.y).fold(0.0f64, f64::min);
     let max_x = boxes.iter().map(|b| b.x + b.width).fold(width, f64::max);
     let max_y = boxes.iter().map(|b| b.y + b.height).fold(cursor_y + row_height, f64::max);
+    let schema_index = SchemaIndex::new(schema);
     // Self-relations of one entity loop out side by side rather than on top of each other.
     let mut loops_per_entity: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
     let edges = schema
@@ -152,7 +165,7 @@ pub fn layout_with_positions(schema: &Schema, pinned: &BTreeMap<String, (f64, f6
             } else {
                 0
             };
-            Some(route_edge(schema, index, relation, &boxes[from], &boxes[to], loop_index))
+            Some(route_edge(&schema_index, index, relation, &boxes[from], &boxes[to], loop_index))
         })
         .collect();
     let (x, y) = (if min_x < 0.0 { min_x - MARGIN } else { 0.0 }, if min_y < 0.0 { min_y - MARGIN } else { 0.0 });
@@ -216,17 +229,23 @@ fn components(count: usize, links: &[(usize, usize)]) -> Vec<Vec<usize>> {
 }
 
 /// Places one connected group at the origin in layers; returns its width and height.
-fn place_component(component: &[usize], links: &[(usize, usize)], boxes: &mut [EntityBox]) -> (f64, f64) {
-    let inside = |i: usize| component.contains(&i);
-    let local: Vec<(usize, usize)> = links.iter().copied().filter(|&(a, b)| inside(a) && inside(b)).collect();
+fn place_component(component: &[usize], local: &[(usize, usize)], boxes: &mut [EntityBox]) -> (f64, f64) {
+    let mut neighbours_of: std::collections::HashMap<usize, Vec<usize>> = std::collections::HashMap::new();
+    for &(a, b) in local {
+        neighbours_of.entry(a).or_default().push(b);
+        neighbours_of.entry(b).or_default().push(a);
+    }
     // Layer = longest chain of references below the entity; a referenced entity sits above.
-    let mut layer: std::collections::HashMap<usize, usize> = component.iter().map(|&i| (i, 0)).collect();
+    // Indexed by the entity's position within the component (components are sorted).
+    let local_index = |i: usize| component.binary_search(&i).expect("links stay within their component");
+    let local_links: Vec<(usize, usize)> = local.iter().map(|&(a, b)| (local_index(a), local_index(b))).collect();
+    let mut layer = vec![0usize; component.len()];
     for _ in 0..component.len() {
         let mut changed = false;
-        for &(owner, referenced) in &local {
-            let wanted = layer[&referenced] + 1;
-            if layer[&owner] < wanted && wanted < component.len() {
-                layer.insert(owner, wanted);
+        for &(owner, referenced) in &local_links {
+            let wanted = layer[referenced] + 1;
+            if layer[owner] < wanted && wanted < component.len() {
+                layer[owner] = wanted;
                 changed = true;
             }
         }
@@ -234,10 +253,10 @@ fn place_component(component: &[usize], links: &[(usize, usize)], boxes: &mut [E
             break;
         }
     }
-    let layer_count = layer.values().max().map_or(1, |m| m + 1);
+    let layer_count = layer.iter().max().map_or(1, |m| m + 1);
     let mut layers: Vec<Vec<usize>> = vec![Vec::new(); layer_count];
-    for &i in component {
-        layers[layer[&i]].push(i);
+    for (position, &i) in component.iter().enumerate() {
+        layers[layer[position]].push(i);
     }
     layers.retain(|l| !l.is_empty());
     // Barycentre sweeps reduce crossings: order each layer by its neighbours' mean position.
@@ -251,19 +270,7 @@ fn place_component(component: &[usize], links: &[(usize, usize)], boxes: &mut [E
                 .iter()
                 .enumerate()
                 .map(|(p, &i)| {
-                    let neighbours: Vec<f64> = local
-                        .iter()
-                        .filter_map(|&(a, b)| {
-                            if a == i {
-                                rank.get(&b)
-                            } else if b == i {
-                                rank.get(&a)
-                            } else {
-                                None
-                            }
-                        })
-                        .copied()
-                        .collect();
+                    let neighbours: Vec<f64> = neighbours_of.get(&i).into_iter().flatten().filter_map(|n| rank.get(n)).copied().collect();
                     let key = if neighbours.is_empty() { p as f64 } else { neighbours.iter().sum::<f64>() / neighbours.len() as f64 };
                     (key, p, i)
                 })
@@ -302,7 +309,14 @@ fn row_y(entity_box: &EntityBox, column: Option<&str>) -> f64 {
     }
 }
 
-fn route_edge(schema: &Schema, index: usize, relation: &crate::ir::Relation, from: &EntityBox, to: &EntityBox, loop_index: usize) -> Edge {
+fn route_edge(
+    schema: &SchemaIndex,
+    index: usize,
+    relation: &crate::ir::Relation,
+    from: &EntityBox,
+    to: &EntityBox,
+    loop_index: usize,
+) -> Edge {
     let column_of = |entity: &str, field: Option<&String>| {
         let field = field?;
         Some(schema.entity(entity)?.column_of(field).to_string())
@@ -363,7 +377,7 @@ fn route_edge(schema: &Schema, index: usize, relation: &crate::ir::Relation, fro
 }
 
 /// Crow's-foot marks for the owning end and the referenced end of a relation.
-fn end_marks(schema: &Schema, relation: &crate::ir::Relation) -> (EndMark, EndMark) {
+fn end_marks(schema: &SchemaIndex, relation: &crate::ir::Relation) -> (EndMark, EndMark) {
     match (relation.kind, &relation.foreign_key) {
         (RelationKind::ManyToMany, _) | (_, None) => (EndMark::ZeroOrMany, EndMark::ZeroOrMany),
         (kind, Some(fk)) => {

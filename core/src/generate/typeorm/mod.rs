@@ -22,7 +22,7 @@ use super::javascript::{property_name, string_literal, variable_name};
 use super::relation_ends::{relation_ends, RelationEnds};
 use super::{Generated, SchemaItem};
 use crate::diagnostic::Diagnostic;
-use crate::ir::{Entity, RelationKind, RelationMode, Schema};
+use crate::ir::{Entity, RelationKind, RelationMode, Schema, SchemaIndex};
 pub use crate::options::{TypeOrmCascade, TypeOrmOptions};
 
 use std::collections::BTreeSet;
@@ -135,7 +135,8 @@ struct ClassCode {
 
 fn write_all(schema: &Schema, options: TypeOrmOptions) -> Written {
     let ends = relation_ends(schema);
-    let cycle_closing = cycle_closing_relations(schema);
+    let schema_index = SchemaIndex::new(schema);
+    let cycle_closing = cycle_closing_relations(&schema_index);
     let mut enums = String::new();
     for enum_type in &schema.enums {
         if !enums.is_empty() {
@@ -162,6 +163,7 @@ fn write_all(schema: &Schema, options: TypeOrmOptions) -> Written {
         .map(|(index, entity)| {
             let mut writer = ClassWriter {
                 schema,
+                index: &schema_index,
                 options,
                 ends: &ends,
                 cycle_closing: &cycle_closing,
@@ -186,10 +188,11 @@ fn write_all(schema: &Schema, options: TypeOrmOptions) -> Written {
 
 struct ClassWriter<'a> {
     schema: &'a Schema,
+    index: &'a SchemaIndex<'a>,
     options: TypeOrmOptions,
     ends: &'a [RelationEnds],
     /// Relations whose foreign key closes a cycle of tables.
-    cycle_closing: &'a [usize],
+    cycle_closing: &'a BTreeSet<usize>,
     entity: &'a Entity,
     /// The class being written, with its anchors and warnings.
     out: Emitter,
@@ -246,7 +249,7 @@ impl ClassWriter<'_> {
     /// TypeORM's own `REL_` unique constraint covers them.
     fn made_unique_by_relation(&self, fields: &[String]) -> bool {
         self.schema.relation_mode == RelationMode::ForeignKeys
-            && self.schema.relations.iter().any(|r| {
+            && self.index.owned_by(&self.entity.name).iter().map(|&i| self.index.relation(i)).any(|r| {
                 r.kind == RelationKind::OneToOne
                     && r.foreign_key.as_ref().is_some_and(|fk| {
                         fk.entity == self.entity.name

@@ -19,23 +19,18 @@ impl ClassWriter<'_> {
             r.kind != RelationKind::ManyToMany && r.owning_side.entity != r.inverse_side.entity && !self.cycle_closing.contains(&i)
         };
         let relation = &self.schema.relations[index];
-        candidate(index)
-            && !self
-                .schema
-                .relations
-                .iter()
-                .enumerate()
-                .any(|(i, r)| candidate(i) && r.foreign_key.as_ref().is_some_and(|fk| fk.entity == relation.inverse_side.entity))
+        candidate(index) && !self.index.owned_by(&relation.inverse_side.entity).iter().any(|&i| candidate(i))
     }
 
     /// The relation properties of this entity: the IR's navigations, plus a made-up one where
     /// this entity holds a foreign key or a join table and the IR has no navigation for it.
     pub(super) fn navigation_members(&mut self) -> Vec<Member> {
         let mut members = Vec::new();
-        for (index, relation) in self.schema.relations.iter().enumerate() {
+        for &index in self.index.relations_of(&self.entity.name) {
+            let relation = &self.schema.relations[index];
             let ends = &self.ends[index];
             let defining_is_owning = defining_side_is_owning(relation);
-            let mapped = |name: &str| self.schema.entity(name).is_some_and(|e| e.primary_key.is_some());
+            let mapped = |name: &str| self.index.entity(name).is_some_and(|e| e.primary_key.is_some());
             if !mapped(&ends.owning.entity) || !mapped(&ends.inverse.entity) {
                 continue;
             }

@@ -124,9 +124,13 @@ pub(super) fn lower_keys(mut keys: Vec<PendingKey>, schema: &mut Schema, diagnos
 /// `keys` and the tables from the entities.
 fn lower_join_tables(keys: &mut Vec<PendingKey>, schema: &mut Schema) {
     let mut join_tables = Vec::new();
+    let mut keys_by_table: std::collections::HashMap<&str, Vec<&PendingKey>> = std::collections::HashMap::new();
+    for key in keys.iter() {
+        keys_by_table.entry(key.table.as_str()).or_default().push(key);
+    }
     for entity in &schema.entities {
-        let own: Vec<&PendingKey> = keys.iter().filter(|k| k.table == entity.table).collect();
-        let [first, second] = own.as_slice() else { continue };
+        let own: &[&PendingKey] = keys_by_table.get(entity.table.as_str()).map_or(&[], Vec::as_slice);
+        let [first, second] = own else { continue };
         let columns: Vec<String> =
             vec![first.columns.first().cloned().unwrap_or_default(), second.columns.first().cloned().unwrap_or_default()];
         let only_keys = first.columns.len() == 1 && second.columns.len() == 1 && entity.fields.len() == 2 && columns[0] != columns[1];
@@ -149,10 +153,13 @@ fn lower_join_tables(keys: &mut Vec<PendingKey>, schema: &mut Schema) {
             join_tables.push((entity.name.clone(), (*first).clone(), (*second).clone()));
         }
     }
+    let joined: std::collections::HashSet<String> = join_tables.iter().map(|(table, _, _)| table.clone()).collect();
+    keys.retain(|k| !joined.contains(&k.table));
+    let spans: std::collections::HashMap<String, crate::Span> =
+        schema.entities.iter().filter(|e| joined.contains(&e.name)).map(|e| (e.name.clone(), e.span)).collect();
+    schema.entities.retain(|e| !joined.contains(&e.name));
     for (table, first, second) in join_tables {
-        keys.retain(|k| k.table != table);
-        let span = schema.entities.iter().find(|e| e.name == table).map_or(first.span, |e| e.span);
-        schema.entities.retain(|e| e.name != table);
+        let span = spans.get(&table).copied().unwrap_or(first.span);
         let index = schema.relations.len();
         let self_relation = first.referenced_table == second.referenced_table;
         let first_name = schema.free_member_name(&first.referenced_table, plural(&lower_camel(&second.referenced_table)));
