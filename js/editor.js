@@ -14,7 +14,7 @@ import { javascript } from "@codemirror/lang-javascript";
 import { prismaLanguage } from "./prisma-language.js";
 import "./browser.js";
 import "./diagram.js";
-import "./readers.js";
+import "./core-client.js";
 
 // Marks transactions made by relplay itself, so they are not taken for the user's cursor moves.
 const fromRelplay = Annotation.define();
@@ -166,9 +166,17 @@ const api = {
   },
 
   // Replaces the whole text, keeping the view (used for examples and outputs).
+  // Replaces only what differs (the common start and end are kept), so a new output updates the
+  // document in place: the scroll position, folds and selection outside the change stay.
   setText(view, text) {
-    if (view.state.doc.toString() === text) return;
-    view.dispatch({ changes: { from: 0, to: view.state.doc.length, insert: text } });
+    const old = view.state.doc.toString();
+    if (old === text) return;
+    let start = 0;
+    const shorter = Math.min(old.length, text.length);
+    while (start < shorter && old.charCodeAt(start) === text.charCodeAt(start)) start++;
+    let end = 0;
+    while (end < shorter - start && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
+    view.dispatch({ changes: { from: start, to: old.length - end, insert: text.slice(start, text.length - end) } });
   },
 
   getText(view) {

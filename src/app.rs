@@ -7,11 +7,13 @@ use crate::interop::browser;
 use crate::panes::OutputTab;
 use crate::session::{self, Notice};
 use crate::settings::PageSettings;
+use crate::state::CoreState;
 use crate::state::Playground;
 use leptos::prelude::*;
 use relplay_core::examples::EXAMPLES;
 use relplay_core::registry::LANGUAGES;
-use relplay_core::{analyze, Severity, SourceLanguage};
+use relplay_core::service::Reading;
+use relplay_core::{Severity, SourceLanguage};
 
 #[component]
 pub fn App() -> impl IntoView {
@@ -20,24 +22,19 @@ pub fn App() -> impl IntoView {
     let initial = session::initial_state(settings.embed);
     let source = RwSignal::new(initial.playground.source.clone());
     let language = RwSignal::new(initial.playground.language);
-    let readers_loaded = RwSignal::new(false);
     let initial_tab =
         initial.playground.pane.as_deref().and_then(OutputTab::from_id).filter(|t| settings.tabs.contains(t)).unwrap_or(settings.tabs[0]);
+    let reading = RwSignal::new(Reading::default());
     let playground = Playground {
         source,
         language,
-        analysis: Memo::new(move |_| {
-            let language = language.get();
-            if language.is_code() {
-                // ORM code is read by the readers' module, loaded the first time it is needed.
-                readers_loaded.track();
-                if let Some(analysis) = source.with(|text| crate::interop::readers::analyze(text, language)) {
-                    return analysis;
-                }
-                crate::interop::readers::load(move |_| readers_loaded.set(true));
-            }
-            source.with(|text| analyze(text, language))
-        }),
+        reading,
+        provider: Memo::new(move |_| reading.with(|r| r.outline.provider)),
+        outputs: RwSignal::new(Vec::new()),
+        diagram_svg: RwSignal::new(String::new()),
+        core_state: RwSignal::new(CoreState::Reading),
+        awaiting_core: RwSignal::new(true),
+        pending_switch: RwSignal::new(None),
         tab: RwSignal::new(initial_tab),
         chosen_dialect: RwSignal::new(initial.playground.sql_dialect),
         typeorm_cascade: RwSignal::new(initial.playground.typeorm_cascade),
@@ -53,6 +50,7 @@ pub fn App() -> impl IntoView {
     };
     provide_context(playground);
     provide_context(settings.clone());
+    crate::core_link::connect(playground);
 
     persist_after_changes(playground, settings.embed);
     follow_hash_changes(playground, settings.tabs.clone(), settings.embed);
@@ -67,26 +65,23 @@ pub fn App() -> impl IntoView {
         }
     };
     // Switching the language rewrites a valid schema in the new language (undo brings it back);
-    // a schema with errors is kept as it is.
+    // a schema with errors is kept as it is. The core writes it; the switch happens when it has.
     let switch_language = move |event: leptos::ev::Event| {
-        let Some(next) = SourceLanguage::from_name(&event_target_value(&event)) else { return };
-        let rewritten = playground.analysis.with_untracked(|a| {
-            (!relplay_core::diagnostic::has_errors(&a.diagnostics)).then(|| relplay_core::generate::generate(&a.schema, next.writer()).text)
-        });
-        playground.language.set(next);
-        if let Some(text) = rewritten {
-            playground.set_text(&text);
+        if let Some(next) = SourceLanguage::from_name(&event_target_value(&event)) {
+            playground.pending_switch.set(Some(next));
         }
     };
     let status = move || {
-        playground.analysis.with(|analysis| {
-            let count = |severity| analysis.diagnostics.iter().filter(|d| d.severity == severity).count();
+        match playground.core_state.get() {
+            CoreState::Reading => return ("status", "Reading…".to_string()),
+            CoreState::LoadingReader => return ("status", "Loading the reader…".to_string()),
+            CoreState::ReaderFailed(_) | CoreState::Crashed(_) => return ("status error", "Not read".to_string()),
+            CoreState::Ready => {}
+        }
+        playground.reading.with(|reading| {
+            let count = |severity| reading.diagnostics.iter().filter(|d| d.severity == severity).count();
             let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
             let plural = |n: usize| if n == 1 { "" } else { "s" };
-            // The reader of ORM code is still being fetched: nothing has been judged yet.
-            if analysis.diagnostics.iter().any(|d| d.code == relplay_core::diagnostic::Code::P020) {
-                return ("status", "Loading the reader…".to_string());
-            }
             match (errors, warnings) {
                 (0, 0) => ("status ok", "No problems".to_string()),
                 (0, w) => ("status warn", format!("{w} warning{}", plural(w))),
@@ -97,7 +92,7 @@ pub fn App() -> impl IntoView {
     let show_editor = settings.show_editor;
 
     view! {
-        <div class="app" class:embed=settings.embed>
+        <div class="app" class:embed=settings.embed aria-busy=move || playground.awaiting_core.get().to_string()>
             {if settings.embed {
                 view! { <EmbedBar/> }.into_any()
             } else {
@@ -107,7 +102,11 @@ pub fn App() -> impl IntoView {
                         <span class="tagline">"relations in every ORM"</span>
                         <label class="language">
                             "Language "
-                            <select data-testid="language" on:change=switch_language prop:value=move || playground.language.get().as_str()>
+                            <select
+                                data-testid="language"
+                                on:change=switch_language
+                                prop:value=move || playground.pending_switch.get().unwrap_or(playground.language.get()).as_str()
+                            >
                                 {LANGUAGES.iter().map(|l| view! { <option value=l.id>{l.label}</option> }).collect_view()}
                             </select>
                         </label>

@@ -37,13 +37,14 @@ const MAX_HOST_SOURCE: usize = relplay_core::share::MAX_DECODED_SIZE;
 pub fn talk_to_embedding_page(playground: Playground) {
     browser::post_to_parent(&EmbedEvent::Ready { version: 1 });
     browser::observe_height(|height| browser::post_to_parent(&EmbedEvent::Height { height }));
+    // A change is told once the core has read it, with its counts.
     Effect::new(move |_| {
-        let source = playground.source.get();
-        let (errors, warnings) = playground.analysis.with(|a| {
-            let count = |severity| a.diagnostics.iter().filter(|d| d.severity == severity).count();
+        let (errors, warnings) = playground.reading.with(|r| {
+            let count = |severity| r.diagnostics.iter().filter(|d| d.severity == severity).count();
             (count(Severity::Error), count(Severity::Warning))
         });
-        let language = playground.language.get().as_str();
+        let source = playground.source.get_untracked();
+        let language = playground.language.get_untracked().as_str();
         browser::post_to_parent(&EmbedEvent::Change { language, source: &source, errors, warnings });
     });
     browser::on_parent_message(move |data| {

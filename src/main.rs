@@ -1,10 +1,12 @@
 //! The relplay playground: a Leptos (CSR) app over `relplay-core`.
 //!
-//! The app holds no schema logic: it keeps the user's text and choices in signals, asks the core
-//! for the analysis, outputs and diagram, and shows them. Only [`interop`] talks to JavaScript.
+//! The app holds no schema logic: it keeps the user's text and choices in signals, asks the core —
+//! which runs in a Web Worker ([`core_link`]) — for the reading, the open pane and the diagram,
+//! and shows what it answers. Only [`interop`] talks to JavaScript.
 
 mod app;
 mod components;
+mod core_link;
 mod embed;
 mod interop;
 mod panes;

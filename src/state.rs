@@ -1,15 +1,19 @@
-//! The playground's state, shared by the page's parts: the source and its language, the core's
-//! analysis of it, the pane shown with its options, and the selection linked across views.
+//! The playground's state, shared by the page's parts: the source and its language, what the core
+//! (in its worker) last answered about it, the pane shown with its options, and the selection
+//! linked across views.
 
 use crate::interop::CodeView;
 use crate::panes::OutputTab;
 use crate::session::Notice;
 use leptos::prelude::*;
+use relplay_core::generate::{Anchor, Target};
 use relplay_core::generate::{SchemaItem, SqlDialect};
+use relplay_core::ir::Provider;
 use relplay_core::options::{SequelizeStyle, TypeOrmCascade, VibOrmApi};
 use relplay_core::registry::TargetChoices;
+use relplay_core::service::Reading;
 use relplay_core::share::SharedPlayground;
-use relplay_core::{Analysis, SourceLanguage};
+use relplay_core::SourceLanguage;
 use std::collections::BTreeMap;
 
 /// Which view a selection was made in: that view keeps its own cursor, the others follow.
@@ -27,6 +31,31 @@ pub struct Selection {
     pub origin: SelectionOrigin,
 }
 
+/// A generator's output as the core sent it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct TargetOutput {
+    pub target: Target,
+    pub text: String,
+    pub anchors: Vec<Anchor>,
+    pub notes: Vec<String>,
+}
+
+/// Whether the core has answered for the text on screen.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub enum CoreState {
+    /// No answer yet: the page has just opened.
+    #[default]
+    Reading,
+    /// Answered (newer requests may be on their way: the page shows the last answer meanwhile).
+    Ready,
+    /// Fetching the reader of the source language.
+    LoadingReader,
+    /// The reader could not be fetched.
+    ReaderFailed(String),
+    /// The core failed on this text; the next edit starts it again.
+    Crashed(String),
+}
+
 /// State shared by the page's parts.
 #[derive(Clone, Copy)]
 pub struct Playground {
@@ -34,8 +63,22 @@ pub struct Playground {
     pub source: RwSignal<String>,
     /// The language of the text.
     pub language: RwSignal<SourceLanguage>,
-    /// The core's reading of the text, recomputed when it changes.
-    pub analysis: Memo<Analysis>,
+    /// The core's reading of the text (diagnostics and where each item is), as last answered.
+    pub reading: RwSignal<Reading>,
+    /// The datasource's provider from the reading, which picks the dialect when none is chosen.
+    pub provider: Memo<Option<Provider>>,
+    /// Each output the core has sent, by target (the one shown, and those shown before, kept
+    /// until a newer answer replaces them).
+    pub outputs: RwSignal<Vec<TargetOutput>>,
+    /// The diagram's SVG as last drawn.
+    pub diagram_svg: RwSignal<String>,
+    /// What the core is doing, when the user should know.
+    pub core_state: RwSignal<CoreState>,
+    /// Whether an answer to the newest request is still to come (the page shows the previous
+    /// one meanwhile); `aria-busy` on the page's root says so to assistive technology and tests.
+    pub awaiting_core: RwSignal<bool>,
+    /// A language switch waiting for the core to write the schema in that language.
+    pub pending_switch: RwSignal<Option<SourceLanguage>>,
     pub tab: RwSignal<OutputTab>,
     /// The SQL dialect chosen by the user (SQL and TypeORM panes); `None` follows the schema's datasource.
     pub chosen_dialect: RwSignal<Option<SqlDialect>>,
@@ -68,7 +111,7 @@ impl Playground {
     }
 
     pub fn dialect(&self) -> SqlDialect {
-        self.chosen_dialect.get().unwrap_or_else(|| SqlDialect::for_provider(self.analysis.with(|a| a.schema.provider)))
+        self.chosen_dialect.get().unwrap_or_else(|| SqlDialect::for_provider(self.provider.get()))
     }
 
     /// Every target option as chosen in the panes.
@@ -95,6 +138,11 @@ impl Playground {
             sequelize_style: self.sequelize_style.get(),
             viborm_api: self.viborm_api.get(),
         }
+    }
+
+    /// The output of `target` as last sent, if the core has sent one.
+    pub fn output_of(&self, target: Target) -> Option<TargetOutput> {
+        self.outputs.with(|outputs| outputs.iter().find(|o| o.target == target).cloned())
     }
 
     /// Replaces the text, through the editor when there is one so that undo keeps working.

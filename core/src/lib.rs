@@ -18,6 +18,7 @@ pub mod layout;
 mod line_index;
 pub mod options;
 pub mod registry;
+pub mod service;
 pub mod share;
 mod span;
 pub mod syntax;
@@ -64,16 +65,35 @@ pub fn analyze(text: &str, language: SourceLanguage) -> Analysis {
             diagnostics.extend(lowering);
             (schema, declarations, diagnostics)
         }
-        SourceLanguage::Sql(dialect) => {
-            let (file, mut diagnostics) = syntax::sql::parse(text, dialect);
-            let (schema, lowering) = ir::lower_sql::lower(&file, dialect);
-            diagnostics.extend(lowering);
-            // SQL's relations are its foreign keys, built as read; there is nothing to pair.
-            (schema, ir::declarations::RelationDeclarations::default(), diagnostics)
-        }
+        SourceLanguage::Sql(dialect) => analyze_sql(text, dialect),
         code => return analyze_orm_code(text, code),
     };
     judged(schema, &declarations, diagnostics, language)
+}
+
+#[cfg(feature = "sql-reader")]
+fn analyze_sql(text: &str, dialect: dialect::SqlDialect) -> (ir::Schema, ir::declarations::RelationDeclarations, Vec<Diagnostic>) {
+    let (file, mut diagnostics) = syntax::sql::parse(text, dialect);
+    let (schema, lowering) = ir::lower_sql::lower(&file, dialect);
+    diagnostics.extend(lowering);
+    // SQL's relations are its foreign keys, built as read; there is nothing to pair.
+    (schema, ir::declarations::RelationDeclarations::default(), diagnostics)
+}
+
+#[cfg(not(feature = "sql-reader"))]
+fn analyze_sql(_text: &str, dialect: dialect::SqlDialect) -> (ir::Schema, ir::declarations::RelationDeclarations, Vec<Diagnostic>) {
+    let label = SourceLanguage::Sql(dialect).info().label;
+    (ir::Schema::default(), ir::declarations::RelationDeclarations::default(), vec![diagnostic::catalog::code_reader_not_loaded(label)])
+}
+
+/// Whether this build reads `language` itself; the others come from the readers' module
+/// (`readers/`), which the app's worker loads when one of them is used.
+pub fn reads(language: SourceLanguage) -> bool {
+    match language {
+        SourceLanguage::Prisma => true,
+        SourceLanguage::Sql(_) => cfg!(feature = "sql-reader"),
+        _ => cfg!(feature = "code-readers"),
+    }
 }
 
 /// [`analyze`] for ORM code alone, which the readers' wasm module calls: the Prisma and SQL

@@ -8,7 +8,7 @@ use leptos::prelude::*;
 use relplay_core::generate::SchemaItem;
 
 #[component]
-pub fn DiagramView(svg: Memo<String>, visible: Signal<bool>) -> impl IntoView {
+pub fn DiagramView(svg: Signal<String>, visible: Signal<bool>) -> impl IntoView {
     let playground = expect_context::<Playground>();
     let host = NodeRef::<Div>::new();
     let canvas: StoredValue<Option<DiagramCanvas>, LocalStorage> = StoredValue::new_local(None);
@@ -20,7 +20,7 @@ pub fn DiagramView(svg: Memo<String>, visible: Signal<bool>) -> impl IntoView {
         }
         let mounted = DiagramCanvas::mount(&element, move |event| match event {
             DiagramEvent::SelectEntity(name) => {
-                let item = playground.analysis.with_untracked(|a| a.schema.entity_index(&name)).map(SchemaItem::Entity);
+                let item = playground.reading.with_untracked(|r| r.outline.entity_index(&name)).map(SchemaItem::Entity);
                 playground.select(item, SelectionOrigin::Diagram);
             }
             DiagramEvent::SelectRelation(index) => playground.select(Some(SchemaItem::Relation(index)), SelectionOrigin::Diagram),
@@ -47,7 +47,7 @@ pub fn DiagramView(svg: Memo<String>, visible: Signal<bool>) -> impl IntoView {
         let _ = svg.get();
         let selected = playground.selection.get().map(|s| s.item);
         let Some(canvas) = canvas.get_value() else { return };
-        let names = playground.analysis.with(|a| a.schema.entities.iter().map(|e| e.name.clone()).collect::<Vec<_>>());
+        let names = playground.reading.with(|r| r.outline.entities.iter().map(|e| e.name.clone()).collect::<Vec<_>>());
         match selected {
             Some(SchemaItem::Entity(index)) => canvas.highlight("entity", names.get(index).map_or("", String::as_str)),
             Some(SchemaItem::Relation(index)) => canvas.highlight("relation", &index.to_string()),

@@ -1,9 +1,10 @@
 //! A bar above the workspace for things the user must know: a link that could not be opened,
-//! or a shared playground shown in place of their own draft (which stays recoverable).
+//! a shared playground shown in place of their own draft (which stays recoverable), or a core
+//! that failed on the text or a reader that could not be fetched.
 
 use crate::session::{self, Notice};
 use crate::settings::PageSettings;
-use crate::state::Playground;
+use crate::state::{CoreState, Playground};
 use leptos::prelude::*;
 
 #[component]
@@ -18,7 +19,22 @@ pub fn NoticeBar() -> impl IntoView {
         playground.notice.set(None);
     };
     let dismiss = move |_| playground.notice.set(None);
-    move || {
+    let core_notice = move || match playground.core_state.get() {
+        CoreState::Crashed(reason) => Some(view! {
+            <div class="notice error" role="alert" data-testid="core-notice">
+                <span>{format!(
+                    "relplay's core stopped while reading this text ({reason}). Your text is untouched; the panes show the last answer. Edit the text to try again."
+                )}</span>
+            </div>
+        }),
+        CoreState::ReaderFailed(reason) => Some(view! {
+            <div class="notice error" role="alert" data-testid="core-notice">
+                <span>{format!("The reader of this language could not be fetched ({reason}). Your text is untouched; edit it to try again.")}</span>
+            </div>
+        }),
+        _ => None,
+    };
+    let link_notice = move || {
         playground.notice.get().map(|notice| match notice {
             Notice::BrokenLink(reason) => view! {
                 <div class="notice error" role="alert" data-testid="notice">
@@ -36,5 +52,9 @@ pub fn NoticeBar() -> impl IntoView {
             }
             .into_any(),
         })
+    };
+    view! {
+        {core_notice}
+        {link_notice}
     }
 }

@@ -8,8 +8,7 @@ use crate::panes::OutputTab;
 use crate::state::{Playground, SelectionOrigin};
 use leptos::html::Div;
 use leptos::prelude::*;
-use relplay_core::generate::{generate, Anchor, SqlDialect};
-use relplay_core::layout::{layout_with_positions, svg};
+use relplay_core::generate::{Anchor, SqlDialect};
 use relplay_core::options::Choice;
 use relplay_core::registry::TargetId;
 use relplay_core::LineIndex;
@@ -29,12 +28,12 @@ struct Output {
     anchors: Vec<Anchor>,
 }
 
-fn current_output(playground: &Playground, diagram_svg: Memo<String>) -> Output {
+fn current_output(playground: &Playground) -> Output {
     let tab = playground.tab.get();
     let choices = playground.target_choices();
-    playground.analysis.with(|analysis| match tab {
+    match tab {
         OutputTab::Diagram => Output {
-            text: diagram_svg.get(),
+            text: playground.diagram_svg.get(),
             file_name: "relplay-diagram.svg".into(),
             mime_type: "image/svg+xml",
             language: None,
@@ -44,20 +43,26 @@ fn current_output(playground: &Playground, diagram_svg: Memo<String>) -> Output 
         OutputTab::Target(id) => {
             let target = id.with(&choices);
             let format = target.format();
-            let generated = generate(&analysis.schema, target);
+            // Until the core has written this target, the pane says so.
+            let (text, anchors, notes) = match playground.output_of(target) {
+                Some(output) => (output.text, output.anchors, output.notes),
+                None => (String::new(), Vec::new(), Vec::new()),
+            };
             Output {
-                notes: generated.diagnostics.iter().map(|d| d.message.clone()).collect(),
-                text: generated.text,
+                notes,
+                text,
                 file_name: format.file_name.into(),
                 mime_type: format.mime_type,
                 language: Some(format.editor_language),
-                anchors: generated.anchors,
+                anchors,
             }
         }
         OutputTab::Problems => {
             let source_file = playground.language.get().info().format.file_name;
             Output {
-                text: relplay_core::diagnostic::render::to_text(source_file, &playground.source.get(), &analysis.diagnostics),
+                text: playground
+                    .reading
+                    .with(|r| relplay_core::diagnostic::render::to_text(source_file, &playground.source.get(), &r.diagnostics)),
                 file_name: "problems.txt".into(),
                 mime_type: "text/plain",
                 language: None,
@@ -65,7 +70,7 @@ fn current_output(playground: &Playground, diagram_svg: Memo<String>) -> Output 
                 anchors: Vec::new(),
             }
         }
-    })
+    }
 }
 
 /// A labelled menu of one target option: every value of the [`Choice`], by its id and label.
@@ -100,11 +105,7 @@ fn chosen_dialect_value(playground: Playground) -> &'static str {
 pub fn OutputPanel() -> impl IntoView {
     let playground = expect_context::<Playground>();
     let settings = expect_context::<crate::settings::PageSettings>();
-    let diagram_svg = Memo::new(move |_| {
-        let positions = playground.positions.get();
-        playground.analysis.with(|a| svg::render(&layout_with_positions(&a.schema, &positions)))
-    });
-    let output = Memo::new(move |_| current_output(&playground, diagram_svg));
+    let output = Memo::new(move |_| current_output(&playground));
     let code_host = NodeRef::<Div>::new();
     let code_view: StoredValue<Option<CodeView>, LocalStorage> = StoredValue::new_local(None);
     let copied = RwSignal::new(false);
@@ -143,10 +144,10 @@ pub fn OutputPanel() -> impl IntoView {
         });
     });
 
-    let has_errors = move || playground.analysis.with(|a| relplay_core::diagnostic::has_errors(&a.diagnostics));
+    let has_errors = move || playground.reading.with(|r| relplay_core::diagnostic::has_errors(&r.diagnostics));
     let tab_button = move |tab: OutputTab| {
         let label = move || match tab {
-            OutputTab::Problems => format!("Problems ({})", playground.analysis.with(|a| a.diagnostics.len())),
+            OutputTab::Problems => format!("Problems ({})", playground.reading.with(|r| r.diagnostics.len())),
             other => other.label().to_string(),
         };
         view! {
@@ -236,7 +237,7 @@ pub fn OutputPanel() -> impl IntoView {
                 </ul>
             </Show>
             <div class="output-body">
-                <DiagramView svg=diagram_svg visible=Signal::derive(is_tab(OutputTab::Diagram))/>
+                <DiagramView svg=Signal::derive(move || playground.diagram_svg.get()) visible=Signal::derive(is_tab(OutputTab::Diagram))/>
                 <div
                     class="code-output"
                     data-testid="code-output"

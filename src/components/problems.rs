@@ -9,9 +9,9 @@ use relplay_core::diagnostic::render;
 pub fn ProblemsList() -> impl IntoView {
     let playground = expect_context::<Playground>();
     let rows = move || {
-        let analysis = playground.analysis.get();
+        let reading = playground.reading.get();
         let text = playground.source.get();
-        render::locate(&text, &analysis.diagnostics)
+        render::locate(&text, &reading.diagnostics)
             .into_iter()
             .map(|d| {
                 let (from, to) = (d.from, d.to);
@@ -52,10 +52,10 @@ pub fn ProblemsList() -> impl IntoView {
             })
             .collect_view()
     };
-    let fixable = move || playground.analysis.with(|a| a.diagnostics.iter().filter(|d| d.fix.is_some()).count());
+    let fixable = move || playground.reading.with(|r| r.diagnostics.iter().filter(|d| d.fix.is_some()).count());
     let fix_all = move |_| {
         let text = playground.source.get_untracked();
-        let (fixed, applied) = playground.analysis.with_untracked(|a| relplay_core::diagnostic::apply_fixes(&text, &a.diagnostics));
+        let (fixed, applied) = playground.reading.with_untracked(|r| relplay_core::diagnostic::apply_fixes(&text, &r.diagnostics));
         if applied > 0 {
             playground.set_text(&fixed);
         }
@@ -69,7 +69,7 @@ pub fn ProblemsList() -> impl IntoView {
         <ul class="problems" data-testid="problems">
             {rows}
         </ul>
-        <Show when=move || playground.analysis.with(|a| a.diagnostics.is_empty())>
+        <Show when=move || playground.reading.with(|r| r.diagnostics.is_empty())>
             <p class="empty">"No problems: the schema is valid."</p>
         </Show>
     }

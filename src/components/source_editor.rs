@@ -24,7 +24,7 @@ pub fn SourceEditor() -> impl IntoView {
         let on_cursor = move |utf16: u32| {
             let text = source.get_untracked();
             let offset = LineIndex::new(&text).byte_offset_of_utf16(utf16 as usize);
-            let item = playground.analysis.with_untracked(|a| a.schema.item_at(offset));
+            let item = playground.reading.with_untracked(|r| r.outline.item_at(offset));
             if item.is_some() {
                 playground.select(item, SelectionOrigin::Editor);
             }
@@ -39,9 +39,9 @@ pub fn SourceEditor() -> impl IntoView {
 
     // Push diagnostics to the editor whenever the analysis changes.
     Effect::new(move |_| {
-        let analysis = playground.analysis.get();
+        let reading = playground.reading.get();
         let text = playground.source.get_untracked();
-        let located = render::locate(&text, &analysis.diagnostics);
+        let located = render::locate(&text, &reading.diagnostics);
         if let Some(editor) = playground.editor.get_value() {
             editor.set_diagnostics(&located);
         }
@@ -58,7 +58,7 @@ pub fn SourceEditor() -> impl IntoView {
     // Show what another view selected.
     Effect::new(move |_| {
         let Some(selection) = playground.selection.get().filter(|s| s.origin != SelectionOrigin::Editor) else { return };
-        let Some(span) = playground.analysis.with(|a| a.schema.span_of(selection.item)) else { return };
+        let Some(span) = playground.reading.with(|r| r.outline.span_of(selection.item)) else { return };
         let text = playground.source.get_untracked();
         let index = LineIndex::new(&text);
         if let Some(editor) = playground.editor.get_value() {

@@ -2,7 +2,7 @@
 // type into the editor and watch the problems, the SQL and the diagram follow.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startApp } from "../support/browser.mjs";
+import { startApp, settled } from "../support/browser.mjs";
 import { prismaValidate } from "../support/prisma-validator.mjs";
 
 let app;
@@ -10,9 +10,9 @@ let page;
 const pageErrors = [];
 
 /** The full text of the output pane's editor. */
-const outputText = () => page.evaluate(() => window.relplayEditor.textIn(document.querySelector("[data-testid=code-output]")));
-const sourceText = () => page.evaluate(() => window.relplayEditor.textIn(document.querySelector(".source-pane")));
-const status = () => page.locator("[data-testid=status]").innerText();
+const outputText = () => settled(page).then(() => page.evaluate(() => window.relplayEditor.textIn(document.querySelector("[data-testid=code-output]"))));
+const sourceText = () => settled(page).then(() => page.evaluate(() => window.relplayEditor.textIn(document.querySelector(".source-pane"))));
+const status = () => settled(page).then(() => page.locator("[data-testid=status]").innerText());
 
 /** Deletes the first ` word` (or `word`, without `space`) on the source line containing `needle`, with the keyboard. */
 async function eraseOnLine(needle, word, space = true) {
@@ -208,7 +208,7 @@ test("switching to Sequelize rewrites the schema as models and associations that
   assert.equal(await status(), "No problems");
 });
 
-test("the ORM code readers are fetched only once an ORM language is used", async () => {
+test("the SQL and ORM code readers are fetched only once such a language is used", async () => {
   const fresh = await app.context.newPage();
   const fetched = [];
   fresh.on("request", (request) => fetched.push(new URL(request.url()).pathname));
@@ -219,11 +219,79 @@ test("the ORM code readers are fetched only once an ORM language is used", async
   await fresh.reload();
   await fresh.waitForSelector(".source-pane .cm-content");
   await fresh.waitForFunction(() => document.querySelector("[data-testid=status]")?.innerText === "No problems");
-  assert.ok(!fetched.some((p) => p.includes("readers/")), `a Prisma visit fetched ${fetched.join(", ")}`);
+  assert.ok(!fetched.some((p) => p.includes("relplay_readers")), `a Prisma visit fetched ${fetched.join(", ")}`);
+  // The core itself runs in a worker, fetched on the first visit.
+  assert.ok(fetched.some((p) => p.endsWith("modules/relplay_worker_bg.wasm")), fetched.join(", "));
   await fresh.selectOption("[data-testid=language]", "typeorm");
   // The status says the reader is loading until it is there, then judges the code.
-  await fresh.waitForFunction(() => document.querySelector("[data-testid=status]")?.innerText === "No problems");
-  assert.ok(fetched.some((p) => p.endsWith("readers/relplay_readers_bg.wasm")), fetched.join(", "));
+  await fresh.waitForFunction(() => document.querySelector(".source-pane .pane-title")?.innerText.includes("TypeORM"));
+  await settled(fresh);
+  assert.equal(await fresh.locator("[data-testid=status]").innerText(), "No problems");
+  assert.ok(fetched.some((p) => p.endsWith("modules/relplay_readers_bg.wasm")), fetched.join(", "));
+  await fresh.close();
+});
+
+/** A page whose core worker traps (as a panic or exhausted memory would) on any text containing `marker`. */
+async function pageWithTrappingCore(marker) {
+  const fresh = await app.context.newPage();
+  await fresh.route("**/modules/core-worker.js", async (route) => {
+    const original = await (await route.fetch()).text();
+    const call = "const reply = answer(";
+    assert.ok(original.includes(call), "the worker script no longer calls `answer` as this test expects");
+    const trapping = original.replace(call, `if (request.includes(${JSON.stringify(marker)})) throw new WebAssembly.RuntimeError("unreachable");\n      ${call}`);
+    await route.fulfill({ body: trapping, contentType: "text/javascript" });
+  });
+  await fresh.goto(app.server.url);
+  await fresh.waitForSelector(".source-pane .cm-content");
+  await settled(fresh);
+  return fresh;
+}
+
+test("when the core traps, the page stays, says so, keeps the text, and the next edit starts a new core", async () => {
+  const fresh = await pageWithTrappingCore("TrapHere");
+  const freshStatus = () => settled(fresh).then(() => fresh.locator("[data-testid=status]").innerText());
+  assert.equal(await freshStatus(), "No problems");
+  const typed = "\nmodel TrapHere {\n  id Int @id\n}\n";
+  await fresh.locator(".source-pane .cm-line").last().click();
+  await fresh.keyboard.press("Control+End");
+  await fresh.keyboard.insertText(typed);
+  await fresh.locator("[data-testid=core-notice]").waitFor();
+  assert.match(await fresh.locator("[data-testid=core-notice]").innerText(), /core stopped while reading this text \(.*unreachable.*\)/);
+  assert.equal(await freshStatus(), "Not read");
+  const source = () => fresh.evaluate(() => window.relplayEditor.textIn(document.querySelector(".source-pane")));
+  assert.ok((await source()).endsWith(typed), "the text typed before the trap is still in the editor");
+  // Renaming the model away from the marker: a new worker answers, with the new model in the diagram.
+  await fresh.locator(".source-pane .cm-line", { hasText: "model TrapHere" }).click();
+  await fresh.keyboard.press("End");
+  for (let i = 0; i < " {".length; i++) await fresh.keyboard.press("ArrowLeft");
+  for (let i = 0; i < "Here".length; i++) await fresh.keyboard.press("Backspace");
+  assert.equal(await freshStatus(), "No problems");
+  assert.equal(await fresh.locator("[data-testid=core-notice]").count(), 0);
+  await fresh.locator("[data-testid=diagram] [data-entity=Trap]").waitFor();
+  await fresh.close();
+});
+
+test("a reader module that cannot be fetched is reported, and picked up once it can be", async () => {
+  const fresh = await app.context.newPage();
+  let offline = true;
+  await fresh.route("**/modules/relplay_readers*", (route) => (offline ? route.abort("internetdisconnected") : route.continue()));
+  await fresh.goto(app.server.url);
+  await fresh.waitForSelector(".source-pane .cm-content");
+  await fresh.evaluate(() => localStorage.clear());
+  await fresh.reload();
+  await fresh.waitForSelector(".source-pane .cm-content");
+  await settled(fresh);
+  await fresh.selectOption("[data-testid=language]", "sql:postgresql");
+  await fresh.locator("[data-testid=core-notice]").waitFor();
+  assert.match(await fresh.locator("[data-testid=core-notice]").innerText(), /reader of this language could not be fetched/);
+  assert.match(await fresh.evaluate(() => window.relplayEditor.textIn(document.querySelector(".source-pane"))), /CREATE TABLE "Profile"/);
+  offline = false;
+  await fresh.locator(".source-pane .cm-line").last().click();
+  await fresh.keyboard.press("Control+End");
+  await fresh.keyboard.insertText("\n");
+  await settled(fresh);
+  assert.equal(await fresh.locator("[data-testid=status]").innerText(), "No problems");
+  assert.equal(await fresh.locator("[data-testid=core-notice]").count(), 0);
   await fresh.close();
 });
 

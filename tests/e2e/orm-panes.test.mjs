@@ -4,13 +4,13 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { startApp, openPage as openPageIn } from "../support/browser.mjs";
+import { startApp, settled, openPage as openPageIn } from "../support/browser.mjs";
 import { relplayOk, repoRoot } from "../support/relplay.mjs";
 
 let app;
 const example = join(repoRoot, "examples/user-profile.prisma");
 const cli = (...args) => relplayOk(["convert", example, ...args]);
-const outputText = (page) => page.evaluate(() => window.relplayEditor.textIn(document.querySelector("[data-testid=code-output]")));
+const outputText = (page) => settled(page).then(() => page.evaluate(() => window.relplayEditor.textIn(document.querySelector("[data-testid=code-output]"))));
 
 /** Waits until the output pane shows `expected` exactly. */
 async function showsExactly(page, expected) {

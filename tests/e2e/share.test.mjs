@@ -1,7 +1,7 @@
 // Share links, autosave and embedding, in headless Chromium against the built app (dist/).
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startApp, openPage as openPageIn } from "../support/browser.mjs";
+import { startApp, settled, openPage as openPageIn } from "../support/browser.mjs";
 import { encodePayload, encodeBytes } from "../support/share.mjs";
 import { join } from "node:path";
 import { relplayOk, repoRoot } from "../support/relplay.mjs";
@@ -10,8 +10,8 @@ let app;
 let server;
 let context;
 
-const sourceText = (page) => page.evaluate(() => window.relplayEditor.textIn(document.querySelector(".source-pane")));
-const outputText = (page) => page.evaluate(() => window.relplayEditor.textIn(document.querySelector("[data-testid=code-output]")));
+const sourceText = (page) => settled(page).then(() => page.evaluate(() => window.relplayEditor.textIn(document.querySelector(".source-pane"))));
+const outputText = (page) => settled(page).then(() => page.evaluate(() => window.relplayEditor.textIn(document.querySelector("[data-testid=code-output]"))));
 const draft = (page) => page.evaluate(() => localStorage.getItem("relplay.draft"));
 
 const openPage = (url, readySelector) => openPageIn(context, url, readySelector);

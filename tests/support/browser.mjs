@@ -32,6 +32,14 @@ export async function openPage(context, url, readySelector = ".source-pane .cm-c
 }
 
 /**
+ * Waits until the core worker has answered the page's newest request (the app's root is
+ * `aria-busy` until then), so that what the page shows is the reading of the text on screen.
+ */
+export async function settled(page) {
+  await page.waitForSelector(".app[aria-busy=false]");
+}
+
+/**
  * Serves the built app (dist/, or RELPLAY_DIST) on loopback and starts Chromium: `{ server, context,
  * close }`. Fails with a clear message when the app has not been built.
  */

@@ -50,7 +50,7 @@ pub struct Generated {
 }
 
 /// The byte range of `text` that shows one schema item.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Anchor {
     pub item: SchemaItem,
     pub span: crate::Span,

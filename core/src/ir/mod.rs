@@ -24,6 +24,7 @@ mod code_values;
 pub mod lower_prisma;
 #[cfg(feature = "code-readers")]
 pub mod lower_sequelize;
+#[cfg(feature = "sql-reader")]
 pub mod lower_sql;
 #[cfg(feature = "code-readers")]
 pub mod lower_typeorm;

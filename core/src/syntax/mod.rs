@@ -3,6 +3,7 @@
 
 pub mod files;
 pub mod prisma;
+#[cfg(feature = "sql-reader")]
 pub mod sql;
 #[cfg(feature = "code-readers")]
 pub mod typescript;

@@ -1,12 +1,15 @@
 //! A function the browser benchmark calls (`tests/bench/layout-browser.mjs`): the same timings as
-//! `cargo run --example layout_bench`, measured inside the built app's WebAssembly.
+//! `cargo run --example layout_bench`, measured inside the core's WebAssembly as the app builds it.
 
 use relplay_core::layout::{layout, svg};
 use relplay_core::{analyze, SourceLanguage};
 use wasm_bindgen::prelude::*;
 
-fn now() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.now())
+#[wasm_bindgen]
+extern "C" {
+    /// `performance.now()`, on a page and in a worker alike.
+    #[wasm_bindgen(js_namespace = performance)]
+    fn now() -> f64;
 }
 
 fn median_millis(runs: u32, mut f: impl FnMut()) -> f64 {

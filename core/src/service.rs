@@ -1,0 +1,279 @@
+//! What the app asks of the core and what the core answers, as plain data: the app runs the core
+//! in a Web Worker and passes these as JSON, so the page never waits for a reading or a
+//! generator. A [`Service`] keeps the last reading, so a request that only asks for another pane
+//! (or the diagram with moved boxes) does not read the source again, and the last answer of each
+//! view, so an unchanged view is not sent again.
+//!
+//! The page keeps only what it needs to link views and show problems: the diagnostics and an
+//! [`Outline`] (where each entity and relation is written), never the whole schema.
+
+use crate::diagnostic::Diagnostic;
+use crate::generate::{generate, Anchor, Target};
+use crate::ir::SchemaItem;
+use crate::ir::{Provider, Schema};
+use crate::layout::{layout_with_positions, svg};
+use crate::{analyze, Analysis, SourceLanguage, Span};
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+/// One question from the page: the source as it stands and the views it shows now.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Request {
+    /// Increases with each request; the page drops answers older than its newest request.
+    pub id: u64,
+    pub language: SourceLanguage,
+    pub source: String,
+    pub views: Vec<ViewRequest>,
+}
+
+/// A view the page shows.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "view", rename_all = "lowercase")]
+pub enum ViewRequest {
+    /// A generator's output.
+    Output { target: Target },
+    /// The diagram as SVG, with the boxes the user moved where they put them.
+    Diagram { positions: BTreeMap<String, (f64, f64)> },
+    /// The schema written in another source language (switching the language).
+    Rewrite { language: SourceLanguage },
+}
+
+/// The answer to one [`Request`].
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Reply {
+    pub id: u64,
+    /// `None` when the reading is the one sent with an earlier reply.
+    pub reading: Option<Reading>,
+    pub views: Vec<ViewReply>,
+}
+
+/// What the page keeps of a reading.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Reading {
+    pub diagnostics: Vec<Diagnostic>,
+    pub outline: Outline,
+}
+
+/// Where the schema's entities and relations are written in the source, in the schema's order,
+/// so that the page can tell which item the cursor is on and where an item is.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Outline {
+    pub provider: Option<Provider>,
+    pub entities: Vec<OutlineEntity>,
+    /// Each relation's span in the source.
+    pub relations: Vec<Span>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct OutlineEntity {
+    pub name: String,
+    pub span: Span,
+}
+
+impl Outline {
+    pub fn of(schema: &Schema) -> Outline {
+        Outline {
+            provider: schema.provider,
+            entities: schema.entities.iter().map(|e| OutlineEntity { name: e.name.clone(), span: e.span }).collect(),
+            relations: schema.relations.iter().map(|r| r.span).collect(),
+        }
+    }
+
+    /// As [`Schema::span_of`].
+    pub fn span_of(&self, item: SchemaItem) -> Option<Span> {
+        match item {
+            SchemaItem::Entity(index) => self.entities.get(index).map(|e| e.span),
+            SchemaItem::Relation(index) => self.relations.get(index).copied(),
+        }
+    }
+
+    /// As [`Schema::item_at`]: a relation written at `offset`, or else the entity around it.
+    pub fn item_at(&self, offset: usize) -> Option<SchemaItem> {
+        let inside = |span: Span| span.start() <= offset && offset <= span.end();
+        if let Some(index) = self.relations.iter().position(|&span| inside(span)) {
+            return Some(SchemaItem::Relation(index));
+        }
+        self.entities.iter().position(|e| inside(e.span)).map(SchemaItem::Entity)
+    }
+
+    pub fn entity_index(&self, name: &str) -> Option<usize> {
+        self.entities.iter().position(|e| e.name == name)
+    }
+}
+
+/// One view's answer.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(tag = "view", rename_all = "lowercase")]
+pub enum ViewReply {
+    Output {
+        target: Target,
+        text: String,
+        anchors: Vec<Anchor>,
+        notes: Vec<String>,
+    },
+    Diagram {
+        svg: String,
+    },
+    /// The text in the new language, or `None` when the schema has errors (it is then kept as
+    /// it is).
+    Rewrite {
+        language: SourceLanguage,
+        text: Option<String>,
+    },
+}
+
+/// The core as the page's worker holds it: the last reading and the last answer of each view.
+#[derive(Default)]
+pub struct Service {
+    read: Option<(SourceLanguage, String, Analysis)>,
+    /// Whether the page has the current reading.
+    reading_sent: bool,
+    sent: Vec<ViewReply>,
+}
+
+impl Service {
+    pub fn new() -> Service {
+        Service::default()
+    }
+
+    /// Whether answering `request` means reading its source (it is not the text read last).
+    pub fn needs_reading(&self, request: &Request) -> bool {
+        !matches!(&self.read, Some((language, source, _)) if *language == request.language && *source == request.source)
+    }
+
+    /// Answers `request`, reading the source with this build's readers.
+    pub fn answer(&mut self, request: &Request) -> Reply {
+        self.answer_with(request, analyze)
+    }
+
+    /// Answers `request`, reading the source with `read` when it changed (the worker passes
+    /// the readers' module here for the languages this build does not read).
+    pub fn answer_with(&mut self, request: &Request, read: impl FnOnce(&str, SourceLanguage) -> Analysis) -> Reply {
+        if self.needs_reading(request) {
+            let analysis = read(&request.source, request.language);
+            self.read = Some((request.language, request.source.clone(), analysis));
+            self.reading_sent = false;
+            self.sent.clear();
+        }
+        let Some((_, _, analysis)) = &self.read else { unreachable!("read above") };
+        let reading =
+            (!self.reading_sent).then(|| Reading { diagnostics: analysis.diagnostics.clone(), outline: Outline::of(&analysis.schema) });
+        self.reading_sent = true;
+        let mut views = Vec::new();
+        for view in &request.views {
+            let reply = match view {
+                ViewRequest::Output { target } => {
+                    let generated = generate(&analysis.schema, *target);
+                    ViewReply::Output {
+                        target: *target,
+                        notes: generated.diagnostics.iter().map(|d| d.message.clone()).collect(),
+                        text: generated.text,
+                        anchors: generated.anchors,
+                    }
+                }
+                ViewRequest::Diagram { positions } => {
+                    ViewReply::Diagram { svg: svg::render(&layout_with_positions(&analysis.schema, positions)) }
+                }
+                ViewRequest::Rewrite { language } => ViewReply::Rewrite {
+                    language: *language,
+                    text: (!crate::diagnostic::has_errors(&analysis.diagnostics))
+                        .then(|| generate(&analysis.schema, language.writer()).text),
+                },
+            };
+            if !self.sent.contains(&reply) {
+                views.push(reply.clone());
+                // One answer kept per kind of view and target: the page shows one of each.
+                self.sent.retain(|sent| !same_view(sent, &reply));
+                self.sent.push(reply);
+            }
+        }
+        Reply { id: request.id, reading, views }
+    }
+
+    /// Forgets what the page was sent (a new page, or a worker restarted after a failure).
+    pub fn forget_sent(&mut self) {
+        self.reading_sent = false;
+        self.sent.clear();
+    }
+}
+
+fn same_view(a: &ViewReply, b: &ViewReply) -> bool {
+    match (a, b) {
+        (ViewReply::Output { target: x, .. }, ViewReply::Output { target: y, .. }) => x == y,
+        (ViewReply::Diagram { .. }, ViewReply::Diagram { .. }) => true,
+        (ViewReply::Rewrite { language: x, .. }, ViewReply::Rewrite { language: y, .. }) => x == y,
+        _ => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SCHEMA: &str = "model User {\n  id Int @id\n  posts Post[]\n}\nmodel Post {\n  id Int @id\n  authorId Int\n  author User @relation(fields: [authorId], references: [id])\n}\n";
+
+    fn request(id: u64, source: &str, views: Vec<ViewRequest>) -> Request {
+        Request { id, language: SourceLanguage::Prisma, source: source.to_string(), views }
+    }
+
+    #[test]
+    fn reads_once_and_sends_each_view_once_until_it_changes() {
+        let mut service = Service::new();
+        let views = vec![ViewRequest::Output { target: Target::Prisma }, ViewRequest::Diagram { positions: BTreeMap::new() }];
+        let first = service.answer(&request(1, SCHEMA, views.clone()));
+        let reading = first.reading.expect("a first reading");
+        assert_eq!(reading.outline.entities.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), ["User", "Post"]);
+        assert_eq!(reading.outline.relations.len(), 1);
+        assert!(reading.diagnostics.is_empty());
+        assert_eq!(first.views.len(), 2);
+        assert!(matches!(&first.views[1], ViewReply::Diagram { svg } if svg.starts_with("<svg")));
+
+        // The same text again: nothing new to send.
+        let again = service.answer(&request(2, SCHEMA, views.clone()));
+        assert_eq!((again.id, again.reading, again.views.len()), (2, None, 0));
+
+        // A moved box: only the diagram comes back, from the same reading.
+        let mut positions = BTreeMap::new();
+        positions.insert("User".to_string(), (400.0, 10.0));
+        let moved = service.answer(&request(3, SCHEMA, vec![views[0].clone(), ViewRequest::Diagram { positions }]));
+        assert!(moved.reading.is_none());
+        assert!(matches!(moved.views.as_slice(), [ViewReply::Diagram { .. }]));
+
+        // A new text: a new reading and the views again.
+        let changed = service.answer(&request(4, &SCHEMA.replace("Post", "Article"), views));
+        assert!(changed.reading.is_some_and(|r| r.outline.entity_index("Article") == Some(1)));
+        assert_eq!(changed.views.len(), 2);
+    }
+
+    #[test]
+    fn rewrites_only_a_schema_without_errors() {
+        let mut service = Service::new();
+        let rewrite = vec![ViewRequest::Rewrite { language: SourceLanguage::TypeOrm }];
+        let valid = service.answer(&request(1, SCHEMA, rewrite.clone()));
+        assert!(matches!(&valid.views[0], ViewReply::Rewrite { text: Some(text), .. } if text.contains("@Entity")));
+        let broken = service.answer(&request(2, "model User {\n  id Int @id\n  post Nope\n}\n", rewrite));
+        assert!(matches!(&broken.views[0], ViewReply::Rewrite { text: None, .. }));
+    }
+
+    #[test]
+    fn the_outline_finds_items_as_the_schema_does() {
+        let schema = analyze(SCHEMA, SourceLanguage::Prisma).schema;
+        let outline = Outline::of(&schema);
+        for offset in 0..SCHEMA.len() {
+            assert_eq!(outline.item_at(offset), schema.item_at(offset), "at {offset}");
+        }
+        for item in [SchemaItem::Entity(0), SchemaItem::Entity(1), SchemaItem::Relation(0), SchemaItem::Entity(9)] {
+            assert_eq!(outline.span_of(item), schema.span_of(item));
+        }
+    }
+
+    #[test]
+    fn requests_and_replies_cross_as_json() {
+        let request = request(7, SCHEMA, vec![ViewRequest::Diagram { positions: BTreeMap::new() }]);
+        let json = serde_json::to_string(&request).unwrap();
+        assert_eq!(serde_json::from_str::<Request>(&json).unwrap(), request);
+        let reply = Service::new().answer(&request);
+        let json = serde_json::to_string(&reply).unwrap();
+        assert_eq!(serde_json::from_str::<Reply>(&json).unwrap(), reply);
+    }
+}

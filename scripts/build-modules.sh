@@ -1,0 +1,20 @@
+#!/usr/bin/env bash
+# Builds the app's two wasm modules besides its own into static/modules/: the core worker
+# (worker/: the Prisma reader, validation, generators and layout, run in a Web Worker by
+# js/core-worker.js, copied beside it) and the readers (readers/: SQL with sqlparser, TypeORM,
+# Sequelize and VibORM with oxc_parser), which the worker loads only when one of those languages
+# is read. Run by Trunk's pre-build hook, before the app itself.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=static/modules
+mkdir -p "$out"
+for crate in relplay_worker relplay_readers; do
+  cargo build -p "${crate//_/-}" --target wasm32-unknown-unknown --release --locked ${RELPLAY_OFFLINE:+--offline}
+  wasm-bindgen --target web --no-typescript --out-dir "$out" --out-name "$crate" \
+    "target/wasm32-unknown-unknown/release/$crate.wasm"
+  if command -v wasm-opt >/dev/null; then
+    wasm-opt -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
+      "$out/${crate}_bg.wasm" -o "$out/${crate}_bg.wasm"
+  fi
+done
+cp js/core-worker.js "$out/core-worker.js"

@@ -1,0 +1,80 @@
+//! The page's link to the core worker: whenever the text, the language, the pane shown or its
+//! options change, one request for what is on screen now; every answer goes into the
+//! playground's signals. Only the open pane is asked for (the others when they are shown), and
+//! the worker answers only the newest request, so typing never waits for the core.
+
+use crate::interop::core::{self, CoreMessage};
+use crate::panes::OutputTab;
+use crate::state::{CoreState, Playground, TargetOutput};
+use leptos::prelude::*;
+use relplay_core::service::{Reply, Request, ViewReply, ViewRequest};
+
+pub fn connect(playground: Playground) {
+    let next_id = StoredValue::new(0u64);
+    core::listen(move |message| match message {
+        CoreMessage::Reply(reply) => {
+            if reply.id == next_id.get_value() {
+                playground.awaiting_core.set(false);
+            }
+            apply(playground, reply)
+        }
+        CoreMessage::LoadingReader => playground.core_state.set(CoreState::LoadingReader),
+        CoreMessage::ReaderFailed(reason) => {
+            playground.awaiting_core.set(false);
+            playground.core_state.set(CoreState::ReaderFailed(reason))
+        }
+        CoreMessage::Crashed(reason) => {
+            // Neither this request nor a language switch waiting for it will get an answer.
+            // (Only a switch that is waiting is cleared: setting the signal asks the core again,
+            // which would fail on the same text again.)
+            playground.awaiting_core.set(false);
+            if playground.pending_switch.get_untracked().is_some() {
+                playground.pending_switch.set(None);
+            }
+            playground.core_state.set(CoreState::Crashed(reason));
+        }
+    });
+    Effect::new(move |_| {
+        let mut views = Vec::new();
+        match playground.tab.get() {
+            OutputTab::Target(id) => views.push(ViewRequest::Output { target: id.with(&playground.target_choices()) }),
+            OutputTab::Diagram => views.push(ViewRequest::Diagram { positions: playground.positions.get() }),
+            OutputTab::Problems => {}
+        }
+        if let Some(language) = playground.pending_switch.get() {
+            views.push(ViewRequest::Rewrite { language });
+        }
+        next_id.update_value(|id| *id += 1);
+        let request = Request { id: next_id.get_value(), language: playground.language.get(), source: playground.source.get(), views };
+        playground.awaiting_core.set(true);
+        core::send(&request);
+    });
+}
+
+fn apply(playground: Playground, reply: Reply) {
+    if let Some(reading) = reply.reading {
+        playground.reading.set(reading);
+    }
+    playground.core_state.set(CoreState::Ready);
+    for view in reply.views {
+        match view {
+            ViewReply::Output { target, text, anchors, notes } => playground.outputs.update(|outputs| {
+                let output = TargetOutput { target, text, anchors, notes };
+                match outputs.iter_mut().find(|o| o.target == target) {
+                    Some(slot) => *slot = output,
+                    None => outputs.push(output),
+                }
+            }),
+            ViewReply::Diagram { svg } => playground.diagram_svg.set(svg),
+            ViewReply::Rewrite { language, text } => {
+                if playground.pending_switch.get_untracked() == Some(language) {
+                    playground.pending_switch.set(None);
+                    playground.language.set(language);
+                    if let Some(text) = text {
+                        playground.set_text(&text);
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,123 @@
+// Browser benchmark of typing: the release build (dist/) in headless Chromium. For each schema and
+// each pane, renames the schema's first model one keystroke at a time (a letter added, then taken
+// away) and measures, in the page, the time from the keydown event to the first frame where the
+// open pane shows the new name (p50, p95), and the longest input event of the run (the Event
+// Timing API: every keydown, keypress, input, click… with its processing and the frame after).
+// Also reports what a first visit downloads (wasm and JavaScript, each file gzipped -9).
+//
+//   cargo run --release -p relplay-core --example pipeline_bench 200 1000   # writes the schemas
+//   trunk build --release --offline && node tests/bench/keystroke-browser.mjs [SAMPLES]
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import { execFileSync } from "node:child_process";
+import { repoRoot } from "../support/relplay.mjs";
+import { serveDirectory } from "../support/static-server.mjs";
+import { launchBrowser } from "../support/browser.mjs";
+
+const samples = Number(process.argv[2] ?? 20);
+const dist = process.env.RELPLAY_DIST || join(repoRoot, "dist");
+const relplay = join(repoRoot, "target/debug/relplay");
+const schemas = [
+  ["documenso (51 models)", join(repoRoot, "../shared/corpus/prisma/documenso.prisma")],
+  ["generated, 200 models", join(repoRoot, "target/bench-schemas/shapes-200.prisma")],
+  ["generated, 1,000 models", join(repoRoot, "target/bench-schemas/shapes-1000.prisma")],
+];
+const panes = ["diagram", "prisma", "sql", "typeorm", "sequelize", "viborm"];
+
+const server = await serveDirectory(dist);
+const context = await launchBrowser();
+const percentile = (values, p) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+};
+
+async function firstVisitBytes() {
+  const page = await context.newPage();
+  const fetched = new Set();
+  page.on("request", (request) => fetched.add(new URL(request.url()).pathname));
+  await page.goto(server.url);
+  await page.evaluate(() => localStorage.clear());
+  fetched.clear();
+  await page.reload();
+  await page.waitForFunction(() => document.querySelector("[data-testid=status]")?.innerText === "No problems");
+  await page.waitForTimeout(500);
+  await page.close();
+  const rows = [...fetched]
+    .filter((path) => /\.(js|wasm)$/.test(path))
+    .map((path) => {
+      const bytes = readFileSync(join(dist, decodeURIComponent(path)));
+      return { path, raw: bytes.length, gzipped: gzipSync(bytes, { level: 9 }).length };
+    });
+  return rows.sort((a, b) => b.gzipped - a.gzipped);
+}
+
+async function measure(file, pane) {
+  const text = readFileSync(file, "utf8");
+  const link = execFileSync(relplay, ["share", file, "--base", server.url], { encoding: "utf8" }).trim();
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.waitForSelector(".source-pane .cm-content");
+  await page.click(`[data-tab=${pane}]`);
+  const name = /^model (\w+) \{/m.exec(text)[1];
+  const line = text.split("\n").findIndex((l) => l.startsWith(`model ${name} {`));
+  const shows = (candidate) =>
+    pane === "diagram"
+      ? `document.querySelector('[data-testid=diagram] [data-entity="${candidate}"]') !== null`
+      : `(window.relplayEditor.textIn(document.querySelector('[data-testid=code-output]')) ?? '').includes(${JSON.stringify(candidate)})`;
+  await page.waitForFunction(shows(name), null, { timeout: 120_000 });
+  await page.evaluate(() => {
+    window.relplayProbe = { longest: 0, latencies: [] };
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.relplayProbe.longest = Math.max(window.relplayProbe.longest, entry.duration);
+    }).observe({ type: "event", durationThreshold: 16, buffered: false });
+    document.addEventListener("keydown", (event) => (window.relplayProbe.start = event.timeStamp), true);
+  });
+  // The cursor after the model's name.
+  await page.click(".source-pane .cm-content");
+  await page.keyboard.press("Control+Home");
+  for (let i = 0; i < line; i++) await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("Home");
+  for (let i = 0; i < `model ${name}`.length; i++) await page.keyboard.press("ArrowRight");
+  for (let i = 0; i < samples; i++) {
+    const adding = i % 2 === 0;
+    const expected = adding ? `${name}Q` : name;
+    await page.evaluate(() => delete window.relplayProbe.start);
+    await page.keyboard.press(adding ? "Q" : "Backspace");
+    const latency = await page.evaluate(
+      (source) =>
+        new Promise((resolve) => {
+          const check = new Function(source);
+          const frame = (now) => (check() ? resolve(now - window.relplayProbe.start) : requestAnimationFrame(frame));
+          requestAnimationFrame(frame);
+        }),
+      `return ${shows(expected)}`,
+    );
+    await page.evaluate((value) => window.relplayProbe.latencies.push(value), latency);
+    await page.waitForTimeout(50);
+  }
+  const probe = await page.evaluate(() => window.relplayProbe);
+  await page.close();
+  return { p50: percentile(probe.latencies, 50), p95: percentile(probe.latencies, 95), longest: probe.longest };
+}
+
+try {
+  const bytes = await firstVisitBytes();
+  console.log("First visit (the default Prisma example), each file gzipped -9:\n");
+  console.log("| file | bytes | gzipped |\n|---|---:|---:|");
+  for (const row of bytes) console.log(`| ${row.path} | ${row.raw.toLocaleString("en")} | ${row.gzipped.toLocaleString("en")} |`);
+  const total = bytes.reduce((sum, row) => sum + row.gzipped, 0);
+  console.log(`| **total** | ${bytes.reduce((s, r) => s + r.raw, 0).toLocaleString("en")} | **${total.toLocaleString("en")}** |\n`);
+  console.log(`Keystroke to pane (${samples} keystrokes each; ms):\n`);
+  console.log("| schema | pane | p50 | p95 | longest input event |\n|---|---|---:|---:|---:|");
+  for (const [label, file] of schemas) {
+    for (const pane of panes) {
+      const result = await measure(file, pane);
+      const ms = (value) => (value === undefined ? "—" : value.toFixed(0));
+      console.log(`| ${label} | ${pane} | ${ms(result.p50)} | ${ms(result.p95)} | ${result.longest ? ms(result.longest) : "< 16"} |`);
+    }
+  }
+} finally {
+  await context.close();
+  await server.close();
+}
