@@ -7,11 +7,10 @@ import { searchKeymap, highlightSelectionMatches } from "@codemirror/search";
 import { bracketMatching, indentOnInput, syntaxHighlighting, HighlightStyle } from "@codemirror/language";
 import { tags } from "@lezer/highlight";
 import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
-import { lintGutter, setDiagnostics, lintKeymap } from "@codemirror/lint";
-import { sql, PostgreSQL, MySQL, SQLite } from "@codemirror/lang-sql";
+import { lintGutter, setDiagnostics, diagnosticCount, lintKeymap } from "@codemirror/lint";
 import { json } from "@codemirror/lang-json";
-import { javascript } from "@codemirror/lang-javascript";
 import { prismaLanguage } from "./prisma-language.js";
+import { textChanges } from "./text-changes.js";
 import "./browser.js";
 import "./diagram.js";
 import "./core-client.js";
@@ -19,16 +18,41 @@ import "./core-client.js";
 // Marks transactions made by relplay itself, so they are not taken for the user's cursor moves.
 const fromRelplay = Annotation.define();
 
+// Highlighting per editor language. Prisma, JSON and plain text are in this bundle; SQL and
+// JavaScript/TypeScript, which a first visit to the default Prisma example does not show, are
+// chunks of their own (static/editor/chunks/), fetched the first time an editor shows them.
+const loadSql = () => import("@codemirror/lang-sql");
+const loadJavascript = () => import("@codemirror/lang-javascript");
 const languageOf = {
   prisma: () => prismaLanguage,
-  postgresql: () => sql({ dialect: PostgreSQL }),
-  mysql: () => sql({ dialect: MySQL }),
-  sqlite: () => sql({ dialect: SQLite }),
+  postgresql: async () => (({ sql, PostgreSQL }) => sql({ dialect: PostgreSQL }))(await loadSql()),
+  mysql: async () => (({ sql, MySQL }) => sql({ dialect: MySQL }))(await loadSql()),
+  sqlite: async () => (({ sql, SQLite }) => sql({ dialect: SQLite }))(await loadSql()),
   json: () => json(),
-  typescript: () => javascript({ typescript: true }),
-  javascript: () => javascript(),
+  typescript: async () => (await loadJavascript()).javascript({ typescript: true }),
+  javascript: async () => (await loadJavascript()).javascript(),
   text: () => [],
 };
+
+/**
+ * Gives `view` the highlighting of `language` in its language compartment: at once when it is in
+ * this bundle, else when its chunk has loaded (unless the view changed language meanwhile; a
+ * chunk that cannot be fetched leaves the text unhighlighted).
+ */
+function applyLanguage(view, language) {
+  view.relplay.language = language;
+  const extension = (languageOf[language] || languageOf.text)();
+  if (!(extension instanceof Promise)) {
+    view.dispatch({ effects: view.relplay.languageSlot.reconfigure(extension) });
+    return;
+  }
+  extension.then(
+    (loaded) => {
+      if (view.relplay.language === language) view.dispatch({ effects: view.relplay.languageSlot.reconfigure(loaded) });
+    },
+    () => {},
+  );
+}
 
 // Syntax colours come from CSS custom properties (static/app.css), so light and dark themes
 // both stay legible.
@@ -120,7 +144,7 @@ const api = {
           bracketMatching(), closeBrackets(), highlightActiveLine(), highlightSelectionMatches(),
           syntaxHighlighting(relplayHighlight), lintGutter(),
           keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...lintKeymap, indentWithTab]),
-          languageSlot.of((languageOf[language] || languageOf.text)()),
+          languageSlot.of([]),
           readOnlySlot.of(EditorState.readOnly.of(false)),
           baseTheme, EditorView.lineWrapping,
           EditorView.contentAttributes.of({ "aria-label": "Schema source", "data-testid": "source-editor" }),
@@ -135,6 +159,7 @@ const api = {
       }),
     });
     view.relplay = { languageSlot, readOnlySlot };
+    applyLanguage(view, language);
     return view;
   },
 
@@ -149,7 +174,7 @@ const api = {
           lineNumbers(), drawSelection(), highlightSelectionMatches(),
           syntaxHighlighting(relplayHighlight),
           keymap.of([...defaultKeymap, ...searchKeymap]),
-          languageSlot.of((languageOf[language] || languageOf.text)()),
+          languageSlot.of([]),
           EditorState.readOnly.of(true), EditorView.editable.of(false), baseTheme, EditorView.lineWrapping,
           EditorView.domEventHandlers({
             mouseup: (event, view) => {
@@ -162,21 +187,16 @@ const api = {
       }),
     });
     view.relplay = { languageSlot };
+    applyLanguage(view, language);
     return view;
   },
 
-  // Replaces the whole text, keeping the view (used for examples and outputs).
-  // Replaces only what differs (the common start and end are kept), so a new output updates the
-  // document in place: the scroll position, folds and selection outside the change stay.
+  // Puts `text` in the editor, changing only the lines that differ (js/text-changes.js), so a
+  // new output updates the document in place: the scroll position, folds and selection outside
+  // the changes stay, and only the changed lines are parsed and drawn again.
   setText(view, text) {
-    const old = view.state.doc.toString();
-    if (old === text) return;
-    let start = 0;
-    const shorter = Math.min(old.length, text.length);
-    while (start < shorter && old.charCodeAt(start) === text.charCodeAt(start)) start++;
-    let end = 0;
-    while (end < shorter - start && old.charCodeAt(old.length - 1 - end) === text.charCodeAt(text.length - 1 - end)) end++;
-    view.dispatch({ changes: { from: start, to: old.length - end, insert: text.slice(start, text.length - end) } });
+    const changes = textChanges(view.state.doc.toString(), text);
+    if (changes.length > 0) view.dispatch({ changes });
   },
 
   getText(view) {
@@ -192,6 +212,12 @@ const api = {
     return view.state.sliceDoc(from, to);
   },
 
+  // The editor view inside `element` (for the browser benchmarks).
+  viewIn(element) {
+    const editor = element.querySelector(".cm-editor");
+    return editor ? EditorView.findFromDOM(editor) : null;
+  },
+
   // The whole text of the editor inside `element` (CodeMirror only renders the visible lines).
   textIn(element) {
     const editor = element.querySelector(".cm-editor");
@@ -199,7 +225,7 @@ const api = {
   },
 
   setLanguage(view, language) {
-    view.dispatch({ effects: view.relplay.languageSlot.reconfigure((languageOf[language] || languageOf.text)()) });
+    if (view.relplay.language !== language) applyLanguage(view, language);
   },
 
   setReadOnly(view, readOnly) {
@@ -207,6 +233,8 @@ const api = {
   },
 
   setDiagnostics(view, diagnostics) {
+    // No problems before and none now (the usual answer while typing): nothing to redraw.
+    if (diagnostics.length === 0 && diagnosticCount(view.state) === 0) return;
     view.dispatch(setDiagnostics(view.state, toCodeMirror(view, diagnostics)));
   },
 
@@ -214,8 +242,13 @@ const api = {
   highlight(view, from, to) {
     const length = view.state.doc.length;
     const anchor = Math.min(from, length);
+    const head = Math.min(Math.max(to, anchor), length);
+    // Already selected (an edit inside the range maps the selection along with it): the view
+    // stays as the user left it.
+    const { main } = view.state.selection;
+    if (main.anchor === anchor && main.head === head) return;
     view.dispatch({
-      selection: { anchor, head: Math.min(Math.max(to, anchor), length) },
+      selection: { anchor, head },
       effects: EditorView.scrollIntoView(anchor, { y: "center" }),
       annotations: fromRelplay.of(true),
     });

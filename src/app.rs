@@ -158,7 +158,10 @@ fn persist_after_changes(playground: Playground, embed: bool) {
                 if generation.get_value() != mine {
                     return;
                 }
-                browser::replace_hash(&format!("#s={}", relplay_core::share::encode(&snapshot)));
+                // A text a link cannot carry (links open up to 1 MiB) leaves the hash as it was.
+                if snapshot.source.len() <= relplay_core::share::MAX_DECODED_SIZE {
+                    browser::replace_hash(&format!("#s={}", relplay_core::share::encode(&snapshot)));
+                }
                 if !embed {
                     playground.linked_source.update_value(|linked| session::save_draft(&snapshot, linked));
                 }

@@ -29,6 +29,10 @@ pub use line_index::{LineColumn, LineIndex};
 pub use span::Span;
 pub use syntax::SourceLanguage;
 
+/// The largest source text [`analyze`] reads, in bytes (4 MiB, about 16,000 Prisma models);
+/// a larger one is a single P021 error, answered at once.
+pub const MAX_SOURCE_BYTES: usize = 4 * 1024 * 1024;
+
 /// The result of reading one source text: the IR and every diagnostic, sorted by position.
 #[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Analysis {
@@ -58,6 +62,10 @@ fn analyze_code(_text: &str, language: SourceLanguage) -> (ir::Schema, ir::decla
 
 /// Parses, lowers and validates `text`. Never fails and never panics: problems are diagnostics.
 pub fn analyze(text: &str, language: SourceLanguage) -> Analysis {
+    if text.len() > MAX_SOURCE_BYTES {
+        let diagnostics = vec![diagnostic::catalog::source_too_large(text.len(), MAX_SOURCE_BYTES)];
+        return Analysis { schema: ir::Schema { version: ir::IR_VERSION, ..ir::Schema::default() }, diagnostics };
+    }
     let (schema, declarations, diagnostics) = match language {
         SourceLanguage::Prisma => {
             let (file, mut diagnostics) = syntax::prisma::parse(text);

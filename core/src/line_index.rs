@@ -6,6 +6,8 @@ use serde::Serialize;
 pub struct LineIndex<'a> {
     text: &'a str,
     line_starts: Vec<usize>,
+    /// Each line's start in UTF-16 code units, so that an offset costs its own line only.
+    utf16_line_starts: Vec<usize>,
 }
 
 /// A 1-based line and column; the column counts Unicode scalar values.
@@ -19,7 +21,14 @@ impl<'a> LineIndex<'a> {
     pub fn new(text: &'a str) -> LineIndex<'a> {
         let mut line_starts = vec![0];
         line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
-        LineIndex { text, line_starts }
+        let mut utf16_line_starts = Vec::with_capacity(line_starts.len());
+        let mut units = 0;
+        for (index, &start) in line_starts.iter().enumerate() {
+            utf16_line_starts.push(units);
+            let end = line_starts.get(index + 1).copied().unwrap_or(text.len());
+            units += utf16_len(&text[start..end]);
+        }
+        LineIndex { text, line_starts, utf16_line_starts }
     }
 
     /// The byte offset clamped into the text and moved back onto a character boundary.
@@ -41,15 +50,17 @@ impl<'a> LineIndex<'a> {
     /// The offset in UTF-16 code units, as JavaScript strings and CodeMirror count.
     pub fn utf16_offset(&self, offset: usize) -> usize {
         let offset = self.clamp(offset);
-        self.text[..offset].chars().map(char::len_utf16).sum()
+        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        self.utf16_line_starts[line] + utf16_len(&self.text[self.line_starts[line]..offset])
     }
 
     /// The byte offset of a UTF-16 offset (the inverse of [`LineIndex::utf16_offset`]).
     pub fn byte_offset_of_utf16(&self, utf16: usize) -> usize {
-        let mut units = 0;
-        for (byte, ch) in self.text.char_indices() {
+        let line = self.utf16_line_starts.partition_point(|&start| start <= utf16) - 1;
+        let mut units = self.utf16_line_starts[line];
+        for (byte, ch) in self.text[self.line_starts[line]..].char_indices() {
             if units >= utf16 {
-                return byte;
+                return self.line_starts[line] + byte;
             }
             units += ch.len_utf16();
         }
@@ -62,6 +73,14 @@ impl<'a> LineIndex<'a> {
         let start = self.line_starts[index];
         let end = self.line_starts.get(index + 1).copied().unwrap_or(self.text.len());
         self.text[start..end].trim_end_matches(['\n', '\r'])
+    }
+}
+
+fn utf16_len(text: &str) -> usize {
+    if text.is_ascii() {
+        text.len()
+    } else {
+        text.chars().map(char::len_utf16).sum()
     }
 }
 
@@ -92,5 +111,16 @@ mod tests {
         let index = LineIndex::new("é");
         assert_eq!(index.line_column(1), LineColumn { line: 1, column: 1 });
         assert_eq!(index.utf16_offset(99), 1);
+    }
+
+    #[test]
+    fn utf16_offsets_agree_with_counting_from_the_start_on_every_line() {
+        let text = "model Café {\n  id Int @id // 💥 ok\n}\n\nmodel Ünïcode {\n  x String\n}";
+        let index = LineIndex::new(text);
+        for (offset, _) in text.char_indices().chain([(text.len(), ' ')]) {
+            let counted: usize = text[..offset].chars().map(char::len_utf16).sum();
+            assert_eq!(index.utf16_offset(offset), counted, "at byte {offset}");
+            assert_eq!(index.byte_offset_of_utf16(counted), offset, "at unit {counted}");
+        }
     }
 }

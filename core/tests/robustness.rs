@@ -237,6 +237,23 @@ fn deep_nesting_is_a_diagnostic_in_every_language() {
     assert!(analyze(&prisma, SourceLanguage::Prisma).schema.entity("B").is_some());
 }
 
+/// A source over the documented limit is one P021 error in every language, answered without
+/// reading it; one just under the limit is read.
+#[test]
+fn a_source_over_the_limit_is_one_error_in_every_language() {
+    let model = "model M {\n  id Int @id\n}\n";
+    let over = model.repeat(relplay_core::MAX_SOURCE_BYTES / model.len() + 1);
+    for language in relplay_core::registry::LANGUAGES.iter().map(|info| info.language) {
+        let analysis = analyze(&over, language);
+        assert_eq!(analysis.diagnostics.len(), 1, "{language:?}");
+        assert_eq!(analysis.diagnostics[0].code.as_str(), "P021");
+        assert!(analysis.diagnostics[0].message.contains("more than the 4096 KiB relplay reads"), "{}", analysis.diagnostics[0].message);
+        assert!(analysis.schema.entities.is_empty());
+    }
+    let under = model.repeat(relplay_core::MAX_SOURCE_BYTES / model.len());
+    assert!(analyze(&under, SourceLanguage::Prisma).diagnostics.iter().all(|d| d.code.as_str() != "P021"));
+}
+
 /// Inputs the fuzzers (`scripts/fuzz.sh`) crashed on, kept as fixtures: `core/tests/fixtures/fuzz/`,
 /// read in the language their extension names (`.sql` as every dialect, `.prisma`, `.ts` as every
 /// ORM language).

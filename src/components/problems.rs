@@ -9,8 +9,10 @@ use relplay_core::diagnostic::render;
 pub fn ProblemsList() -> impl IntoView {
     let playground = expect_context::<Playground>();
     let rows = move || {
+        // Drawn again when a reading comes, not on every keystroke: the reading is of the text
+        // as it stood, and the next one follows.
         let reading = playground.reading.get();
-        let text = playground.source.get();
+        let text = playground.source.get_untracked();
         render::locate(&text, &reading.diagnostics)
             .into_iter()
             .map(|d| {

@@ -64,8 +64,19 @@ pub fn ShareDialog() -> impl IntoView {
             <div class="dialog-backdrop" on:click=move |_| playground.share_open.set(false)>
                 <div class="dialog" role="dialog" aria-label="Share" data-testid="share-dialog" on:click=|event| event.stop_propagation()>
                     <h2>"Share this playground"</h2>
-                    <p class="hint">
-                        {move || format!("The whole schema is in the link ({} characters); nothing is uploaded.", link().len())}
+                    <p class="hint" data-testid="share-hint">
+                        {move || {
+                            let size = playground.source.with(String::len);
+                            if size > relplay_core::share::MAX_DECODED_SIZE {
+                                format!(
+                                    "This schema is {} KiB; a link carries up to {} KiB, so this one would not open. Share the file itself, or a part of the schema.",
+                                    size.div_ceil(1024),
+                                    relplay_core::share::MAX_DECODED_SIZE / 1024
+                                )
+                            } else {
+                                format!("The whole schema is in the link ({} characters); nothing is uploaded.", link().len())
+                            }
+                        }}
                     </p>
                     <label>"Link"</label>
                     <div class="copy-row">

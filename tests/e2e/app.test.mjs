@@ -62,6 +62,10 @@ test("the SQL pane shows UNIQUE on the foreign key", async () => {
   const sql = await outputText();
   assert.match(sql, /CONSTRAINT "Profile_userId_key" UNIQUE \("userId"\)/);
   assert.match(sql, /FOREIGN KEY \("userId"\) REFERENCES "User" \("id"\) ON DELETE CASCADE ON UPDATE CASCADE/);
+  // The SQL highlighting is a chunk of its own, fetched now: the keywords get their colour.
+  await page.waitForFunction(() =>
+    [...document.querySelectorAll("[data-testid=code-output] .cm-line span")].some((span) => span.textContent === "CREATE" && getComputedStyle(span).color !== getComputedStyle(span.parentElement).color),
+  );
 });
 
 test("the Prisma pane's text is accepted by Prisma's validator", async () => {
@@ -292,6 +296,37 @@ test("a reader module that cannot be fetched is reported, and picked up once it 
   await settled(fresh);
   assert.equal(await fresh.locator("[data-testid=status]").innerText(), "No problems");
   assert.equal(await fresh.locator("[data-testid=core-notice]").count(), 0);
+  await fresh.close();
+});
+
+test("a text over the 4 MiB limit is one clear problem at once, keeps the last link, and undo brings the schema back", async () => {
+  const fresh = await app.context.newPage();
+  await fresh.goto(app.server.url);
+  await fresh.waitForSelector(".source-pane .cm-content");
+  await settled(fresh);
+  await fresh.waitForFunction(() => location.hash.startsWith("#s="));
+  const hashBefore = await fresh.evaluate(() => location.hash);
+  // As a paste would: one change that appends 5 MiB of models.
+  await fresh.evaluate(() => {
+    const view = window.relplayEditor.viewIn(document.querySelector(".source-pane"));
+    const model = (i) => `\nmodel Pasted${i} {\n  id Int @id\n}\n`;
+    let big = "";
+    for (let i = 0; big.length < 5 * 1024 * 1024; i++) big += model(i);
+    view.dispatch({ changes: { from: view.state.doc.length, insert: big } });
+  });
+  await settled(fresh);
+  assert.equal(await fresh.locator("[data-testid=status]").innerText(), "1 error, 0 warnings");
+  await fresh.click("[data-testid=status]");
+  assert.match(await fresh.locator(".problems-pane").innerText(), /P021[\s\S]*more than the 4096 KiB relplay reads; nothing was read/);
+  await fresh.waitForTimeout(600);
+  assert.equal(await fresh.evaluate(() => location.hash), hashBefore, "the URL kept the last link that opens");
+  await fresh.click("[data-testid=share]");
+  assert.match(await fresh.locator("[data-testid=share-hint]").innerText(), /a link carries up to 1024 KiB, so this one would not open/);
+  await fresh.click(".dialog .close");
+  await fresh.locator(".source-pane .cm-content").focus();
+  await fresh.keyboard.press("Control+z");
+  await settled(fresh);
+  assert.equal(await fresh.locator("[data-testid=status]").innerText(), "No problems");
   await fresh.close();
 });
 

@@ -77,6 +77,18 @@ pub fn code_syntax_error(span: Span, reason: &str) -> Diagnostic {
     Diagnostic::error(Code::P018, span, format!("This code does not parse: {reason}. The rest of the file is read as far as it can be."))
 }
 
+pub fn source_too_large(bytes: usize, limit: usize) -> Diagnostic {
+    Diagnostic::error(
+        Code::P021,
+        Span::at(0),
+        format!(
+            "This text is {} KiB, more than the {} KiB relplay reads; nothing was read. Split the schema, or leave data out of it.",
+            bytes.div_ceil(1024),
+            limit / 1024
+        ),
+    )
+}
+
 pub fn code_reader_not_loaded(language: &str) -> Diagnostic {
     Diagnostic::info(Code::P020, Span::at(0), format!("Loading the {language} reader…"))
 }

@@ -60,6 +60,7 @@ codes! {
     P018 => Error,
     P019 => Error,
     P020 => Info,
+    P021 => Error,
     // names and types
     N001 => Error,
     N002 => Error,
