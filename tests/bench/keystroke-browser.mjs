@@ -3,10 +3,15 @@
 // away) and measures, in the page, the time from the keydown event to the first frame where the
 // open pane shows the new name (p50, p95), and the longest input event of the run (the Event
 // Timing API: every keydown, keypress, input, click… with its processing and the frame after).
-// Also reports what a first visit downloads (wasm and JavaScript, each file gzipped -9).
+// Also reports what a first visit downloads (wasm and JavaScript, each file gzipped -9), and the
+// frames while panning and zooming the diagram of each schema (the longest frame and the 95th
+// percentile, from requestAnimationFrame times while the mouse drags the background and the wheel
+// zooms).
 //
 //   cargo run --release -p relplay-core --example pipeline_bench 200 1000   # writes the schemas
 //   trunk build --release --offline && node tests/bench/keystroke-browser.mjs [SAMPLES]
+//
+// RELPLAY_BENCH_PANES=diagram,sql picks the panes (empty: the first visit and the diagram frames only).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -23,7 +28,7 @@ const schemas = [
   ["generated, 200 models", join(repoRoot, "target/bench-schemas/shapes-200.prisma")],
   ["generated, 1,000 models", join(repoRoot, "target/bench-schemas/shapes-1000.prisma")],
 ];
-const panes = ["diagram", "prisma", "sql", "typeorm", "sequelize", "viborm"];
+const panes = (process.env.RELPLAY_BENCH_PANES ?? "diagram,prisma,sql,typeorm,sequelize,viborm").split(",").filter(Boolean);
 
 const server = await serveDirectory(dist);
 const context = await launchBrowser();
@@ -101,6 +106,45 @@ async function measure(file, pane) {
   return { p50: percentile(probe.latencies, 50), p95: percentile(probe.latencies, 95), longest: probe.longest };
 }
 
+async function panAndZoom(file) {
+  const link = execFileSync(relplay, ["share", file, "--base", server.url], { encoding: "utf8" }).trim();
+  const page = await context.newPage();
+  await page.goto(link);
+  await page.click("[data-tab=diagram]");
+  await page.waitForSelector("[data-testid=diagram] svg [data-entity]", { timeout: 120_000 });
+  await page.waitForTimeout(500);
+  const box = await page.locator("[data-testid=diagram]").boundingBox();
+  await page.evaluate(() => {
+    window.relplayFrames = [];
+    let last = performance.now();
+    const frame = (now) => {
+      window.relplayFrames.push(now - last);
+      last = now;
+      if (!window.relplayFramesStop) requestAnimationFrame(frame);
+    };
+    requestAnimationFrame(frame);
+  });
+  // A drag starting on the background (the pane's top-left corner, left of the first layer).
+  const transform = () => page.evaluate(() => document.querySelector("[data-testid=diagram] [style*=transform]")?.style.transform ?? "");
+  const before = await transform();
+  const x = box.x + 4;
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x, y);
+  await page.mouse.down();
+  for (let step = 1; step <= 60; step++) await page.mouse.move(x + step * 6, y + step * 3);
+  await page.mouse.up();
+  const panned = await transform();
+  if (panned === before) throw new Error(`the drag did not pan the diagram (transform ${before})`);
+  for (let step = 0; step < 20; step++) await page.mouse.wheel(0, step < 10 ? -120 : 120);
+  await page.waitForTimeout(300);
+  const frames = await page.evaluate(() => {
+    window.relplayFramesStop = true;
+    return window.relplayFrames.slice(1);
+  });
+  await page.close();
+  return { frames: frames.length, p95: percentile(frames, 95), longest: Math.max(...frames) };
+}
+
 try {
   const bytes = await firstVisitBytes();
   console.log("First visit (the default Prisma example), each file gzipped -9:\n");
@@ -116,6 +160,12 @@ try {
       const ms = (value) => (value === undefined ? "—" : value.toFixed(0));
       console.log(`| ${label} | ${pane} | ${ms(result.p50)} | ${ms(result.p95)} | ${result.longest ? ms(result.longest) : "< 16"} |`);
     }
+  }
+  console.log("\nPanning (60 pointer moves) and zooming (20 wheel steps) the diagram, frame times (ms):\n");
+  console.log("| schema | frames | p95 | longest |\n|---|---:|---:|---:|");
+  for (const [label, file] of schemas) {
+    const result = await panAndZoom(file);
+    console.log(`| ${label} | ${result.frames} | ${result.p95.toFixed(0)} | ${result.longest.toFixed(0)} |`);
   }
 } finally {
   await context.close();
