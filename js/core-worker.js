@@ -48,9 +48,18 @@ async function work() {
     }
   } catch (error) {
     // A trap (a panic, the stack or memory exhausted) leaves the wasm instance unusable.
-    self.postMessage({ crashed: String(error?.message ?? error) });
+    self.postMessage({ crashed: inPlainWords(String(error?.message ?? error)) });
     self.close();
   } finally {
     busy = false;
   }
+}
+
+/** What a trap's message means, followed by the message itself. */
+function inPlainWords(message) {
+  // The core's own stack lives in its memory: running past it is an access out of bounds.
+  if (/call stack|stack overflow|memory access out of bounds/i.test(message)) return `it ran out of stack: ${message}`;
+  if (/out of memory|allocation/i.test(message)) return `it ran out of memory: ${message}`;
+  if (/unreachable/i.test(message)) return `an internal error in relplay: ${message}`;
+  return message;
 }
