@@ -2,7 +2,7 @@
 // scripts/build-modules.sh). The page posts requests (JSON strings of relplay_core::service::Request)
 // and gets back {reply}, {loading} while the readers' module is fetched, or {crashed} when the
 // core failed — after which this worker closes and the page starts a new one.
-import initCore, { answer, reader_needed } from "./relplay_worker.js";
+import initCore, { answer } from "./relplay_worker.js";
 
 const ready = initCore({ module_or_path: new URL("relplay_worker_bg.wasm", import.meta.url) });
 let readers = null;
@@ -32,7 +32,9 @@ async function work() {
     while (newest !== null) {
       const request = newest;
       newest = null;
-      if (reader_needed(request) && !readers) {
+      let reply = answer(request, readers?.analyze);
+      if (reply === undefined) {
+        // The text is SQL or ORM code: the readers' module reads it.
         self.postMessage({ loading: true });
         try {
           await loadReaders();
@@ -42,8 +44,8 @@ async function work() {
           continue;
         }
         if (newest !== null) continue;
+        reply = answer(request, readers.analyze);
       }
-      const reply = answer(request, readers ? readers.analyze : undefined);
       self.postMessage({ reply });
     }
   } catch (error) {

@@ -205,14 +205,13 @@ const api = {
 
   // The selected text of the editor inside `element`.
   selectionIn(element) {
-    const editor = element.querySelector(".cm-editor");
-    const view = editor ? EditorView.findFromDOM(editor) : null;
+    const view = api.viewIn(element);
     if (!view) return null;
     const { from, to } = view.state.selection.main;
     return view.state.sliceDoc(from, to);
   },
 
-  // The editor view inside `element` (for the browser benchmarks).
+  // The editor view inside `element`.
   viewIn(element) {
     const editor = element.querySelector(".cm-editor");
     return editor ? EditorView.findFromDOM(editor) : null;
@@ -220,8 +219,7 @@ const api = {
 
   // The whole text of the editor inside `element` (CodeMirror only renders the visible lines).
   textIn(element) {
-    const editor = element.querySelector(".cm-editor");
-    return editor ? EditorView.findFromDOM(editor)?.state.doc.toString() ?? null : null;
+    return api.viewIn(element)?.state.doc.toString() ?? null;
   },
 
   setLanguage(view, language) {

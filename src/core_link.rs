@@ -55,7 +55,10 @@ fn apply(playground: Playground, reply: Reply) {
     if let Some(reading) = reply.reading {
         playground.reading.set(reading);
     }
-    playground.core_state.set(CoreState::Ready);
+    // (Set only when it changes: setting a signal redraws what reads it, on every answer.)
+    if playground.core_state.with_untracked(|state| *state != CoreState::Ready) {
+        playground.core_state.set(CoreState::Ready);
+    }
     for view in reply.views {
         match view {
             ViewReply::Output { target, text, anchors, notes } => playground.outputs.update(|outputs| {

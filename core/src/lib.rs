@@ -74,7 +74,7 @@ pub fn analyze(text: &str, language: SourceLanguage) -> Analysis {
             (schema, declarations, diagnostics)
         }
         SourceLanguage::Sql(dialect) => analyze_sql(text, dialect),
-        code => return analyze_orm_code(text, code),
+        code => analyze_code(text, code),
     };
     judged(schema, &declarations, diagnostics, language)
 }
@@ -102,13 +102,6 @@ pub fn reads(language: SourceLanguage) -> bool {
         SourceLanguage::Sql(_) => cfg!(feature = "sql-reader"),
         _ => cfg!(feature = "code-readers"),
     }
-}
-
-/// [`analyze`] for ORM code alone, which the readers' wasm module calls: the Prisma and SQL
-/// readers stay out of that module.
-pub fn analyze_orm_code(text: &str, language: SourceLanguage) -> Analysis {
-    let (schema, declarations, diagnostics) = analyze_code(text, language);
-    judged(schema, &declarations, diagnostics, language)
 }
 
 /// The validation of what a reader made, with every diagnostic sorted by position.

@@ -190,12 +190,6 @@ impl Service {
         }
         Reply { id: request.id, reading, views }
     }
-
-    /// Forgets what the page was sent (a new page, or a worker restarted after a failure).
-    pub fn forget_sent(&mut self) {
-        self.reading_sent = false;
-        self.sent.clear();
-    }
 }
 
 fn same_view(a: &ViewReply, b: &ViewReply) -> bool {

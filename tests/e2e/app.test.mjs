@@ -235,20 +235,29 @@ test("the SQL and ORM code readers are fetched only once such a language is used
   await fresh.close();
 });
 
-/** A page whose core worker traps (as a panic or exhausted memory would) on any text containing `marker`. */
-async function pageWithTrappingCore(marker) {
+/**
+ * A first visit in a new page (no draft: the tests before leave theirs in local storage, in
+ * whatever language they ended), opened on the default example once `prepare(page)` has run.
+ */
+async function firstVisit(prepare = async () => {}) {
   const fresh = await app.context.newPage();
-  await fresh.route("**/modules/core-worker.js", async (route) => {
-    const original = await (await route.fetch()).text();
-    const call = "const reply = answer(";
-    assert.ok(original.includes(call), "the worker script no longer calls `answer` as this test expects");
-    const trapping = original.replace(call, `if (request.includes(${JSON.stringify(marker)})) throw new WebAssembly.RuntimeError("unreachable");\n      ${call}`);
-    await route.fulfill({ body: trapping, contentType: "text/javascript" });
-  });
+  await fresh.addInitScript(() => localStorage.clear());
+  await prepare(fresh);
   await fresh.goto(app.server.url);
   await fresh.waitForSelector(".source-pane .cm-content");
   await settled(fresh);
   return fresh;
+}
+
+/** A first visit whose core worker traps (as a panic or exhausted memory would) on any text containing `marker`. */
+async function pageWithTrappingCore(marker) {
+  return firstVisit((fresh) => fresh.route("**/modules/core-worker.js", async (route) => {
+    const original = await (await route.fetch()).text();
+    const call = "let reply = answer(";
+    assert.ok(original.includes(call), "the worker script no longer calls `answer` as this test expects");
+    const trapping = original.replace(call, `if (request.includes(${JSON.stringify(marker)})) throw new WebAssembly.RuntimeError("unreachable");\n      ${call}`);
+    await route.fulfill({ body: trapping, contentType: "text/javascript" });
+  }));
 }
 
 test("when the core traps, the page stays, says so, keeps the text, and the next edit starts a new core", async () => {
@@ -276,15 +285,10 @@ test("when the core traps, the page stays, says so, keeps the text, and the next
 });
 
 test("a reader module that cannot be fetched is reported, and picked up once it can be", async () => {
-  const fresh = await app.context.newPage();
   let offline = true;
-  await fresh.route("**/modules/relplay_readers*", (route) => (offline ? route.abort("internetdisconnected") : route.continue()));
-  await fresh.goto(app.server.url);
-  await fresh.waitForSelector(".source-pane .cm-content");
-  await fresh.evaluate(() => localStorage.clear());
-  await fresh.reload();
-  await fresh.waitForSelector(".source-pane .cm-content");
-  await settled(fresh);
+  const fresh = await firstVisit((page) =>
+    page.route("**/modules/relplay_readers*", (route) => (offline ? route.abort("internetdisconnected") : route.continue())),
+  );
   await fresh.selectOption("[data-testid=language]", "sql:postgresql");
   await fresh.locator("[data-testid=core-notice]").waitFor();
   assert.match(await fresh.locator("[data-testid=core-notice]").innerText(), /reader of this language could not be fetched/);
@@ -300,10 +304,7 @@ test("a reader module that cannot be fetched is reported, and picked up once it 
 });
 
 test("a text over the 4 MiB limit is one clear problem at once, keeps the last link, and undo brings the schema back", async () => {
-  const fresh = await app.context.newPage();
-  await fresh.goto(app.server.url);
-  await fresh.waitForSelector(".source-pane .cm-content");
-  await settled(fresh);
+  const fresh = await firstVisit();
   await fresh.waitForFunction(() => location.hash.startsWith("#s="));
   const hashBefore = await fresh.evaluate(() => location.hash);
   // As a paste would: one change that appends 5 MiB of models.
