@@ -28,6 +28,36 @@ const api = {
     window.addEventListener("hashchange", () => callback(window.location.hash));
   },
 
+  // Tab and Shift+Tab go round the controls of `element` (a modal dialog) instead of leaving it.
+  keepFocusIn(element) {
+    element.addEventListener("keydown", (event) => {
+      if (event.key !== "Tab") return;
+      const controls = [...element.querySelectorAll("button, input, select, textarea, a[href], [tabindex]:not([tabindex='-1'])")]
+        .filter((control) => !control.disabled && control.getClientRects().length > 0);
+      if (controls.length === 0) return;
+      const [first, last] = [controls[0], controls[controls.length - 1]];
+      if (event.shiftKey && document.activeElement === first) {
+        event.preventDefault();
+        last.focus();
+      } else if (!event.shiftKey && document.activeElement === last) {
+        event.preventDefault();
+        first.focus();
+      }
+    });
+  },
+
+  focus(selector) {
+    document.querySelector(selector)?.focus();
+  },
+
+  // Hidden (another tab, a minimised window) or left: the last moment to save for sure.
+  onPageHide(callback) {
+    window.addEventListener("pagehide", () => callback());
+    document.addEventListener("visibilitychange", () => {
+      if (document.visibilityState === "hidden") callback();
+    });
+  },
+
   // Storage can be refused (private modes, sandboxed iframes): every call tolerates that.
   storageGet(key) {
     try {

@@ -12,6 +12,7 @@ use leptos::prelude::*;
 use relplay_core::examples::EXAMPLES;
 use relplay_core::registry::LANGUAGES;
 use relplay_core::service::Reading;
+use relplay_core::share::SharedPlayground;
 use relplay_core::{Severity, SourceLanguage};
 
 #[component]
@@ -97,7 +98,7 @@ pub fn App() -> impl IntoView {
             } else {
                 view! {
                     <header class="topbar">
-                        <span class="brand">"relplay"</span>
+                        <h1 class="brand">"relplay"</h1>
                         <span class="tagline">"relations in every ORM"</span>
                         <label class="language">
                             "Language "
@@ -141,8 +142,21 @@ pub fn App() -> impl IntoView {
     }
 }
 
-/// After 300 ms without changes: the URL hash follows the playground, and the draft is saved.
+/// After 300 ms without changes: the URL hash follows the playground, and the draft is saved. A
+/// change still waiting when the page is hidden or left (a tab switched just before closing) is
+/// written at once, so it is not lost.
 fn persist_after_changes(playground: Playground, embed: bool) {
+    let pending = StoredValue::new(None::<SharedPlayground>);
+    let write_pending = move || {
+        let Some(snapshot) = pending.try_update_value(Option::take).flatten() else { return };
+        // A text a link cannot carry (links open up to 1 MiB) leaves the hash as it was.
+        if snapshot.source.len() <= relplay_core::share::MAX_DECODED_SIZE {
+            browser::replace_hash(&format!("#s={}", relplay_core::share::encode(&snapshot)));
+        }
+        if !embed {
+            playground.linked_source.update_value(|linked| session::save_draft(&snapshot, linked));
+        }
+    };
     let generation = StoredValue::new(0u64);
     Effect::new(move |first_run: Option<()>| {
         let snapshot = playground.snapshot();
@@ -150,24 +164,19 @@ fn persist_after_changes(playground: Playground, embed: bool) {
             // Opening a link writes nothing until the user does something.
             return;
         }
+        pending.set_value(Some(snapshot));
         generation.update_value(|g| *g += 1);
         let mine = generation.get_value();
         set_timeout(
             move || {
-                if generation.get_value() != mine {
-                    return;
-                }
-                // A text a link cannot carry (links open up to 1 MiB) leaves the hash as it was.
-                if snapshot.source.len() <= relplay_core::share::MAX_DECODED_SIZE {
-                    browser::replace_hash(&format!("#s={}", relplay_core::share::encode(&snapshot)));
-                }
-                if !embed {
-                    playground.linked_source.update_value(|linked| session::save_draft(&snapshot, linked));
+                if generation.get_value() == mine {
+                    write_pending();
                 }
             },
             std::time::Duration::from_millis(300),
         );
     });
+    browser::on_page_hide(write_pending);
 }
 
 /// A link pasted into the address bar of an open page replaces the playground like a fresh load.

@@ -14,6 +14,8 @@ extern "C" {
     pub fn page_base() -> String;
     #[wasm_bindgen(js_namespace = relplayBrowser, js_name = onHashChange)]
     fn on_hash_change_js(callback: &Closure<dyn Fn(String)>);
+    #[wasm_bindgen(js_namespace = relplayBrowser, js_name = onPageHide)]
+    fn on_page_hide_js(callback: &Closure<dyn Fn()>);
     #[wasm_bindgen(js_namespace = relplayBrowser, js_name = storageGet)]
     pub fn storage_get(key: &str) -> Option<String>;
     #[wasm_bindgen(js_namespace = relplayBrowser, js_name = storageSet)]
@@ -28,6 +30,12 @@ extern "C" {
     fn on_parent_message_js(callback: &Closure<dyn Fn(JsValue)>);
     #[wasm_bindgen(js_namespace = relplayBrowser, js_name = observeHeight)]
     fn observe_height_js(callback: &Closure<dyn Fn(f64)>);
+    /// Keeps Tab and Shift+Tab going round the controls of a modal dialog.
+    #[wasm_bindgen(js_namespace = relplayBrowser, js_name = keepFocusIn)]
+    pub fn keep_focus_in(element: &web_sys::HtmlElement);
+    /// Moves the keyboard focus to the first element matching a CSS selector, if there is one.
+    #[wasm_bindgen(js_namespace = relplayBrowser)]
+    pub fn focus(selector: &str);
     #[wasm_bindgen(js_namespace = relplayBrowser, js_name = setTheme)]
     pub fn set_theme(theme: &str);
 }
@@ -37,6 +45,13 @@ pub fn on_hash_change(callback: impl Fn(String) + 'static) {
     let closure = Closure::<dyn Fn(String)>::new(callback);
     on_hash_change_js(&closure);
     // Listeners live as long as the page.
+    closure.forget();
+}
+
+/// Calls `callback` when the page is hidden (another tab, a minimised window) or left.
+pub fn on_page_hide(callback: impl Fn() + 'static) {
+    let closure = Closure::<dyn Fn()>::new(callback);
+    on_page_hide_js(&closure);
     closure.forget();
 }
 

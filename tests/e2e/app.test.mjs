@@ -2,7 +2,7 @@
 // type into the editor and watch the problems, the SQL and the diagram follow.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { startApp, settled } from "../support/browser.mjs";
+import { startApp, settled, firstVisit as firstVisitIn } from "../support/browser.mjs";
 import { prismaValidate } from "../support/prisma-validator.mjs";
 
 let app;
@@ -212,16 +212,12 @@ test("switching to Sequelize rewrites the schema as models and associations that
   assert.equal(await status(), "No problems");
 });
 
+/** A first visit in a new page, on the default example, once `prepare(page)` has run. */
+const firstVisit = (prepare) => firstVisitIn(app.context, app.server.url, { prepare });
+
 test("the SQL and ORM code readers are fetched only once such a language is used", async () => {
-  const fresh = await app.context.newPage();
   const fetched = [];
-  fresh.on("request", (request) => fetched.push(new URL(request.url()).pathname));
-  // A first visit: no draft from the tests before.
-  await fresh.goto(app.server.url);
-  await fresh.evaluate(() => localStorage.clear());
-  fetched.length = 0;
-  await fresh.reload();
-  await fresh.waitForSelector(".source-pane .cm-content");
+  const fresh = await firstVisit((page) => page.on("request", (request) => fetched.push(new URL(request.url()).pathname)));
   await fresh.waitForFunction(() => document.querySelector("[data-testid=status]")?.innerText === "No problems");
   assert.ok(!fetched.some((p) => p.includes("relplay_readers")), `a Prisma visit fetched ${fetched.join(", ")}`);
   // The core itself runs in a worker, fetched on the first visit.
@@ -234,20 +230,6 @@ test("the SQL and ORM code readers are fetched only once such a language is used
   assert.ok(fetched.some((p) => p.endsWith("modules/relplay_readers_bg.wasm")), fetched.join(", "));
   await fresh.close();
 });
-
-/**
- * A first visit in a new page (no draft: the tests before leave theirs in local storage, in
- * whatever language they ended), opened on the default example once `prepare(page)` has run.
- */
-async function firstVisit(prepare = async () => {}) {
-  const fresh = await app.context.newPage();
-  await fresh.addInitScript(() => localStorage.clear());
-  await prepare(fresh);
-  await fresh.goto(app.server.url);
-  await fresh.waitForSelector(".source-pane .cm-content");
-  await settled(fresh);
-  return fresh;
-}
 
 /** A first visit whose core worker traps (as a panic or exhausted memory would) on any text containing `marker`. */
 async function pageWithTrappingCore(marker) {

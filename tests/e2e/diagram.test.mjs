@@ -6,15 +6,21 @@ import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { corpusDir, relplayOk } from "../support/relplay.mjs";
-import { startApp, openPage as openPageIn } from "../support/browser.mjs";
+import { startApp, firstVisit, openPage as openPageIn } from "../support/browser.mjs";
 import { encodePayload } from "../support/share.mjs";
 
 let app;
 let server;
 let context;
 
-/** Opens the app, with a share payload when given, once the diagram is drawn. */
-const openPage = (hashPayload) => openPageIn(context, hashPayload ? `${server.url}#s=${hashPayload}` : server.url, "[data-testid=diagram] svg");
+/**
+ * Opens the app once the diagram is drawn: with a share payload when given, else as a first visit
+ * (on the default example, whatever draft and pane the test before left).
+ */
+const openPage = (hashPayload) =>
+  hashPayload
+    ? openPageIn(context, `${server.url}#s=${hashPayload}`, "[data-testid=diagram] svg")
+    : firstVisit(context, server.url, { readySelector: "[data-testid=diagram] svg" });
 
 /** The screen point at the middle of a relation's first segment. */
 async function relationPoint(page, index) {

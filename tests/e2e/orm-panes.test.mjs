@@ -4,12 +4,14 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { startApp, settled, openPage as openPageIn } from "../support/browser.mjs";
+import { startApp, settled, firstVisit, openPage as openPageIn } from "../support/browser.mjs";
 import { relplayOk, repoRoot } from "../support/relplay.mjs";
 
 let app;
 const example = join(repoRoot, "examples/user-profile.prisma");
 const cli = (...args) => relplayOk(["convert", example, ...args]);
+/** A first visit: the default example (the user-profile example), whatever the tests before left. */
+const openDefault = () => firstVisit(app.context, app.server.url);
 const outputText = (page) => settled(page).then(() => page.evaluate(() => window.relplayEditor.textIn(document.querySelector("[data-testid=code-output]"))));
 
 /** Waits until the output pane shows `expected` exactly. */
@@ -24,7 +26,7 @@ before(async () => {
 after(() => app?.close());
 
 test("the TypeORM pane shows the core's entities, with column types of the chosen database", async () => {
-  const page = await openPageIn(app.context, app.server.url);
+  const page = await openDefault();
   await page.click("[data-tab=typeorm]");
   await showsExactly(page, cli("--to", "typeorm", "--dialect", "postgresql"));
   assert.match(await outputText(page), /@OneToOne\(\(\) => User, \(user\) => user\.profile/);
@@ -40,7 +42,7 @@ test("the TypeORM pane shows the core's entities, with column types of the chose
 });
 
 test("the Sequelize pane switches between define() and class models", async () => {
-  const page = await openPageIn(app.context, app.server.url);
+  const page = await openDefault();
   await page.click("[data-tab=sequelize]");
   await showsExactly(page, cli("--to", "sequelize"));
   await page.selectOption("[data-testid=sequelize-style]", "class");
@@ -50,7 +52,7 @@ test("the Sequelize pane switches between define() and class models", async () =
 });
 
 test("the VibORM pane switches between the builder and the config-first API", async () => {
-  const page = await openPageIn(app.context, app.server.url);
+  const page = await openDefault();
   await page.click("[data-tab=viborm]");
   await showsExactly(page, cli("--to", "viborm"));
   await page.selectOption("[data-testid=viborm-api]", "config-first");
@@ -60,7 +62,7 @@ test("the VibORM pane switches between the builder and the config-first API", as
 });
 
 test("a share link keeps the pane and its options", async () => {
-  const page = await openPageIn(app.context, app.server.url);
+  const page = await openDefault();
   await page.click("[data-tab=sequelize]");
   await page.selectOption("[data-testid=sequelize-style]", "class");
   await page.click("[data-testid=share]");
@@ -74,7 +76,7 @@ test("a share link keeps the pane and its options", async () => {
 });
 
 test("a relation selected in the diagram is highlighted in each ORM pane, and clicking there selects it back", async () => {
-  const page = await openPageIn(app.context, app.server.url);
+  const page = await openDefault();
   await page.locator(".source-pane .cm-line", { hasText: "user   User" }).click();
   const selected = () => page.evaluate(() => window.relplayEditor.selectionIn(document.querySelector("[data-testid=code-output]")) ?? "");
   await page.click("[data-tab=typeorm]");

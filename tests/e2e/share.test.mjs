@@ -114,6 +114,23 @@ test("the URL follows edits and a reload keeps the draft", async () => {
   await page.close();
 });
 
+test("a change made just before leaving the page is saved: the pane chosen last comes back", async () => {
+  const page = await openPage(server.url);
+  await settled(page);
+  for (const pane of ["typeorm", "sql"]) {
+    await page.click(`[data-tab=${pane}]`);
+    // Left at once, before the 300 ms after a change at which the draft is written otherwise.
+    await page.goto("about:blank");
+    const reopened = await openPage(server.url);
+    assert.equal(await reopened.getAttribute(`[data-tab=${pane}]`, "aria-selected"), "true", `the ${pane} pane, chosen just before leaving`);
+    assert.match(await draft(reopened), new RegExp(`"p":"${pane}"`));
+    await reopened.close();
+    await page.goto(server.url);
+    await page.waitForSelector(".source-pane .cm-content");
+  }
+  await page.close();
+});
+
 test("opening a shared link keeps the user's draft recoverable", async () => {
   const page = await openPage(server.url);
   await typeAtEnd(page, "\n// my precious draft");

@@ -32,6 +32,24 @@ export async function openPage(context, url, readySelector = ".source-pane .cm-c
 }
 
 /**
+ * A first visit to `url` in a new page of `context`: local storage is cleared before the app starts
+ * (tests before leave their draft there, in whatever language and pane they ended), `prepare(page)`
+ * runs before the page loads (routes, say), and the page is returned once it shows `readySelector`
+ * and the core has answered.
+ */
+export async function firstVisit(context, url, { prepare = async () => {}, readySelector = ".source-pane .cm-content" } = {}) {
+  const page = await context.newPage();
+  page.errors = [];
+  page.on("pageerror", (error) => page.errors.push(String(error)));
+  await page.addInitScript(() => localStorage.clear());
+  await prepare(page);
+  await page.goto(url);
+  await page.waitForSelector(readySelector);
+  await settled(page);
+  return page;
+}
+
+/**
  * Waits until the core worker has answered the page's newest request (the app's root is
  * `aria-busy` until then), so that what the page shows is the reading of the text on screen.
  */
