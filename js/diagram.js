@@ -14,6 +14,9 @@ class DiagramController {
     this.x = 0;
     this.y = 0;
     this.fitted = false;
+    // Whether the view is the fitted one: until the user pans, zooms or drags, every new picture
+    // is fitted again, and a picture with none of the entities before (another schema) is too.
+    this.followsFit = true;
     this.pointers = new Map();
     this.gesture = null;
     container.classList.add("rp-viewport");
@@ -31,11 +34,21 @@ class DiagramController {
     return this.canvas.querySelector("svg");
   }
 
-  // Shows a new picture, keeping the current pan and zoom (fitting the first one).
+  entityNames() {
+    return new Set([...this.canvas.querySelectorAll("[data-entity]")].map((g) => g.getAttribute("data-entity")));
+  }
+
+  // Shows a new picture: fitted while the view follows the fit or when it is another schema,
+  // else at the user's pan and zoom.
   setSvg(svgText) {
+    const before = this.entityNames();
     this.canvas.innerHTML = svgText;
+    if (before.size > 0) {
+      const after = this.entityNames();
+      if (after.size > 0 && ![...after].some((name) => before.has(name))) this.followsFit = true;
+    }
     if (this.selected) this.highlight(this.selected.kind, this.selected.id);
-    if (!this.fitted && this.container.clientWidth > 0) {
+    if ((!this.fitted || this.followsFit) && this.container.clientWidth > 0) {
       this.fit();
     }
   }
@@ -56,6 +69,7 @@ class DiagramController {
     this.x = (box.width - width * this.scale) / 2;
     this.y = Math.max((box.height - height * this.scale) / 2, 0);
     this.fitted = true;
+    this.followsFit = true;
     this.apply();
   }
 
@@ -70,6 +84,7 @@ class DiagramController {
     this.y = cy - (cy - this.y) * applied;
     this.scale = scale;
     this.fitted = true;
+    this.followsFit = false;
     this.apply();
   }
 
@@ -117,6 +132,7 @@ class DiagramController {
     const dy = event.clientY - gesture.start.y;
     if (Math.hypot(dx, dy) > 3) gesture.start.moved = true;
     if (!gesture.start.moved) return;
+    this.followsFit = false;
     if (gesture.kind === "pan") {
       this.x = gesture.from.x + dx;
       this.y = gesture.from.y + dy;
@@ -142,14 +158,31 @@ class DiagramController {
     }
   }
 
+  // The group of one entity (by name) or relation (by index).
+  find(kind, id) {
+    const attribute = kind === "entity" ? "data-entity" : "data-relation";
+    return [...this.canvas.querySelectorAll(`[${attribute}]`)].find((g) => g.getAttribute(attribute) === String(id));
+  }
+
   // Marks one entity or relation as selected (kind "none" clears).
   highlight(kind, id) {
     this.selected = kind === "none" ? null : { kind, id };
     for (const element of this.canvas.querySelectorAll(".rp-selected")) element.classList.remove("rp-selected");
     if (kind === "none") return;
-    const attribute = kind === "entity" ? "data-entity" : "data-relation";
-    const target = [...this.canvas.querySelectorAll(`[${attribute}]`)].find((g) => g.getAttribute(attribute) === String(id));
-    if (target) target.classList.add("rp-selected");
+    this.find(kind, id)?.classList.add("rp-selected");
+  }
+
+  // Pans an entity or relation that is not wholly in view to the middle of the view.
+  reveal(kind, id) {
+    const target = kind === "none" ? null : this.find(kind, id);
+    const view = this.container.getBoundingClientRect();
+    if (!target || !view.width || !view.height) return;
+    const box = target.getBoundingClientRect();
+    if (box.left >= view.left && box.right <= view.right && box.top >= view.top && box.bottom <= view.bottom) return;
+    this.x += view.left + view.width / 2 - (box.left + box.width / 2);
+    this.y += view.top + view.height / 2 - (box.top + box.height / 2);
+    this.followsFit = false;
+    this.apply();
   }
 
   // Renders the picture to a PNG (twice the size, on the theme's background) and downloads it.

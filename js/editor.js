@@ -147,7 +147,8 @@ const api = {
           languageSlot.of([]),
           readOnlySlot.of(EditorState.readOnly.of(false)),
           baseTheme, EditorView.lineWrapping,
-          EditorView.contentAttributes.of({ "aria-label": "Schema source", "data-testid": "source-editor" }),
+          // The pane's hint says how to leave the editor with the keyboard (Tab indents here).
+          EditorView.contentAttributes.of({ "aria-label": "Schema source", "aria-describedby": "source-help", "data-testid": "source-editor", tabindex: "0" }),
           EditorView.updateListener.of((update) => {
             if (update.docChanged) onChange(update.state.doc.toString());
             // Cursor moves by the user (not by relplay's own highlight) select what is under them.
@@ -182,7 +183,8 @@ const api = {
               if (position !== null) onCursor?.(position);
             },
           }),
-          EditorView.contentAttributes.of({ "aria-label": "Generated output" }),
+          // Not editable, but focusable: keyboard users scroll it and select in it.
+          EditorView.contentAttributes.of({ "aria-label": "Generated output", tabindex: "0" }),
         ],
       }),
     });

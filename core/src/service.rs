@@ -100,6 +100,22 @@ impl Outline {
     pub fn entity_index(&self, name: &str) -> Option<usize> {
         self.entities.iter().position(|e| e.name == name)
     }
+
+    /// The entity a person searching for `query` means: the one of exactly that name, else the one
+    /// whose name is `query` in another case, else the first whose name starts with it, else the
+    /// first whose name contains it (both ignoring case). Surrounding spaces do not count.
+    pub fn find_entity(&self, query: &str) -> Option<usize> {
+        let query = query.trim();
+        if query.is_empty() {
+            return None;
+        }
+        let wanted = query.to_lowercase();
+        let names: Vec<String> = self.entities.iter().map(|e| e.name.to_lowercase()).collect();
+        self.entity_index(query)
+            .or_else(|| names.iter().position(|name| *name == wanted))
+            .or_else(|| names.iter().position(|name| name.starts_with(&wanted)))
+            .or_else(|| names.iter().position(|name| name.contains(&wanted)))
+    }
 }
 
 /// One view's answer.
@@ -204,6 +220,26 @@ fn same_view(a: &ViewReply, b: &ViewReply) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn outline_of(names: &[&str]) -> Outline {
+        Outline {
+            provider: None,
+            entities: names.iter().map(|n| OutlineEntity { name: n.to_string(), span: Span::new(0, 0) }).collect(),
+            relations: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn find_entity_prefers_the_exact_name_then_case_then_prefix_then_contains() {
+        let outline = outline_of(&["UserProfile", "user", "User", "Team", "Account"]);
+        assert_eq!(outline.find_entity("User"), Some(2));
+        assert_eq!(outline.find_entity(" user "), Some(1));
+        assert_eq!(outline.find_entity("USER"), Some(1));
+        assert_eq!(outline.find_entity("tea"), Some(3));
+        assert_eq!(outline.find_entity("count"), Some(4));
+        assert_eq!(outline.find_entity("Nowhere"), None);
+        assert_eq!(outline.find_entity("  "), None);
+    }
 
     const SCHEMA: &str = "model User {\n  id Int @id\n  posts Post[]\n}\nmodel Post {\n  id Int @id\n  authorId Int\n  author User @relation(fields: [authorId], references: [id])\n}\n";
 

@@ -43,17 +43,50 @@ pub fn DiagramView(svg: Signal<String>, visible: Signal<bool>) -> impl IntoView 
         }
     });
 
+    // The selection marked; made elsewhere (the editor, a pane, the finder), also brought into view.
     Effect::new(move |_| {
         let _ = svg.get();
-        let selected = playground.selection.get().map(|s| s.item);
+        let shown = visible.get();
+        let selection = playground.selection.get();
         let Some(canvas) = canvas.get_value() else { return };
-        let names = playground.reading.with(|r| r.outline.entities.iter().map(|e| e.name.clone()).collect::<Vec<_>>());
-        match selected {
-            Some(SchemaItem::Entity(index)) => canvas.highlight("entity", names.get(index).map_or("", String::as_str)),
-            Some(SchemaItem::Relation(index)) => canvas.highlight("relation", &index.to_string()),
-            None => canvas.highlight("none", ""),
+        let (kind, id) = match selection.map(|s| s.item) {
+            Some(SchemaItem::Entity(index)) => {
+                ("entity", playground.reading.with(|r| r.outline.entities.get(index).map(|e| e.name.clone()).unwrap_or_default()))
+            }
+            Some(SchemaItem::Relation(index)) => ("relation", index.to_string()),
+            None => ("none", String::new()),
+        };
+        canvas.highlight(kind, &id);
+        if shown && selection.is_some_and(|s| s.origin != SelectionOrigin::Diagram) {
+            canvas.reveal(kind, &id);
         }
     });
+
+    // The finder: a name (or part of one) selects its entity, wherever it is drawn.
+    let query = RwSignal::new(String::new());
+    let finder_result = RwSignal::new(String::new());
+    let find = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let wanted = query.get_untracked();
+        match playground.reading.with_untracked(|r| r.outline.find_entity(&wanted)) {
+            Some(index) => {
+                finder_result.set(String::new());
+                let item = SchemaItem::Entity(index);
+                if playground.selection.get_untracked().is_some_and(|s| s.item == item) {
+                    // Already selected, maybe panned away from since: shown again.
+                    let name = playground.reading.with_untracked(|r| r.outline.entities[index].name.clone());
+                    if let Some(canvas) = canvas.get_value() {
+                        canvas.reveal("entity", &name);
+                    }
+                } else {
+                    playground.select(Some(item), SelectionOrigin::Finder);
+                }
+            }
+            None if wanted.trim().is_empty() => finder_result.set(String::new()),
+            None => finder_result.set(format!("No entity named “{}”", wanted.trim())),
+        }
+    };
+    let entity_names = move || playground.reading.with(|r| r.outline.entities.iter().map(|e| e.name.clone()).collect::<Vec<_>>());
 
     let with_canvas = move |action: fn(&DiagramCanvas)| {
         if let Some(canvas) = canvas.get_value() {
@@ -70,6 +103,23 @@ pub fn DiagramView(svg: Signal<String>, visible: Signal<bool>) -> impl IntoView 
     view! {
         <div class="diagram-pane" class:hidden=move || !visible.get()>
             <div class="diagram" data-testid="diagram" node_ref=host></div>
+            <form class="diagram-find" role="search" on:submit=find>
+                <input
+                    type="search"
+                    data-testid="find-entity"
+                    list="entity-names"
+                    placeholder="Find an entity"
+                    aria-label="Find an entity by name"
+                    prop:value=query
+                    on:input=move |event| query.set(event_target_value(&event))
+                />
+                <datalist id="entity-names">
+                    {move || entity_names().into_iter().map(|name| view! { <option value=name></option> }).collect_view()}
+                </datalist>
+                <span class="find-result" data-testid="find-entity-result" role="status">
+                    {move || finder_result.get()}
+                </span>
+            </form>
             <div class="diagram-controls">
                 <button title="Zoom in" data-testid="zoom-in" on:click=move |_| with_canvas(|c| c.zoom_by(1.25))>"+"</button>
                 <button title="Zoom out" data-testid="zoom-out" on:click=move |_| with_canvas(|c| c.zoom_by(0.8))>"−"</button>

@@ -3,7 +3,7 @@
 
 use super::diagram_view::DiagramView;
 use super::problems::ProblemsList;
-use crate::interop::{copy_to_clipboard, download, CodeView};
+use crate::interop::{browser, copy_to_clipboard, download, CodeView};
 use crate::panes::OutputTab;
 use crate::state::{Playground, SelectionOrigin};
 use leptos::html::Div;
@@ -101,6 +101,13 @@ fn chosen_dialect_value(playground: Playground) -> &'static str {
     playground.chosen_dialect.get().map_or("auto", SqlDialect::as_str)
 }
 
+/// The element id of the output panel, which every tab controls.
+const OUTPUT_PANEL_ID: &str = "output-panel";
+
+fn tab_element_id(tab: OutputTab) -> String {
+    format!("tab-{}", tab.id())
+}
+
 #[component]
 pub fn OutputPanel() -> impl IntoView {
     let playground = expect_context::<Playground>();
@@ -145,18 +152,38 @@ pub fn OutputPanel() -> impl IntoView {
     });
 
     let has_errors = move || playground.reading.with(|r| relplay_core::diagnostic::has_errors(&r.diagnostics));
+    let all_tabs = StoredValue::new(settings.tabs.clone());
     let tab_button = move |tab: OutputTab| {
         let label = move || match tab {
             OutputTab::Problems => format!("Problems ({})", playground.reading.with(|r| r.diagnostics.len())),
             other => other.label().to_string(),
         };
+        // The ARIA tabs pattern: arrows, Home and End choose a tab and move the focus with it.
+        let keys = move |event: leptos::ev::KeyboardEvent| {
+            let tabs = all_tabs.get_value();
+            let Some(at) = tabs.iter().position(|t| *t == tab) else { return };
+            let next = match event.key().as_str() {
+                "ArrowRight" => (at + 1) % tabs.len(),
+                "ArrowLeft" => (at + tabs.len() - 1) % tabs.len(),
+                "Home" => 0,
+                "End" => tabs.len() - 1,
+                _ => return,
+            };
+            event.prevent_default();
+            playground.tab.set(tabs[next]);
+            browser::focus(&format!("#{}", tab_element_id(tabs[next])));
+        };
         view! {
             <button
                 role="tab"
                 class="tab"
+                id=tab_element_id(tab)
                 data-tab=tab.id()
                 aria-selected=move || (playground.tab.get() == tab).to_string()
+                aria-controls=OUTPUT_PANEL_ID
+                tabindex=move || if playground.tab.get() == tab { "0" } else { "-1" }
                 on:click=move |_| playground.tab.set(tab)
+                on:keydown=keys
             >
                 {label}
             </button>
@@ -236,7 +263,7 @@ pub fn OutputPanel() -> impl IntoView {
                     {move || output.with(|o| o.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view())}
                 </ul>
             </Show>
-            <div class="output-body">
+            <div class="output-body" id=OUTPUT_PANEL_ID role="tabpanel" aria-labelledby=move || tab_element_id(playground.tab.get())>
                 <DiagramView svg=Signal::derive(move || playground.diagram_svg.get()) visible=Signal::derive(is_tab(OutputTab::Diagram))/>
                 <div
                     class="code-output"

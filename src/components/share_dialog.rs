@@ -59,11 +59,37 @@ pub fn ShareDialog() -> impl IntoView {
             </label>
         }
     };
+    // A modal dialog: the page behind takes no focus or clicks, Escape closes it, and the focus goes
+    // back to the Share button.
+    let dialog = NodeRef::<leptos::html::Dialog>::new();
+    Effect::new(move |_| {
+        if let Some(dialog) = dialog.get() {
+            if !dialog.open() {
+                let _ = dialog.show_modal();
+                browser::keep_focus_in(&dialog);
+            }
+        }
+    });
+    let close = move || {
+        if let Some(dialog) = dialog.get_untracked() {
+            dialog.close();
+        }
+    };
+    let closed = move |_| {
+        playground.share_open.set(false);
+        browser::focus("[data-testid=share]");
+    };
+    // A click on the backdrop lands on the dialog element itself (its content is a box inside).
+    let click_beside = move |event: leptos::ev::MouseEvent| {
+        if event.target() == event.current_target() {
+            close();
+        }
+    };
     view! {
         <Show when=move || playground.share_open.get()>
-            <div class="dialog-backdrop" on:click=move |_| playground.share_open.set(false)>
-                <div class="dialog" role="dialog" aria-label="Share" data-testid="share-dialog" on:click=|event| event.stop_propagation()>
-                    <h2>"Share this playground"</h2>
+            <dialog class="dialog" aria-labelledby="share-title" data-testid="share-dialog" node_ref=dialog on:close=closed on:click=click_beside>
+                <div class="dialog-body">
+                    <h2 id="share-title">"Share this playground"</h2>
                     <p class="hint" data-testid="share-hint">
                         {move || {
                             let size = playground.source.with(String::len);
@@ -78,13 +104,13 @@ pub fn ShareDialog() -> impl IntoView {
                             }
                         }}
                     </p>
-                    <label>"Link"</label>
+                    <label for="share-link">"Link"</label>
                     <div class="copy-row">
-                        <input data-testid="share-link" readonly=true prop:value=link/>
+                        <input id="share-link" data-testid="share-link" readonly=true prop:value=link/>
                         <button on:click=move |_| copy("link", link())>{move || if copied.get() == "link" { "Copied" } else { "Copy link" }}</button>
                     </div>
-                    <label>"Embed in a page"</label>
-                    <div class="options">
+                    <label for="share-snippet">"Embed in a page"</label>
+                    <div class="options" role="group" aria-label="Panes of the embedded playground">
                         {embeddable_panes().into_iter().map(pane_box).collect_view()}
                     </div>
                     <div class="options">
@@ -102,12 +128,12 @@ pub fn ShareDialog() -> impl IntoView {
                         </label>
                     </div>
                     <div class="copy-row">
-                        <textarea data-testid="share-snippet" readonly=true rows="3" prop:value=snippet></textarea>
+                        <textarea id="share-snippet" data-testid="share-snippet" readonly=true rows="3" prop:value=snippet></textarea>
                         <button on:click=move |_| copy("snippet", snippet())>{move || if copied.get() == "snippet" { "Copied" } else { "Copy" }}</button>
                     </div>
-                    <button class="close" on:click=move |_| playground.share_open.set(false)>"Close"</button>
+                    <button class="close" on:click=move |_| close()>"Close"</button>
                 </div>
-            </div>
+            </dialog>
         </Show>
     }
 }

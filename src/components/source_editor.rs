@@ -104,7 +104,13 @@ pub fn SourceEditor() -> impl IntoView {
                         {move || files.get().into_iter().map(|(path, _, _)| view! { <option value=path.clone()>{path.clone()}</option> }).collect_view()}
                     </select>
                 </Show>
-                <span class="hint">{if readonly { "Read-only" } else { "Type to edit; problems appear as you type." }}</span>
+                <span class="hint" id="source-help">
+                    {if readonly {
+                        "Read-only. Esc, then Tab, moves on from the editor."
+                    } else {
+                        "Problems appear as you type. Tab indents; Esc, then Tab, moves on from the editor."
+                    }}
+                </span>
             </div>
             <div class="editor-host" node_ref=host></div>
         </section>

@@ -19,6 +19,8 @@ extern "C" {
     fn zoom_by(this: &Controller, factor: f64);
     #[wasm_bindgen(method)]
     fn highlight(this: &Controller, kind: &str, id: &str);
+    #[wasm_bindgen(method)]
+    fn reveal(this: &Controller, kind: &str, id: &str);
     #[wasm_bindgen(method, js_name = exportPng)]
     fn export_png(this: &Controller, svg: &str, file_name: &str) -> js_sys::Promise;
 
@@ -80,6 +82,12 @@ impl DiagramCanvas {
     /// Marks `("entity", name)`, `("relation", index)` or nothing (`("none", "")`) as selected.
     pub fn highlight(&self, kind: &str, id: &str) {
         self.controller.highlight(kind, id);
+    }
+
+    /// Pans the entity or relation (named as for [`DiagramCanvas::highlight`]) into view when it is
+    /// not wholly in view.
+    pub fn reveal(&self, kind: &str, id: &str) {
+        self.controller.reveal(kind, id);
     }
 
     pub fn export_png(&self, svg: &str, file_name: &str) {
