@@ -106,16 +106,25 @@ const api = {
   },
 
   // Calls `callback(height)` with the document's height whenever it changes.
+  // Calls `callback(height)` with the app's height whenever it changes. The app's own box is
+  // measured, not the document: the document is at least as tall as the frame, so a frame that
+  // once grew would never shrink back to its content.
+  // Called before the app is on the page: measuring starts once it is.
   observeHeight(callback) {
+    const app = document.querySelector(".app");
+    if (!app) {
+      requestAnimationFrame(() => api.observeHeight(callback));
+      return;
+    }
     let last = -1;
     const report = () => {
-      const height = Math.ceil(document.documentElement.scrollHeight);
+      const height = Math.ceil(app.getBoundingClientRect().height);
       if (height !== last) {
         last = height;
         callback(height);
       }
     };
-    new ResizeObserver(report).observe(document.body);
+    new ResizeObserver(report).observe(app);
     report();
   },
 

@@ -91,28 +91,34 @@ for (const width of [390, 700, 1000]) {
     await host.goto(`${app.server.url}embed.html`);
     // A column of `width` px with one playground that follows relplay:height, as the README says.
     await host.evaluate(([src, width]) => {
-      document.body.innerHTML = `<div style="width:${width}px"><iframe id="frame" title="relplay" style="width:100%;border:0;display:block;height:150px"></iframe></div>`;
+      // A bordered frame, sized to the reported height plus its border (a frame that feeds its own
+      // size back into what it reports grows by the border at every message).
+      document.body.innerHTML = `<div style="width:${width}px"><iframe id="frame" title="relplay" style="width:100%;border:1px solid #ccc;display:block;height:150px"></iframe></div>`;
       window.heights = [];
       window.addEventListener("message", (event) => {
         if (event.data?.type !== "relplay:height") return;
         window.heights.push(event.data.height);
-        document.getElementById("frame").style.height = `${event.data.height}px`;
+        document.getElementById("frame").style.height = `${event.data.height + 2}px`;
       });
       document.getElementById("frame").src = src;
     }, [`${app.server.url}?embed=1&view=editor,diagram,sql`, width]);
     const frame = host.frameLocator("#frame");
     await frame.locator("[data-testid=diagram] svg").waitFor();
     const quiet = async () => {
-      // Settled: no height message for a second.
+      // Settled: no height message for a second (a frame that never settles fails below, after 10 s).
       let count = -1;
-      while (count !== (count = await host.evaluate(() => window.heights.length))) await host.waitForTimeout(1000);
+      for (let i = 0; i < 10 && count !== (count = await host.evaluate(() => window.heights.length)); i++) await host.waitForTimeout(1000);
       return count;
     };
     const first = await quiet();
     assert.ok(first <= 4, `${first} height messages while opening`);
-    const contentHeight = () => host.frames().find((f) => f.url().includes("embed=1")).evaluate(() => document.documentElement.scrollHeight);
-    const frameHeight = () => host.evaluate(() => document.getElementById("frame").getBoundingClientRect().height);
-    assert.equal(Math.round(await frameHeight()), await contentHeight(), "the frame is as tall as its content");
+    // The app's own box: the document is never shorter than the frame, so it would not show a frame taller than its content.
+    const contentHeight = () => host.frames().find((f) => f.url().includes("embed=1")).evaluate(() => Math.ceil(document.querySelector(".app").getBoundingClientRect().height));
+    const lastReported = () => host.evaluate(() => window.heights.at(-1));
+    // Inside its border, the frame is the reported height plus the 2 px this host adds.
+    const frameHeight = () => host.evaluate(() => document.getElementById("frame").getBoundingClientRect().height - 2);
+    assert.equal(await lastReported(), await contentHeight(), "the reported height is the content's");
+    assert.equal(Math.round(await frameHeight()), (await contentHeight()) + 2);
     assert.ok((await frameHeight()) < 1400, `${await frameHeight()} px tall`);
     // A new schema from the host: a couple of messages at most, the diagram fitted to show it all.
     await host.evaluate(() => {
@@ -122,7 +128,8 @@ for (const width of [390, 700, 1000]) {
     await frame.locator("[data-testid=diagram] [data-entity=M11]").waitFor();
     const after = await quiet();
     assert.ok(after - first <= 2, `${after - first} height messages after a new schema`);
-    assert.equal(Math.round(await frameHeight()), await contentHeight());
+    assert.equal(await lastReported(), await contentHeight());
+    assert.equal(Math.round(await frameHeight()), (await contentHeight()) + 2);
     const inView = await frame.locator("[data-testid=diagram]").evaluate((diagram) => {
       const view = diagram.getBoundingClientRect();
       return [...diagram.querySelectorAll(".rp-entity .rp-box")].every((box) => {
