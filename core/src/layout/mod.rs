@@ -149,9 +149,13 @@ pub fn layout_with_positions(schema: &Schema, pinned: &BTreeMap<String, (f64, f6
     let max_x = boxes.iter().map(|b| b.x + b.width).fold(width, f64::max);
     let max_y = boxes.iter().map(|b| b.y + b.height).fold(cursor_y + row_height, f64::max);
     let schema_index = SchemaIndex::new(schema);
+    let router = Router::new(&boxes, &component_of, |b: &EntityBox| pinned.contains_key(&b.entity));
     // Self-relations of one entity loop out side by side rather than on top of each other.
     let mut loops_per_entity: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
-    let edges = schema
+    // Ends already on each (entity, side, row): a referenced row that many keys point at takes
+    // them on both sides.
+    let mut ends_at = EndsAt::new();
+    let mut edges: Vec<Edge> = schema
         .relations
         .iter()
         .enumerate()
@@ -165,9 +169,10 @@ pub fn layout_with_positions(schema: &Schema, pinned: &BTreeMap<String, (f64, f6
             } else {
                 0
             };
-            Some(route_edge(&schema_index, index, relation, &boxes[from], &boxes[to], loop_index))
+            Some(router.route(&schema_index, index, relation, (from, to), loop_index, &mut ends_at))
         })
         .collect();
+    spread_shared_ends(&mut edges, &boxes, &positions);
     let (x, y) = (if min_x < 0.0 { min_x - MARGIN } else { 0.0 }, if min_y < 0.0 { min_y - MARGIN } else { 0.0 });
     Diagram { x, y, width: max_x + MARGIN - x, height: max_y + MARGIN - y, boxes, edges }
 }
@@ -309,60 +314,252 @@ fn row_y(entity_box: &EntityBox, column: Option<&str>) -> f64 {
     }
 }
 
-fn route_edge(
-    schema: &SchemaIndex,
-    index: usize,
-    relation: &crate::ir::Relation,
-    from: &EntityBox,
-    to: &EntityBox,
-    loop_index: usize,
-) -> Edge {
-    let column_of = |entity: &str, field: Option<&String>| {
-        let field = field?;
-        Some(schema.entity(entity)?.column_of(field).to_string())
-    };
-    let (from_column, to_column) = match &relation.foreign_key {
-        Some(fk) => (column_of(&fk.entity, fk.fields.first()), column_of(&fk.referenced_entity, fk.referenced_fields.first())),
-        None => (None, None),
-    };
-    let (from_mark, to_mark) = end_marks(schema, relation);
-    let from_y = row_y(from, from_column.as_deref());
-    let to_y = row_y(to, to_column.as_deref());
-    let (from_direction, to_direction, points) = if from.entity == to.entity {
-        // A self-relation loops out of the right side and back.
-        let x = from.x + from.width;
-        let out = x + 28.0 + 16.0 * loop_index as f64;
-        let (y1, y2) = if (from_y - to_y).abs() < 1.0 { (from_y, from_y + ROW_HEIGHT / 2.0) } else { (from_y, to_y) };
-        (1.0, 1.0, vec![(x, y1), (out, y1), (out, y2), (x, y2)])
-    } else {
-        // Vertical runs keep a small distance from the box sides and horizontal runs use the gap
-        // next to the source's layer, each edge on its own lane so parallel edges stay apart.
-        let lane = 14.0 + 6.0 * (index % 4) as f64;
+/// Room kept between a line and a box it passes: past the crow's feet drawn on its sides.
+const CLEARANCE: f64 = 24.0;
+
+/// Routes relation lines between boxes. Boxes stand in layers (bands) separated by empty gaps:
+/// horizontal runs go in those gaps, and a line crossing layers passes each one through a space
+/// between its boxes, so that it never passes through a box.
+struct Router<'a> {
+    boxes: &'a [EntityBox],
+    component_of: &'a [usize],
+    /// Per component: the distinct layer bands of its laid-out (not dragged) boxes, top first.
+    bands: Vec<Vec<(f64, f64)>>,
+    /// Per component: the left and right of its laid-out boxes.
+    spans: Vec<(f64, f64)>,
+    /// Per band (by its bits): the x intervals its boxes occupy, with clearance, merged and sorted.
+    occupied: std::collections::HashMap<(u64, u64), Vec<(f64, f64)>>,
+}
+
+impl<'a> Router<'a> {
+    fn new(boxes: &'a [EntityBox], component_of: &'a [usize], is_pinned: impl Fn(&EntityBox) -> bool) -> Router<'a> {
+        let components = component_of.iter().copied().max().map_or(0, |m| m + 1);
+        let mut bands: Vec<Vec<(f64, f64)>> = vec![Vec::new(); components];
+        let mut spans = vec![(f64::INFINITY, f64::NEG_INFINITY); components];
+        for (i, b) in boxes.iter().enumerate() {
+            if is_pinned(b) {
+                continue;
+            }
+            let c = component_of[i];
+            bands[c].push(b.band);
+            spans[c] = (spans[c].0.min(b.x), spans[c].1.max(b.x + b.width));
+        }
+        for list in &mut bands {
+            list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+            list.dedup();
+        }
+        // Boxes by top, so that each band looks only at the boxes that can reach into it.
+        let mut by_top: Vec<&EntityBox> = boxes.iter().collect();
+        by_top.sort_by(|a, b| a.y.total_cmp(&b.y));
+        let tallest = boxes.iter().map(|b| b.height).fold(0.0, f64::max);
+        let mut occupied = std::collections::HashMap::new();
+        for &band in bands.iter().flatten() {
+            let key = (band.0.to_bits(), band.1.to_bits());
+            if occupied.contains_key(&key) {
+                continue;
+            }
+            let start = by_top.partition_point(|b| b.y + tallest <= band.0);
+            let mut intervals: Vec<(f64, f64)> = by_top[start..]
+                .iter()
+                .take_while(|b| b.y < band.1)
+                .filter(|b| b.y + b.height > band.0)
+                .map(|b| (b.x - CLEARANCE, b.x + b.width + CLEARANCE))
+                .collect();
+            intervals.sort_by(|a, b| a.0.total_cmp(&b.0));
+            let mut merged: Vec<(f64, f64)> = Vec::new();
+            for (lo, hi) in intervals {
+                match merged.last_mut() {
+                    Some(last) if lo <= last.1 => last.1 = last.1.max(hi),
+                    _ => merged.push((lo, hi)),
+                }
+            }
+            occupied.insert(key, merged);
+        }
+        Router { boxes, component_of, bands, spans, occupied }
+    }
+
+    /// The x at which a line at `from_x` heading for `toward` best passes through `band`: free of
+    /// its boxes, within the component's reach, as short a way round as there is; `offset`
+    /// keeps lines through the same space apart.
+    fn pass_x(&self, band: (f64, f64), component: usize, from_x: f64, toward: f64, offset: f64) -> f64 {
+        let occupied = &self.occupied[&(band.0.to_bits(), band.1.to_bits())];
+        let (left, right) = self.spans[component];
+        let reach = (left - HORIZONTAL_GAP / 2.0 + 4.0, right + HORIZONTAL_GAP / 2.0 - 4.0);
+        let (lo, hi) = (from_x.min(toward), from_x.max(toward));
+        let mut best: Option<(f64, f64)> = None;
+        let mut consider = |start: f64, end: f64| {
+            let (start, end) = (start.max(reach.0), end.min(reach.1));
+            if start > end {
+                return;
+            }
+            // The point of the free space nearest the way from `from_x` to `toward`.
+            let x = if end < lo {
+                end
+            } else if start > hi {
+                start
+            } else {
+                from_x.clamp(start.max(lo), end.min(hi))
+            };
+            let x = (x + offset).clamp(start, end);
+            let cost = (x - from_x).abs() + (x - toward).abs();
+            if best.is_none_or(|(c, _)| cost < c) {
+                best = Some((cost, x));
+            }
+        };
+        let mut previous_end = f64::NEG_INFINITY;
+        for &(start, end) in occupied {
+            consider(previous_end, start);
+            previous_end = end;
+        }
+        consider(previous_end, f64::INFINITY);
+        best.map_or(from_x, |(_, x)| x)
+    }
+
+    /// Whether a layer of the component lies strictly between two bands.
+    fn has_layer_between(&self, component: usize, a: (f64, f64), b: (f64, f64)) -> bool {
+        let (upper, lower) = if a.0 < b.0 { (a, b) } else { (b, a) };
+        self.bands[component].iter().any(|band| band.0 >= upper.1 - 0.5 && band.1 <= lower.0 + 0.5 && *band != upper && *band != lower)
+    }
+
+    /// Whether a horizontal or vertical segment keeps its clearance from every box but the two given.
+    fn is_free(&self, a: (f64, f64), b: (f64, f64), (from, to): (usize, usize)) -> bool {
+        let (x0, x1) = (a.0.min(b.0), a.0.max(b.0));
+        let (y0, y1) = (a.1.min(b.1), a.1.max(b.1));
+        self.boxes.iter().enumerate().all(|(i, bx)| {
+            i == from || i == to || !(x0 < bx.x + bx.width + CLEARANCE && x1 > bx.x - CLEARANCE && y0 < bx.y + bx.height && y1 > bx.y)
+        })
+    }
+
+    fn route(
+        &self,
+        schema: &SchemaIndex,
+        index: usize,
+        relation: &crate::ir::Relation,
+        (from_index, to_index): (usize, usize),
+        loop_index: usize,
+        ends_at: &mut EndsAt,
+    ) -> Edge {
+        let (from, to) = (&self.boxes[from_index], &self.boxes[to_index]);
+        let column_of = |entity: &str, field: Option<&String>| {
+            let field = field?;
+            Some(schema.entity(entity)?.column_of(field).to_string())
+        };
+        let (from_column, to_column) = match &relation.foreign_key {
+            Some(fk) => (column_of(&fk.entity, fk.fields.first()), column_of(&fk.referenced_entity, fk.referenced_fields.first())),
+            None => (None, None),
+        };
+        let (from_mark, to_mark) = end_marks(schema, relation);
+        let from_y = row_y(from, from_column.as_deref());
+        let to_y = row_y(to, to_column.as_deref());
+        let used = |ends_at: &mut EndsAt, entity: usize, direction: f64, y: f64| {
+            *ends_at.entry((entity, direction as i8, y.to_bits())).or_default() += 1;
+        };
+        if from_index == to_index {
+            // A self-relation loops out of the right side and back.
+            let x = from.x + from.width;
+            let out = x + 28.0 + 16.0 * loop_index as f64;
+            let (y1, y2) = if (from_y - to_y).abs() < 1.0 { (from_y, from_y + ROW_HEIGHT / 2.0) } else { (from_y, to_y) };
+            used(ends_at, from_index, 1.0, y1);
+            used(ends_at, to_index, 1.0, y2);
+            let points = vec![(x, y1), (out, y1), (out, y2), (x, y2)];
+            return edge(index, relation, from, to, (from_mark, to_mark), (1.0, 1.0), points);
+        }
+        // Vertical runs keep a small distance from the box sides and horizontal runs use the gaps
+        // between layers, each edge on its own lane so parallel edges stay apart.
+        // Past the crow's feet (21 px from the box side), so that a line running along a box
+        // does not cross the glyphs of the lines that end there.
+        let lane = 24.0 + 6.0 * (index % 4) as f64;
         let channel = 12.0 + 8.0 * (index % 6) as f64;
         let from_center = from.x + from.width / 2.0;
         let to_center = to.x + to.width / 2.0;
         let overlap = from.x < to.x + to.width && to.x < from.x + from.width;
-        if overlap {
-            // Stacked boxes: leave and enter on the left, around the outside.
-            let (x1, x2) = (from.x, to.x);
-            let out = x1.min(x2) - lane;
-            (-1.0, -1.0, vec![(x1, from_y), (out, from_y), (out, to_y), (x2, to_y)])
+        // Stacked boxes: leave and enter on the left, around the outside.
+        let (d1, mut d2) = if overlap {
+            (-1.0, -1.0)
         } else {
-            let (x1, d1) = if to_center > from_center { (from.x + from.width, 1.0) } else { (from.x, -1.0) };
-            let (x2, d2) = if from_center > to_center { (to.x + to.width, 1.0) } else { (to.x, -1.0) };
-            let same_band = (from.band.0 - to.band.0).abs() < 0.5;
-            let adjacent = same_band && (x2 - x1).abs() <= HORIZONTAL_GAP + 0.5;
-            if adjacent {
-                let mid = (x1 + x2) / 2.0;
-                (d1, d2, vec![(x1, from_y), (mid, from_y), (mid, to_y), (x2, to_y)])
-            } else {
-                // Up through the gap above when the target's layer is higher, else through the gap below.
-                let channel_y = if to.band.0 < from.band.0 - 0.5 { from.band.0 - channel } else { from.band.1 + channel };
-                let (a, b) = (x1 + d1 * lane, x2 + d2 * lane);
-                (d1, d2, vec![(x1, from_y), (a, from_y), (a, channel_y), (b, channel_y), (b, to_y), (x2, to_y)])
+            (if to_center > from_center { 1.0 } else { -1.0 }, if from_center > to_center { 1.0 } else { -1.0 })
+        };
+        let same_band = (from.band.0 - to.band.0).abs() < 0.5;
+        let side_x = |b: &EntityBox, d: f64| if d > 0.0 { b.x + b.width } else { b.x };
+        let adjacent = !overlap && same_band && (side_x(to, d2) - side_x(from, d1)).abs() <= HORIZONTAL_GAP + 0.5;
+        if !adjacent {
+            // A referenced row that two ends already reach on this side takes the next on the other
+            // (the line goes round the box through the gap next to it).
+            let count = |d: f64| ends_at.get(&(to_index, d as i8, to_y.to_bits())).copied().unwrap_or(0);
+            if count(d2) >= 2 && count(-d2) < count(d2) {
+                d2 = -d2;
             }
         }
-    };
+        let (x1, x2) = (side_x(from, d1), side_x(to, d2));
+        used(ends_at, from_index, d1, from_y);
+        used(ends_at, to_index, d2, to_y);
+        let component = self.component_of[from_index];
+        let around = x1.min(x2) - lane;
+        let points = if adjacent {
+            let mid = (x1 + x2) / 2.0;
+            vec![(x1, from_y), (mid, from_y), (mid, to_y), (x2, to_y)]
+        } else if overlap
+            && d2 < 0.0
+            && !self.has_layer_between(component, from.band, to.band)
+            && self.is_free((x1, from_y), (around, from_y), (from_index, to_index))
+            && self.is_free((x2, to_y), (around, to_y), (from_index, to_index))
+            && self.is_free((around, from_y), (around, to_y), (from_index, to_index))
+        {
+            // Stacked boxes in neighbouring layers: one run down their left sides.
+            vec![(x1, from_y), (around, from_y), (around, to_y), (x2, to_y)]
+        } else {
+            let (a, b) = (x1 + d1 * lane, x2 + d2 * lane);
+            let mut points = vec![(x1, from_y), (a, from_y)];
+            let upward = to.band.0 < from.band.0 - 0.5;
+            let downward = to.band.0 > from.band.0 + 0.5;
+            // Up through the gap above the source's layer when the target's layer is higher, else
+            // through the gap below; then through each layer between, to the gap next to the target's.
+            let mut y = if upward { from.band.0 - channel } else { from.band.1 + channel };
+            points.push((a, y));
+            let mut x = a;
+            let offset = 6.0 * (index % 5) as f64 - 12.0;
+            let between: Vec<(f64, f64)> = if upward {
+                self.bands[component]
+                    .iter()
+                    .rev()
+                    .filter(|band| band.0 >= to.band.1 - 0.5 && band.1 <= from.band.0 + 0.5)
+                    .copied()
+                    .collect()
+            } else if downward {
+                self.bands[component].iter().filter(|band| band.0 >= from.band.1 - 0.5 && band.1 <= to.band.0 + 0.5).copied().collect()
+            } else {
+                Vec::new()
+            };
+            for band in between {
+                if band == from.band || band == to.band {
+                    continue;
+                }
+                let through = self.pass_x(band, component, x, b, offset);
+                if (through - x).abs() > 0.01 {
+                    points.push((through, y));
+                }
+                y = if upward { band.0 - channel } else { band.1 + channel };
+                points.push((through, y));
+                x = through;
+            }
+            points.push((b, y));
+            points.push((b, to_y));
+            points.push((x2, to_y));
+            points
+        };
+        edge(index, relation, from, to, (from_mark, to_mark), (d1, d2), points)
+    }
+}
+
+fn edge(
+    index: usize,
+    relation: &crate::ir::Relation,
+    from: &EntityBox,
+    to: &EntityBox,
+    (from_mark, to_mark): (EndMark, EndMark),
+    (from_direction, to_direction): (f64, f64),
+    points: Vec<(f64, f64)>,
+) -> Edge {
     Edge {
         relation: index,
         kind: relation.kind,
@@ -374,6 +571,75 @@ fn route_edge(
         from_direction,
         to_direction,
     }
+}
+
+/// The height a crow's-foot glyph takes: ends on one side of a box are at least this far apart.
+const GLYPH_HEIGHT: f64 = 12.0;
+
+/// One end of a line on a side of a box: its y, its edge, and whether it is the edge's last point.
+type BoxEnd = (f64, usize, bool);
+
+/// How many line ends reach each (box, side, row y) so far.
+type EndsAt = std::collections::HashMap<(usize, i8, u64), usize>;
+
+/// Moves apart the ends that would be drawn over each other (several relations ending on one row,
+/// on one side of a box): spread evenly around where they were, within the box where they fit.
+fn spread_shared_ends(edges: &mut [Edge], boxes: &[EntityBox], positions: &std::collections::HashMap<&str, usize>) {
+    let mut sides: std::collections::HashMap<(usize, i8), Vec<BoxEnd>> = std::collections::HashMap::new();
+    for (i, e) in edges.iter().enumerate() {
+        let (Some(&from), Some(&to)) = (positions.get(e.from_entity.as_str()), positions.get(e.to_entity.as_str())) else { continue };
+        sides.entry((from, e.from_direction as i8)).or_default().push((e.points[0].1, i, false));
+        sides.entry((to, e.to_direction as i8)).or_default().push((e.points[e.points.len() - 1].1, i, true));
+    }
+    let mut moves: Vec<(usize, bool, f64)> = Vec::new();
+    for ((b, _), mut ends) in sides {
+        if ends.len() < 2 {
+            continue;
+        }
+        ends.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        let bounds = (boxes[b].y + HEADER_HEIGHT / 2.0, boxes[b].y + boxes[b].height - GLYPH_HEIGHT / 2.0);
+        // Groups of ends closer than a glyph, grown until no two groups are.
+        let mut groups: Vec<(f64, usize)> = ends.iter().map(|e| (e.0, 1)).collect();
+        loop {
+            let placed: Vec<(f64, f64)> = groups.iter().map(|&(centre, n)| group_span(centre, n, bounds)).collect();
+            let Some(i) = (1..groups.len()).find(|&i| placed[i].0 - placed[i - 1].1 < GLYPH_HEIGHT - 0.01) else { break };
+            let (a, b) = (groups[i - 1], groups[i]);
+            groups[i - 1] = ((a.0 * a.1 as f64 + b.0 * b.1 as f64) / (a.1 + b.1) as f64, a.1 + b.1);
+            groups.remove(i);
+        }
+        let mut k = 0;
+        for (centre, n) in groups {
+            let (first, _) = group_span(centre, n, bounds);
+            for j in 0..n {
+                let y = first + GLYPH_HEIGHT * j as f64;
+                let (_, edge, last) = ends[k];
+                if (y - ends[k].0).abs() > 0.01 {
+                    moves.push((edge, last, y));
+                }
+                k += 1;
+            }
+        }
+    }
+    for (edge, last, y) in moves {
+        let points = &mut edges[edge].points;
+        let n = points.len();
+        let (end, next) = if last { (n - 1, n - 2) } else { (0, 1) };
+        points[end].1 = y;
+        points[next].1 = y;
+    }
+}
+
+/// The first and last y of `n` ends a glyph apart around `centre`, kept within `bounds` when they fit.
+fn group_span(centre: f64, n: usize, bounds: (f64, f64)) -> (f64, f64) {
+    let length = GLYPH_HEIGHT * (n as f64 - 1.0);
+    let mut first = centre - length / 2.0;
+    if first + length > bounds.1 {
+        first = bounds.1 - length;
+    }
+    if first < bounds.0 {
+        first = bounds.0;
+    }
+    (first, first + length)
 }
 
 /// Crow's-foot marks for the owning end and the referenced end of a relation.
