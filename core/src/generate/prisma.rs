@@ -127,7 +127,8 @@ fn write_model(out: &mut Emitter, index: &SchemaIndex, ends: &[RelationEnds], en
 fn scalar_line(entity: &Entity, field: &Field, provider: Provider) -> Line {
     let mut attributes = Vec::new();
     if let Some(pk) = entity.primary_key.as_ref().filter(|pk| pk.fields.len() == 1 && pk.fields[0] == field.name) {
-        attributes.push(match pk.constraint_name.as_ref().filter(|_| names_primary_keys(provider)) {
+        let map = unless_default(pk.constraint_name.as_ref(), provider, entity, &[], "pkey");
+        attributes.push(match map.filter(|_| names_primary_keys(provider)) {
             Some(map) => format!("@id(map: {})", string_literal(map)),
             None => "@id".to_string(),
         });
@@ -136,7 +137,7 @@ fn scalar_line(entity: &Entity, field: &Field, provider: Provider) -> Line {
         attributes.push(format!("@default({})", default_text(default)));
     }
     for unique in entity.uniques.iter().filter(|u| u.on_field && u.fields.len() == 1 && u.fields[0] == field.name) {
-        attributes.push(match &unique.constraint_name {
+        attributes.push(match unless_default(unique.constraint_name.as_ref(), provider, entity, &unique.fields, "key") {
             Some(map) => format!("@unique(map: {})", string_literal(map)),
             None => "@unique".to_string(),
         });
@@ -264,7 +265,9 @@ fn relation_attribute(schema: &Schema, ends: &[RelationEnds], index: usize, rela
         if relation.on_update != ReferentialAction::Cascade {
             arguments.push(format!("onUpdate: {}", action_name(relation.on_update)));
         }
-        if let Some(map) = fk.constraint_name.as_ref().filter(|_| names_foreign_keys(schema.provider.unwrap_or(Provider::Postgresql))) {
+        let provider = schema.provider.unwrap_or(Provider::Postgresql);
+        let map = schema.entity(&fk.entity).and_then(|owner| unless_default(fk.constraint_name.as_ref(), provider, owner, &fk.fields, "fkey"));
+        if let Some(map) = map.filter(|_| names_foreign_keys(provider)) {
             arguments.push(format!("map: {}", string_literal(map)));
         }
     }
@@ -292,14 +295,16 @@ fn block_attributes(entity: &Entity, provider: Provider) -> Vec<String> {
         arguments.join(", ")
     };
     if let Some(pk) = entity.primary_key.as_ref().filter(|pk| pk.fields.len() > 1) {
-        let map = pk.constraint_name.clone().filter(|_| names_primary_keys(provider));
+        let map = unless_default(pk.constraint_name.as_ref(), provider, entity, &[], "pkey").filter(|_| names_primary_keys(provider)).cloned();
         attributes.push(format!("@@id({})", key_arguments(&pk.fields, &pk.client_name, &map)));
     }
     for unique in entity.uniques.iter().filter(|u| !u.on_field || u.fields.len() != 1) {
-        attributes.push(format!("@@unique({})", key_arguments(&unique.fields, &unique.client_name, &unique.constraint_name)));
+        let map = unless_default(unique.constraint_name.as_ref(), provider, entity, &unique.fields, "key").cloned();
+        attributes.push(format!("@@unique({})", key_arguments(&unique.fields, &unique.client_name, &map)));
     }
     for index in &entity.indexes {
-        attributes.push(format!("@@index({})", key_arguments(&index.fields, &None, &index.constraint_name)));
+        let map = unless_default(index.constraint_name.as_ref(), provider, entity, &index.fields, "idx").cloned();
+        attributes.push(format!("@@index({})", key_arguments(&index.fields, &None, &map)));
     }
     if is_ignored(entity) {
         attributes.push("@@ignore".to_string());
@@ -308,6 +313,15 @@ fn block_attributes(entity: &Entity, provider: Provider) -> Vec<String> {
         attributes.push(format!("@@map({})", string_literal(&entity.table)));
     }
     attributes
+}
+
+/// A constraint's name for `map:`, unless it is the name Prisma gives that constraint anyway
+/// (`{table}_{columns}_{suffix}` in database names, cut to the database's limit): such a `map:`
+/// says nothing, and a schema read from SQL that Prisma made would be full of them.
+fn unless_default<'a>(name: Option<&'a String>, provider: Provider, entity: &Entity, fields: &[String], suffix: &str) -> Option<&'a String> {
+    let columns: Vec<String> = fields.iter().map(|f| entity.field(f).map_or_else(|| f.clone(), |field| field.column.clone())).collect();
+    let default = crate::generate::SqlDialect::for_provider(Some(provider)).default_constraint_name(&entity.table, &columns, suffix);
+    name.filter(|name| **name != default)
 }
 
 fn default_text(default: &DefaultValue) -> String {
