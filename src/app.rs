@@ -35,6 +35,7 @@ pub fn App() -> impl IntoView {
         core_state: RwSignal::new(CoreState::Reading),
         awaiting_core: RwSignal::new(true),
         pending_switch: RwSignal::new(None),
+        switch_offer: RwSignal::new(None),
         tab: RwSignal::new(initial_tab),
         chosen_dialect: RwSignal::new(initial.playground.sql_dialect),
         typeorm_cascade: RwSignal::new(initial.playground.typeorm_cascade),

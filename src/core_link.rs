@@ -5,7 +5,7 @@
 
 use crate::interop::core::{self, CoreMessage};
 use crate::panes::OutputTab;
-use crate::state::{CoreState, Playground, TargetOutput};
+use crate::state::{CoreState, Playground, SwitchOffer, TargetOutput};
 use leptos::prelude::*;
 use relplay_core::service::{Reply, Request, ViewReply, ViewRequest};
 
@@ -69,12 +69,18 @@ fn apply(playground: Playground, reply: Reply) {
                 }
             }),
             ViewReply::Diagram { svg } => playground.diagram_svg.set(svg),
-            ViewReply::Rewrite { language, text } => {
+            ViewReply::Rewrite { language, text, losses } => {
                 if playground.pending_switch.get_untracked() == Some(language) {
                     playground.pending_switch.set(None);
-                    playground.language.set(language);
-                    if let Some(text) = text {
-                        playground.set_text(&text);
+                    match text {
+                        // Something would be lost: the user decides (the notice bar asks).
+                        Some(text) if !losses.is_empty() => playground.switch_offer.set(Some(SwitchOffer { language, text, losses })),
+                        text => {
+                            playground.language.set(language);
+                            if let Some(text) = text {
+                                playground.set_text(&text);
+                            }
+                        }
                     }
                 }
             }

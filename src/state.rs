@@ -58,6 +58,14 @@ pub enum CoreState {
     Crashed(String),
 }
 
+/// The schema written in another language, and what that leaves out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SwitchOffer {
+    pub language: SourceLanguage,
+    pub text: String,
+    pub losses: Vec<String>,
+}
+
 /// State shared by the page's parts.
 #[derive(Clone, Copy)]
 pub struct Playground {
@@ -81,6 +89,9 @@ pub struct Playground {
     pub awaiting_core: RwSignal<bool>,
     /// A language switch waiting for the core to write the schema in that language.
     pub pending_switch: RwSignal<Option<SourceLanguage>>,
+    /// A rewrite the core has written that leaves something out: shown, with what it leaves out,
+    /// until the user takes it or keeps the text as it is (an edit drops it).
+    pub switch_offer: RwSignal<Option<SwitchOffer>>,
     pub tab: RwSignal<OutputTab>,
     /// The SQL dialect chosen by the user (SQL and TypeORM panes); `None` follows the schema's datasource.
     pub chosen_dialect: RwSignal<Option<SqlDialect>>,

@@ -132,10 +132,12 @@ pub enum ViewReply {
         svg: String,
     },
     /// The text in the new language, or `None` when the schema has errors (it is then kept as
-    /// it is).
+    /// it is); `losses`: what the rewrite leaves out, one line each (the page asks before it
+    /// rewrites when there is any).
     Rewrite {
         language: SourceLanguage,
         text: Option<String>,
+        losses: Vec<String>,
     },
 }
 
@@ -191,13 +193,27 @@ impl Service {
                 ViewRequest::Diagram { positions } => {
                     ViewReply::Diagram { svg: svg::render(&layout_with_positions(&analysis.schema, positions)) }
                 }
-                ViewRequest::Rewrite { language } => ViewReply::Rewrite {
-                    language: *language,
-                    text: (!crate::diagnostic::has_errors(&analysis.diagnostics))
-                        .then(|| generate(&analysis.schema, language.writer()).text),
-                },
+                ViewRequest::Rewrite { language } if crate::diagnostic::has_errors(&analysis.diagnostics) => {
+                    ViewReply::Rewrite { language: *language, text: None, losses: Vec::new() }
+                }
+                ViewRequest::Rewrite { language } => {
+                    let generated = generate(&analysis.schema, language.writer());
+                    let mut losses = Vec::new();
+                    let own = generate(&analysis.schema, request.language.writer()).text;
+                    let comments = crate::syntax::comments::uncarried_comments(&request.source, request.language, &analysis.schema, &own);
+                    if comments > 0 {
+                        let plural = if comments == 1 { "comment" } else { "comments" };
+                        losses.push(format!("{comments} {plural} that no model or field carries as its documentation"));
+                    }
+                    losses.extend(generated.diagnostics.iter().map(|d| d.message.clone()));
+                    ViewReply::Rewrite { language: *language, text: Some(generated.text), losses }
+                }
             };
-            if !self.sent.contains(&reply) {
+            // A rewrite is asked for once per switch, and asked again when the user switches
+            // again (after keeping the text): it is always answered.
+            if matches!(reply, ViewReply::Rewrite { .. }) {
+                views.push(reply);
+            } else if !self.sent.contains(&reply) {
                 views.push(reply.clone());
                 // One answer kept per kind of view and target: the page shows one of each.
                 self.sent.retain(|sent| !same_view(sent, &reply));
@@ -212,7 +228,6 @@ fn same_view(a: &ViewReply, b: &ViewReply) -> bool {
     match (a, b) {
         (ViewReply::Output { target: x, .. }, ViewReply::Output { target: y, .. }) => x == y,
         (ViewReply::Diagram { .. }, ViewReply::Diagram { .. }) => true,
-        (ViewReply::Rewrite { language: x, .. }, ViewReply::Rewrite { language: y, .. }) => x == y,
         _ => false,
     }
 }
@@ -284,6 +299,37 @@ mod tests {
         assert!(matches!(&valid.views[0], ViewReply::Rewrite { text: Some(text), .. } if text.contains("@Entity")));
         let broken = service.answer(&request(2, "model User {\n  id Int @id\n  post Nope\n}\n", rewrite));
         assert!(matches!(&broken.views[0], ViewReply::Rewrite { text: None, .. }));
+        // Asked again for the same text (the user kept it, then switched again): answered again.
+        let again = service.answer(&request(
+            3,
+            "model User {\n  id Int @id\n  post Nope\n}\n",
+            vec![ViewRequest::Rewrite { language: SourceLanguage::TypeOrm }],
+        ));
+        assert!(matches!(&again.views[..], [ViewReply::Rewrite { text: None, .. }]));
+    }
+
+    #[test]
+    fn a_rewrite_says_what_it_leaves_out() {
+        let mut service = Service::new();
+        let rewrite = |language| vec![ViewRequest::Rewrite { language }];
+        let losses = |reply: &Reply| match &reply.views[0] {
+            ViewReply::Rewrite { losses, .. } => losses.clone(),
+            other => panic!("{other:?}"),
+        };
+        // Documentation is carried, so a schema without other comments loses nothing in TypeORM.
+        let documented = SCHEMA.replace("model Post {", "/// A post.\nmodel Post {");
+        assert_eq!(losses(&service.answer(&request(1, &documented, rewrite(SourceLanguage::TypeOrm)))), Vec::<String>::new());
+        let commented = SCHEMA
+            .replace("model Post {", "// posts, by author\nmodel Post {")
+            .replace("id Int @id\n  authorId", "id Int @id // key\n  authorId");
+        assert_eq!(
+            losses(&service.answer(&request(2, &commented, rewrite(SourceLanguage::TypeOrm)))),
+            ["2 comments that no model or field carries as its documentation"]
+        );
+        // What the target cannot express is said too: VibORM names foreign keys itself.
+        let named = SCHEMA.replace("references: [id])", "references: [id], map: \"post_author\")");
+        let vib = losses(&service.answer(&request(3, &named, rewrite(SourceLanguage::VibOrm))));
+        assert!(vib.iter().any(|l| l.contains("post_author")), "{vib:?}");
     }
 
     #[test]

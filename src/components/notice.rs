@@ -1,6 +1,7 @@
 //! A bar above the workspace for things the user must know: a link that could not be opened,
 //! a shared playground shown in place of their own draft (which stays recoverable), or a core
-//! that failed on the text or a reader that could not be fetched.
+//! that failed on the text or a reader that could not be fetched; and a language switch that
+//! would leave something out, with the choice to rewrite anyway or keep the text.
 
 use crate::session::{self, Notice};
 use crate::settings::PageSettings;
@@ -53,8 +54,40 @@ pub fn NoticeBar() -> impl IntoView {
             .into_any(),
         })
     };
+    // An edit makes the offered rewrite stale.
+    Effect::new(move |first: Option<()>| {
+        playground.source.track();
+        if first.is_some() && playground.switch_offer.with_untracked(Option::is_some) {
+            playground.switch_offer.set(None);
+        }
+    });
+    let take_offer = move |_| {
+        if let Some(offer) = playground.switch_offer.get_untracked() {
+            playground.switch_offer.set(None);
+            playground.language.set(offer.language);
+            playground.set_text(&offer.text);
+        }
+    };
+    let keep_text = move |_| playground.switch_offer.set(None);
+    let switch_notice = move || {
+        playground.switch_offer.get().map(|offer| {
+            let from = playground.language.get_untracked().info().label;
+            let to = offer.language.info().label;
+            view! {
+                <div class="notice" role="alertdialog" aria-labelledby="switch-title" data-testid="switch-notice">
+                    <div class="notice-text">
+                        <strong id="switch-title">{format!("Rewriting the schema in {to} leaves out:")}</strong>
+                        <ul>{offer.losses.iter().map(|loss| view! { <li>{loss.clone()}</li> }).collect_view()}</ul>
+                    </div>
+                    <button class="primary" data-testid="switch-anyway" on:click=take_offer>{format!("Rewrite in {to}")}</button>
+                    <button data-testid="switch-keep" on:click=keep_text>{format!("Keep the {from} text")}</button>
+                </div>
+            }
+        })
+    };
     view! {
         {core_notice}
         {link_notice}
+        {switch_notice}
     }
 }

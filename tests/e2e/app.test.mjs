@@ -26,6 +26,25 @@ async function eraseOnLine(needle, word, space = true) {
   for (let i = 0; i < word.length + (space ? 1 : 0); i++) await page.keyboard.press("Backspace");
 }
 
+/**
+ * Picks `language` in the Language menu. A schema with comments no model carries (the examples
+ * start with some) is rewritten only once the user says so: the notice names what is left out
+ * (`losses`), and "Rewrite" takes it. Without `losses`, no notice may appear.
+ */
+async function switchLanguage(target, language, losses) {
+  await target.selectOption("[data-testid=language]", language);
+  await settled(target);
+  if (!losses) {
+    assert.equal(await target.locator("[data-testid=switch-notice]").count(), 0, "a switch that loses nothing asks nothing");
+    return;
+  }
+  const notice = target.locator("[data-testid=switch-notice]");
+  await notice.waitFor();
+  assert.match(await notice.innerText(), losses);
+  await target.click("[data-testid=switch-anyway]");
+  await notice.waitFor({ state: "detached" });
+}
+
 /** Puts the cursor at the end of the source line containing `needle`. */
 async function cursorAtEndOfLine(needle) {
   const line = page.locator(".source-pane .cm-line", { hasText: needle }).first();
@@ -153,7 +172,7 @@ test("the dialect switch and the examples menu change the output", async () => {
 });
 
 test("switching to SQL rewrites the schema as DDL, which stays editable and converts back", async () => {
-  await page.selectOption("[data-testid=language]", "sql:mysql");
+  await switchLanguage(page, "sql:mysql", /Rewriting the schema in SQL[^\n]* leaves out:\s+2 comments that no model or field carries/);
   await page.waitForFunction(() => window.relplayEditor.textIn(document.querySelector(".source-pane"))?.includes("CREATE TABLE `_PostToTag`"));
   assert.match(await page.locator(".source-pane .pane-title").innerText(), /SQL DDL \(MySQL\)/);
   assert.equal(await status(), "No problems");
@@ -164,7 +183,7 @@ test("switching to SQL rewrites the schema as DDL, which stays editable and conv
   await page.locator("[data-testid=diagram] [data-entity=Comment]").waitFor();
   await page.click("[data-tab=prisma]");
   await page.waitForFunction(() => /model Comment \{[\s\S]*post\s+Post\s+@relation\(fields: \[postId\]/.test(window.relplayEditor.textIn(document.querySelector("[data-testid=code-output]")) ?? ""));
-  await page.selectOption("[data-testid=language]", "prisma");
+  await switchLanguage(page, "prisma");
   await page.waitForFunction(() => window.relplayEditor.textIn(document.querySelector(".source-pane"))?.includes("model Comment {"));
   assert.equal(await status(), "No problems");
 });
@@ -172,7 +191,7 @@ test("switching to SQL rewrites the schema as DDL, which stays editable and conv
 test("switching to TypeORM rewrites the schema as entity classes, which stay editable and convert back", async () => {
   await page.selectOption("[data-testid=examples]", "one-to-many");
   await page.waitForFunction(() => window.relplayEditor.textIn(document.querySelector(".source-pane"))?.includes("model Post {"));
-  await page.selectOption("[data-testid=language]", "typeorm");
+  await switchLanguage(page, "typeorm", /comments? that no model/);
   await page.waitForFunction(() => window.relplayEditor.textIn(document.querySelector(".source-pane"))?.includes("export class Post {"));
   assert.match(await page.locator(".source-pane .pane-title").innerText(), /TypeORM entities/);
   // The TypeORM reader is a module of its own, loaded now: the problems follow when it is there.
@@ -193,7 +212,7 @@ test("switching to TypeORM rewrites the schema as entity classes, which stay edi
   await page.waitForFunction(() => /1 error/.test(document.querySelector("[data-testid=status]")?.innerText ?? ""));
   await page.keyboard.press("Control+z");
   await page.waitForFunction(() => document.querySelector("[data-testid=status]")?.innerText === "No problems");
-  await page.selectOption("[data-testid=language]", "prisma");
+  await switchLanguage(page, "prisma");
   await page.waitForFunction(() => /model Note \{[\s\S]*post\s+Post\s+@relation\(fields: \[postId\]/.test(window.relplayEditor.textIn(document.querySelector(".source-pane")) ?? ""));
   assert.equal(await status(), "No problems");
 });
@@ -201,19 +220,51 @@ test("switching to TypeORM rewrites the schema as entity classes, which stay edi
 test("switching to Sequelize rewrites the schema as models and associations that read back", async () => {
   await page.selectOption("[data-testid=examples]", "many-to-many-implicit");
   await page.waitForFunction(() => window.relplayEditor.textIn(document.querySelector(".source-pane"))?.includes("model Tag {"));
-  await page.selectOption("[data-testid=language]", "sequelize");
+  await switchLanguage(page, "sequelize", /2 comments/);
   await page.waitForFunction(() => window.relplayEditor.textIn(document.querySelector(".source-pane"))?.includes("belongsToMany"));
   assert.match(await page.locator(".source-pane .pane-title").innerText(), /Sequelize models/);
   await page.waitForFunction(() => document.querySelector("[data-testid=status]")?.innerText === "No problems");
   await page.click("[data-tab=diagram]");
   await page.locator("[data-testid=diagram] [data-entity=Tag]").waitFor();
-  await page.selectOption("[data-testid=language]", "prisma");
+  // The summary comment relplay wrote above the many-to-many is no documentation of a model: it is said.
+  await switchLanguage(page, "prisma", /1 comment that no model or field carries/);
   await page.waitForFunction(() => /model Tag \{/.test(window.relplayEditor.textIn(document.querySelector(".source-pane")) ?? ""));
   assert.equal(await status(), "No problems");
 });
 
-/** A first visit in a new page, on the default example, once `prepare(page)` has run. */
-const firstVisit = (prepare) => firstVisitIn(app.context, app.server.url, { prepare });
+/**
+ * A first visit in a new page, on the default example, once `prepare(page)` has run. The tests'
+ * main page first writes the draft it would write within 300 ms (as it does when hidden), so
+ * that it cannot land in the new page's cleared storage while that page starts.
+ */
+async function firstVisit(prepare) {
+  await page.evaluate(() => window.dispatchEvent(new Event("pagehide")));
+  return firstVisitIn(app.context, app.server.url, { prepare });
+}
+
+test("a switch that would leave comments out asks first: keeping the text keeps it, and an edit drops the question", async () => {
+  const fresh = await firstVisit();
+  const text = () => fresh.evaluate(() => window.relplayEditor.textIn(document.querySelector(".source-pane")));
+  const before = await text();
+  await fresh.selectOption("[data-testid=language]", "viborm");
+  const notice = fresh.locator("[data-testid=switch-notice]");
+  await notice.waitFor();
+  assert.match(await notice.innerText(), /Rewriting the schema in VibORM leaves out:\s+2 comments that no model or field carries as its documentation/);
+  await fresh.click("[data-testid=switch-keep]");
+  await notice.waitFor({ state: "detached" });
+  assert.equal(await text(), before);
+  assert.equal(await fresh.inputValue("[data-testid=language]"), "prisma");
+  assert.match(await fresh.locator(".source-pane .pane-title").innerText(), /Prisma schema/);
+  // Asked again, then the text is edited: the offered rewrite is stale and goes.
+  await fresh.selectOption("[data-testid=language]", "viborm");
+  await notice.waitFor();
+  await fresh.locator(".source-pane .cm-line").last().click();
+  await fresh.keyboard.press("Control+End");
+  await fresh.keyboard.insertText("\n");
+  await notice.waitFor({ state: "detached" });
+  assert.equal(await fresh.inputValue("[data-testid=language]"), "prisma");
+  await fresh.close();
+});
 
 test("the SQL and ORM code readers are fetched only once such a language is used", async () => {
   const fetched = [];
@@ -222,7 +273,7 @@ test("the SQL and ORM code readers are fetched only once such a language is used
   assert.ok(!fetched.some((p) => p.includes("relplay_readers")), `a Prisma visit fetched ${fetched.join(", ")}`);
   // The core itself runs in a worker, fetched on the first visit.
   assert.ok(fetched.some((p) => p.endsWith("modules/relplay_worker_bg.wasm")), fetched.join(", "));
-  await fresh.selectOption("[data-testid=language]", "typeorm");
+  await switchLanguage(fresh, "typeorm", /2 comments/);
   // The status says the reader is loading until it is there, then judges the code.
   await fresh.waitForFunction(() => document.querySelector(".source-pane .pane-title")?.innerText.includes("TypeORM"));
   await settled(fresh);
@@ -271,7 +322,7 @@ test("a reader module that cannot be fetched is reported, and picked up once it 
   const fresh = await firstVisit((page) =>
     page.route("**/modules/relplay_readers*", (route) => (offline ? route.abort("internetdisconnected") : route.continue())),
   );
-  await fresh.selectOption("[data-testid=language]", "sql:postgresql");
+  await switchLanguage(fresh, "sql:postgresql", /2 comments/);
   await fresh.locator("[data-testid=core-notice]").waitFor();
   assert.match(await fresh.locator("[data-testid=core-notice]").innerText(), /reader of this language could not be fetched/);
   assert.match(await fresh.evaluate(() => window.relplayEditor.textIn(document.querySelector(".source-pane"))), /CREATE TABLE "Profile"/);

@@ -266,7 +266,8 @@ fn relation_attribute(schema: &Schema, ends: &[RelationEnds], index: usize, rela
             arguments.push(format!("onUpdate: {}", action_name(relation.on_update)));
         }
         let provider = schema.provider.unwrap_or(Provider::Postgresql);
-        let map = schema.entity(&fk.entity).and_then(|owner| unless_default(fk.constraint_name.as_ref(), provider, owner, &fk.fields, "fkey"));
+        let map =
+            schema.entity(&fk.entity).and_then(|owner| unless_default(fk.constraint_name.as_ref(), provider, owner, &fk.fields, "fkey"));
         if let Some(map) = map.filter(|_| names_foreign_keys(provider)) {
             arguments.push(format!("map: {}", string_literal(map)));
         }
@@ -295,7 +296,8 @@ fn block_attributes(entity: &Entity, provider: Provider) -> Vec<String> {
         arguments.join(", ")
     };
     if let Some(pk) = entity.primary_key.as_ref().filter(|pk| pk.fields.len() > 1) {
-        let map = unless_default(pk.constraint_name.as_ref(), provider, entity, &[], "pkey").filter(|_| names_primary_keys(provider)).cloned();
+        let map =
+            unless_default(pk.constraint_name.as_ref(), provider, entity, &[], "pkey").filter(|_| names_primary_keys(provider)).cloned();
         attributes.push(format!("@@id({})", key_arguments(&pk.fields, &pk.client_name, &map)));
     }
     for unique in entity.uniques.iter().filter(|u| !u.on_field || u.fields.len() != 1) {
@@ -318,7 +320,13 @@ fn block_attributes(entity: &Entity, provider: Provider) -> Vec<String> {
 /// A constraint's name for `map:`, unless it is the name Prisma gives that constraint anyway
 /// (`{table}_{columns}_{suffix}` in database names, cut to the database's limit): such a `map:`
 /// says nothing, and a schema read from SQL that Prisma made would be full of them.
-fn unless_default<'a>(name: Option<&'a String>, provider: Provider, entity: &Entity, fields: &[String], suffix: &str) -> Option<&'a String> {
+fn unless_default<'a>(
+    name: Option<&'a String>,
+    provider: Provider,
+    entity: &Entity,
+    fields: &[String],
+    suffix: &str,
+) -> Option<&'a String> {
     let columns: Vec<String> = fields.iter().map(|f| entity.field(f).map_or_else(|| f.clone(), |field| field.column.clone())).collect();
     let default = crate::generate::SqlDialect::for_provider(Some(provider)).default_constraint_name(&entity.table, &columns, suffix);
     name.filter(|name| **name != default)

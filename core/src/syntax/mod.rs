@@ -1,6 +1,7 @@
 //! Parsers, one per source language. Each turns text into a syntax tree plus diagnostics and never
 //! fails: whatever it could not understand becomes a diagnostic with a span, and parsing goes on.
 
+pub mod comments;
 pub mod files;
 pub mod prisma;
 #[cfg(feature = "sql-reader")]
