@@ -28,7 +28,7 @@ async function seriousViolations(target) {
 /** The element that has the focus, as `tag.class[data-testid]`, and whether it is inside `selector`. */
 const focusIn = (page, selector) => page.evaluate((s) => Boolean(document.activeElement?.closest(s)), selector);
 
-test("axe-core finds nothing critical or serious: first visit, Share open, dark theme, phone, embed", async () => {
+test("axe-core finds nothing critical or serious: first visit, Share open, a switch that asks, dark theme, phone, embed", async () => {
   const page = await firstVisit(app.context, app.server.url);
   assert.deepEqual(await seriousViolations(page), [], "first visit");
   for (const tab of ["sql", "problems"]) {
@@ -39,6 +39,10 @@ test("axe-core finds nothing critical or serious: first visit, Share open, dark 
   await page.click("[data-testid=share]");
   await page.locator("[data-testid=share-dialog]").waitFor();
   assert.deepEqual(await seriousViolations(page), [], "Share open");
+  await page.keyboard.press("Escape");
+  await page.selectOption("[data-testid=language]", "typeorm");
+  await page.locator("[data-testid=switch-notice]").waitFor();
+  assert.deepEqual(await seriousViolations(page), [], "a language switch asking first");
   await page.close();
 
   const dark = await firstVisit(app.context, `${app.server.url}?theme=dark`);
