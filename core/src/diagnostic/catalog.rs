@@ -73,6 +73,10 @@ pub fn sql_syntax_error(span: Span, reason: &str) -> Diagnostic {
     Diagnostic::error(Code::P015, span, format!("This SQL statement does not parse ({reason}); it is left out and the rest is read."))
 }
 
+pub fn sql_table_element_skipped(span: Span, reason: &str) -> Diagnostic {
+    Diagnostic::error(Code::P022, span, format!("This column or constraint does not parse ({reason}); the table is read without it."))
+}
+
 pub fn code_syntax_error(span: Span, reason: &str) -> Diagnostic {
     Diagnostic::error(Code::P018, span, format!("This code does not parse: {reason}. The rest of the file is read as far as it can be."))
 }

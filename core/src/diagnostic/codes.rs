@@ -61,6 +61,7 @@ codes! {
     P019 => Error,
     P020 => Info,
     P021 => Error,
+    P022 => Error,
     // names and types
     N001 => Error,
     N002 => Error,

@@ -96,6 +96,21 @@ pub fn parse(text: &str, dialect: SqlDialect) -> (SqlFile, Vec<Diagnostic>) {
                 }
             }
         }
+        let mut skipped_elements = Vec::new();
+        if parsed.is_err() {
+            // Third chance, for a table: without the columns and constraints that do not parse on
+            // their own, each reported where it stands; the table and its other elements stay.
+            if let Some((simpler, unreadable)) = without_unreadable_elements(piece, parser_dialect.as_ref()) {
+                if let Ok(statements) = parse(&simpler) {
+                    skipped_elements = unreadable;
+                    parsed = Ok(statements);
+                }
+            }
+        }
+        for (element, reason) in skipped_elements {
+            diagnostics
+                .push(catalog::sql_table_element_skipped(Span::new(span.start() + element.start(), span.start() + element.end()), &reason));
+        }
         match parsed {
             Ok(statements) => {
                 file.statements.extend(statements.into_iter().map(|statement| SqlStatement { statement, span, text: piece.to_string() }))
@@ -119,6 +134,86 @@ pub fn parse(text: &str, dialect: SqlDialect) -> (SqlFile, Vec<Diagnostic>) {
         }
     }
     (file, diagnostics)
+}
+
+/// A `CREATE TABLE` with the elements (columns, constraints) that do not parse on their own
+/// blanked out (spaces, line breaks kept, so positions stay right), with each one's span in the
+/// statement and the parser's reason; None when the statement is no table or every element reads.
+fn without_unreadable_elements(piece: &str, dialect: &dyn Dialect) -> Option<(String, Vec<(Span, String)>)> {
+    if !leading_words(piece).to_ascii_uppercase().contains("CREATE") || !piece.to_ascii_uppercase().contains("TABLE") {
+        return None;
+    }
+    let elements = table_elements(piece)?;
+    let mut text = piece.to_string();
+    let mut unreadable = Vec::new();
+    for (index, element) in elements.iter().enumerate() {
+        let alone = format!("CREATE TABLE t ({})", &piece[element.start()..element.end()]);
+        let Err(error) = Parser::new(dialect).try_with_sql(&alone).and_then(|mut parser| parser.parse_statements()) else { continue };
+        let message = error.to_string();
+        let reason = message.split(" at Line:").next().unwrap_or(&message).trim_start_matches("sql parser error: ").to_string();
+        // The element and the comma that joins it to the others.
+        let (from, to) = match (index, elements.get(index + 1)) {
+            (_, Some(next)) => (element.start(), next.start()),
+            (0, None) => (element.start(), element.end()),
+            (_, None) => (elements[index - 1].end(), element.end()),
+        };
+        // Same byte length: a multi-byte character becomes as many spaces as it had bytes.
+        let blank: String = piece[from..to].chars().map(|c| if c == '\n' { "\n".to_string() } else { " ".repeat(c.len_utf8()) }).collect();
+        text.replace_range(from..to, &blank);
+        unreadable.push((Span::new(element.start(), element.end()), reason));
+    }
+    // Every element unreadable: that is no table to keep.
+    (!unreadable.is_empty() && unreadable.len() < elements.len()).then_some((text, unreadable))
+}
+
+/// The spans of a `CREATE TABLE`'s elements: the parts between the top-level commas of its first
+/// parenthesised list, trimmed (quotes, nested parentheses and comments respected).
+fn table_elements(piece: &str) -> Option<Vec<Span>> {
+    let bytes = piece.as_bytes();
+    let mut position = 0;
+    let mut depth = 0usize;
+    let mut start = None;
+    let mut elements = Vec::new();
+    let push = |from: usize, to: usize, elements: &mut Vec<Span>| {
+        let part = &piece[from..to];
+        let trimmed_start = from + (part.len() - part.trim_start().len());
+        let trimmed_end = to - (part.len() - part.trim_end().len());
+        if trimmed_start < trimmed_end {
+            elements.push(Span::new(trimmed_start, trimmed_end));
+        }
+    };
+    while position < bytes.len() {
+        match bytes[position] {
+            quote @ (b'\'' | b'"' | b'`') => {
+                position = split::skip_quoted(bytes, position, quote);
+                continue;
+            }
+            b'-' if bytes.get(position + 1) == Some(&b'-') => {
+                position = piece[position..].find('\n').map_or(piece.len(), |i| position + i);
+                continue;
+            }
+            b'(' => {
+                depth += 1;
+                if depth == 1 && start.is_none() {
+                    start = Some(position + 1);
+                }
+            }
+            b')' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    push(start?, position, &mut elements);
+                    return Some(elements);
+                }
+            }
+            b',' if depth == 1 => {
+                push(start?, position, &mut elements);
+                start = Some(position + 1);
+            }
+            _ => {}
+        }
+        position += 1;
+    }
+    None
 }
 
 /// The statement with attributes sqlparser cannot read replaced by spaces (same length), and what
@@ -269,4 +364,40 @@ fn error_offset(piece: &str, message: &str) -> Option<usize> {
     let line_start = line_text.as_ptr() as usize - piece.as_ptr() as usize;
     let column_offset: usize = line_text.chars().take(column.saturating_sub(1)).map(char::len_utf8).sum();
     Some(line_start + column_offset)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn table_columns(file: &SqlFile) -> Vec<Vec<String>> {
+        file.statements
+            .iter()
+            .filter_map(|s| match &s.statement {
+                Statement::CreateTable(table) => Some(table.columns.iter().map(|c| c.name.value.clone()).collect()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_table_keeps_the_elements_that_read_and_reports_each_one_that_does_not() {
+        let script = "CREATE TABLE book (\n  id INT PRIMARY KEY,\n  price NUMERIC(10, 2) DEFAULT 0,\n  weird COLUMN THING ???,\n  title TEXT NOT NULL,\n  odd ??? ALSO,\n  CONSTRAINT t UNIQUE (title)\n);\n";
+        let (file, diagnostics) = parse(script, SqlDialect::Postgresql);
+        assert_eq!(table_columns(&file), [["id", "price", "title"]]);
+        let skipped: Vec<&str> = diagnostics.iter().map(|d| &script[d.span.start()..d.span.end()]).collect();
+        assert_eq!(skipped, ["weird COLUMN THING ???", "odd ??? ALSO"]);
+        assert!(diagnostics.iter().all(|d| d.code == crate::diagnostic::Code::P022 && d.message.contains("the table is read without it")));
+        // The last element, with the comma before it.
+        let (file, diagnostics) = parse("CREATE TABLE a (id INT PRIMARY KEY, bad ???)", SqlDialect::Mysql);
+        assert_eq!(table_columns(&file), [["id"]]);
+        assert_eq!(diagnostics.len(), 1);
+    }
+
+    #[test]
+    fn a_table_of_which_nothing_reads_is_still_one_error_for_the_statement() {
+        let (file, diagnostics) = parse("CREATE TABLE a (??? x, !!! y);\nCREATE TABLE b (id INT);", SqlDialect::Sqlite);
+        assert_eq!(table_columns(&file), [["id"]]);
+        assert_eq!(diagnostics.iter().map(|d| d.code).collect::<Vec<_>>(), [crate::diagnostic::Code::P015]);
+    }
 }

@@ -78,7 +78,7 @@ fn code_start(piece: &str) -> Option<usize> {
     None
 }
 
-fn skip_quoted(bytes: &[u8], start: usize, quote: u8) -> usize {
+pub(super) fn skip_quoted(bytes: &[u8], start: usize, quote: u8) -> usize {
     let mut position = start + 1;
     while position < bytes.len() {
         if bytes[position] == b'\\' && quote != b'"' {
