@@ -6,10 +6,10 @@ import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirro
 import { searchKeymap, highlightSelectionMatches } from "@codemirror/search";
 import { bracketMatching, indentOnInput, syntaxHighlighting, HighlightStyle } from "@codemirror/language";
 import { tags } from "@lezer/highlight";
-import { closeBrackets, closeBracketsKeymap } from "@codemirror/autocomplete";
+import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from "@codemirror/autocomplete";
 import { lintGutter, setDiagnostics, diagnosticCount, lintKeymap } from "@codemirror/lint";
 import { json } from "@codemirror/lang-json";
-import { prismaLanguage } from "./prisma-language.js";
+import { prisma } from "./prisma-language.js";
 import { textChanges } from "./text-changes.js";
 import "./browser.js";
 import "./diagram.js";
@@ -24,7 +24,7 @@ const fromRelplay = Annotation.define();
 const loadSql = () => import("@codemirror/lang-sql");
 const loadJavascript = () => import("@codemirror/lang-javascript");
 const languageOf = {
-  prisma: () => prismaLanguage,
+  prisma: () => prisma(),
   postgresql: async () => (({ sql, PostgreSQL }) => sql({ dialect: PostgreSQL }))(await loadSql()),
   mysql: async () => (({ sql, MySQL }) => sql({ dialect: MySQL }))(await loadSql()),
   sqlite: async () => (({ sql, SQLite }) => sql({ dialect: SQLite }))(await loadSql()),
@@ -143,7 +143,9 @@ const api = {
           lineNumbers(), highlightActiveLineGutter(), history(), drawSelection(), indentOnInput(),
           bracketMatching(), closeBrackets(), highlightActiveLine(), highlightSelectionMatches(),
           syntaxHighlighting(relplayHighlight), lintGutter(),
-          keymap.of([...closeBracketsKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...lintKeymap, indentWithTab]),
+          // Completion from the language (Prisma's: js/prisma-completion.js); Ctrl+Space asks for it.
+          autocompletion(),
+          keymap.of([...closeBracketsKeymap, ...completionKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...lintKeymap, indentWithTab]),
           languageSlot.of([]),
           readOnlySlot.of(EditorState.readOnly.of(false)),
           baseTheme, EditorView.lineWrapping,

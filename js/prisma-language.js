@@ -1,13 +1,15 @@
-// Syntax highlighting for the Prisma schema language, as a CodeMirror stream language.
-// Highlighting only: relplay's real parser lives in the Rust core.
-import { StreamLanguage } from "@codemirror/language";
+// The Prisma schema language in the editor, as a CodeMirror stream language: highlighting,
+// indentation inside blocks, and completion (js/prisma-completion.js). Editing help only:
+// relplay's real parser lives in the Rust core.
+import { LanguageSupport, StreamLanguage } from "@codemirror/language";
+import { prismaCompletions } from "./prisma-completion.js";
 
 const BLOCK_KEYWORDS = new Set(["model", "enum", "datasource", "generator", "view", "type"]);
 const SCALARS = new Set(["String", "Int", "BigInt", "Float", "Decimal", "Boolean", "DateTime", "Json", "Bytes", "Unsupported"]);
 
 export const prismaLanguage = StreamLanguage.define({
   name: "prisma",
-  startState: () => ({ afterKeyword: false }),
+  startState: () => ({ afterKeyword: false, depth: 0 }),
   token(stream, state) {
     if (stream.eatSpace()) return null;
     if (stream.match("///")) { stream.skipToEnd(); return "docComment"; }
@@ -25,8 +27,17 @@ export const prismaLanguage = StreamLanguage.define({
       if (text === "true" || text === "false") return "bool";
       return "propertyName";
     }
-    stream.next();
+    const character = stream.next();
+    if (character === "{") state.depth += 1;
+    if (character === "}") state.depth = Math.max(state.depth - 1, 0);
     return "punctuation";
   },
-  languageData: { commentTokens: { line: "//" } },
+  // Inside a block, one unit in; a line that starts with `}` back out.
+  indent(state, textAfter, context) {
+    return Math.max(state.depth - (/^\s*\}/.test(textAfter) ? 1 : 0), 0) * context.unit;
+  },
+  languageData: { commentTokens: { line: "//" }, indentOnInput: /^\s*\}$/ },
 });
+
+/** The language with its completion. */
+export const prisma = () => new LanguageSupport(prismaLanguage, prismaLanguage.data.of({ autocomplete: prismaCompletions }));

@@ -242,6 +242,60 @@ async function firstVisit(prepare) {
   return firstVisitIn(app.context, app.server.url, { prepare });
 }
 
+test("the editor completes Prisma (types, attributes, @relation's arguments, field names) and indents inside a block", async () => {
+  const fresh = await firstVisit();
+  const offered = () => fresh.locator(".cm-tooltip-autocomplete li .cm-completionLabel").allInnerTexts();
+  // Then past CodeMirror's interaction delay (75 ms), within which Enter is not yet the list's.
+  const waitOffered = (label) =>
+    fresh.waitForFunction((l) => [...document.querySelectorAll(".cm-tooltip-autocomplete li")].some((li) => li.innerText.startsWith(l)), label).then(() => fresh.waitForTimeout(150));
+  const newLine = async () => {
+    await fresh.keyboard.press("Escape");
+    await fresh.keyboard.press("Enter");
+  };
+  await fresh.locator(".source-pane .cm-line").last().click();
+  await fresh.keyboard.press("Control+End");
+  await fresh.keyboard.type("model Post {");
+  await newLine();
+  await fresh.keyboard.type("id Int @id");
+  await newLine();
+  await fresh.keyboard.type("authorId Int");
+  await newLine();
+  await fresh.keyboard.type("author Us");
+  await waitOffered("User");
+  await fresh.keyboard.press("Enter");
+  await fresh.keyboard.type(" @rel");
+  await waitOffered("@relation()");
+  await fresh.keyboard.press("Enter");
+  await fresh.keyboard.type("fi");
+  await waitOffered("fields: []");
+  await fresh.keyboard.press("Enter");
+  await fresh.keyboard.press("Control+Space");
+  await waitOffered("authorId");
+  const fields = await offered();
+  assert.ok(fields.includes("id") && fields.includes("authorId") && !fields.includes("author"), `fields: ${fields}`);
+  await fresh.keyboard.type("authorI");
+  await fresh.keyboard.press("Enter");
+  await fresh.keyboard.press("ArrowRight");
+  await fresh.keyboard.type(", ref");
+  await waitOffered("references: []");
+  await fresh.keyboard.press("Enter");
+  await fresh.keyboard.press("Control+Space");
+  await waitOffered("email");
+  const references = await offered();
+  assert.ok(references.includes("id") && !references.includes("profile"), `references: ${references}`);
+  await fresh.keyboard.type("id");
+  await fresh.keyboard.press("Escape");
+  await fresh.keyboard.press("End");
+  await fresh.keyboard.press("Enter");
+  // Every line was indented by Enter alone, and the brace the editor closed stays at the margin.
+  const text = await fresh.evaluate(() => window.relplayEditor.textIn(document.querySelector(".source-pane")));
+  assert.ok(
+    text.endsWith("model Post {\n  id Int @id\n  authorId Int\n  author User @relation(fields: [authorId], references: [id])\n  \n}"),
+    JSON.stringify(text.slice(-120)),
+  );
+  await fresh.close();
+});
+
 test("a switch that would leave comments out asks first: keeping the text keeps it, and an edit drops the question", async () => {
   const fresh = await firstVisit();
   const text = () => fresh.evaluate(() => window.relplayEditor.textIn(document.querySelector(".source-pane")));
