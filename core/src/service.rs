@@ -102,15 +102,17 @@ impl Outline {
     }
 
     /// The entity a person searching for `query` means: the one of exactly that name, else the one
-    /// whose name is `query` in another case, else the first whose name starts with it, else the
-    /// first whose name contains it (both ignoring case). Surrounding spaces do not count.
+    /// whose name is `query` in another (ASCII) case, else the first whose name starts with it, else
+    /// the first whose name contains it (both ignoring case). Surrounding spaces do not count.
     pub fn find_entity(&self, query: &str) -> Option<usize> {
         let query = query.trim();
         if query.is_empty() {
             return None;
         }
-        let wanted = query.to_lowercase();
-        let names: Vec<String> = self.entities.iter().map(|e| e.name.to_lowercase()).collect();
+        // ASCII case only: Unicode case tables would cost the page's module kilobytes for names
+        // that are, in practice, ASCII.
+        let wanted = query.to_ascii_lowercase();
+        let names: Vec<String> = self.entities.iter().map(|e| e.name.to_ascii_lowercase()).collect();
         self.entity_index(query)
             .or_else(|| names.iter().position(|name| *name == wanted))
             .or_else(|| names.iter().position(|name| name.starts_with(&wanted)))

@@ -345,12 +345,12 @@ impl<'a> Router<'a> {
             spans[c] = (spans[c].0.min(b.x), spans[c].1.max(b.x + b.width));
         }
         for list in &mut bands {
-            list.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
+            list.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.total_cmp(&b.1)));
             list.dedup();
         }
         // Boxes by top, so that each band looks only at the boxes that can reach into it.
         let mut by_top: Vec<&EntityBox> = boxes.iter().collect();
-        by_top.sort_by(|a, b| a.y.total_cmp(&b.y));
+        by_top.sort_unstable_by(|a, b| a.y.total_cmp(&b.y));
         let tallest = boxes.iter().map(|b| b.height).fold(0.0, f64::max);
         let mut occupied = std::collections::HashMap::new();
         for &band in bands.iter().flatten() {
@@ -365,7 +365,7 @@ impl<'a> Router<'a> {
                 .filter(|b| b.y + b.height > band.0)
                 .map(|b| (b.x - CLEARANCE, b.x + b.width + CLEARANCE))
                 .collect();
-            intervals.sort_by(|a, b| a.0.total_cmp(&b.0));
+            intervals.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
             let mut merged: Vec<(f64, f64)> = Vec::new();
             for (lo, hi) in intervals {
                 match merged.last_mut() {
@@ -596,7 +596,7 @@ fn spread_shared_ends(edges: &mut [Edge], boxes: &[EntityBox], positions: &std::
         if ends.len() < 2 {
             continue;
         }
-        ends.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+        ends.sort_unstable_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
         let bounds = (boxes[b].y + HEADER_HEIGHT / 2.0, boxes[b].y + boxes[b].height - GLYPH_HEIGHT / 2.0);
         // Groups of ends closer than a glyph, grown until no two groups are.
         let mut groups: Vec<(f64, usize)> = ends.iter().map(|e| (e.0, 1)).collect();
