@@ -90,3 +90,34 @@ fn quick_fixes_remove_their_diagnostic() {
     // R003, R005, R017, R018 and N013 offer fixes, and T005 and T006 in TypeORM's syntax.
     assert!(fixed_any >= 7, "only {fixed_any} rules had a fix");
 }
+
+/// R011's fix writes what the end lacks, and the key fields too when the model has none.
+#[test]
+fn the_missing_key_fix_writes_the_arguments_and_the_fields() {
+    let fixed = |text: &str| {
+        let analysis = analyze(text, SourceLanguage::Prisma);
+        let r011: Vec<_> = analysis.diagnostics.iter().filter(|d| d.code == Code::R011).cloned().collect();
+        assert_eq!(r011.len(), 1, "{:?}", analysis.diagnostics);
+        let (fixed, applied) = apply_fixes(text, &r011);
+        assert_eq!(applied, 1);
+        let after = analyze(&fixed, SourceLanguage::Prisma);
+        assert!(
+            after.diagnostics.iter().all(|d| d.severity != relplay_core::diagnostic::Severity::Error),
+            "{fixed}\n{:?}",
+            after.diagnostics
+        );
+        fixed
+    };
+    let user = "model User {\n  id    String @id\n  posts Post[]\n}\n";
+    // Neither argument, no key field: both written, the field typed as User.id.
+    assert!(fixed(&format!("{user}model Post {{\n  id     Int  @id\n  author User @relation(onDelete: Cascade)\n}}\n"))
+        .contains("  author User @relation(fields: [authorId], references: [id], onDelete: Cascade)\n  authorId String\n"));
+    // No @relation at all on an optional end: one is added, and the field is optional.
+    assert!(fixed(&format!("{user}model Post {{\n  id     Int   @id\n  author User? @relation\n}}\n"))
+        .contains("  author User? @relation(fields: [authorId], references: [id])\n  authorId String?\n"));
+    // `fields` written, `references` missing: only `references`.
+    assert!(fixed(&format!(
+        "{user}model Post {{\n  id     Int    @id\n  writer String\n  author User   @relation(fields: [writer])\n}}\n"
+    ))
+    .contains("@relation(fields: [writer], references: [id])\n}"));
+}

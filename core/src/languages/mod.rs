@@ -52,6 +52,10 @@ pub trait SourceProfile {
     fn add_back_side(&self, _end: &DeclaredEnd, _schema: &Schema) -> Option<Fix> {
         None
     }
+    /// The fix that writes the key arguments a to-one end lacks (and the key fields they name).
+    fn complete_key(&self, _end: &DeclaredEnd, _schema: &Schema) -> Option<Fix> {
+        None
+    }
     /// The fix that gives the ends of one relation the relation name `name`.
     fn name_relation(&self, _ends: &[&DeclaredEnd], _name: &str) -> Option<Fix> {
         None

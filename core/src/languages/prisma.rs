@@ -7,7 +7,9 @@ use super::{ActionEvent, SourceProfile};
 use crate::diagnostic::{Code, Fix, Severity, TextEdit};
 use crate::ir::declarations::DeclaredEnd;
 use crate::ir::relations::RelationConventions;
-use crate::ir::{lower_camel, Entity, FieldType, JoinColumn, JoinTable, Navigation, Provider, ReferentialAction, Schema};
+use crate::ir::{
+    lower_camel, Entity, FieldType, JoinColumn, JoinTable, Navigation, NavigationCardinality, Provider, ReferentialAction, Schema,
+};
 use crate::span::Span;
 
 /// The Prisma spelling of a type.
@@ -199,6 +201,69 @@ impl SourceProfile for PrismaProfile {
         let close = target.span.end().checked_sub(1)?;
         let edit = TextEdit { span: Span::at(close), insert: format!("  {name} {type_text}{relation}\n") };
         Some(Fix { title: format!("Add `{name} {type_text}` to {}", target.name), edits: vec![edit] })
+    }
+
+    /// `fields: [authorId], references: [id]` where the end lacks them (the target's primary key
+    /// referenced by default), with the key fields added under the navigation when the model has
+    /// none of that name: typed as the fields they reference, optional when the navigation is.
+    fn complete_key(&self, end: &DeclaredEnd, schema: &Schema) -> Option<Fix> {
+        if end.is_list() {
+            return None;
+        }
+        let entity = schema.entity(&end.entity)?;
+        let target = schema.entity(&end.target)?;
+        let references: Vec<String> = match &end.references {
+            Some(written) => written.iter().map(|w| w.value.clone()).collect(),
+            None => target.primary_key.as_ref()?.fields.clone(),
+        };
+        let mut added = String::new();
+        let fields: Vec<String> = match &end.fields {
+            Some(written) => written.iter().map(|w| w.value.clone()).collect(),
+            None => references
+                .iter()
+                .map(|referenced| {
+                    let mut capitalised = referenced.chars();
+                    let first = capitalised.next().map(|c| c.to_ascii_uppercase().to_string()).unwrap_or_default();
+                    let name = format!("{}{first}{}", end.name, capitalised.as_str());
+                    if entity.field(&name).is_none() {
+                        if let Some(field) = target.field(referenced) {
+                            let optional = if end.cardinality == NavigationCardinality::ZeroOrOne { "?" } else { "" };
+                            added.push_str(&format!("\n  {name} {}{optional}", type_name(&field.field_type)));
+                        }
+                    }
+                    name
+                })
+                .collect(),
+        };
+        if fields.is_empty() || fields.len() != references.len() {
+            return None;
+        }
+        let mut arguments = Vec::new();
+        if end.fields.is_none() {
+            arguments.push(format!("fields: [{}]", fields.join(", ")));
+        }
+        if end.references.is_none() {
+            arguments.push(format!("references: [{}]", references.join(", ")));
+        }
+        let text = arguments.join(", ");
+        let (at, insert) = match end.options {
+            // `fields` written: `references` goes after what is there, before the `)`.
+            Some(options) if options.has_parentheses && !options.is_empty && end.fields.is_some() => (options.end - 1, format!(", {text}")),
+            Some(options) if options.has_parentheses => {
+                (options.name_end + 1, if options.is_empty { text.clone() } else { format!("{text}, ") })
+            }
+            Some(options) => (options.end, format!("({text})")),
+            None => (end.span.end(), format!(" @relation({text})")),
+        };
+        let mut edits = vec![TextEdit { span: Span::at(at), insert }];
+        if !added.is_empty() {
+            if at == end.span.end() {
+                edits[0].insert.push_str(&added);
+            } else {
+                edits.push(TextEdit { span: Span::at(end.span.end()), insert: added });
+            }
+        }
+        Some(Fix { title: format!("Add {text} to {}.{}", end.entity, end.name), edits })
     }
 
     /// `@relation("Name")` on both ends, inside an existing `@relation(…)` or as a new one.

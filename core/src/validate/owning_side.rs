@@ -44,7 +44,10 @@ pub(super) fn check(context: &Context, diagnostics: &mut Vec<Diagnostic>) {
         if owner.fields.is_none() || owner.references.is_none() {
             let argument = if owner.fields.is_none() { "fields" } else { "references" };
             if kind == RelationKind::OneToMany || split(owner) {
-                diagnostics.push(catalog::missing_relation_argument(owner.span, argument, &owner.name, &owner.entity));
+                diagnostics.push(
+                    catalog::missing_relation_argument(owner.span, argument, &owner.name, &owner.entity)
+                        .fixed_by(context.profile.complete_key(owner, context.schema)),
+                );
             }
         }
     }
