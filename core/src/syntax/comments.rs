@@ -17,8 +17,9 @@ pub fn comments(text: &str, language: SourceLanguage) -> Vec<Span> {
         let next = bytes.get(position + 1).copied();
         let line_end = |from: usize| text[from..].find('\n').map_or(text.len(), |i| from + i);
         match bytes[position] {
-            b'"' => position = skip_quoted(bytes, position, b'"', !sql),
-            b'\'' | b'`' if sql || code => position = skip_quoted(bytes, position, bytes[position], code),
+            quote @ (b'"' | b'\'' | b'`') if sql => position = skip_sql_quoted(bytes, position, quote),
+            b'"' => position = skip_string(bytes, position, b'"'),
+            quote @ (b'\'' | b'`') if code => position = skip_string(bytes, position, quote),
             b'/' if next == Some(b'/') && !sql => {
                 let end = line_end(position);
                 found.push(Span::new(position, end));
@@ -40,22 +41,38 @@ pub fn comments(text: &str, language: SourceLanguage) -> Vec<Span> {
     found
 }
 
-/// Past the string or quoted name opening at `start`; `escapes`: a backslash escapes the next
-/// character (Prisma and JavaScript strings), else a doubled quote does (SQL).
-fn skip_quoted(bytes: &[u8], start: usize, quote: u8, escapes: bool) -> usize {
+/// Past the string opening at `start` in Prisma or JavaScript: a backslash escapes the next character.
+fn skip_string(bytes: &[u8], start: usize, quote: u8) -> usize {
     let mut position = start + 1;
     while position < bytes.len() {
         match bytes[position] {
-            b'\\' if escapes => position += 2,
-            byte if byte == quote => {
-                if !escapes && bytes.get(position + 1) == Some(&quote) {
-                    position += 2;
-                } else {
-                    return position + 1;
-                }
-            }
+            b'\\' => position += 2,
+            byte if byte == quote => return position + 1,
             _ => position += 1,
         }
+    }
+    bytes.len()
+}
+
+/// Past the SQL string or quoted name opening at `start`: a doubled quote is a quote, and a
+/// backslash escapes the next character except in `"…"` names (MySQL's strings and backtick
+/// names). The statement splitter, the table reader and the comment scanner all skip so.
+pub(crate) fn skip_sql_quoted(bytes: &[u8], start: usize, quote: u8) -> usize {
+    let mut position = start + 1;
+    while position < bytes.len() {
+        if bytes[position] == b'\\' && quote != b'"' {
+            position += 2;
+            continue;
+        }
+        if bytes[position] == quote {
+            // A doubled quote is an escaped quote.
+            if bytes.get(position + 1) == Some(&quote) {
+                position += 2;
+                continue;
+            }
+            return position + 1;
+        }
+        position += 1;
     }
     bytes.len()
 }

@@ -185,7 +185,7 @@ fn table_elements(piece: &str) -> Option<Vec<Span>> {
     while position < bytes.len() {
         match bytes[position] {
             quote @ (b'\'' | b'"' | b'`') => {
-                position = split::skip_quoted(bytes, position, quote);
+                position = crate::syntax::comments::skip_sql_quoted(bytes, position, quote);
                 continue;
             }
             b'-' if bytes.get(position + 1) == Some(&b'-') => {

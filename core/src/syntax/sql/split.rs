@@ -3,6 +3,7 @@
 //! parsed on its own and one broken statement does not stop the rest.
 
 use crate::span::Span;
+use crate::syntax::comments::skip_sql_quoted;
 
 /// The byte spans of the statements of `text`, without their delimiters; empty ones are left out.
 pub fn split_statements(text: &str) -> Vec<Span> {
@@ -31,7 +32,7 @@ pub fn split_statements(text: &str) -> Vec<Span> {
         let byte = bytes[position];
         at_line_start = byte == b'\n' || (at_line_start && (byte == b' ' || byte == b'\t' || byte == b'\r'));
         match byte {
-            b'\'' | b'"' | b'`' => position = skip_quoted(bytes, position, byte),
+            b'\'' | b'"' | b'`' => position = skip_sql_quoted(bytes, position, byte),
             b'-' if bytes.get(position + 1) == Some(&b'-') => position = rest.find('\n').map_or(text.len(), |i| position + i),
             b'/' if bytes.get(position + 1) == Some(&b'*') => position = rest[2..].find("*/").map_or(text.len(), |i| position + 2 + i + 2),
             b'$' => position = skip_dollar_quoted(text, position),
@@ -76,26 +77,6 @@ fn code_start(piece: &str) -> Option<usize> {
         }
     }
     None
-}
-
-pub(super) fn skip_quoted(bytes: &[u8], start: usize, quote: u8) -> usize {
-    let mut position = start + 1;
-    while position < bytes.len() {
-        if bytes[position] == b'\\' && quote != b'"' {
-            position += 2;
-            continue;
-        }
-        if bytes[position] == quote {
-            // A doubled quote is an escaped quote.
-            if bytes.get(position + 1) == Some(&quote) {
-                position += 2;
-                continue;
-            }
-            return position + 1;
-        }
-        position += 1;
-    }
-    bytes.len()
 }
 
 /// Skips `$tag$ … $tag$`; a lone `$` (a parameter) is one character.
