@@ -192,6 +192,10 @@ fn table_elements(piece: &str) -> Option<Vec<Span>> {
                 position = piece[position..].find('\n').map_or(piece.len(), |i| position + i);
                 continue;
             }
+            b'/' if bytes.get(position + 1) == Some(&b'*') => {
+                position = piece[position + 2..].find("*/").map_or(piece.len(), |i| position + 2 + i + 2);
+                continue;
+            }
             b'(' => {
                 depth += 1;
                 if depth == 1 && start.is_none() {
@@ -392,6 +396,11 @@ mod tests {
         let (file, diagnostics) = parse("CREATE TABLE a (id INT PRIMARY KEY, bad ???)", SqlDialect::Mysql);
         assert_eq!(table_columns(&file), [["id"]]);
         assert_eq!(diagnostics.len(), 1);
+        // A comma in a comment separates nothing.
+        let script = "CREATE TABLE a (id INT /* the key, never null */ PRIMARY KEY, -- and, so\n bad ???, name TEXT)";
+        let (file, diagnostics) = parse(script, SqlDialect::Postgresql);
+        assert_eq!(table_columns(&file), [["id", "name"]]);
+        assert_eq!(diagnostics.iter().map(|d| &script[d.span.start()..d.span.end()]).collect::<Vec<_>>(), ["-- and, so\n bad ???"]);
     }
 
     #[test]
