@@ -415,10 +415,18 @@ impl<'a> Router<'a> {
         best.map_or(from_x, |(_, x)| x)
     }
 
-    /// Whether a layer of the component lies strictly between two bands.
-    fn has_layer_between(&self, component: usize, a: (f64, f64), b: (f64, f64)) -> bool {
-        let (upper, lower) = if a.0 < b.0 { (a, b) } else { (b, a) };
-        self.bands[component].iter().any(|band| band.0 >= upper.1 - 0.5 && band.1 <= lower.0 + 0.5 && *band != upper && *band != lower)
+    /// The layers of the component strictly between the bands `from` and `to`, nearest `from` first.
+    fn layers_between(&self, component: usize, from: (f64, f64), to: (f64, f64)) -> Vec<(f64, f64)> {
+        let (upper, lower) = if from.0 < to.0 { (from, to) } else { (to, from) };
+        let mut between: Vec<(f64, f64)> = self.bands[component]
+            .iter()
+            .filter(|band| band.0 >= upper.1 - 0.5 && band.1 <= lower.0 + 0.5 && **band != upper && **band != lower)
+            .copied()
+            .collect();
+        if to.0 < from.0 {
+            between.reverse();
+        }
+        between
     }
 
     /// Whether a horizontal or vertical segment keeps its clearance from every box but the two given.
@@ -464,10 +472,10 @@ impl<'a> Router<'a> {
             let points = vec![(x, y1), (out, y1), (out, y2), (x, y2)];
             return edge(index, relation, from, to, (from_mark, to_mark), (1.0, 1.0), points);
         }
-        // Vertical runs keep a small distance from the box sides and horizontal runs use the gaps
-        // between layers, each edge on its own lane so parallel edges stay apart.
-        // Past the crow's feet (21 px from the box side), so that a line running along a box
-        // does not cross the glyphs of the lines that end there.
+        // Vertical runs keep a small distance from the box sides (past the crow's feet, 21 px, so
+        // that a line along a box does not cross the glyphs of the lines that end there) and
+        // horizontal runs use the gaps between layers, each edge on its own lane so parallel
+        // edges stay apart.
         let lane = 24.0 + 6.0 * (index % 4) as f64;
         let channel = 12.0 + 8.0 * (index % 6) as f64;
         let from_center = from.x + from.width / 2.0;
@@ -500,7 +508,7 @@ impl<'a> Router<'a> {
             vec![(x1, from_y), (mid, from_y), (mid, to_y), (x2, to_y)]
         } else if overlap
             && d2 < 0.0
-            && !self.has_layer_between(component, from.band, to.band)
+            && self.layers_between(component, from.band, to.band).is_empty()
             && self.is_free((x1, from_y), (around, from_y), (from_index, to_index))
             && self.is_free((x2, to_y), (around, to_y), (from_index, to_index))
             && self.is_free((around, from_y), (around, to_y), (from_index, to_index))
@@ -511,29 +519,13 @@ impl<'a> Router<'a> {
             let (a, b) = (x1 + d1 * lane, x2 + d2 * lane);
             let mut points = vec![(x1, from_y), (a, from_y)];
             let upward = to.band.0 < from.band.0 - 0.5;
-            let downward = to.band.0 > from.band.0 + 0.5;
             // Up through the gap above the source's layer when the target's layer is higher, else
             // through the gap below; then through each layer between, to the gap next to the target's.
             let mut y = if upward { from.band.0 - channel } else { from.band.1 + channel };
             points.push((a, y));
             let mut x = a;
             let offset = 6.0 * (index % 5) as f64 - 12.0;
-            let between: Vec<(f64, f64)> = if upward {
-                self.bands[component]
-                    .iter()
-                    .rev()
-                    .filter(|band| band.0 >= to.band.1 - 0.5 && band.1 <= from.band.0 + 0.5)
-                    .copied()
-                    .collect()
-            } else if downward {
-                self.bands[component].iter().filter(|band| band.0 >= from.band.1 - 0.5 && band.1 <= to.band.0 + 0.5).copied().collect()
-            } else {
-                Vec::new()
-            };
-            for band in between {
-                if band == from.band || band == to.band {
-                    continue;
-                }
+            for band in self.layers_between(component, from.band, to.band) {
                 let through = self.pass_x(band, component, x, b, offset);
                 if (through - x).abs() > 0.01 {
                     points.push((through, y));
