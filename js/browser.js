@@ -105,7 +105,6 @@ const api = {
     });
   },
 
-  // Calls `callback(height)` with the document's height whenever it changes.
   // Calls `callback(height)` with the app's height whenever it changes. The app's own box is
   // measured, not the document: the document is at least as tall as the frame, so a frame that
   // once grew would never shrink back to its content.

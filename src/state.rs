@@ -22,8 +22,6 @@ pub enum SelectionOrigin {
     Editor,
     Diagram,
     Output,
-    /// The diagram's entity finder: shown everywhere, the diagram included.
-    Finder,
 }
 
 /// The entity or relation selected, shown in every view.

@@ -43,7 +43,7 @@ pub fn DiagramView(svg: Signal<String>, visible: Signal<bool>) -> impl IntoView 
         }
     });
 
-    // The selection marked; made elsewhere (the editor, a pane, the finder), also brought into view.
+    // The selection marked; made elsewhere (the editor, a pane), also brought into view.
     Effect::new(move |_| {
         let _ = svg.get();
         let shown = visible.get();
@@ -71,15 +71,12 @@ pub fn DiagramView(svg: Signal<String>, visible: Signal<bool>) -> impl IntoView 
         match playground.reading.with_untracked(|r| r.outline.find_entity(&wanted)) {
             Some(index) => {
                 finder_result.set(String::new());
-                let item = SchemaItem::Entity(index);
-                if playground.selection.get_untracked().is_some_and(|s| s.item == item) {
-                    // Already selected, maybe panned away from since: shown again.
-                    let name = playground.reading.with_untracked(|r| r.outline.entities[index].name.clone());
-                    if let Some(canvas) = canvas.get_value() {
-                        canvas.reveal("entity", &name);
-                    }
-                } else {
-                    playground.select(Some(item), SelectionOrigin::Finder);
+                // Selected by the diagram, which brings it into view itself (also when it was
+                // selected already and panned away from since).
+                playground.select(Some(SchemaItem::Entity(index)), SelectionOrigin::Diagram);
+                let name = playground.reading.with_untracked(|r| r.outline.entities[index].name.clone());
+                if let Some(canvas) = canvas.get_value() {
+                    canvas.reveal("entity", &name);
                 }
             }
             None if wanted.trim().is_empty() => finder_result.set(String::new()),
