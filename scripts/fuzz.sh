@@ -22,12 +22,12 @@ add() { # add TARGET FILE [PREFIX-BYTE]
   n=$((n + 1))
   if [ -n "${3:-}" ]; then { printf "\\x$3"; cat "$2"; } > "$seeds/$1/$n"; else cp "$2" "$seeds/$1/$n"; fi
 }
-prisma_files=$(find examples core/tests/fixtures ../shared/corpus/prisma -name '*.prisma' 2>/dev/null)
+prisma_files=$(find examples core/tests/fixtures tests/corpus/prisma -name '*.prisma' 2>/dev/null)
 for f in $prisma_files; do
   add prisma "$f"; add pipeline "$f" 00
   
 done
-for f in $(find ../shared/corpus/sql -name '*.sql' 2>/dev/null) core/tests/fixtures/rules/*/*.sql; do add sql "$f"; done
+for f in $(find tests/corpus/sql -name '*.sql' 2>/dev/null) core/tests/fixtures/rules/*/*.sql; do add sql "$f"; done
 for f in $(find examples -name '*.prisma'); do
   for d in postgresql mysql sqlite; do
     "$relplay" convert "$f" --to sql --dialect "$d" --force > "$seeds/sql/$n-$d" 2>/dev/null || true

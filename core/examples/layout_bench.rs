@@ -80,7 +80,7 @@ fn main() {
         std::fs::write(out.join(format!("generated-{count}.prisma")), &text).expect("write schema");
         inputs.push((format!("generated-{count}"), text));
     }
-    let corpus = std::env::args().nth(1).map(PathBuf::from).unwrap_or_else(|| root.join("../shared/corpus"));
+    let corpus = std::env::args().nth(1).map(PathBuf::from).unwrap_or_else(|| root.join("tests/corpus"));
     for name in ["umami", "documenso"] {
         if let Ok(text) = std::fs::read_to_string(corpus.join(format!("prisma/{name}.prisma"))) {
             std::fs::write(out.join(format!("corpus-{name}.prisma")), &text).expect("write schema");

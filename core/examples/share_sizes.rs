@@ -40,7 +40,7 @@ fn median_micros(runs: usize, mut f: impl FnMut()) -> f64 {
 
 fn main() {
     let corpus =
-        std::env::args().nth(1).map(PathBuf::from).unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../shared/corpus"));
+        std::env::args().nth(1).map(PathBuf::from).unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../tests/corpus"));
     let mut inputs: Vec<(String, String)> =
         relplay_core::examples::EXAMPLES.iter().map(|e| (e.id.to_string(), e.source.to_string())).collect();
     for name in ["umami", "documenso"] {

@@ -2,17 +2,14 @@
 //! fixture and corpus schema, no relation line passes through an entity box other than its own two
 //! ends, no two relations end in one crow's-foot glyph, and no line crosses another's glyph.
 
-use relplay_core::generate::SqlDialect;
 use relplay_core::layout::{layout, Diagram};
 use relplay_core::{analyze, SourceLanguage};
 use std::path::{Path, PathBuf};
 
+mod common;
+
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
-
-fn corpus_dir() -> PathBuf {
-    std::env::var_os("RELPLAY_CORPUS").map(PathBuf::from).unwrap_or_else(|| root().join("../../shared/corpus"))
 }
 
 fn files_in(dir: &Path, extension: &str) -> Vec<PathBuf> {
@@ -29,21 +26,12 @@ fn files_in(dir: &Path, extension: &str) -> Vec<PathBuf> {
 fn schemas() -> Vec<(String, String, SourceLanguage)> {
     let mut prisma = files_in(&root().join("../examples"), "prisma");
     prisma.extend(files_in(&root().join("tests/fixtures/valid"), "prisma"));
-    prisma.extend(files_in(&corpus_dir().join("prisma"), "prisma"));
     let mut all: Vec<_> = prisma
         .into_iter()
         .map(|path| (path.display().to_string(), std::fs::read_to_string(&path).expect("readable schema"), SourceLanguage::Prisma))
         .collect();
-    for path in files_in(&corpus_dir().join("sql"), "sql") {
-        let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let dialect = if name.contains("mysql") {
-            SqlDialect::Mysql
-        } else if name.contains("sqlite") {
-            SqlDialect::Sqlite
-        } else {
-            SqlDialect::Postgresql
-        };
-        all.push((name, std::fs::read_to_string(&path).expect("readable SQL"), SourceLanguage::Sql(dialect)));
+    for schema in common::prisma_schemas().into_iter().chain(common::sql_schemas()) {
+        all.push((format!("corpus {}", schema.name), schema.text, schema.language));
     }
     all
 }

@@ -7,7 +7,8 @@ use relplay_core::generate::{generate, SqlDialect, Target};
 use relplay_core::ir::{ReferentialAction, Schema};
 use relplay_core::{analyze, SourceLanguage};
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::PathBuf;
+
+mod common;
 
 #[derive(Debug, PartialEq, Default)]
 struct TableShape {
@@ -84,10 +85,9 @@ fn shape(schema: &Schema, dialect: SqlDialect) -> BTreeMap<String, TableShape> {
 }
 
 fn schemas() -> Vec<(String, String)> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let corpus = std::env::var_os("RELPLAY_CORPUS").map(PathBuf::from).unwrap_or_else(|| root.join("../../shared/corpus"));
+    let root = common::core_root();
     let mut files = Vec::new();
-    for dir in [root.join("../examples"), root.join("tests/fixtures/valid"), corpus.join("prisma")] {
+    for dir in [root.join("../examples"), root.join("tests/fixtures/valid")] {
         for entry in std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{}: {e}", dir.display())) {
             let path = entry.unwrap().path();
             if path.extension().is_some_and(|e| e == "prisma") {
@@ -95,6 +95,8 @@ fn schemas() -> Vec<(String, String)> {
             }
         }
     }
+    // A MongoDB schema has no SQL to go through.
+    files.extend(common::prisma_schemas().into_iter().filter(|s| !s.is_mongodb()).map(|s| (format!("corpus {}", s.name), s.text)));
     files.sort();
     files
 }

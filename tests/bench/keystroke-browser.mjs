@@ -24,7 +24,7 @@ const samples = Number(process.argv[2] ?? 20);
 const dist = process.env.RELPLAY_DIST || join(repoRoot, "dist");
 const relplay = join(repoRoot, "target/debug/relplay");
 const schemas = [
-  ["documenso (51 models)", join(repoRoot, "../shared/corpus/prisma/documenso.prisma")],
+  ["documenso (51 models)", join(repoRoot, "tests/corpus/prisma/documenso.prisma")],
   ["generated, 200 models", join(repoRoot, "target/bench-schemas/shapes-200.prisma")],
   ["generated, 1,000 models", join(repoRoot, "target/bench-schemas/shapes-1000.prisma")],
 ];

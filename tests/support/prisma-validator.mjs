@@ -4,10 +4,15 @@ import { createRequire } from "node:module";
 const require = createRequire(import.meta.url);
 const prismaSchemaWasm = require("@prisma/prisma-schema-wasm");
 
-/** Prisma's verdict on a schema: { valid, message }. */
+/** A schema as Prisma's validator takes it: one text, or [file name, text] pairs of a folder. */
+function schemaFiles(schema) {
+  return typeof schema === "string" ? [["schema.prisma", schema]] : schema;
+}
+
+/** Prisma's verdict on a schema (a text, or the [name, text] files of a folder): { valid, message }. */
 export function prismaValidate(schema) {
   try {
-    prismaSchemaWasm.validate(JSON.stringify({ prismaSchema: [["schema.prisma", schema]], noColor: true }));
+    prismaSchemaWasm.validate(JSON.stringify({ prismaSchema: schemaFiles(schema), noColor: true }));
     return { valid: true, message: "" };
   } catch (error) {
     const text = String(error?.message ?? error);

@@ -1,12 +1,13 @@
 // Runs the relplay CLI and lists the schemas the tests use.
 import { execFileSync, spawnSync } from "node:child_process";
-import { readdirSync, existsSync } from "node:fs";
+import { readdirSync, existsSync, readFileSync, statSync } from "node:fs";
 import { join, dirname, basename } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const repoRoot = join(dirname(fileURLToPath(import.meta.url)), "../..");
 export const relplayBin = process.env.RELPLAY_BIN || join(repoRoot, "target/debug/relplay");
-export const corpusDir = process.env.RELPLAY_CORPUS || join(repoRoot, "../shared/corpus");
+/** The real-world corpus (`tests/corpus`, its sources in `tests/corpus/README.md`), or `RELPLAY_CORPUS`. */
+export const corpusDir = process.env.RELPLAY_CORPUS || join(repoRoot, "tests/corpus");
 
 /** Runs `relplay args…`; returns { status, stdout, stderr }. */
 export function relplay(args, input) {
@@ -25,14 +26,48 @@ function prismaFiles(dir) {
   return readdirSync(dir).filter((f) => f.endsWith(".prisma")).sort().map((f) => join(dir, f));
 }
 
-/** Every valid schema the tests run on real tools: examples, valid fixtures, the Prisma corpus. */
+/** The `.prisma` files under `dir` at any depth, as [path relative to `dir`, text], in path order. */
+function prismaFilesUnder(dir) {
+  return readdirSync(dir, { recursive: true })
+    .filter((f) => f.endsWith(".prisma"))
+    .sort()
+    .map((f) => [f.replaceAll("\\", "/"), readFileSync(join(dir, f), "utf8")]);
+}
+
+/**
+ * The corpus's Prisma schemas: each `.prisma` file, and each folder as one multi-file schema (as
+ * Prisma reads a `prisma/schema` folder). `files` are [name, text] pairs for Prisma's validator;
+ * `mongodb` says the datasource is MongoDB, which no SQL database holds.
+ */
+export function corpusPrismaSchemas() {
+  const dir = join(corpusDir, "prisma");
+  return readdirSync(dir).sort().flatMap((entry) => {
+    const path = join(dir, entry);
+    const folder = statSync(path).isDirectory();
+    if (!folder && !entry.endsWith(".prisma")) return [];
+    const files = folder ? prismaFilesUnder(path) : [[entry, readFileSync(path, "utf8")]];
+    const mongodb = files.some(([, text]) => /provider\s*=\s*"mongodb"/.test(text));
+    return [{ file: path, name: basename(entry, ".prisma"), files, mongodb }];
+  });
+}
+
+/** Whether relplay reads `file` without an error. */
+function readsWithoutErrors(file) {
+  return relplay(["check", file]).status === 0;
+}
+
+/**
+ * Every valid schema the tests run on real tools: examples, valid fixtures, and the Prisma corpus's
+ * relational schemas that relplay (and so Prisma: the validator test holds them to one verdict)
+ * takes as valid.
+ */
 export function validSchemas() {
   const files = [
     ...prismaFiles(join(repoRoot, "examples")).filter((f) => basename(f) !== "unidirectional.prisma"),
     ...prismaFiles(join(repoRoot, "core/tests/fixtures/valid")),
-    ...prismaFiles(join(corpusDir, "prisma")),
   ];
-  return files.map((file) => ({ file, name: basename(file, ".prisma") }));
+  const corpus = corpusPrismaSchemas().filter((s) => !s.mongodb && readsWithoutErrors(s.file));
+  return [...files.map((file) => ({ file, name: basename(file, ".prisma") })), ...corpus.map(({ file, name }) => ({ file, name }))];
 }
 
 /**

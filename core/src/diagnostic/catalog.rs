@@ -61,6 +61,10 @@ pub fn unterminated_string(span: Span) -> Diagnostic {
     Diagnostic::error(Code::P012, span, "This string is not closed: add `\"` at its end.")
 }
 
+pub fn unclosed_block_comment(span: Span) -> Diagnostic {
+    Diagnostic::error(Code::P023, span, "This block comment is not closed: add `*/` where it ends; everything after it is read as comment.")
+}
+
 pub fn expected_enum_value(span: Span, found: &str) -> Diagnostic {
     Diagnostic::error(Code::P013, span, format!("Expected an enum value name, found {found}."))
 }
@@ -165,7 +169,11 @@ pub fn duplicate_block_name(span: Span, name: &str, first: Span) -> Diagnostic {
 }
 
 pub fn view_not_modelled(span: Span, name: &str) -> Diagnostic {
-    Diagnostic::info(Code::N007, span, format!("View `{name}` is not a table: relplay shows and converts tables only, so it is left out."))
+    Diagnostic::info(
+        Code::N007,
+        span,
+        format!("View `{name}` is not a table: relplay shows and converts tables only, so it is left out, with the relation fields typed `{name}`."),
+    )
 }
 
 pub fn composite_type_not_modelled(span: Span, name: &str) -> Diagnostic {
@@ -291,6 +299,44 @@ pub fn unknown_relation_mode(span: Span) -> Diagnostic {
         Code::N026,
         span,
         "`relationMode` must be \"foreignKeys\" (constraints in the database) or \"prisma\" (emulated by Prisma Client).",
+    )
+}
+
+pub fn auto_outside_mongodb(span: Span, field: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::N039,
+        span,
+        format!(
+            "`{field}` defaults to `auto()`, which only MongoDB has (it makes an ObjectId): use uuid(), cuid() or autoincrement() here."
+        ),
+    )
+}
+
+pub fn auto_without_object_id(span: Span, field: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::N040,
+        span,
+        format!("`{field}` defaults to `auto()`, which makes an ObjectId: give it the type `@db.ObjectId`."),
+    )
+}
+
+pub fn document_id_not_mapped(span: Span, model: &str) -> Diagnostic {
+    Diagnostic::error(Code::N041, span, format!("The id of `{model}` must be the document's `_id` on MongoDB: add `@map(\"_id\")` to it."))
+}
+
+pub fn unknown_preview_feature(span: Span, name: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::N038,
+        span,
+        format!("Prisma 7 does not know the preview feature \"{name}\": remove it (Prisma 7 dropped `metrics` and `esm`; most others became standard)."),
+    )
+}
+
+pub fn view_with_primary_key(span: Span, name: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::N037,
+        span,
+        format!("View `{name}` cannot have a primary key in Prisma 7: use `@unique` or `@@unique` for the fields that identify a row."),
     )
 }
 
@@ -461,6 +507,14 @@ pub fn implicit_many_to_many_with_fields(span: Span) -> Diagnostic {
     Diagnostic::error(Code::R014, span, "An implicit many-to-many relation has no `fields` or `references`: its join table is made for it. Remove them, or use an explicit join model.")
 }
 
+pub fn many_to_many_without_id_lists(span: Span, model: &str, field: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::N042,
+        span,
+        format!("MongoDB has no join tables: `{model}.{field}` needs a list of the other side's ids, as `tagIds String[] @db.ObjectId` with `@relation(fields: [tagIds], references: [id])`, and so does the other side."),
+    )
+}
+
 pub fn implicit_many_to_many_with_actions(span: Span) -> Diagnostic {
     Diagnostic::error(Code::R015, span, "An implicit many-to-many relation always cascades; `onDelete`/`onUpdate` cannot be set. Use an explicit join model to choose actions.")
 }
@@ -510,7 +564,7 @@ pub fn foreign_key_type_mismatch(
     Diagnostic::error(
         Code::R020,
         span,
-        format!("`{model}.{field}` is {field_type} but references `{target}.{referenced}`, which is {referenced_type}: a foreign key must have the type of the field it references."),
+        format!("`{model}.{field}` is {field_type} but references `{target}.{referenced}`, which is {referenced_type}: Prisma and MySQL need a foreign key of the referenced field's type."),
     )
 }
 

@@ -62,6 +62,7 @@ codes! {
     P020 => Info,
     P021 => Error,
     P022 => Error,
+    P023 => Error,
     // names and types
     N001 => Error,
     N002 => Error,
@@ -99,6 +100,12 @@ codes! {
     N034 => Error,
     N035 => Error,
     N036 => Error,
+    N037 => Error,
+    N038 => Error,
+    N039 => Error,
+    N040 => Error,
+    N041 => Error,
+    N042 => Error,
     // relations
     R001 => Error,
     R002 => Error,

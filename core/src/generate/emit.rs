@@ -73,6 +73,23 @@ impl Emitter {
         style.write(&mut self.text, documentation, indent);
     }
 
+    /// For a MongoDB schema, says in a comment (lines starting `prefix`) and a warning that the
+    /// output is the relational form of a document database's models, and what does not carry.
+    pub fn document_database_note(&mut self, schema: &crate::ir::Schema, target: &str, prefix: &str) {
+        if let Some((text, diagnostic)) = document_database_note(schema, target, prefix) {
+            self.push_str(&text);
+            self.diagnostics.push(diagnostic);
+        }
+    }
+
+    /// The warning of [`Emitter::document_database_note`] alone, where the note is in a header
+    /// written apart.
+    pub fn warn_document_database(&mut self, schema: &crate::ir::Schema, target: &str) {
+        if let Some((_, diagnostic)) = document_database_note(schema, target, "//") {
+            self.diagnostics.push(diagnostic);
+        }
+    }
+
     /// Warns that `target` cannot express `what` (written at `span` of the source).
     pub fn cannot_express(&mut self, span: Span, target: &str, what: &str) {
         self.diagnostics.push(catalog::target_cannot_express(span, target, what));
@@ -170,6 +187,21 @@ impl DocStyle {
             }
         }
     }
+}
+
+/// The note [`Emitter::document_database_note`] writes, for generators that build their header
+/// apart: the comment text and its warning, for a MongoDB schema only.
+pub fn document_database_note(schema: &crate::ir::Schema, target: &str, prefix: &str) -> Option<(String, crate::diagnostic::Diagnostic)> {
+    if schema.provider != Some(crate::ir::Provider::Mongodb) {
+        return None;
+    }
+    let id_lists = schema.relations.iter().filter(|r| r.id_lists.is_some()).count();
+    let what = format!(
+        "a MongoDB schema as it is: this is the relational form of its models (each collection a table, `_id` its key); MongoDB's ObjectIds (`auto()`), its many-to-many id lists ({id_lists} here, left out) and embedded composite types have no counterpart"
+    );
+    let text = format!("{prefix} relplay: this schema is for MongoDB, a document database. {target} cannot express {what}.\n");
+    let span = schema.entities.first().map_or_else(crate::span::Span::default, |e| e.span);
+    Some((text, catalog::target_cannot_express(span, target, &what)))
 }
 
 #[cfg(test)]

@@ -107,6 +107,7 @@ pub fn with_explicit_join_models(schema: &Schema) -> (Schema, Vec<usize>) {
                     required: true,
                 }),
                 join_table: None,
+                id_lists: None,
                 on_delete: ReferentialAction::Cascade,
                 on_update: ReferentialAction::Cascade,
                 span: relation.span,

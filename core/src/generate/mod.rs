@@ -103,3 +103,15 @@ fn counted(items: usize, singular: &str, plural: &str, relations: usize) -> Stri
     let noun = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
     format!("{} and {}", noun(items, singular, plural), noun(relations, "relation", "relations"))
 }
+
+/// Where each field of `entity` is declared in ORM code that orders a composite primary key by
+/// declaration (TypeORM, Sequelize): the source's order, except that the key's fields take the
+/// places they hold between them in the key's order. `@@id([date, name])` over fields declared
+/// `name` then `date` declares `date` first, so the key is (date, name) as written.
+pub(crate) fn key_ordered_position(entity: &crate::ir::Entity, field: &crate::ir::Field) -> u32 {
+    let Some(key) = entity.primary_key.as_ref().filter(|pk| pk.fields.len() > 1) else { return field.position };
+    let Some(rank) = key.fields.iter().position(|f| *f == field.name) else { return field.position };
+    let mut places: Vec<u32> = key.fields.iter().filter_map(|f| entity.field(f)).map(|f| f.position).collect();
+    places.sort_unstable();
+    places.get(rank).copied().unwrap_or(field.position)
+}

@@ -10,7 +10,8 @@ use super::emit::{DocStyle, Emitter};
 use super::relation_ends::{relation_ends, RelationEnds};
 use super::{Generated, SchemaItem};
 use crate::ir::{
-    DefaultValue, Entity, Field, NavigationCardinality, Provider, ReferentialAction, Relation, RelationKind, Schema, SchemaIndex,
+    DefaultValue, Entity, Field, KeyFieldOptions, NavigationCardinality, Provider, ReferentialAction, Relation, RelationKind, Schema,
+    SchemaIndex,
 };
 use crate::languages::prisma::{action_name, default_on_delete, names_foreign_keys, names_primary_keys, type_name};
 use std::fmt::Write;
@@ -136,7 +137,9 @@ fn scalar_line(entity: &Entity, field: &Field, provider: Provider) -> Line {
     if let Some(default) = &field.default {
         attributes.push(format!("@default({})", default_text(default)));
     }
-    for unique in entity.uniques.iter().filter(|u| u.on_field && u.fields.len() == 1 && u.fields[0] == field.name) {
+    for unique in
+        entity.uniques.iter().filter(|u| u.on_field && u.fields.len() == 1 && u.fields[0] == field.name && u.field_options.is_empty())
+    {
         attributes.push(match unless_default(unique.constraint_name.as_ref(), provider, entity, &unique.fields, "key") {
             Some(map) => format!("@unique(map: {})", string_literal(map)),
             None => "@unique".to_string(),
@@ -256,6 +259,12 @@ fn relation_attribute(schema: &Schema, ends: &[RelationEnds], index: usize, rela
     if let Some(name) = relation_name(ends, index, relation) {
         arguments.push(string_literal(&name));
     }
+    // MongoDB's many-to-many: each side names its own list of the other side's ids.
+    if let Some(lists) = &relation.id_lists {
+        let list = &lists[usize::from(!is_owner)];
+        arguments.push(format!("fields: [{}]", list.field));
+        arguments.push(format!("references: [{}]", list.referenced_field));
+    }
     if let (true, Some(fk)) = (is_owner, &relation.foreign_key) {
         arguments.push(format!("fields: [{}]", fk.fields.join(", ")));
         arguments.push(format!("references: [{}]", fk.referenced_fields.join(", ")));
@@ -285,6 +294,27 @@ fn is_ignored(entity: &Entity) -> bool {
 
 fn block_attributes(entity: &Entity, provider: Provider) -> Vec<String> {
     let mut attributes = Vec::new();
+    // `url(length: 500)` only where Prisma has prefix lengths (MySQL); `sort: Desc` everywhere.
+    let with_options = |fields: &[String], options: &[KeyFieldOptions]| -> Vec<String> {
+        fields
+            .iter()
+            .map(|field| {
+                let Some(option) = KeyFieldOptions::of(options, field) else { return field.clone() };
+                let mut arguments = Vec::new();
+                if let Some(length) = option.length.filter(|_| provider == Provider::Mysql) {
+                    arguments.push(format!("length: {length}"));
+                }
+                if option.descending {
+                    arguments.push("sort: Desc".to_string());
+                }
+                if arguments.is_empty() {
+                    field.clone()
+                } else {
+                    format!("{field}({})", arguments.join(", "))
+                }
+            })
+            .collect()
+    };
     let key_arguments = |fields: &[String], name: &Option<String>, map: &Option<String>| {
         let mut arguments = vec![format!("[{}]", fields.join(", "))];
         if let Some(name) = name {
@@ -300,13 +330,14 @@ fn block_attributes(entity: &Entity, provider: Provider) -> Vec<String> {
             unless_default(pk.constraint_name.as_ref(), provider, entity, &[], "pkey").filter(|_| names_primary_keys(provider)).cloned();
         attributes.push(format!("@@id({})", key_arguments(&pk.fields, &pk.client_name, &map)));
     }
-    for unique in entity.uniques.iter().filter(|u| !u.on_field || u.fields.len() != 1) {
+    for unique in entity.uniques.iter().filter(|u| !u.on_field || u.fields.len() != 1 || !u.field_options.is_empty()) {
         let map = unless_default(unique.constraint_name.as_ref(), provider, entity, &unique.fields, "key").cloned();
-        attributes.push(format!("@@unique({})", key_arguments(&unique.fields, &unique.client_name, &map)));
+        attributes
+            .push(format!("@@unique({})", key_arguments(&with_options(&unique.fields, &unique.field_options), &unique.client_name, &map)));
     }
     for index in &entity.indexes {
         let map = unless_default(index.constraint_name.as_ref(), provider, entity, &index.fields, "idx").cloned();
-        attributes.push(format!("@@index({})", key_arguments(&index.fields, &None, &map)));
+        attributes.push(format!("@@index({})", key_arguments(&with_options(&index.fields, &index.field_options), &None, &map)));
     }
     if is_ignored(entity) {
         attributes.push("@@ignore".to_string());
@@ -339,6 +370,7 @@ fn default_text(default: &DefaultValue) -> String {
     };
     match default {
         DefaultValue::Autoincrement => "autoincrement()".into(),
+        DefaultValue::Auto => "auto()".into(),
         DefaultValue::Now => "now()".into(),
         DefaultValue::Uuid(version) => versioned("uuid", version),
         DefaultValue::Cuid(version) => versioned("cuid", version),

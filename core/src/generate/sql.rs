@@ -10,7 +10,10 @@ use super::dependency_order::{creation_order, owned_foreign_keys};
 use super::emit::Emitter;
 use super::{Generated, SchemaItem};
 use crate::dialect::{AutoincrementStyle, EnumStyle, SqlDialect};
-use crate::ir::{DefaultValue, Entity, Field, FieldType, ForeignKey, JoinTable, Relation, RelationKind, RelationMode, Schema, SchemaIndex};
+use crate::ir::{
+    DefaultValue, Entity, Field, FieldType, ForeignKey, JoinTable, KeyFieldOptions, Relation, RelationKind, RelationMode, Schema,
+    SchemaIndex,
+};
 use std::collections::HashSet;
 use std::fmt::Write;
 
@@ -48,6 +51,27 @@ impl<'a> SqlWriter<'a> {
         columns.iter().map(|c| self.q(c)).collect::<Vec<_>>().join(", ")
     }
 
+    /// The columns of an index (or a MySQL unique index) with their options: a prefix length on
+    /// MySQL (`` `url`(500) ``, which a TEXT column needs to be indexed at all) and `DESC`.
+    fn index_columns(&self, entity: &Entity, fields: &[String], options: &[KeyFieldOptions]) -> String {
+        fields
+            .iter()
+            .map(|field| {
+                let mut text = self.q(entity.column_of(field));
+                if let Some(option) = KeyFieldOptions::of(options, field) {
+                    if let Some(length) = option.length.filter(|_| self.dialect == SqlDialect::Mysql) {
+                        text.push_str(&format!("({length})"));
+                    }
+                    if option.descending {
+                        text.push_str(" DESC");
+                    }
+                }
+                text
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
     /// A default constraint name, cut to the dialect's identifier limit on a character boundary.
     fn constraint_name(&self, table: &str, columns: &[String], suffix: &str) -> String {
         self.dialect.default_constraint_name(table, columns, suffix)
@@ -66,6 +90,7 @@ impl<'a> SqlWriter<'a> {
             schema.entities.len() + schema.relations.iter().filter(|r| r.join_table.is_some()).count(),
             schema.relations.len()
         );
+        self.out.document_database_note(schema, self.dialect.display_name(), "--");
         if self.dialect.needs_foreign_key_pragma() {
             self.out.push_str("-- SQLite enforces foreign keys only when this is on, on every connection.\nPRAGMA foreign_keys = ON;\n");
         }
@@ -109,8 +134,8 @@ impl<'a> SqlWriter<'a> {
             for index in &entity.indexes {
                 let columns = self.columns_of(entity, &index.fields);
                 let name = index.constraint_name.clone().unwrap_or_else(|| self.constraint_name(&entity.table, &columns, "idx"));
-                let _ =
-                    writeln!(self.out, "\nCREATE INDEX {} ON {}({});", self.q(&name), self.q(&entity.table), self.quoted_columns(&columns));
+                let columns = self.index_columns(entity, &index.fields, &index.field_options);
+                let _ = writeln!(self.out, "\nCREATE INDEX {} ON {}({columns});", self.q(&name), self.q(&entity.table));
             }
         }
         if !deferred.is_empty() {
@@ -163,7 +188,9 @@ impl<'a> SqlWriter<'a> {
             let columns = self.columns_of(entity, &unique.fields);
             let name = unique.constraint_name.clone().unwrap_or_else(|| self.constraint_name(&entity.table, &columns, "key"));
             lines.push(match self.dialect {
-                SqlDialect::Mysql => format!("UNIQUE INDEX {}({})", self.q(&name), self.quoted_columns(&columns)),
+                SqlDialect::Mysql => {
+                    format!("UNIQUE INDEX {}({})", self.q(&name), self.index_columns(entity, &unique.fields, &unique.field_options))
+                }
                 _ => format!("CONSTRAINT {} UNIQUE ({})", self.q(&name), self.quoted_columns(&columns)),
             });
         }
@@ -273,8 +300,11 @@ impl<'a> SqlWriter<'a> {
 
     fn default_clause(&self, field: &Field, default: &DefaultValue) -> Option<String> {
         Some(match default {
-            // Counters are in the column type; uuid(), cuid() and nanoid() are made by the client.
-            DefaultValue::Autoincrement | DefaultValue::Uuid(_) | DefaultValue::Cuid(_) | DefaultValue::Nanoid(_) => return None,
+            // Counters are in the column type; uuid(), cuid() and nanoid() are made by the client,
+            // and MongoDB's ObjectIds (`auto()`) have no SQL counterpart.
+            DefaultValue::Autoincrement | DefaultValue::Uuid(_) | DefaultValue::Cuid(_) | DefaultValue::Nanoid(_) | DefaultValue::Auto => {
+                return None
+            }
             DefaultValue::Now => self
                 .dialect
                 .current_timestamp(field.native_type.as_ref().filter(|_| self.dialect.reads_native_types_of(self.schema.provider))),

@@ -78,6 +78,7 @@ pub fn lower(module: &Module) -> (Schema, RelationDeclarations, Vec<Diagnostic>)
             }
             if member.iter().any(|c| c.method == "unique") {
                 entity.uniques.push(UniqueConstraint {
+                    field_options: Vec::new(),
                     fields: vec![field.name.clone()],
                     constraint_name: None,
                     client_name: None,
@@ -95,10 +96,17 @@ pub fn lower(module: &Module) -> (Schema, RelationDeclarations, Vec<Diagnostic>)
             let constraint_name = call.arguments.get(1).and_then(|o| o.get("name")).and_then(|n| n.as_str()).map(str::to_string);
             match (call.method.as_str(), names) {
                 ("id", Some(fields)) => primary = fields,
-                ("unique", Some(fields)) => {
-                    entity.uniques.push(UniqueConstraint { fields, constraint_name, client_name: None, on_field: false, span: call.span })
+                ("unique", Some(fields)) => entity.uniques.push(UniqueConstraint {
+                    field_options: Vec::new(),
+                    fields,
+                    constraint_name,
+                    client_name: None,
+                    on_field: false,
+                    span: call.span,
+                }),
+                ("index", Some(fields)) => {
+                    entity.indexes.push(Index { field_options: Vec::new(), fields, constraint_name, span: call.span })
                 }
-                ("index", Some(fields)) => entity.indexes.push(Index { fields, constraint_name, span: call.span }),
                 _ => {}
             }
         }

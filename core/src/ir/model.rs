@@ -175,6 +175,8 @@ pub enum DefaultValue {
     Cuid(Option<u32>),
     /// A nanoid made by the client.
     Nanoid(Option<u32>),
+    /// A MongoDB ObjectId the database makes (`auto()` on an `@db.ObjectId` id).
+    Auto,
     /// An expression the database evaluates, kept as SQL text (`dbgenerated("gen_random_uuid()")`).
     DbGenerated(String),
     String(String),
@@ -201,6 +203,9 @@ pub struct PrimaryKey {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct UniqueConstraint {
     pub fields: Vec<String>,
+    /// Options of some of the fields (a prefix length, a descending order); most have none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub field_options: Vec<KeyFieldOptions>,
     pub constraint_name: Option<String>,
     pub client_name: Option<String>,
     /// Written on the field (`@unique`) rather than on the entity (`@@unique`).
@@ -211,8 +216,30 @@ pub struct UniqueConstraint {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Index {
     pub fields: Vec<String>,
+    /// Options of some of the fields (a prefix length, a descending order); most have none.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub field_options: Vec<KeyFieldOptions>,
     pub constraint_name: Option<String>,
     pub span: Span,
+}
+
+/// How one field takes part in an index or unique constraint, where it is not plainly: Prisma's
+/// `url(length: 500)` and `createdAt(sort: Desc)`, SQL's `url(500)` and `created_at DESC`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct KeyFieldOptions {
+    pub field: String,
+    /// The prefix of the value that is indexed, in characters (MySQL, for text columns).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub length: Option<u32>,
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub descending: bool,
+}
+
+impl KeyFieldOptions {
+    /// The options of `field` among `options`, if it has any.
+    pub fn of<'a>(options: &'a [KeyFieldOptions], field: &str) -> Option<&'a KeyFieldOptions> {
+        options.iter().find(|o| o.field == field)
+    }
 }
 
 /// A property that follows a relation.
@@ -302,6 +329,16 @@ pub struct ForeignKey {
     pub required: bool,
 }
 
+/// One side's list of the ids of the other side's documents.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct IdList {
+    pub entity: String,
+    /// The scalar list field that holds the ids.
+    pub field: String,
+    /// The field of the other side the ids are of (its id).
+    pub referenced_field: String,
+}
+
 /// The table behind an implicit many-to-many relation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct JoinTable {
@@ -336,6 +373,11 @@ pub struct Relation {
     pub inverse_side: RelationSide,
     pub foreign_key: Option<ForeignKey>,
     pub join_table: Option<JoinTable>,
+    /// A many-to-many held in the documents themselves (MongoDB): each side keeps a list of the
+    /// other side's ids (`tagIds String[] @db.ObjectId` with `@relation(fields: [tagIds],
+    /// references: [id])`); `[owning side's, inverse side's]`. Such a relation has no join table.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id_lists: Option<[IdList; 2]>,
     pub on_delete: ReferentialAction,
     pub on_update: ReferentialAction,
     pub span: Span,

@@ -8,7 +8,7 @@
 //! the [`RelationConventions`] the reader passes in.
 
 use crate::ir::declarations::{DeclaredEnd, PairShape, RelationDeclarations};
-use crate::ir::{ForeignKey, JoinTable, Navigation, Provider, ReferentialAction, Relation, RelationKind, RelationSide, Schema};
+use crate::ir::{ForeignKey, IdList, JoinTable, Navigation, Provider, ReferentialAction, Relation, RelationKind, RelationSide, Schema};
 use std::collections::HashMap;
 
 /// A source language's defaults for what its relations leave unsaid.
@@ -75,6 +75,7 @@ fn to_one<'a>(
         inverse_side: RelationSide { entity: owner.target.clone(), navigation: inverse.map(|i| i.name.clone()) },
         foreign_key: Some(foreign_key),
         join_table: None,
+        id_lists: None,
         on_delete: owner.on_delete.as_ref().map_or_else(|| conventions.default_on_delete(required, schema.provider), |a| a.value),
         on_update: owner.on_update.as_ref().map_or_else(|| conventions.default_on_update(), |a| a.value),
         span: owner.span,
@@ -88,6 +89,9 @@ fn many_to_many<'a>(
     schema: &Schema,
     conventions: &dyn RelationConventions,
 ) -> Option<Built<'a>> {
+    if let Some(relation) = id_list_relation(a, b) {
+        return Some((relation, a, b));
+    }
     let (a_first, join_table) = conventions.implicit_join_table(a, b, schema)?;
     let (first, second) = match b {
         Some(b) if !a_first => (b, Some(a)),
@@ -100,11 +104,36 @@ fn many_to_many<'a>(
         inverse_side: RelationSide { entity: first.target.clone(), navigation: second.map(|s| s.name.clone()) },
         foreign_key: None,
         join_table: Some(join_table),
+        id_lists: None,
         on_delete: ReferentialAction::Cascade,
         on_update: ReferentialAction::Cascade,
         span: first.span,
     };
     Some((relation, first, second))
+}
+
+/// A many-to-many whose two ends each give `fields` (their list of the other side's ids) and
+/// `references`: MongoDB's form, with no join table. Validation says where it is allowed.
+fn id_list_relation(a: &DeclaredEnd, b: Option<&DeclaredEnd>) -> Option<Relation> {
+    let b = b?;
+    let list = |end: &DeclaredEnd| {
+        let [field] = end.fields.as_deref()? else { return None };
+        let [referenced] = end.references.as_deref()? else { return None };
+        Some(IdList { entity: end.entity.clone(), field: field.value.clone(), referenced_field: referenced.value.clone() })
+    };
+    let (a_list, b_list) = (list(a)?, list(b)?);
+    Some(Relation {
+        name: a.relation_name.clone().or_else(|| b.relation_name.clone()),
+        kind: RelationKind::ManyToMany,
+        owning_side: RelationSide { entity: a.entity.clone(), navigation: Some(a.name.clone()) },
+        inverse_side: RelationSide { entity: b.entity.clone(), navigation: Some(b.name.clone()) },
+        foreign_key: None,
+        join_table: None,
+        id_lists: Some([a_list, b_list]),
+        on_delete: ReferentialAction::NoAction,
+        on_update: ReferentialAction::NoAction,
+        span: a.span,
+    })
 }
 
 fn push_relation(

@@ -30,6 +30,68 @@ pub fn type_name(field_type: &FieldType) -> String {
 }
 
 /// The scalar type named `name` in Prisma, if it is one.
+/// The `previewFeatures` names Prisma 7's validator accepts (compared without case, as Prisma
+/// does): those in preview, and the older ones it still takes as no-ops. Read off the validator
+/// (`@prisma/prisma-schema-wasm` 8.1): `metrics` and `esm` are the names it no longer knows.
+const PREVIEW_FEATURES: &[&str] = &[
+    "aggregateApi",
+    "atomicNumberOperations",
+    "clientExtensions",
+    "cockroachdb",
+    "connectOrCreate",
+    "createMany",
+    "dataProxy",
+    "deno",
+    "distinct",
+    "driverAdapters",
+    "extendedIndexes",
+    "extendedWhereUnique",
+    "fieldReference",
+    "filteredRelationCount",
+    "filterJson",
+    "fullTextIndex",
+    "fullTextSearch",
+    "fullTextSearchPostgres",
+    "groupBy",
+    "improvedQueryRaw",
+    "interactiveTransactions",
+    "jsonProtocol",
+    "microsoftSqlServer",
+    "middlewares",
+    "mongoDb",
+    "multiSchema",
+    "namedConstraints",
+    "nApi",
+    "nativeDistinct",
+    "nativeTypes",
+    "omitApi",
+    "orderByAggregateGroup",
+    "orderByNulls",
+    "orderByRelation",
+    "partialIndexes",
+    "postgresqlExtensions",
+    "prismaSchemaFolder",
+    "queryCompiler",
+    "reactNative",
+    "referentialActions",
+    "referentialIntegrity",
+    "relationJoins",
+    "schemaEngineDriverAdapters",
+    "selectRelationCount",
+    "shardKeys",
+    "strictUndefinedChecks",
+    "tracing",
+    "transactionApi",
+    "typedSql",
+    "uncheckedScalarInputs",
+    "views",
+];
+
+/// Whether Prisma 7 accepts `name` in `previewFeatures`.
+pub fn is_known_preview_feature(name: &str) -> bool {
+    PREVIEW_FEATURES.iter().any(|known| known.eq_ignore_ascii_case(name))
+}
+
 pub fn scalar_type(name: &str) -> Option<FieldType> {
     Some(match name {
         "Int" => FieldType::Int,

@@ -16,6 +16,10 @@ impl SourceProfile for SqlProfile {
         match code {
             // The database accepts such a table (partitions, logs); Prisma and most ORMs cannot map it.
             Code::N030 => Some(Severity::Warning),
+            // PostgreSQL and SQLite take a key whose type differs from the referenced column's
+            // (an `integer` referencing a `bigint`, as OpenStreetMap's schema does); MySQL and
+            // Prisma do not, which the outputs for them say.
+            Code::R020 => Some(Severity::Warning),
             // Prisma's own limits on naming constraints: SQL may name them.
             Code::R030 | Code::R031 => None,
             _ => Some(default),

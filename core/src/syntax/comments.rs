@@ -30,7 +30,7 @@ pub fn comments(text: &str, language: SourceLanguage) -> Vec<Span> {
                 found.push(Span::new(position, end));
                 position = end;
             }
-            b'/' if next == Some(b'*') && (sql || code) => {
+            b'/' if next == Some(b'*') => {
                 let end = text[position + 2..].find("*/").map_or(text.len(), |i| position + 2 + i + 2);
                 found.push(Span::new(position, end));
                 position = end;

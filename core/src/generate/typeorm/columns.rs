@@ -86,7 +86,7 @@ impl ClassWriter<'_> {
             value_type.push_str(" | null");
         }
         let _ = writeln!(text, "  {}!: {value_type};", property_name(&field.name));
-        Member { position: field.position, text, relation: None }
+        Member { position: crate::generate::key_ordered_position(self.entity, field), text, relation: None }
     }
 
     /// The TypeORM column type and its size options: the type relplay's SQL gives the column.
@@ -142,6 +142,10 @@ impl ClassWriter<'_> {
         let dialect = self.options.dialect;
         Some(match default {
             DefaultValue::Autoincrement => return None,
+            DefaultValue::Auto => {
+                comments.push("MongoDB makes this ObjectId (`auto()`); no SQL database does.".to_string());
+                return None;
+            }
             DefaultValue::Uuid(_) | DefaultValue::Cuid(_) | DefaultValue::Nanoid(_) => {
                 let maker = match default {
                     DefaultValue::Uuid(_) => "uuid()",

@@ -30,6 +30,25 @@ pub(super) fn field_list(value: &Expression, diagnostics: &mut Vec<Diagnostic>) 
     names
 }
 
+/// The `length` and `sort` arguments of the fields of a list (`[projectId, url(length: 500)]`,
+/// `createdAt(sort: Desc)`), for the fields that have any.
+pub(super) fn key_field_options(value: &Expression) -> Vec<crate::ir::KeyFieldOptions> {
+    let mut options = Vec::new();
+    for item in value.as_list() {
+        let Expression::Call { name, arguments, .. } = item else { continue };
+        let argument = |wanted: &str| arguments.iter().find(|a| a.name.as_ref().is_some_and(|n| n.name == wanted)).map(|a| &a.value);
+        let length = match argument("length") {
+            Some(Expression::Number { text, .. }) => text.parse().ok(),
+            _ => None,
+        };
+        let descending = matches!(argument("sort"), Some(Expression::Constant { name, .. }) if name == "Desc");
+        if length.is_some() || descending {
+            options.push(crate::ir::KeyFieldOptions { field: name.name.clone(), length, descending });
+        }
+    }
+    options
+}
+
 /// The text of an expression as written, for native type arguments (`255`, `"x"`).
 pub(super) fn expression_text(source_value: &Expression) -> String {
     match source_value {

@@ -1,9 +1,9 @@
 //! Pass 2: models into entities — columns, primary key, uniques, indexes, table and column names.
 
-use super::arguments::{expression_text, field_list, mapped_name, string_argument};
+use super::arguments::{expression_text, field_list, key_field_options, mapped_name, string_argument};
 use super::TypeName;
 use crate::diagnostic::{catalog, Diagnostic};
-use crate::ir::{DefaultValue, Entity, Field, FieldType, Index, NativeType, PrimaryKey, Schema, UniqueConstraint};
+use crate::ir::{DefaultValue, Entity, Field, FieldType, Index, NativeType, PrimaryKey, Provider, Schema, UniqueConstraint};
 use crate::span::Span;
 use crate::syntax::prisma::ast::{Arity, Attribute, Block, Expression, FieldDeclaration, ModelBlock, ModelKeyword, SchemaFile};
 use std::collections::HashMap;
@@ -39,6 +39,7 @@ pub(super) fn lower_entities<'a>(
             ModelKeyword::Model => {}
             ModelKeyword::View => {
                 report_duplicate_fields(model, diagnostics);
+                report_view_primary_keys(model, diagnostics);
                 if schema.preview_features.iter().any(|f| f == "views") {
                     diagnostics.push(catalog::view_not_modelled(model.name.span, &model.name.name));
                 } else {
@@ -52,9 +53,37 @@ pub(super) fn lower_entities<'a>(
             }
         }
         let entity = lower_model(model, names, schema, &mut relation_fields, diagnostics);
+        check_document_ids(&entity, schema.provider, diagnostics);
         schema.entities.push(entity);
     }
     relation_fields
+}
+
+/// MongoDB's rules for ids, as Prisma's validator has them: `auto()` makes an ObjectId, so it is
+/// MongoDB's only and needs `@db.ObjectId`; a model's id is the document's `_id`.
+fn check_document_ids(entity: &Entity, provider: Option<Provider>, diagnostics: &mut Vec<Diagnostic>) {
+    let mongodb = provider == Some(Provider::Mongodb);
+    for field in entity.fields.iter().filter(|f| f.default == Some(DefaultValue::Auto)) {
+        if !mongodb {
+            diagnostics.push(catalog::auto_outside_mongodb(field.span, &field.name));
+        } else if field.native_type.as_ref().is_none_or(|t| t.name != "ObjectId") {
+            diagnostics.push(catalog::auto_without_object_id(field.span, &field.name));
+        }
+    }
+    if let Some(key) = entity.primary_key.as_ref().filter(|_| mongodb) {
+        if !key.fields.iter().any(|f| entity.field(f).is_some_and(|f| f.column == "_id")) {
+            diagnostics.push(catalog::document_id_not_mapped(key.span, &entity.name));
+        }
+    }
+}
+
+/// Prisma 7 gives a view no primary key (`@id`, `@@id`): its rows are whatever the query returns.
+fn report_view_primary_keys(model: &ModelBlock, diagnostics: &mut Vec<Diagnostic>) {
+    let field_ids = model.fields.iter().flat_map(|f| f.attributes.iter()).filter(|a| a.name.name == "id");
+    let block_ids = model.attributes.iter().filter(|a| a.name.name == "id");
+    for attribute in field_ids.chain(block_ids) {
+        diagnostics.push(catalog::view_with_primary_key(attribute.span, &model.name.name));
+    }
 }
 
 /// Duplicate field names in a block relplay does not otherwise lower (a view).
@@ -123,6 +152,8 @@ fn lower_model<'a>(
                     diagnostics.push(catalog::composite_type_field(field_type.name.span, type_name));
                     continue;
                 }
+                // A relation to a view goes with the view (N007 says so).
+                Some(TypeName::View) => continue,
                 None => {
                     diagnostics.push(catalog::unknown_type(field_type.name.span, type_name, names.keys()));
                     continue;
@@ -134,6 +165,7 @@ fn lower_model<'a>(
             match attribute.name.name.as_str() {
                 "id" => id_fields.push((field.name.clone(), attribute.span, string_argument(attribute, "map", false))),
                 "unique" => entity.uniques.push(UniqueConstraint {
+                    field_options: Vec::new(),
                     fields: vec![field.name.clone()],
                     constraint_name: string_argument(attribute, "map", false),
                     client_name: None,
@@ -223,6 +255,7 @@ fn lower_default(value: &Expression, field: &Field, schema: &Schema, diagnostics
             "cuid" => DefaultValue::Cuid(version(arguments)),
             "nanoid" => DefaultValue::Nanoid(version(arguments)),
             "ulid" => DefaultValue::Cuid(None),
+            "auto" => DefaultValue::Auto,
             "dbgenerated" => match arguments.first().map(|a| &a.value) {
                 Some(Expression::String { value, .. }) => DefaultValue::DbGenerated(value.clone()),
                 _ => DefaultValue::DbGenerated(String::new()),
@@ -291,6 +324,7 @@ fn lower_block_attributes(model: &ModelBlock, entity: &mut Entity, diagnostics: 
         }
         let constraint_name = string_argument(attribute, "map", false);
         let client_name = string_argument(attribute, "name", false);
+        let field_options = key_field_options(&fields_argument.value);
         match name {
             "id" => {
                 if let Some(existing) = &entity.primary_key {
@@ -299,10 +333,15 @@ fn lower_block_attributes(model: &ModelBlock, entity: &mut Entity, diagnostics: 
                 }
                 entity.primary_key = Some(PrimaryKey { fields, constraint_name, client_name, span: attribute.span });
             }
-            "unique" => {
-                entity.uniques.push(UniqueConstraint { fields, constraint_name, client_name, on_field: false, span: attribute.span })
-            }
-            _ => entity.indexes.push(Index { fields, constraint_name, span: attribute.span }),
+            "unique" => entity.uniques.push(UniqueConstraint {
+                field_options,
+                fields,
+                constraint_name,
+                client_name,
+                on_field: false,
+                span: attribute.span,
+            }),
+            _ => entity.indexes.push(Index { field_options, fields, constraint_name, span: attribute.span }),
         }
     }
 }

@@ -23,6 +23,8 @@ use std::collections::HashMap;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum TypeName {
     Model,
+    /// A `view` block: not a table, so relplay leaves it out with the fields typed by it.
+    View,
     Enum,
     CompositeType,
 }
@@ -35,7 +37,7 @@ pub fn lower(file: &SchemaFile) -> (Schema, RelationDeclarations, Vec<Diagnostic
     let (provider, relation_mode) = datasource_settings(file, &mut diagnostics);
     let names = collect_names(file, &mut diagnostics);
     let enums = lower_enums(file, &mut diagnostics);
-    let preview_features = preview_features(file);
+    let preview_features = preview_features(file, &mut diagnostics);
     let mut schema =
         Schema { version: IR_VERSION, preview_features, provider, relation_mode, entities: Vec::new(), enums, relations: Vec::new() };
     let relation_fields = entities::lower_entities(file, &names, &mut schema, &mut diagnostics);
@@ -103,8 +105,8 @@ fn check_duplicate_properties(file: &SchemaFile, diagnostics: &mut Vec<Diagnosti
     }
 }
 
-/// The `previewFeatures` of every generator block.
-fn preview_features(file: &SchemaFile) -> Vec<String> {
+/// The `previewFeatures` of every generator block; a name Prisma 7 does not know is reported.
+fn preview_features(file: &SchemaFile, diagnostics: &mut Vec<Diagnostic>) -> Vec<String> {
     let mut features: Vec<String> = Vec::new();
     for block in &file.blocks {
         let Block::Config(config) = block else { continue };
@@ -112,7 +114,10 @@ fn preview_features(file: &SchemaFile) -> Vec<String> {
             continue;
         }
         for item in config.property("previewFeatures").map(|p| p.value.as_list()).unwrap_or_default() {
-            if let Expression::String { value, .. } = item {
+            if let Expression::String { value, span } = item {
+                if !crate::languages::prisma::is_known_preview_feature(value) {
+                    diagnostics.push(catalog::unknown_preview_feature(*span, value));
+                }
                 if !features.contains(value) {
                     features.push(value.clone());
                 }
@@ -127,6 +132,7 @@ fn collect_names(file: &SchemaFile, diagnostics: &mut Vec<Diagnostic>) -> HashMa
     for block in &file.blocks {
         let (identifier, kind) = match block {
             Block::Model(model) if model.keyword == ModelKeyword::Type => (&model.name, TypeName::CompositeType),
+            Block::Model(model) if model.keyword == ModelKeyword::View => (&model.name, TypeName::View),
             Block::Model(model) => (&model.name, TypeName::Model),
             Block::Enum(e) => (&e.name, TypeName::Enum),
             Block::Config(_) => continue,

@@ -138,6 +138,7 @@ pub fn associate(
             let fields = vec![attribute.clone()];
             if !entity.is_unique_criterion(&fields) {
                 entity.uniques.push(UniqueConstraint {
+                    field_options: Vec::new(),
                     fields,
                     constraint_name: None,
                     client_name: None,
@@ -253,7 +254,7 @@ fn check_split_pairs(keys: &[Key], models: &[Model], diagnostics: &mut Vec<Diagn
 
 /// The model an expression names: a binding (`User`), or a model reached through an object
 /// (`models.User`, `db.User`, `sequelize.models.User`).
-fn resolve(expression: &Node<Expr>, models: &[Model], bindings: &HashMap<String, usize>) -> Option<usize> {
+pub(super) fn resolve(expression: &Node<Expr>, models: &[Model], bindings: &HashMap<String, usize>) -> Option<usize> {
     let path = expression.path()?;
     if let [name] = path.as_slice() {
         return bindings.get(*name).copied();
@@ -439,7 +440,14 @@ fn belongs_to_many(
     } else if !entity.is_unique_criterion(&pair)
         && options.and_then(|o| o.get("through")).and_then(|t| t.get("unique")).and_then(|u| u.as_bool()) != Some(false)
     {
-        entity.uniques.push(UniqueConstraint { fields: pair, constraint_name: None, client_name: None, on_field: false, span });
+        entity.uniques.push(UniqueConstraint {
+            field_options: Vec::new(),
+            fields: pair,
+            constraint_name: None,
+            client_name: None,
+            on_field: false,
+            span,
+        });
     }
 }
 
@@ -479,6 +487,7 @@ fn added_constraints(
                 let entity = &mut models[owner].entity;
                 if !entity.is_unique_criterion(&fields) {
                     entity.uniques.push(UniqueConstraint {
+                        field_options: Vec::new(),
                         fields,
                         constraint_name: name,
                         client_name: None,
@@ -568,6 +577,7 @@ fn push_relation(schema: &mut Schema, models: &[Model], key: Key, diagnostics: &
             required,
         }),
         join_table: None,
+        id_lists: None,
         on_delete: key.on_delete.unwrap_or(ReferentialAction::SetNull),
         on_update: key.on_update.unwrap_or(ReferentialAction::Cascade),
         span: key.span,

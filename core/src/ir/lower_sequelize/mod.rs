@@ -53,11 +53,31 @@ pub fn lower(module: &Module) -> (Schema, RelationDeclarations, Vec<Diagnostic>)
             models.push(model);
         }
     }
+    remove_attributes(&mut models, &bindings, &expressions);
     let mut schema = Schema { version: IR_VERSION, ..Schema::default() };
     schema.enums = models.iter_mut().flat_map(|m| std::mem::take(&mut m.enums)).collect();
     associations::associate(&mut models, &bindings, &expressions, defaults, &mut schema, &mut diagnostics);
     crate::ir::join_models::mark_join_entities(&mut schema);
     (schema, RelationDeclarations::default(), diagnostics)
+}
+
+/// `Model.removeAttribute("name")`: the attribute is gone; Sequelize's own `id` goes so from a
+/// table that has no primary key (and then the table has none).
+fn remove_attributes(models: &mut [Model], bindings: &HashMap<String, usize>, expressions: &[(Option<String>, &Node<Expr>)]) {
+    for (_, expression) in expressions {
+        let Expr::Call { callee, arguments } = &expression.value else { continue };
+        let Expr::Member(object, method) = &callee.value else { continue };
+        let (true, Some(name)) = (method == "removeAttribute", arguments.first().and_then(|a| a.as_str())) else { continue };
+        let Some(index) = associations::resolve(object, models, bindings) else { continue };
+        let entity = &mut models[index].entity;
+        entity.fields.retain(|f| f.name != name);
+        if let Some(pk) = &mut entity.primary_key {
+            pk.fields.retain(|f| f != name);
+            if pk.fields.is_empty() {
+                entity.primary_key = None;
+            }
+        }
+    }
 }
 
 /// Every variable value (with its name) and call of the module, in source order.

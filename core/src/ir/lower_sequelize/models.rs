@@ -89,6 +89,7 @@ pub fn read_model(
         match attribute.unique {
             Unique::None => {}
             Unique::Single => entity.uniques.push(UniqueConstraint {
+                field_options: Vec::new(),
                 fields: vec![attribute.field.name.clone()],
                 constraint_name: None,
                 client_name: None,
@@ -103,7 +104,14 @@ pub fn read_model(
         entity.fields.push(attribute.field);
     }
     for (group, fields, span) in named_uniques {
-        entity.uniques.push(UniqueConstraint { fields, constraint_name: Some(group), client_name: None, on_field: false, span });
+        entity.uniques.push(UniqueConstraint {
+            field_options: Vec::new(),
+            fields,
+            constraint_name: Some(group),
+            client_name: None,
+            on_field: false,
+            span,
+        });
     }
     if primary.is_empty() {
         // Sequelize's own `id`, first in the table.
@@ -340,20 +348,32 @@ fn read_indexes(entity: &mut Entity, indexes: &Node<Expr>, diagnostics: &mut Vec
     for item in items {
         let Some(Expr::Array(fields)) = item.get("fields").map(|f| &f.value) else { continue };
         let mut names = Vec::new();
+        let mut field_options = Vec::new();
         for field in fields {
             let name = field
                 .as_str()
                 .or_else(|| field.get("name").and_then(|n| n.as_str()).or_else(|| field.get("attribute").and_then(|n| n.as_str())));
             let Some(name) = name else { continue };
-            match entity.fields.iter().find(|f| f.name == name || f.column == name) {
-                Some(f) => names.push(f.name.clone()),
+            let name = match entity.fields.iter().find(|f| f.name == name || f.column == name) {
+                Some(f) => f.name.clone(),
                 // An attribute an association adds later: kept by name and resolved then.
-                None => names.push(name.to_string()),
+                None => name.to_string(),
+            };
+            // `{ name, length: 500, order: "DESC" }`
+            let length = field.get("length").and_then(|l| match &l.value {
+                Expr::Number(text) => text.parse().ok(),
+                _ => None,
+            });
+            let descending = field.get("order").and_then(|o| o.as_str()).is_some_and(|o| o.eq_ignore_ascii_case("desc"));
+            if length.is_some() || descending {
+                field_options.push(crate::ir::KeyFieldOptions { field: name.clone(), length, descending });
             }
+            names.push(name);
         }
         let name = item.get("name").and_then(|n| n.as_str()).map(str::to_string);
         if item.get("unique").and_then(|u| u.as_bool()) == Some(true) {
             entity.uniques.push(UniqueConstraint {
+                field_options,
                 fields: names,
                 constraint_name: name,
                 client_name: None,
@@ -361,7 +381,7 @@ fn read_indexes(entity: &mut Entity, indexes: &Node<Expr>, diagnostics: &mut Vec
                 span: item.span,
             });
         } else {
-            entity.indexes.push(Index { fields: names, constraint_name: name, span: item.span });
+            entity.indexes.push(Index { field_options, fields: names, constraint_name: name, span: item.span });
         }
     }
 }

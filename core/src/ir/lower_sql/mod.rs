@@ -8,7 +8,7 @@ mod relations;
 
 use crate::diagnostic::{catalog, Diagnostic};
 use crate::dialect::SqlDialect;
-use crate::ir::{Entity, Index, PrimaryKey, RelationMode, Schema, UniqueConstraint, IR_VERSION};
+use crate::ir::{Entity, Index, KeyFieldOptions, PrimaryKey, RelationMode, Schema, UniqueConstraint, IR_VERSION};
 use crate::span::Span;
 use crate::syntax::sql::SqlFile;
 use sqlparser::ast::{AlterTableOperation, ColumnOption, ObjectName, Statement, TableConstraint};
@@ -41,14 +41,39 @@ fn identifier(ident: &sqlparser::ast::Ident) -> String {
 
 /// The column names of an index or key column list (expressions other than columns are left out).
 fn index_columns(columns: &[sqlparser::ast::IndexColumn]) -> Vec<String> {
-    columns
-        .iter()
-        .filter_map(|c| match &c.column.expr {
-            sqlparser::ast::Expr::Identifier(ident) => Some(ident.value.clone()),
-            sqlparser::ast::Expr::CompoundIdentifier(parts) => parts.last().map(|p| p.value.clone()),
-            _ => None,
-        })
-        .collect()
+    index_key(columns).0
+}
+
+/// The columns of an index and the options of those that have any: MySQL's prefix length
+/// (`url(500)`, which sqlparser reads as a call) and `DESC`. An expression that is no column
+/// leaves the list.
+fn index_key(columns: &[sqlparser::ast::IndexColumn]) -> (Vec<String>, Vec<KeyFieldOptions>) {
+    use sqlparser::ast::{Expr, FunctionArg, FunctionArgExpr, FunctionArguments, OrderBySort, Value};
+    let mut fields = Vec::new();
+    let mut options = Vec::new();
+    for column in columns {
+        let (name, length) = match &column.column.expr {
+            Expr::Identifier(ident) => (ident.value.clone(), None),
+            Expr::CompoundIdentifier(parts) => match parts.last() {
+                Some(part) => (part.value.clone(), None),
+                None => continue,
+            },
+            Expr::Function(function) if function.name.0.len() == 1 => {
+                let FunctionArguments::List(list) = &function.args else { continue };
+                let [FunctionArg::Unnamed(FunctionArgExpr::Expr(Expr::Value(value)))] = list.args.as_slice() else { continue };
+                let Value::Number(number, _) = &value.value else { continue };
+                let Some(name) = function.name.0[0].as_ident() else { continue };
+                (name.value.clone(), number.parse::<u32>().ok())
+            }
+            _ => continue,
+        };
+        let descending = matches!(column.column.options.sort, Some(OrderBySort::Desc));
+        if length.is_some() || descending {
+            options.push(KeyFieldOptions { field: name.clone(), length, descending });
+        }
+        fields.push(name);
+    }
+    (fields, options)
 }
 
 /// Lowers a parsed script. Never fails: what cannot be lowered is reported and left out.
@@ -152,14 +177,21 @@ pub fn lower(file: &SqlFile, dialect: SqlDialect) -> (Schema, Vec<Diagnostic>) {
                 };
                 let entity = &mut schema.entities[index];
                 // Fields are named as their columns.
-                let fields = index_columns(&create.columns);
+                let (fields, field_options) = index_key(&create.columns);
                 let name = create.name.as_ref().map(object_name);
                 if fields.is_empty() {
                     diagnostics.push(catalog::sql_statement_skipped(span, "An index on expressions"));
                 } else if create.unique {
-                    entity.uniques.push(UniqueConstraint { fields, constraint_name: name, client_name: None, on_field: false, span });
+                    entity.uniques.push(UniqueConstraint {
+                        field_options,
+                        fields,
+                        constraint_name: name,
+                        client_name: None,
+                        on_field: false,
+                        span,
+                    });
                 } else {
-                    entity.indexes.push(Index { fields, constraint_name: name, span });
+                    entity.indexes.push(Index { field_options, fields, constraint_name: name, span });
                 }
             }
             Statement::CreateView(view) => {
@@ -175,7 +207,7 @@ pub fn lower(file: &SqlFile, dialect: SqlDialect) -> (Schema, Vec<Diagnostic>) {
             key.name = None;
         }
     }
-    relations::lower_keys(keys, &mut schema, &mut diagnostics);
+    relations::lower_keys(keys, dialect, &mut schema, &mut diagnostics);
     (schema, diagnostics)
 }
 
@@ -205,6 +237,7 @@ fn lower_table(
                     entity.primary_key = Some(PrimaryKey { fields: vec![name.clone()], constraint_name: None, client_name: None, span })
                 }
                 ColumnOption::Unique(_) => entity.uniques.push(UniqueConstraint {
+                    field_options: Vec::new(),
                     fields: vec![name.clone()],
                     constraint_name: option.name.as_ref().map(identifier),
                     client_name: None,
@@ -250,6 +283,7 @@ fn add_constraint(entity: &mut Entity, constraint: &TableConstraint, span: Span,
         TableConstraint::Unique(unique) => {
             let fields = index_columns(&unique.columns);
             entity.uniques.push(UniqueConstraint {
+                field_options: Vec::new(),
                 // A one-column unique reads best on its field (`@unique`).
                 on_field: fields.len() == 1,
                 fields,
@@ -269,9 +303,9 @@ fn add_constraint(entity: &mut Entity, constraint: &TableConstraint, span: Span,
             span,
         }),
         TableConstraint::Index(index) => {
-            let fields = index_columns(&index.columns);
+            let (fields, field_options) = index_key(&index.columns);
             if !fields.is_empty() {
-                entity.indexes.push(Index { fields, constraint_name: index.name.as_ref().map(identifier), span });
+                entity.indexes.push(Index { field_options, fields, constraint_name: index.name.as_ref().map(identifier), span });
             }
         }
         _ => {}

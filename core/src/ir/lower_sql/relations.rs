@@ -8,6 +8,7 @@
 
 use super::PendingKey;
 use crate::diagnostic::{catalog, Diagnostic};
+use crate::dialect::SqlDialect;
 use crate::ir::lower_camel;
 use crate::ir::{
     ForeignKey, JoinColumn, JoinTable, Navigation, NavigationCardinality, ReferentialAction, Relation, RelationKind, RelationSide, Schema,
@@ -73,7 +74,7 @@ fn add_navigation(
     }
 }
 
-pub(super) fn lower_keys(mut keys: Vec<PendingKey>, schema: &mut Schema, diagnostics: &mut Vec<Diagnostic>) {
+pub(super) fn lower_keys(mut keys: Vec<PendingKey>, dialect: SqlDialect, schema: &mut Schema, diagnostics: &mut Vec<Diagnostic>) {
     // Keys without listed referenced columns point at the primary key.
     keys.retain_mut(|key| {
         let Some(target) = schema.entity(&key.referenced_table) else {
@@ -85,7 +86,7 @@ pub(super) fn lower_keys(mut keys: Vec<PendingKey>, schema: &mut Schema, diagnos
         }
         key.columns.len() == key.referenced_columns.len() && !key.columns.is_empty()
     });
-    lower_join_tables(&mut keys, schema);
+    lower_join_tables(&mut keys, dialect, schema);
     for key in keys {
         let Some(owner) = schema.entity(&key.table) else { continue };
         let kind = if owner.is_unique_criterion(&key.columns) { RelationKind::OneToOne } else { RelationKind::OneToMany };
@@ -112,6 +113,7 @@ pub(super) fn lower_keys(mut keys: Vec<PendingKey>, schema: &mut Schema, diagnos
                 required,
             }),
             join_table: None,
+            id_lists: None,
             on_delete: action(key.on_delete),
             on_update: action(key.on_update),
             span: key.span,
@@ -121,8 +123,11 @@ pub(super) fn lower_keys(mut keys: Vec<PendingKey>, schema: &mut Schema, diagnos
 }
 
 /// Turns tables that are only two keys into many-to-many relations, removing their keys from
-/// `keys` and the tables from the entities.
-fn lower_join_tables(keys: &mut Vec<PendingKey>, schema: &mut Schema) {
+/// `keys` and the tables from the entities. The pair must be made unique as relplay writes a join
+/// table in `dialect` (the primary key on PostgreSQL, a unique index on MySQL and SQLite, as
+/// Prisma does), so that the table written again is the table read; one made unique the other way
+/// (formbricks' `TagsOnResponses` with its primary key, on MySQL) stays an explicit join model.
+fn lower_join_tables(keys: &mut Vec<PendingKey>, dialect: SqlDialect, schema: &mut Schema) {
     let mut join_tables = Vec::new();
     let mut keys_by_table: std::collections::HashMap<&str, Vec<&PendingKey>> = std::collections::HashMap::new();
     for key in keys.iter() {
@@ -143,10 +148,17 @@ fn lower_join_tables(keys: &mut Vec<PendingKey>, schema: &mut Schema) {
         let cascades = [first, second]
             .iter()
             .all(|k| action(k.on_delete) == ReferentialAction::Cascade && action(k.on_update) == ReferentialAction::Cascade);
+        let same = |fields: &[String]| fields.len() == 2 && columns.iter().all(|c| fields.contains(c));
+        let pair_is_primary_key = entity.primary_key.as_ref().is_some_and(|pk| same(&pk.fields));
+        let pair_is_unique = entity.uniques.iter().any(|u| same(&u.fields));
+        let unique_as_written = match dialect {
+            SqlDialect::Postgresql => pair_is_primary_key && !pair_is_unique,
+            SqlDialect::Mysql | SqlDialect::Sqlite => pair_is_unique && entity.primary_key.is_none(),
+        };
         if only_keys
             && cascades
             && points_at_ids
-            && entity.is_unique_criterion(&columns)
+            && unique_as_written
             && first.referenced_table != entity.name
             && second.referenced_table != entity.name
         {
@@ -179,6 +191,7 @@ fn lower_join_tables(keys: &mut Vec<PendingKey>, schema: &mut Schema) {
             inverse_side: RelationSide { entity: second.referenced_table.clone(), navigation: Some(second_name) },
             foreign_key: None,
             join_table: Some(JoinTable { table: table.clone(), columns: [join_column(&first), join_column(&second)] }),
+            id_lists: None,
             on_delete: ReferentialAction::Cascade,
             on_update: ReferentialAction::Cascade,
             span,

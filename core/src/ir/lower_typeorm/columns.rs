@@ -82,6 +82,7 @@ fn add_column(entity: &mut Entity, column: Column, primary: &mut Vec<String>, pr
     }
     if column.unique {
         entity.uniques.push(UniqueConstraint {
+            field_options: Vec::new(),
             fields: vec![column.field.name.clone()],
             constraint_name: None,
             client_name: None,
@@ -374,6 +375,7 @@ fn property_indexes(entity: &mut Entity, property: &Property, diagnostics: &mut 
         if unique {
             entity.uniques.retain(|u| !(u.fields == fields && u.constraint_name.is_none()));
             entity.uniques.push(UniqueConstraint {
+                field_options: Vec::new(),
                 fields,
                 constraint_name: name,
                 client_name: None,
@@ -381,7 +383,7 @@ fn property_indexes(entity: &mut Entity, property: &Property, diagnostics: &mut 
                 span: decorator.span,
             });
         } else {
-            entity.indexes.push(Index { fields, constraint_name: name, span: decorator.span });
+            entity.indexes.push(Index { field_options: Vec::new(), fields, constraint_name: name, span: decorator.span });
         }
     }
 }
@@ -413,9 +415,16 @@ fn class_constraints(entity: &mut Entity, class: &Class, diagnostics: &mut Vec<D
         let names: Vec<String> = fields.iter().map(|f| f.value.clone()).collect();
         let span = Span::new(decorator.span.start(), decorator.span.end());
         if unique {
-            entity.uniques.push(UniqueConstraint { fields: names, constraint_name: name, client_name: None, on_field: false, span });
+            entity.uniques.push(UniqueConstraint {
+                field_options: Vec::new(),
+                fields: names,
+                constraint_name: name,
+                client_name: None,
+                on_field: false,
+                span,
+            });
         } else {
-            entity.indexes.push(Index { fields: names, constraint_name: name, span });
+            entity.indexes.push(Index { field_options: Vec::new(), fields: names, constraint_name: name, span });
         }
     }
 }

@@ -457,7 +457,14 @@ fn add_one_to_one_unique(schema: &mut Schema, entity: &str, fields: Vec<String>,
     }
     let same = |u: &UniqueConstraint| u.fields.len() == fields.len() && u.fields.iter().all(|f| fields.contains(f));
     if !entity.uniques.iter().any(same) {
-        entity.uniques.push(UniqueConstraint { fields, constraint_name: None, client_name: None, on_field: false, span });
+        entity.uniques.push(UniqueConstraint {
+            field_options: Vec::new(),
+            fields,
+            constraint_name: None,
+            client_name: None,
+            on_field: false,
+            span,
+        });
     }
     true
 }

@@ -28,7 +28,8 @@ pub enum TokenKind {
     AtAt,
     /// A line break: fields and properties end at line breaks.
     Newline,
-    /// `//` to the end of the line; `///` doc comments are comments too.
+    /// `//` to the end of the line; `///` doc comments are comments too. A `/* … */` block
+    /// comment (which may hold line breaks) is one too; an unclosed one runs to the end of the text.
     Comment,
     Unknown,
 }
@@ -60,6 +61,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 while position < bytes.len() && bytes[position] != b'\n' {
                     position += 1;
                 }
+                TokenKind::Comment
+            }
+            b'/' if bytes.get(position + 1) == Some(&b'*') => {
+                position = text[position + 2..].find("*/").map_or(bytes.len(), |i| position + 2 + i + 2);
                 TokenKind::Comment
             }
             b'"' => {
@@ -183,6 +188,15 @@ mod tests {
     fn field_attributes_and_block_attributes_differ() {
         use TokenKind::*;
         assert_eq!(kinds("id Int @id\n@@map"), vec![Identifier, Identifier, At, Identifier, Newline, AtAt, Identifier]);
+    }
+
+    #[test]
+    fn a_block_comment_is_one_token_across_lines() {
+        let tokens = tokenize("a /* b\n c */ d /* open");
+        let kinds: Vec<TokenKind> = tokens.iter().map(|t| t.kind).collect();
+        assert_eq!(kinds, [TokenKind::Identifier, TokenKind::Comment, TokenKind::Identifier, TokenKind::Comment]);
+        assert_eq!(tokens[1].span, Span::new(2, 12));
+        assert_eq!(tokens[3].span.end(), 22);
     }
 
     #[test]

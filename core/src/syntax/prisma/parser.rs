@@ -12,8 +12,31 @@ use crate::span::Span;
 /// Parses a Prisma schema. Never panics; the diagnostics say what was not understood.
 pub fn parse(text: &str) -> (SchemaFile, Vec<Diagnostic>) {
     let mut parser = Parser { text, tokens: tokenize(text), position: 0, diagnostics: Vec::new(), depth: 0 };
+    parser.report_unclosed_block_comments();
     let file = parser.schema_file();
     (file, parser.diagnostics)
+}
+
+/// The lines of a `/* … */` comment without its markers, each without the ` * ` that starts the
+/// lines of a `/** … */` comment; blank first and last lines dropped.
+fn block_comment_lines(comment: &str) -> Vec<String> {
+    let inner = comment.strip_prefix("/*").unwrap_or(comment);
+    let inner = inner.strip_suffix("*/").unwrap_or(inner);
+    let mut lines: Vec<String> = inner
+        .lines()
+        .map(|line| {
+            let line = line.trim();
+            let line = line.strip_prefix('*').unwrap_or(line);
+            line.strip_prefix(' ').unwrap_or(line).trim_end().to_string()
+        })
+        .collect();
+    while lines.last().is_some_and(String::is_empty) {
+        lines.pop();
+    }
+    while lines.first().is_some_and(String::is_empty) {
+        lines.remove(0);
+    }
+    lines
 }
 
 const BLOCK_KEYWORDS: [&str; 6] = ["model", "view", "type", "enum", "datasource", "generator"];
@@ -94,6 +117,17 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// A `/*` with no `*/` after it runs to the end of the text (so nothing after it is read).
+    fn report_unclosed_block_comments(&mut self) {
+        let text = self.text;
+        for token in self.tokens.iter().filter(|t| t.kind == TokenKind::Comment) {
+            let comment = &text[token.span.start()..token.span.end()];
+            if comment.starts_with("/*") && (comment.len() < 4 || !comment.ends_with("*/")) {
+                self.diagnostics.push(catalog::unclosed_block_comment(Span::new(token.span.start(), token.span.start() + 2)));
+            }
+        }
+    }
+
     fn skip_comments(&mut self) {
         while self.peek_kind() == Some(TokenKind::Comment) {
             self.position += 1;
@@ -110,6 +144,10 @@ impl<'a> Parser<'a> {
                     let text = self.text_of(token);
                     if let Some(doc) = text.strip_prefix("///") {
                         docs.push(doc.strip_prefix(' ').unwrap_or(doc).to_string());
+                    } else if text.starts_with("/*") {
+                        // Prisma documents the next block or field with a block comment, as with `///`.
+                        docs.clear();
+                        docs.extend(block_comment_lines(text));
                     } else {
                         docs.clear();
                     }
@@ -316,7 +354,11 @@ impl<'a> Parser<'a> {
         if let Some(token) = self.peek().filter(|t| t.kind == TokenKind::Comment) {
             self.bump();
             let text = self.text_of(token);
-            comment = Some(text.trim_start_matches('/').trim().to_string());
+            comment = Some(if text.starts_with("/*") {
+                block_comment_lines(text).join("\n")
+            } else {
+                text.trim_start_matches('/').trim().to_string()
+            });
         }
         match self.peek_kind() {
             None | Some(TokenKind::Newline) | Some(TokenKind::RightBrace) => {}

@@ -281,7 +281,12 @@ fn word_positions(upper: &str) -> Vec<(usize, &str)> {
 /// and `AUTO_INCREMENT` for MySQL, `AUTOINCREMENT`, `PRAGMA`, `rowid` and `[name]` for SQLite, `SERIAL`, `::` casts
 /// dollar quotes and psql commands for PostgreSQL); None when nothing tells.
 pub fn detect_dialect(text: &str) -> Option<SqlDialect> {
-    let upper = text.to_ascii_uppercase();
+    // Comments tell nothing (Synapse's SQLite schema quotes names in backticks in its comments).
+    let mut code = text.as_bytes().to_vec();
+    for span in crate::syntax::comments::comments(text, crate::SourceLanguage::Sql(SqlDialect::Postgresql)) {
+        code[span.start()..span.end()].fill(b' ');
+    }
+    let upper = String::from_utf8_lossy(&code).to_ascii_uppercase();
     let count = |needle: &str| upper.matches(needle).count();
     let mysql = count("`") / 2 + 3 * count("AUTO_INCREMENT") + 3 * count("ENGINE=") + 3 * count("ENGINE =") + 2 * count(" UNSIGNED");
     // `[name]` quoting (not `type[]` arrays) is SQLite's among the three.

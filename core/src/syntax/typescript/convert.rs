@@ -8,8 +8,10 @@ use oxc_allocator::Allocator;
 use oxc_ast::ast;
 use oxc_span::{GetSpan, SourceType};
 
-/// How deep an expression is followed; deeper parts are [`Expr::TooDeep`].
-const MAX_EXPRESSION_DEPTH: usize = 48;
+/// How deep an expression is followed; deeper parts are [`Expr::TooDeep`]. A method chain takes
+/// two levels a call, and real models chain dozens (dub's `programEnrollment`: 26 calls after
+/// `s.model`), so the bound is well above that and still far from the stack's limit.
+const MAX_EXPRESSION_DEPTH: usize = 160;
 
 /// How many more `<` than `>` a file may have and still be read as TypeScript.
 const MAX_UNCLOSED_ANGLES: usize = 12;
@@ -332,6 +334,8 @@ impl Converter<'_> {
         let value = match expression {
             ast::Expression::StringLiteral(s) => Expr::String(s.value.to_string()),
             ast::Expression::NumericLiteral(n) => Expr::Number(n.raw.as_ref().map_or_else(|| n.value.to_string(), |raw| raw.to_string())),
+            // `0n`: the number, in base 10 (a BigInt default of a generated VibORM or Sequelize model).
+            ast::Expression::BigIntLiteral(b) => Expr::Number(b.value.to_string()),
             ast::Expression::BooleanLiteral(b) => Expr::Bool(b.value),
             ast::Expression::NullLiteral(_) => Expr::Null,
             ast::Expression::Identifier(id) => match self.constants.get(id.name.as_str()) {
