@@ -56,8 +56,11 @@ function convert(schema, args) {
  */
 const targetLimits = {
   typeorm(shape, ir) {
-    // TypeORM maps no table without a primary key (it leaves such entities out, with a warning).
-    for (const entity of ir.entities) if (!entity.primary_key) delete shape[entity.table];
+    // TypeORM maps no table without a primary key (it leaves such entities out, with a warning),
+    // and so no foreign key to one (Synapse's keys to `users(name)`).
+    const keyless = new Set(ir.entities.filter((e) => !e.primary_key).map((e) => e.table));
+    for (const table of keyless) delete shape[table];
+    for (const table of Object.values(shape)) table.foreignKeys = table.foreignKeys.filter((fk) => !keyless.has(fk.table));
     for (const table of Object.values(shape)) {
       for (const fk of table.foreignKeys) {
         if (fk.onDelete === "SET DEFAULT") fk.onDelete = "NO ACTION";
@@ -72,6 +75,7 @@ const targetLimits = {
    * it leaves out `Unsupported(…)` fields; a Prisma list is never optional.
    */
   prisma(shape, ir) {
+    const ignored = new Set();
     for (const entity of ir.entities) {
       const table = shape[entity.table];
       for (const field of entity.fields) {
@@ -80,8 +84,11 @@ const targetLimits = {
         else if (field.list) table.columns[field.column].nullable = false;
       }
       const required = (fields) => fields.every((f) => !entity.fields.find((x) => x.name === f)?.nullable);
-      if (!entity.primary_key && !entity.uniques.some((u) => required(u.fields))) delete shape[entity.table];
+      if (!entity.primary_key && !entity.uniques.some((u) => required(u.fields))) ignored.add(entity.table);
     }
+    // Relation fields to an ignored model are `@ignore` too, so the DMMF has no key for them.
+    for (const table of ignored) delete shape[table];
+    for (const table of Object.values(shape)) table.foreignKeys = table.foreignKeys.filter((fk) => !ignored.has(fk.table));
     return shape;
   },
 };
@@ -95,7 +102,10 @@ const targetLimits = {
 function prismaFor(prismaText, dialect, ir) {
   const hasLists = ir.entities.some((e) => e.fields.some((f) => f.list));
   if (ir.provider === dialect || (hasLists && dialect !== "postgresql")) return prismaText;
-  const text = ir.provider ? prismaText.replace(/ @db\.[A-Za-z]+(\([^)]*\))?/g, "") : prismaText;
+  // Native types are the schema's own database's, and so are index prefix lengths (MySQL's).
+  const text = (ir.provider ? prismaText.replace(/ @db\.[A-Za-z]+(\([^)]*\))?/g, "") : prismaText)
+    .replace(/\(length: \d+, /g, "(")
+    .replace(/\(length: \d+\)/g, "");
   return text.replace(/provider\s*=\s*"[a-z]+"/, `provider = "${dialect}"`);
 }
 

@@ -10,8 +10,8 @@ use super::emit::{DocStyle, Emitter};
 use super::relation_ends::{relation_ends, RelationEnds};
 use super::{Generated, SchemaItem};
 use crate::ir::{
-    DefaultValue, Entity, Field, KeyFieldOptions, NavigationCardinality, Provider, ReferentialAction, Relation, RelationKind, Schema,
-    SchemaIndex,
+    DefaultValue, Entity, Field, FieldType, KeyFieldOptions, NavigationCardinality, Provider, ReferentialAction, Relation, RelationKind,
+    Schema, SchemaIndex,
 };
 use crate::languages::prisma::{action_name, default_on_delete, names_foreign_keys, names_primary_keys, type_name};
 use std::fmt::Write;
@@ -135,7 +135,7 @@ fn scalar_line(entity: &Entity, field: &Field, provider: Provider) -> Line {
         });
     }
     if let Some(default) = &field.default {
-        attributes.push(format!("@default({})", default_text(default)));
+        attributes.push(format!("@default({})", field_default_text(field, default)));
     }
     for unique in
         entity.uniques.iter().filter(|u| u.on_field && u.fields.len() == 1 && u.fields[0] == field.name && u.field_options.is_empty())
@@ -148,7 +148,7 @@ fn scalar_line(entity: &Entity, field: &Field, provider: Provider) -> Line {
     if field.updated_at {
         attributes.push("@updatedAt".to_string());
     }
-    if field.column != field.name {
+    if field.column != prisma_name(&field.name) {
         attributes.push(format!("@map({})", string_literal(&field.column)));
     }
     if let Some(native) = &field.native_type {
@@ -168,7 +168,7 @@ fn scalar_line(entity: &Entity, field: &Field, provider: Provider) -> Line {
     Line {
         position: field.position,
         documentation: field.documentation.clone(),
-        name: field.name.clone(),
+        name: prisma_name(&field.name),
         type_text: format!("{}{suffix}", type_name(&field.field_type)),
         attributes,
         owns_relation: None,
@@ -266,8 +266,8 @@ fn relation_attribute(schema: &Schema, ends: &[RelationEnds], index: usize, rela
         arguments.push(format!("references: [{}]", list.referenced_field));
     }
     if let (true, Some(fk)) = (is_owner, &relation.foreign_key) {
-        arguments.push(format!("fields: [{}]", fk.fields.join(", ")));
-        arguments.push(format!("references: [{}]", fk.referenced_fields.join(", ")));
+        arguments.push(format!("fields: [{}]", prisma_names(&fk.fields).join(", ")));
+        arguments.push(format!("references: [{}]", prisma_names(&fk.referenced_fields).join(", ")));
         if relation.on_delete != default_on_delete(fk.required, schema.provider) {
             arguments.push(format!("onDelete: {}", action_name(relation.on_delete)));
         }
@@ -299,7 +299,7 @@ fn block_attributes(entity: &Entity, provider: Provider) -> Vec<String> {
         fields
             .iter()
             .map(|field| {
-                let Some(option) = KeyFieldOptions::of(options, field) else { return field.clone() };
+                let Some(option) = KeyFieldOptions::of(options, field) else { return prisma_name(field) };
                 let mut arguments = Vec::new();
                 if let Some(length) = option.length.filter(|_| provider == Provider::Mysql) {
                     arguments.push(format!("length: {length}"));
@@ -308,9 +308,9 @@ fn block_attributes(entity: &Entity, provider: Provider) -> Vec<String> {
                     arguments.push("sort: Desc".to_string());
                 }
                 if arguments.is_empty() {
-                    field.clone()
+                    prisma_name(field)
                 } else {
-                    format!("{field}({})", arguments.join(", "))
+                    format!("{}({})", prisma_name(field), arguments.join(", "))
                 }
             })
             .collect()
@@ -328,7 +328,7 @@ fn block_attributes(entity: &Entity, provider: Provider) -> Vec<String> {
     if let Some(pk) = entity.primary_key.as_ref().filter(|pk| pk.fields.len() > 1) {
         let map =
             unless_default(pk.constraint_name.as_ref(), provider, entity, &[], "pkey").filter(|_| names_primary_keys(provider)).cloned();
-        attributes.push(format!("@@id({})", key_arguments(&pk.fields, &pk.client_name, &map)));
+        attributes.push(format!("@@id({})", key_arguments(&prisma_names(&pk.fields), &pk.client_name, &map)));
     }
     for unique in entity.uniques.iter().filter(|u| !u.on_field || u.fields.len() != 1 || !u.field_options.is_empty()) {
         let map = unless_default(unique.constraint_name.as_ref(), provider, entity, &unique.fields, "key").cloned();
@@ -361,6 +361,51 @@ fn unless_default<'a>(
     let columns: Vec<String> = fields.iter().map(|f| entity.field(f).map_or_else(|| f.clone(), |field| field.column.clone())).collect();
     let default = crate::generate::SqlDialect::for_provider(Some(provider)).default_constraint_name(&entity.table, &columns, suffix);
     name.filter(|name| **name != default)
+}
+
+/// A field's name as Prisma can write it: a column read from SQL may be named `reply-to`, which
+/// is no Prisma identifier, so each character outside letters, digits and `_` becomes `_` (and a
+/// leading digit gets one before it); the column keeps its name through `@map`.
+fn prisma_name(name: &str) -> String {
+    let mut out: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }).collect();
+    if !out.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        out.insert(0, if out.starts_with('_') { 'f' } else { '_' });
+    }
+    out
+}
+
+fn prisma_names(names: &[String]) -> Vec<String> {
+    names.iter().map(|n| prisma_name(n)).collect()
+}
+
+/// A field's default as Prisma writes it. Prisma reads a DateTime default as an RFC 3339 time:
+/// SQL's `'1000-01-01 00:00:00'` is written `"1000-01-01T00:00:00+00:00"`, and a value that is no
+/// time at all (MySQL's zero date `0000-00-00 00:00:00`) is left to the database as `dbgenerated`.
+fn field_default_text(field: &Field, default: &DefaultValue) -> String {
+    let DefaultValue::String(value) = default else { return default_text(default) };
+    if field.field_type != FieldType::DateTime || field.list {
+        return default_text(default);
+    }
+    match sql_time_as_rfc3339(value) {
+        Some(time) => string_literal(&time),
+        None if value.contains('T') => default_text(default),
+        None => format!("dbgenerated({})", string_literal(&format!("'{}'", value.replace('\'', "''")))),
+    }
+}
+
+/// `YYYY-MM-DD[ HH:MM:SS[.fff]]` as RFC 3339 in UTC, when it is a real date.
+fn sql_time_as_rfc3339(value: &str) -> Option<String> {
+    let (date, time) = value.trim().split_once(' ').unwrap_or((value.trim(), "00:00:00"));
+    let parts: Vec<u32> = date.split('-').map(|p| p.parse().ok()).collect::<Option<_>>()?;
+    let [year, month, day] = parts.as_slice() else { return None };
+    if *year == 0 || !(1..=12).contains(month) || !(1..=31).contains(day) {
+        return None;
+    }
+    let clock: Vec<&str> = time.split(':').collect();
+    if clock.len() != 3 || !clock.iter().all(|c| !c.is_empty() && c.chars().all(|ch| ch.is_ascii_digit() || ch == '.')) {
+        return None;
+    }
+    Some(format!("{year:04}-{month:02}-{day:02}T{time}+00:00"))
 }
 
 fn default_text(default: &DefaultValue) -> String {

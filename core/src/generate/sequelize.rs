@@ -131,6 +131,7 @@ impl Writer<'_> {
             return;
         }
         self.out.push_str("  const queryInterface = sequelize.getQueryInterface();\n");
+        let mut altered: Vec<String> = Vec::new();
         for index in later {
             let relation = &self.schema.relations[index];
             let Some(fk) = relation.foreign_key.as_ref() else { continue };
@@ -143,15 +144,32 @@ impl Writer<'_> {
             } else {
                 format!("fields: [{}]", list(target, &fk.referenced_fields))
             };
+            // Named as relplay's SQL names it: Sequelize's own name is not cut to MySQL's 64 characters.
+            let columns: Vec<String> = fk.fields.iter().map(|f| owner.column_of(f).to_string()).collect();
+            let name = fk
+                .constraint_name
+                .clone()
+                .unwrap_or_else(|| crate::dialect::SqlDialect::Postgresql.default_constraint_name(&owner.table, &columns, "fkey"));
             let _ = writeln!(
                 self.out,
-                "  await queryInterface.addConstraint({}, {{ type: \"foreign key\", fields: [{}], references: {{ table: {}, {references} }}{} }});",
+                "  await queryInterface.addConstraint({}, {{ type: \"foreign key\", name: {}, fields: [{}], references: {{ table: {}, {references} }}{} }});",
                 string_literal(&owner.table),
+                string_literal(&name),
                 list(owner, &fk.fields),
                 string_literal(&target.table),
                 self.actions(relation),
             );
+            if !altered.contains(&owner.name) {
+                altered.push(owner.name.clone());
+            }
         }
+        // SQLite cannot add a constraint to a table: Sequelize copies the table to do it, and the
+        // copy has none of its indexes (unique constraints included); sync() adds them back.
+        let models = altered.iter().map(|m| string_literal(m)).collect::<Vec<_>>().join(", ");
+        let _ = writeln!(
+            self.out,
+            "  // SQLite: adding a constraint copies the table without its indexes; sync() makes them again.\n  if (sequelize.getDialect() === \"sqlite\") {{\n    for (const name of [{models}]) await sequelize.model(name).sync();\n  }}"
+        );
         self.out.push_str("}\n");
     }
 
@@ -290,6 +308,13 @@ impl Writer<'_> {
             let sized =
                 |name: &str| if arguments.is_empty() { format!("DataTypes.{name}") } else { format!("DataTypes.{name}({arguments})") };
             match native.name.as_str() {
+                // MySQL indexes at most 3,072 bytes, 768 utf8mb4 characters: a longer key column
+                // (saas-starter-kit's `VARCHAR(1500)` ids, written for PostgreSQL) is 191 there.
+                "VarChar" if self.is_indexed(entity, field) && arguments.parse::<u32>().is_ok_and(|n| n > 768) => {
+                    let what = format!("the key column `{}.{}` as VARCHAR({arguments}) on MySQL, which indexes at most 768 characters: it is VARCHAR(191) there", entity.name, field.name);
+                    self.out.cannot_express(field.span, "Sequelize", &what);
+                    return format!("DataTypes.STRING(sequelize.getDialect() === \"mysql\" ? 191 : {arguments})");
+                }
                 "VarChar" => return sized("STRING"),
                 "Char" => return sized("CHAR"),
                 "Text" | "MediumText" | "LongText" => return "DataTypes.TEXT".into(),
@@ -304,7 +329,9 @@ impl Writer<'_> {
             FieldType::BigInt => "DataTypes.BIGINT".into(),
             FieldType::Float => "DataTypes.DOUBLE".into(),
             FieldType::Decimal => "DataTypes.DECIMAL(65, 30)".into(),
-            FieldType::String if self.is_indexed(entity, field) => "DataTypes.STRING".into(),
+            // VARCHAR(191), as Prisma's MySQL columns: a key of several 255-character utf8mb4
+            // columns passes MySQL's 3,072-byte limit sooner (saas-starter-kit's did not fit).
+            FieldType::String if self.is_indexed(entity, field) => "DataTypes.STRING(191)".into(),
             FieldType::String => "DataTypes.TEXT".into(),
             FieldType::Boolean => "DataTypes.BOOLEAN".into(),
             FieldType::DateTime => "DataTypes.DATE(3)".into(),
@@ -334,12 +361,22 @@ impl Writer<'_> {
             fields.iter().map(column).collect::<Vec<_>>().join(", ")
         };
         let mut out = Vec::new();
+        // Every index is named: Sequelize's own names (`table_col_col`) are not cut to the
+        // databases' limits (MySQL refused formbricks' 87 characters) and may clash with another
+        // index's (teable's). Prisma's names, cut to PostgreSQL's 63 bytes, fit every database.
+        let name = |given: &Option<String>, fields: &[String], suffix: &str| {
+            let columns: Vec<String> = fields.iter().map(|f| entity.column_of(f).to_string()).collect();
+            let name = given
+                .clone()
+                .unwrap_or_else(|| crate::dialect::SqlDialect::Postgresql.default_constraint_name(&entity.table, &columns, suffix));
+            format!(", name: {}", string_literal(&name))
+        };
         for unique in entity.uniques.iter().filter(|u| u.fields.len() > 1 || !u.field_options.is_empty()) {
-            let name = unique.constraint_name.as_ref().map(|n| format!(", name: {}", string_literal(n))).unwrap_or_default();
+            let name = name(&unique.constraint_name, &unique.fields, "key");
             out.push(format!("{{ unique: true, fields: [{}]{name} }}", columns(&unique.fields, &unique.field_options)));
         }
         for index in &entity.indexes {
-            let name = index.constraint_name.as_ref().map(|n| format!(", name: {}", string_literal(n))).unwrap_or_default();
+            let name = name(&index.constraint_name, &index.fields, "idx");
             out.push(format!("{{ fields: [{}]{name} }}", columns(&index.fields, &index.field_options)));
         }
         out

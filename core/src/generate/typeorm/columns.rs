@@ -31,7 +31,7 @@ impl ClassWriter<'_> {
         }
         let single_unique =
             entity.uniques.iter().any(|u| u.fields.len() == 1 && u.fields[0] == field.name && u.on_field && u.constraint_name.is_none());
-        if single_unique && !sole_key && !self.made_unique_by_relation(std::slice::from_ref(&field.name)) {
+        if single_unique && !in_key && !self.made_unique_by_relation(std::slice::from_ref(&field.name)) {
             options.push("unique: true".into());
         }
         if let Some(pk) = entity.primary_key.as_ref().filter(|_| in_key) {

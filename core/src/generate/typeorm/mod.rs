@@ -219,8 +219,12 @@ impl ClassWriter<'_> {
         let entity_decorator = self.use_decorator("Entity");
         let _ = writeln!(self.out, "@{entity_decorator}({})", string_literal(&entity.table));
         for unique in &entity.uniques {
+            // A one-column unique goes on its column (`unique: true`), except on a primary key
+            // column, where TypeORM drops that option: there it is a class-level @Unique.
+            // (A unique on the whole one-column key says nothing and is not written.)
+            let in_key = |field: &String| entity.primary_key.as_ref().is_some_and(|pk| pk.fields.len() > 1 && pk.fields.contains(field));
             if self.made_unique_by_relation(&unique.fields)
-                || (unique.fields.len() == 1 && unique.on_field && unique.constraint_name.is_none())
+                || (unique.fields.len() == 1 && unique.on_field && unique.constraint_name.is_none() && !in_key(&unique.fields[0]))
             {
                 continue;
             }

@@ -112,8 +112,23 @@ pub(super) fn lower_column(
         documentation: None,
         span,
     };
-    let enum_default = |default: DefaultValue| match (&field_type_of_enum, default) {
-        (true, DefaultValue::String(value)) => DefaultValue::EnumValue(identifier_for(&value)),
+    // A literal default is of the column's type as the database reads it: `'0'` on an integer is
+    // the number 0 (Roundcube), `0` and `1` on a boolean are false and true (Synapse on SQLite),
+    // a string on an enum column is one of its values.
+    let column_type = field.field_type.clone();
+    let enum_default = move |default: DefaultValue| match (&column_type, default) {
+        (_, DefaultValue::String(value)) if field_type_of_enum => DefaultValue::EnumValue(identifier_for(&value)),
+        (FieldType::Int | FieldType::BigInt | FieldType::Float | FieldType::Decimal, DefaultValue::String(value))
+            if value.trim().parse::<f64>().is_ok() =>
+        {
+            DefaultValue::Number(value.trim().to_string())
+        }
+        (FieldType::Boolean, DefaultValue::Number(value) | DefaultValue::String(value)) => match value.trim().to_ascii_lowercase().as_str()
+        {
+            "0" | "f" | "false" => DefaultValue::Boolean(false),
+            "1" | "t" | "true" => DefaultValue::Boolean(true),
+            _ => DefaultValue::DbGenerated(value),
+        },
         (_, default) => default,
     };
     for option in &column.options {

@@ -24,7 +24,7 @@ export function defineModels(sequelize) {
   Team.init(
     {
       organisationId: { type: DataTypes.INTEGER, primaryKey: true },
-      code: { type: DataTypes.STRING, primaryKey: true },
+      code: { type: DataTypes.STRING(191), primaryKey: true },
       name: { type: DataTypes.TEXT, allowNull: false },
     },
     {
@@ -38,9 +38,9 @@ export function defineModels(sequelize) {
   Member.init(
     {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-      email: { type: DataTypes.STRING, allowNull: false, unique: true },
+      email: { type: DataTypes.STRING(191), allowNull: false, unique: true },
       organisationId: { type: DataTypes.INTEGER, allowNull: false },
-      teamCode: { type: DataTypes.STRING, allowNull: false },
+      teamCode: { type: DataTypes.STRING(191), allowNull: false },
     },
     {
       sequelize,
@@ -65,6 +65,10 @@ export function defineModels(sequelize) {
  */
 export async function addForeignKeysAfterSync(sequelize) {
   const queryInterface = sequelize.getQueryInterface();
-  await queryInterface.addConstraint("Member", { type: "foreign key", fields: ["organisationId", "teamCode"], references: { table: "Team", fields: ["organisationId", "code"] }, onDelete: "RESTRICT", onUpdate: "CASCADE" });
+  await queryInterface.addConstraint("Member", { type: "foreign key", name: "Member_organisationId_teamCode_fkey", fields: ["organisationId", "teamCode"], references: { table: "Team", fields: ["organisationId", "code"] }, onDelete: "RESTRICT", onUpdate: "CASCADE" });
+  // SQLite: adding a constraint copies the table without its indexes; sync() makes them again.
+  if (sequelize.getDialect() === "sqlite") {
+    for (const name of ["Member"]) await sequelize.model(name).sync();
+  }
 }
 // warning G001: Sequelize cannot express an association over the composite foreign key (organisationId, teamCode) of `Member`; the output says so in a comment.

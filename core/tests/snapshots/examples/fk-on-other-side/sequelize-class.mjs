@@ -10,7 +10,7 @@ export function defineModels(sequelize) {
   User.init(
     {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-      email: { type: DataTypes.STRING, allowNull: false, unique: true },
+      email: { type: DataTypes.STRING(191), allowNull: false, unique: true },
       profileId: { type: DataTypes.INTEGER, unique: true },
     },
     {

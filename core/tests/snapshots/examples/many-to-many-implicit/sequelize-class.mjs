@@ -23,7 +23,7 @@ export function defineModels(sequelize) {
   Tag.init(
     {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-      name: { type: DataTypes.STRING, allowNull: false, unique: true },
+      name: { type: DataTypes.STRING(191), allowNull: false, unique: true },
     },
     {
       sequelize,

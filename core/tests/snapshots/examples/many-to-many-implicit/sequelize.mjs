@@ -20,7 +20,7 @@ export function defineModels(sequelize) {
     "Tag",
     {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-      name: { type: DataTypes.STRING, allowNull: false, unique: true },
+      name: { type: DataTypes.STRING(191), allowNull: false, unique: true },
     },
     {
       tableName: "Tag",

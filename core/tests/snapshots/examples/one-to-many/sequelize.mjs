@@ -8,7 +8,7 @@ export function defineModels(sequelize) {
     "User",
     {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-      email: { type: DataTypes.STRING, allowNull: false, unique: true },
+      email: { type: DataTypes.STRING(191), allowNull: false, unique: true },
     },
     {
       tableName: "User",
@@ -29,7 +29,7 @@ export function defineModels(sequelize) {
       tableName: "Post",
       timestamps: false,
       indexes: [
-        { fields: ["authorId"] },
+        { fields: ["authorId"], name: "Post_authorId_idx" },
       ],
     },
   );

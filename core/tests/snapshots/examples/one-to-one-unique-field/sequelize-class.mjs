@@ -10,7 +10,7 @@ export function defineModels(sequelize) {
   Citizen.init(
     {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-      nationalId: { type: DataTypes.STRING, allowNull: false, unique: true },
+      nationalId: { type: DataTypes.STRING(191), allowNull: false, unique: true },
       name: { type: DataTypes.TEXT, allowNull: false },
     },
     {
@@ -23,9 +23,9 @@ export function defineModels(sequelize) {
 
   Passport.init(
     {
-      number: { type: DataTypes.STRING, primaryKey: true },
+      number: { type: DataTypes.STRING(191), primaryKey: true },
       issuedAt: { type: DataTypes.DATE(3), allowNull: false, defaultValue: DataTypes.NOW },
-      holderNationalId: { type: DataTypes.STRING, allowNull: false, unique: true },
+      holderNationalId: { type: DataTypes.STRING(191), allowNull: false, unique: true },
     },
     {
       sequelize,

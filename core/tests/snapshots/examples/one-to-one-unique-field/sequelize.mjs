@@ -8,7 +8,7 @@ export function defineModels(sequelize) {
     "Citizen",
     {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-      nationalId: { type: DataTypes.STRING, allowNull: false, unique: true },
+      nationalId: { type: DataTypes.STRING(191), allowNull: false, unique: true },
       name: { type: DataTypes.TEXT, allowNull: false },
     },
     {
@@ -20,9 +20,9 @@ export function defineModels(sequelize) {
   const Passport = sequelize.define(
     "Passport",
     {
-      number: { type: DataTypes.STRING, primaryKey: true },
+      number: { type: DataTypes.STRING(191), primaryKey: true },
       issuedAt: { type: DataTypes.DATE(3), allowNull: false, defaultValue: DataTypes.NOW },
-      holderNationalId: { type: DataTypes.STRING, allowNull: false, unique: true },
+      holderNationalId: { type: DataTypes.STRING(191), allowNull: false, unique: true },
     },
     {
       tableName: "Passport",

@@ -8,7 +8,7 @@ export function defineModels(sequelize) {
     "User",
     {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-      email: { type: DataTypes.STRING, allowNull: false, unique: true },
+      email: { type: DataTypes.STRING(191), allowNull: false, unique: true },
       name: { type: DataTypes.TEXT },
     },
     {

@@ -9,7 +9,7 @@ export class Link extends Model {}
 export function defineModels(sequelize) {
   Project.init(
     {
-      id: { type: DataTypes.STRING, primaryKey: true },
+      id: { type: DataTypes.STRING(191), primaryKey: true },
     },
     {
       sequelize,
@@ -21,8 +21,8 @@ export function defineModels(sequelize) {
 
   Link.init(
     {
-      id: { type: DataTypes.STRING, primaryKey: true },
-      projectId: { type: DataTypes.STRING, allowNull: false },
+      id: { type: DataTypes.STRING(191), primaryKey: true },
+      projectId: { type: DataTypes.STRING(191), allowNull: false },
       url: { type: DataTypes.TEXT, allowNull: false },
       key: { type: DataTypes.STRING(190), allowNull: false },
       createdAt: { type: DataTypes.DATE(3), allowNull: false, defaultValue: DataTypes.NOW },
@@ -33,9 +33,9 @@ export function defineModels(sequelize) {
       tableName: "Link",
       timestamps: false,
       indexes: [
-        { unique: true, fields: ["projectId", { name: "key", order: "DESC" }] },
-        { fields: ["projectId", { name: "url", length: 500 }] },
-        { fields: ["projectId", { name: "createdAt", order: "DESC" }] },
+        { unique: true, fields: ["projectId", { name: "key", order: "DESC" }], name: "Link_projectId_key_key" },
+        { fields: ["projectId", { name: "url", length: 500 }], name: "Link_projectId_url_idx" },
+        { fields: ["projectId", { name: "createdAt", order: "DESC" }], name: "Link_projectId_createdAt_idx" },
       ],
     },
   );

@@ -7,7 +7,7 @@ export function defineModels(sequelize) {
   const Project = sequelize.define(
     "Project",
     {
-      id: { type: DataTypes.STRING, primaryKey: true },
+      id: { type: DataTypes.STRING(191), primaryKey: true },
     },
     {
       tableName: "Project",
@@ -18,8 +18,8 @@ export function defineModels(sequelize) {
   const Link = sequelize.define(
     "Link",
     {
-      id: { type: DataTypes.STRING, primaryKey: true },
-      projectId: { type: DataTypes.STRING, allowNull: false },
+      id: { type: DataTypes.STRING(191), primaryKey: true },
+      projectId: { type: DataTypes.STRING(191), allowNull: false },
       url: { type: DataTypes.TEXT, allowNull: false },
       key: { type: DataTypes.STRING(190), allowNull: false },
       createdAt: { type: DataTypes.DATE(3), allowNull: false, defaultValue: DataTypes.NOW },
@@ -28,9 +28,9 @@ export function defineModels(sequelize) {
       tableName: "Link",
       timestamps: false,
       indexes: [
-        { unique: true, fields: ["projectId", { name: "key", order: "DESC" }] },
-        { fields: ["projectId", { name: "url", length: 500 }] },
-        { fields: ["projectId", { name: "createdAt", order: "DESC" }] },
+        { unique: true, fields: ["projectId", { name: "key", order: "DESC" }], name: "Link_projectId_key_key" },
+        { fields: ["projectId", { name: "url", length: 500 }], name: "Link_projectId_url_idx" },
+        { fields: ["projectId", { name: "createdAt", order: "DESC" }], name: "Link_projectId_createdAt_idx" },
       ],
     },
   );

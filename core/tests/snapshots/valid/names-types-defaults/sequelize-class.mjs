@@ -47,7 +47,7 @@ export function defineModels(sequelize) {
       tableName: "orders",
       timestamps: false,
       indexes: [
-        { unique: true, fields: ["account_id", "number"] },
+        { unique: true, fields: ["account_id", "number"], name: "orders_account_id_number_key" },
         { fields: ["number"], name: "orders_number_idx" },
       ],
     },

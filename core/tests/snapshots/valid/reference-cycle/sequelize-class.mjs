@@ -50,5 +50,9 @@ export function defineModels(sequelize) {
  */
 export async function addForeignKeysAfterSync(sequelize) {
   const queryInterface = sequelize.getQueryInterface();
-  await queryInterface.addConstraint("Employee", { type: "foreign key", fields: ["departmentId"], references: { table: "Department", field: "id" }, onDelete: "RESTRICT", onUpdate: "CASCADE" });
+  await queryInterface.addConstraint("Employee", { type: "foreign key", name: "Employee_departmentId_fkey", fields: ["departmentId"], references: { table: "Department", field: "id" }, onDelete: "RESTRICT", onUpdate: "CASCADE" });
+  // SQLite: adding a constraint copies the table without its indexes; sync() makes them again.
+  if (sequelize.getDialect() === "sqlite") {
+    for (const name of ["Employee"]) await sequelize.model(name).sync();
+  }
 }

@@ -19,7 +19,7 @@ export function defineModels(sequelize) {
   const Book = sequelize.define(
     "Book",
     {
-      isbn: { type: DataTypes.STRING, primaryKey: true },
+      isbn: { type: DataTypes.STRING(191), primaryKey: true },
       title: { type: DataTypes.TEXT, allowNull: false },
       libraryId: { type: DataTypes.INTEGER },
       shelved: { type: DataTypes.DATE(3), allowNull: false, defaultValue: DataTypes.NOW },
