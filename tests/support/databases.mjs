@@ -22,6 +22,21 @@ export class Postgres {
     await this.admin.connect();
   }
 
+  /** The extensions this server can create (`CREATE EXTENSION`), by name. */
+  async availableExtensions() {
+    const { rows } = await this.admin.query("select name from pg_available_extensions");
+    return new Set(rows.map((r) => r.name));
+  }
+
+  /**
+   * `sql` without the CREATE EXTENSION statements of extensions this server lacks (formbricks'
+   * `vector`, which no column of it is typed by): what depends on one fails by itself.
+   */
+  async withoutMissingExtensions(sql) {
+    const available = await this.availableExtensions();
+    return sql.replace(/^CREATE EXTENSION IF NOT EXISTS "([^"]+)";\n/gm, (line, name) => (available.has(name) ? line : ""));
+  }
+
   /** A client on a new, empty database called after `name`. */
   async fresh(name) {
     const database = databaseName(name);

@@ -302,6 +302,14 @@ pub fn unknown_relation_mode(span: Span) -> Diagnostic {
     )
 }
 
+pub fn scalar_list_unsupported(span: Span, model: &str, field: &str, provider: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::N043,
+        span,
+        format!("`{model}.{field}` is a list, which Prisma has only on PostgreSQL, CockroachDB and MongoDB, not on {provider}: store it as `Json`, or in a related model."),
+    )
+}
+
 pub fn auto_outside_mongodb(span: Span, field: &str) -> Diagnostic {
     Diagnostic::error(
         Code::N039,

@@ -106,6 +106,7 @@ codes! {
     N040 => Error,
     N041 => Error,
     N042 => Error,
+    N043 => Error,
     // relations
     R001 => Error,
     R002 => Error,

@@ -19,13 +19,25 @@ use std::fmt::Write;
 /// Renders `schema` as a Prisma schema file. A many-to-many relation whose join table is not
 /// Prisma's implicit one is written with a join model (see [`super::explicit_join_models`]).
 pub fn generate(original: &Schema) -> Generated {
-    let (explicit, origin) = super::explicit_join_models::with_explicit_join_models(original);
-    let schema = &explicit;
+    let (mut explicit, origin) = super::explicit_join_models::with_explicit_join_models(original);
     let mut out = Emitter::new();
+    widen_keys_to_referenced_types(&mut explicit, &mut out);
+    let schema = &explicit;
     let provider = schema.provider.unwrap_or(Provider::Postgresql);
     let ends = relation_ends(schema);
     let schema_index = SchemaIndex::new(schema);
-    let _ = writeln!(out, "datasource db {{\n  provider = \"{}\"\n}}", provider.as_str());
+    // PostgreSQL extensions are a preview feature of Prisma's, named in the datasource.
+    let extensions = (provider == Provider::Postgresql && !schema.extensions.is_empty()).then(|| schema.extensions.join(", "));
+    if extensions.is_some() {
+        let _ = writeln!(
+            out,
+            "generator client {{\n  provider        = \"prisma-client\"\n  output          = \"./generated\"\n  previewFeatures = [\"postgresqlExtensions\"]\n}}\n"
+        );
+    }
+    match &extensions {
+        Some(list) => _ = writeln!(out, "datasource db {{\n  provider   = \"{}\"\n  extensions = [{list}]\n}}", provider.as_str()),
+        None => _ = writeln!(out, "datasource db {{\n  provider = \"{}\"\n}}", provider.as_str()),
+    }
     for (index, entity) in schema.entities.iter().enumerate() {
         out.push('\n');
         out.anchored(SchemaItem::Entity(index), |out| write_model(out, &schema_index, &ends, entity));
@@ -76,6 +88,43 @@ fn warn_of_unnamed_constraints(out: &mut Emitter, schema: &Schema, provider: Pro
             if let Some(name) = relation.foreign_key.as_ref().and_then(|fk| fk.constraint_name.as_ref()) {
                 out.cannot_express(relation.span, &target, &format!("the foreign key name `{name}`"));
             }
+        }
+    }
+}
+
+/// Prisma wants a foreign key of its referenced field's type, where PostgreSQL takes an `integer`
+/// key to a `bigint` (OpenStreetMap's `user_id`s to `users.id`): such a key is written with the
+/// referenced type (its native type dropped), and a warning says the column widens.
+fn widen_keys_to_referenced_types(schema: &mut Schema, out: &mut Emitter) {
+    let mut widen: Vec<(String, String, FieldType)> = Vec::new();
+    for relation in &schema.relations {
+        let Some(fk) = &relation.foreign_key else { continue };
+        let (Some(owner), Some(target)) = (schema.entity(&fk.entity), schema.entity(&fk.referenced_entity)) else { continue };
+        for (field, referenced) in fk.fields.iter().zip(&fk.referenced_fields) {
+            let (Some(field), Some(referenced)) = (owner.field(field), target.field(referenced)) else { continue };
+            let integers = |t: &FieldType| matches!(t, FieldType::Int | FieldType::BigInt);
+            if field.field_type != referenced.field_type && integers(&field.field_type) && integers(&referenced.field_type) {
+                let what = format!(
+                    "the key `{}.{}` as {} referencing {} `{}.{}` (Prisma needs one type): it is written {}, which widens the column",
+                    owner.name,
+                    field.name,
+                    type_name(&field.field_type),
+                    type_name(&referenced.field_type),
+                    target.name,
+                    referenced.name,
+                    type_name(&referenced.field_type)
+                );
+                out.cannot_express(field.span, "Prisma", &what);
+                widen.push((owner.name.clone(), field.name.clone(), referenced.field_type.clone()));
+            }
+        }
+    }
+    for (entity, field, field_type) in widen {
+        if let Some(field) =
+            schema.entities.iter_mut().find(|e| e.name == entity).and_then(|e| e.fields.iter_mut().find(|f| f.name == field))
+        {
+            field.field_type = field_type;
+            field.native_type = None;
         }
     }
 }

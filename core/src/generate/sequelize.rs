@@ -265,7 +265,9 @@ impl Writer<'_> {
                     Some(crate::ir::Provider::Sqlite) => "[\"sqlite\"]",
                     _ => "[\"postgres\"]",
                 };
-                options.push(format!("defaultValue: onlyOn({dialects}, sequelize.literal({}))", string_literal(sql)));
+                // In parentheses, as SQLite and MySQL need an expression default to be.
+                let sql = if sql.starts_with('(') { sql.clone() } else { format!("({sql})") };
+                options.push(format!("defaultValue: onlyOn({dialects}, sequelize.literal({}))", string_literal(&sql)));
             }
             Some(DefaultValue::String(value)) => options.push(format!("defaultValue: {}", string_literal(value))),
             Some(DefaultValue::Number(text)) => options.push(format!("defaultValue: {text}")),
@@ -366,9 +368,12 @@ impl Writer<'_> {
         // index's (teable's). Prisma's names, cut to PostgreSQL's 63 bytes, fit every database.
         let name = |given: &Option<String>, fields: &[String], suffix: &str| {
             let columns: Vec<String> = fields.iter().map(|f| entity.column_of(f).to_string()).collect();
-            let name = given
-                .clone()
-                .unwrap_or_else(|| crate::dialect::SqlDialect::Postgresql.default_constraint_name(&entity.table, &columns, suffix));
+            // A name that is a column's (MySQL dumps name keys so: kanboard's `UNIQUE KEY
+            // group_id`) is the name MySQL gives the index it makes for that column's foreign key,
+            // and sync() skips an index whose name exists: such a key gets Prisma's name instead.
+            let given = given.clone().filter(|name| !entity.fields.iter().any(|f| f.column == *name));
+            let name =
+                given.unwrap_or_else(|| crate::dialect::SqlDialect::Postgresql.default_constraint_name(&entity.table, &columns, suffix));
             format!(", name: {}", string_literal(&name))
         };
         for unique in entity.uniques.iter().filter(|u| u.fields.len() > 1 || !u.field_options.is_empty()) {

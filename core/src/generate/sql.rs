@@ -91,6 +91,19 @@ impl<'a> SqlWriter<'a> {
             schema.relations.len()
         );
         self.out.document_database_note(schema, self.dialect.display_name(), "--");
+        if !schema.extensions.is_empty() {
+            if self.dialect == SqlDialect::Postgresql {
+                for extension in &schema.extensions {
+                    let _ = writeln!(self.out, "CREATE EXTENSION IF NOT EXISTS {};", self.q(extension));
+                }
+            } else {
+                let what =
+                    format!("the PostgreSQL extensions {} (columns typed by them are written as they are)", schema.extensions.join(", "));
+                let _ = writeln!(self.out, "-- relplay: {} cannot express {what}.", self.dialect.display_name());
+                let span = schema.entities.first().map_or_else(crate::span::Span::default, |e| e.span);
+                self.out.cannot_express(span, self.dialect.display_name(), &what);
+            }
+        }
         if self.dialect.needs_foreign_key_pragma() {
             self.out.push_str("-- SQLite enforces foreign keys only when this is on, on every connection.\nPRAGMA foreign_keys = ON;\n");
         }

@@ -18,6 +18,10 @@ pub struct Schema {
     /// Who enforces relations: the database's foreign keys (the default) or the ORM.
     #[serde(default)]
     pub relation_mode: RelationMode,
+    /// PostgreSQL extensions the schema needs (`CREATE EXTENSION citext`, Prisma's datasource
+    /// `extensions = [citext]`): the types of its columns may come from them.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extensions: Vec<String>,
     pub entities: Vec<Entity>,
     pub enums: Vec<EnumType>,
     pub relations: Vec<Relation>,

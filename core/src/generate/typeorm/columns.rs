@@ -215,6 +215,9 @@ fn sql_type_options(sql_type: &str) -> (String, Vec<String>) {
         }
         None => (text.to_ascii_lowercase(), Vec::new()),
     };
+    // An extension's type named with its schema (`public.geometry` in a pg_dump): TypeORM knows it
+    // by its own name.
+    let name = name.rsplit('.').next().unwrap_or(&name).trim_matches('"').to_string();
     match (name.as_str(), arguments.as_slice()) {
         (_, []) => {}
         ("decimal" | "numeric", [precision, rest @ ..]) => {
@@ -225,7 +228,16 @@ fn sql_type_options(sql_type: &str) -> (String, Vec<String>) {
         }
         ("timestamp" | "timestamptz" | "datetime" | "time" | "timetz", [precision, ..]) => options.push(format!("precision: {precision}")),
         ("tinyint" | "smallint" | "mediumint" | "int" | "integer" | "bigint", [width, ..]) => options.push(format!("width: {width}")),
-        (_, [length, ..]) => options.push(format!("length: {length}")),
+        // PostGIS: `geometry(Polygon,4326)` is TypeORM's spatial feature type and SRID.
+        ("geometry" | "geography", [feature, rest @ ..]) => {
+            options.push(format!("spatialFeatureType: \"{feature}\""));
+            if let Some(srid) = rest.first() {
+                options.push(format!("srid: {srid}"));
+            }
+        }
+        (_, [length, ..]) if length.parse::<u64>().is_ok() => options.push(format!("length: {length}")),
+        // Arguments that are no length (an extension type's) are left to the type's default.
+        (_, _) => {}
     }
     (name, options)
 }

@@ -54,9 +54,20 @@ pub(super) fn lower_entities<'a>(
         }
         let entity = lower_model(model, names, schema, &mut relation_fields, diagnostics);
         check_document_ids(&entity, schema.provider, diagnostics);
+        check_scalar_lists(&entity, schema.provider, diagnostics);
         schema.entities.push(entity);
     }
     relation_fields
+}
+
+/// Prisma has lists of scalars only on PostgreSQL, CockroachDB and MongoDB.
+fn check_scalar_lists(entity: &Entity, provider: Option<Provider>, diagnostics: &mut Vec<Diagnostic>) {
+    let Some(provider) = provider.filter(|p| !matches!(p, Provider::Postgresql | Provider::Cockroachdb | Provider::Mongodb)) else {
+        return;
+    };
+    for field in entity.fields.iter().filter(|f| f.list) {
+        diagnostics.push(catalog::scalar_list_unsupported(field.span, &entity.name, &field.name, provider.as_str()));
+    }
 }
 
 /// MongoDB's rules for ids, as Prisma's validator has them: `auto()` makes an ObjectId, so it is

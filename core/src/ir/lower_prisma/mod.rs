@@ -38,13 +38,41 @@ pub fn lower(file: &SchemaFile) -> (Schema, RelationDeclarations, Vec<Diagnostic
     let names = collect_names(file, &mut diagnostics);
     let enums = lower_enums(file, &mut diagnostics);
     let preview_features = preview_features(file, &mut diagnostics);
-    let mut schema =
-        Schema { version: IR_VERSION, preview_features, provider, relation_mode, entities: Vec::new(), enums, relations: Vec::new() };
+    let mut schema = Schema {
+        version: IR_VERSION,
+        preview_features,
+        provider,
+        relation_mode,
+        entities: Vec::new(),
+        enums,
+        relations: Vec::new(),
+        extensions: datasource_extensions(file),
+    };
     let relation_fields = entities::lower_entities(file, &names, &mut schema, &mut diagnostics);
     let declarations = relations::declare_relations(relation_fields, &mut diagnostics);
     crate::ir::relations::build_relations(&mut schema, &declarations, &PrismaConventions);
     crate::ir::join_models::mark_join_entities(&mut schema);
     (schema, declarations, diagnostics)
+}
+
+/// The datasource's `extensions = [citext, postgis(version: "3.4")]`, by name.
+fn datasource_extensions(file: &SchemaFile) -> Vec<String> {
+    let datasource = file.blocks.iter().find_map(|block| match block {
+        Block::Config(config) if config.kind == ConfigKind::Datasource => Some(config),
+        _ => None,
+    });
+    let Some(property) = datasource.and_then(|d| d.property("extensions")) else { return Vec::new() };
+    // `pgvector(map: "vector")`: the database's name for it is `vector`.
+    let mapped = |item: &Expression| match item {
+        Expression::Call { arguments, .. } => {
+            arguments.iter().find(|a| a.name.as_ref().is_some_and(|n| n.name == "map")).and_then(|a| match &a.value {
+                Expression::String { value, .. } => Some(value.clone()),
+                _ => None,
+            })
+        }
+        _ => None,
+    };
+    property.value.as_list().iter().filter_map(|item| mapped(item).or_else(|| item.as_name().map(|(name, _)| name.to_string()))).collect()
 }
 
 /// The datasource's provider and relation mode.

@@ -48,12 +48,14 @@ fn portable_type(sql_type: &str) -> (FieldType, bool) {
     (field_type, false)
 }
 
-/// The default a `DEFAULT expr` gives (a sequence counter, the current time, a literal, or SQL as
-/// written in `statement`).
-pub(super) fn default_value(expr: &Expr, statement: &SqlStatement) -> Option<DefaultValue> {
-    use sqlparser::ast::Spanned;
-    let text = statement.source_of(expr.span()).unwrap_or_default().trim().to_string();
-    let lower = text.to_ascii_lowercase();
+/// The default a `DEFAULT expr` gives (a sequence counter, the current time, a literal, or SQL).
+pub(super) fn default_value(expr: &Expr) -> Option<DefaultValue> {
+    // The expression as sqlparser writes it, not the source text its span covers: spans of some
+    // expressions stop short (`UNIX_TIMESTAMP()` lost its `()`, `EXTRACT(EPOCH FROM NOW())` came
+    // out as `NOW()` and read as the current time).
+    let text = expr.to_string();
+    // pg_dump may quote the function: `"nextval"('…'::"regclass")`.
+    let lower = text.to_ascii_lowercase().replace('"', "");
     if lower.starts_with("nextval(") {
         return Some(DefaultValue::Autoincrement);
     }
@@ -69,11 +71,11 @@ pub(super) fn default_value(expr: &Expr, statement: &SqlStatement) -> Option<Def
             _ => DefaultValue::DbGenerated(text),
         },
         Expr::UnaryOp { op: sqlparser::ast::UnaryOperator::Minus, expr } if matches!(**expr, Expr::Value(_)) => DefaultValue::Number(text),
-        Expr::Nested(inner) => return default_value(inner, statement),
+        Expr::Nested(inner) => return default_value(inner),
         // `'x'::text` in PostgreSQL dumps: the literal is the default; `'now'::date` is the time
         // of the insert (PostgreSQL reads the special value when the default is evaluated).
         Expr::Cast { expr, .. } => {
-            return match default_value(expr, statement) {
+            return match default_value(expr) {
                 Some(DefaultValue::String(value)) if value.eq_ignore_ascii_case("now") => Some(DefaultValue::Now),
                 other => other,
             }
@@ -91,6 +93,11 @@ pub(super) fn lower_column(
 ) -> Field {
     let span = statement.span;
     let sql_type = column.data_type.to_string();
+    // pg_dump quotes some type names (kanboard's `"text"`): a quoted lowercase name is that type.
+    let sql_type = match sql_type.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {
+        Some(inner) if !inner.contains('"') && !inner.chars().any(|c| c.is_ascii_uppercase()) => inner.to_string(),
+        _ => sql_type,
+    };
     let type_name = sql_type.trim_end_matches("[]").rsplit('.').next().unwrap_or("").trim_matches('"').to_ascii_lowercase();
     let (field_type, counts_up) = match (types.enums.get(&type_name), types.domains.get(&type_name)) {
         (Some(enum_name), _) => (FieldType::Enum(enum_name.clone()), false),
@@ -116,7 +123,20 @@ pub(super) fn lower_column(
     // the number 0 (Roundcube), `0` and `1` on a boolean are false and true (Synapse on SQLite),
     // a string on an enum column is one of its values.
     let column_type = field.field_type.clone();
+    let is_list = field.list;
     let enum_default = move |default: DefaultValue| match (&column_type, default) {
+        // PostgreSQL's array literal: `'{}'`, `'{a,b}'` on an array column.
+        (_, DefaultValue::String(value)) if is_list && value.starts_with('{') && value.ends_with('}') => {
+            let inner = &value[1..value.len() - 1];
+            let items = inner.split(',').map(str::trim).filter(|item| !item.is_empty()).map(|item| {
+                let item = item.trim_matches('"').to_string();
+                match column_type {
+                    FieldType::Int | FieldType::BigInt | FieldType::Float | FieldType::Decimal => DefaultValue::Number(item),
+                    _ => DefaultValue::String(item),
+                }
+            });
+            DefaultValue::List(items.collect())
+        }
         (_, DefaultValue::String(value)) if field_type_of_enum => DefaultValue::EnumValue(identifier_for(&value)),
         (FieldType::Int | FieldType::BigInt | FieldType::Float | FieldType::Decimal, DefaultValue::String(value))
             if value.trim().parse::<f64>().is_ok() =>
@@ -135,7 +155,7 @@ pub(super) fn lower_column(
         match &option.option {
             ColumnOption::NotNull | ColumnOption::PrimaryKey(_) => field.nullable = false,
             ColumnOption::Default(expr) => {
-                if let Some(default) = default_value(expr, statement) {
+                if let Some(default) = default_value(expr) {
                     field.default = Some(enum_default(default));
                 }
             }

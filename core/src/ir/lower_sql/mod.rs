@@ -85,6 +85,7 @@ pub fn lower(file: &SqlFile, dialect: SqlDialect) -> (Schema, Vec<Diagnostic>) {
         preview_features: Vec::new(),
         provider: Some(provider),
         relation_mode: RelationMode::ForeignKeys,
+        extensions: Vec::new(),
         entities: Vec::new(),
         enums: Vec::new(),
         relations: Vec::new(),
@@ -154,7 +155,7 @@ pub fn lower(file: &SqlFile, dialect: SqlDialect) -> (Schema, Vec<Diagnostic>) {
                             let field = schema.entities[index].fields.iter_mut().find(|f| f.column == column_name.value);
                             match (field, op) {
                                 (Some(field), sqlparser::ast::AlterColumnOperation::SetDefault { value }) => {
-                                    field.default = columns::default_value(value, parsed)
+                                    field.default = columns::default_value(value)
                                 }
                                 (Some(field), sqlparser::ast::AlterColumnOperation::SetNotNull) => field.nullable = false,
                                 (Some(field), sqlparser::ast::AlterColumnOperation::DropNotNull) => field.nullable = true,
@@ -192,6 +193,12 @@ pub fn lower(file: &SqlFile, dialect: SqlDialect) -> (Schema, Vec<Diagnostic>) {
                     });
                 } else {
                     entity.indexes.push(Index { field_options, fields, constraint_name: name, span });
+                }
+            }
+            Statement::CreateExtension(extension) => {
+                let name = extension.name.value.clone();
+                if !schema.extensions.contains(&name) {
+                    schema.extensions.push(name);
                 }
             }
             Statement::CreateView(view) => {

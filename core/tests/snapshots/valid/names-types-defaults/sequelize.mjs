@@ -23,7 +23,7 @@ export function defineModels(sequelize) {
       tags: { type: listOf(DataTypes.TEXT), allowNull: false },
       createdAt: { type: DataTypes.DATE(3), allowNull: false, field: "created_at", defaultValue: DataTypes.NOW },
       updatedAt: { type: DataTypes.DATE(3), allowNull: false, field: "updated_at" }, // Prisma's @updatedAt: set it on every update (Sequelize's `updatedAt` option can do this)
-      token: { type: DataTypes.TEXT, allowNull: false, defaultValue: onlyOn(["postgres"], sequelize.literal("md5(random()::text)")) },
+      token: { type: DataTypes.TEXT, allowNull: false, defaultValue: onlyOn(["postgres"], sequelize.literal("(md5(random()::text))")) },
     },
     {
       tableName: "accounts",
