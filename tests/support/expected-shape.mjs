@@ -29,8 +29,9 @@ export function expectedShape(ir, dialect) {
         columns: fk.fields.map((f) => columnOf(owner, f)),
         table: target.table,
         referenced: fk.referenced_fields.map((f) => columnOf(target, f)),
-        onDelete: ACTIONS[relation.on_delete],
-        onUpdate: ACTIONS[relation.on_update],
+        // MySQL refuses SET NULL on a NOT NULL key: relplay writes NO ACTION there (and says so).
+        onDelete: dialect === "mysql" && fk.required && relation.on_delete === "set_null" ? "NO ACTION" : ACTIONS[relation.on_delete],
+        onUpdate: dialect === "mysql" && fk.required && relation.on_update === "set_null" ? "NO ACTION" : ACTIONS[relation.on_update],
       });
     }
     const join = relation.join_table;

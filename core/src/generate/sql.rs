@@ -352,6 +352,15 @@ impl<'a> SqlWriter<'a> {
     }
 
     fn action_text(&mut self, relation: &Relation, action: crate::ir::ReferentialAction, clause: &str) -> String {
+        // MySQL refuses SET NULL on a NOT NULL key at CREATE TABLE ("Column … cannot be NOT NULL:
+        // needed in a foreign key constraint … SET NULL"), where PostgreSQL takes it and fails
+        // only when a row is deleted: written as NO ACTION, said.
+        let required_key = relation.foreign_key.as_ref().is_some_and(|fk| fk.required);
+        if self.dialect == SqlDialect::Mysql && action == crate::ir::ReferentialAction::SetNull && required_key {
+            let what = format!("`{clause} SET NULL` on a key that cannot be null (MySQL refuses it; written as NO ACTION)");
+            self.out.cannot_express(relation.span, self.dialect.display_name(), &what);
+            return format!("{clause} NO ACTION /* relplay: SET NULL on a NOT NULL key is refused by MySQL */");
+        }
         if self.dialect.supports_action(action) {
             return format!("{clause} {}", action.sql());
         }
@@ -437,4 +446,22 @@ fn relation_comment(relation: &Relation) -> String {
 /// A SQL string literal with `'` doubled.
 fn string_literal(value: &str) -> String {
     format!("'{}'", value.replace('\'', "''"))
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::generate::{generate, SqlDialect, Target};
+    use crate::{analyze, SourceLanguage};
+
+    /// PostgreSQL takes `ON DELETE SET NULL` on a NOT NULL key; MySQL refuses the table.
+    #[test]
+    fn set_null_on_a_required_key_is_no_action_on_mysql_and_said() {
+        let source = "CREATE TABLE a (id int PRIMARY KEY);\nCREATE TABLE b (id int PRIMARY KEY, a_id int NOT NULL REFERENCES a(id) ON DELETE SET NULL);\n";
+        let schema = analyze(source, SourceLanguage::Sql(SqlDialect::Postgresql)).schema;
+        let mysql = generate(&schema, Target::Sql(SqlDialect::Mysql));
+        assert!(mysql.text.contains("ON DELETE NO ACTION /* relplay: SET NULL"), "{}", mysql.text);
+        assert!(mysql.diagnostics.iter().any(|d| d.message.contains("SET NULL")));
+        let postgres = generate(&schema, Target::Sql(SqlDialect::Postgresql));
+        assert!(postgres.text.contains("ON DELETE SET NULL"), "{}", postgres.text);
+    }
 }
