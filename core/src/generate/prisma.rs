@@ -413,14 +413,9 @@ fn unless_default<'a>(
 }
 
 /// A field's name as Prisma can write it: a column read from SQL may be named `reply-to`, which
-/// is no Prisma identifier, so each character outside letters, digits and `_` becomes `_` (and a
-/// leading digit gets one before it); the column keeps its name through `@map`.
+/// is no Prisma identifier; the column keeps its name through `@map`.
 fn prisma_name(name: &str) -> String {
-    let mut out: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }).collect();
-    if !out.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        out.insert(0, if out.starts_with('_') { 'f' } else { '_' });
-    }
-    out
+    crate::languages::prisma::identifier(name)
 }
 
 fn prisma_names(names: &[String]) -> Vec<String> {

@@ -30,6 +30,18 @@ pub fn type_name(field_type: &FieldType) -> String {
 }
 
 /// The scalar type named `name` in Prisma, if it is one.
+/// A Prisma identifier for a database name (a column `reply-to`, an enum label `in progress`): each
+/// character outside ASCII letters, digits and `_` becomes `_`, and a name that does not start with
+/// a letter gets a `v` before it, as Prisma names start with a letter. The SQL reader names enum
+/// values so and the Prisma writer fields; the database name stays in `@map`.
+pub fn identifier(name: &str) -> String {
+    let mut identifier: String = name.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }).collect();
+    if !identifier.starts_with(|c: char| c.is_ascii_alphabetic()) {
+        identifier.insert(0, 'v');
+    }
+    identifier
+}
+
 /// The `previewFeatures` names Prisma 7's validator accepts (compared without case, as Prisma
 /// does): those in preview, and the older ones it still takes as no-ops. Read off the validator
 /// (`@prisma/prisma-schema-wasm` 8.1): `metrics` and `esm` are the names it no longer knows.
@@ -342,5 +354,19 @@ impl SourceProfile for PrismaProfile {
             })
             .collect();
         Some(Fix { title: format!("Name the relation \"{name}\""), edits })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::identifier;
+
+    #[test]
+    fn a_database_name_becomes_an_identifier_that_starts_with_a_letter() {
+        assert_eq!(identifier("reply-to"), "reply_to");
+        assert_eq!(identifier("NC-17"), "NC_17");
+        assert_eq!(identifier("1st"), "v1st");
+        assert_eq!(identifier("_x"), "v_x");
+        assert_eq!(identifier("name"), "name");
     }
 }

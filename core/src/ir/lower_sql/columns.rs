@@ -14,16 +14,6 @@ pub(super) struct TypeNames {
     pub domains: std::collections::HashMap<String, String>,
 }
 
-/// A name usable as an identifier for a database value such as `NC-17` (`NC_17`); the value
-/// itself is kept as the database name.
-pub(super) fn identifier_for(value: &str) -> String {
-    let mut name: String = value.chars().map(|c| if c.is_ascii_alphanumeric() || c == '_' { c } else { '_' }).collect();
-    if !name.starts_with(|c: char| c.is_ascii_alphabetic()) {
-        name.insert(0, 'v');
-    }
-    name
-}
-
 /// The portable type of a SQL type, and whether the type itself counts up (`SERIAL`).
 fn portable_type(sql_type: &str) -> (FieldType, bool) {
     let lower = sql_type.to_ascii_lowercase();
@@ -137,7 +127,7 @@ pub(super) fn lower_column(
             });
             DefaultValue::List(items.collect())
         }
-        (_, DefaultValue::String(value)) if field_type_of_enum => DefaultValue::EnumValue(identifier_for(&value)),
+        (_, DefaultValue::String(value)) if field_type_of_enum => DefaultValue::EnumValue(crate::languages::prisma::identifier(&value)),
         (FieldType::Int | FieldType::BigInt | FieldType::Float | FieldType::Decimal, DefaultValue::String(value))
             if value.trim().parse::<f64>().is_ok() =>
         {

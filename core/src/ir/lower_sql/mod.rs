@@ -109,7 +109,10 @@ pub fn lower(file: &SqlFile, dialect: SqlDialect) -> (Schema, Vec<Diagnostic>) {
                     database_name: name,
                     values: labels
                         .iter()
-                        .map(|l| crate::ir::EnumTypeValue { name: columns::identifier_for(&l.value), database_name: l.value.clone() })
+                        .map(|l| crate::ir::EnumTypeValue {
+                            name: crate::languages::prisma::identifier(&l.value),
+                            database_name: l.value.clone(),
+                        })
                         .collect(),
                     span,
                 });
