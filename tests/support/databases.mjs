@@ -22,10 +22,10 @@ export class Postgres {
     await this.admin.connect();
   }
 
-  /** The extensions this server can create (`CREATE EXTENSION`), by name. */
+  /** The extensions this server can create (`CREATE EXTENSION`), by name; asked once. */
   async availableExtensions() {
-    const { rows } = await this.admin.query("select name from pg_available_extensions");
-    return new Set(rows.map((r) => r.name));
+    this.extensions ??= this.admin.query("select name from pg_available_extensions").then(({ rows }) => new Set(rows.map((r) => r.name)));
+    return this.extensions;
   }
 
   /**
