@@ -2,7 +2,7 @@
 
 use crate::diagnostic::{catalog, Diagnostic};
 use crate::span::Span;
-use crate::syntax::prisma::ast::{Attribute, Expression};
+use crate::syntax::prisma::ast::{named_argument, Attribute, Expression};
 
 /// The `map` name of the first `@map` / `@@map` attribute among `attributes`.
 pub(super) fn mapped_name(attributes: &[Attribute], block: bool) -> Option<String> {
@@ -36,7 +36,7 @@ pub(super) fn key_field_options(value: &Expression) -> Vec<crate::ir::KeyFieldOp
     let mut options = Vec::new();
     for item in value.as_list() {
         let Expression::Call { name, arguments, .. } = item else { continue };
-        let argument = |wanted: &str| arguments.iter().find(|a| a.name.as_ref().is_some_and(|n| n.name == wanted)).map(|a| &a.value);
+        let argument = |wanted: &str| named_argument(arguments, wanted).map(|a| &a.value);
         let length = match argument("length") {
             Some(Expression::Number { text, .. }) => text.parse().ok(),
             _ => None,

@@ -16,7 +16,7 @@ use crate::diagnostic::{catalog, Diagnostic};
 use crate::ir::declarations::RelationDeclarations;
 use crate::ir::{EnumType, EnumTypeValue, Provider, RelationMode, Schema, IR_VERSION};
 use crate::languages::prisma::PrismaConventions;
-use crate::syntax::prisma::ast::{Block, ConfigKind, Expression, ModelKeyword, SchemaFile};
+use crate::syntax::prisma::ast::{named_argument, Block, ConfigKind, Expression, ModelKeyword, SchemaFile};
 use std::collections::HashMap;
 
 /// What a type name in the schema refers to.
@@ -64,12 +64,10 @@ fn datasource_extensions(file: &SchemaFile) -> Vec<String> {
     let Some(property) = datasource.and_then(|d| d.property("extensions")) else { return Vec::new() };
     // `pgvector(map: "vector")`: the database's name for it is `vector`.
     let mapped = |item: &Expression| match item {
-        Expression::Call { arguments, .. } => {
-            arguments.iter().find(|a| a.name.as_ref().is_some_and(|n| n.name == "map")).and_then(|a| match &a.value {
-                Expression::String { value, .. } => Some(value.clone()),
-                _ => None,
-            })
-        }
+        Expression::Call { arguments, .. } => match named_argument(arguments, "map").map(|a| &a.value) {
+            Some(Expression::String { value, .. }) => Some(value.clone()),
+            _ => None,
+        },
         _ => None,
     };
     property.value.as_list().iter().filter_map(|item| mapped(item).or_else(|| item.as_name().map(|(name, _)| name.to_string()))).collect()

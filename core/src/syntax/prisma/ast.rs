@@ -85,16 +85,15 @@ pub struct Attribute {
     pub span: Span,
 }
 
+/// The argument named `name` among `arguments` (of an attribute or a call such as `url(length: 500)`).
+pub fn named_argument<'a>(arguments: &'a [Argument], name: &str) -> Option<&'a Argument> {
+    arguments.iter().find(|a| a.name.as_ref().is_some_and(|n| n.name == name))
+}
+
 impl Attribute {
     /// The argument named `name`, or the first positional argument when `positional` allows it.
     pub fn argument(&self, name: &str, positional: bool) -> Option<&Argument> {
-        self.arguments.iter().find(|a| a.name.as_ref().is_some_and(|n| n.name == name)).or_else(|| {
-            if positional {
-                self.arguments.iter().find(|a| a.name.is_none())
-            } else {
-                None
-            }
-        })
+        named_argument(&self.arguments, name).or_else(|| if positional { self.arguments.iter().find(|a| a.name.is_none()) } else { None })
     }
 }
 
