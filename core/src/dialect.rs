@@ -100,6 +100,61 @@ impl SqlDialect {
         provider == Some(self.native_type_provider())
     }
 
+    /// The native type a column declared `native` in `provider`'s database has here: itself on
+    /// that database; between PostgreSQL and MySQL, the types both have with the same meaning
+    /// (lengths, precisions and scales, small integers, dates and times), so `VARCHAR(190)` stays
+    /// `VARCHAR(190)`; otherwise none, and the portable type's default applies. SQLite takes none
+    /// from elsewhere: its declared types are affinities, which the defaults already give.
+    pub fn native_type_here(self, native: Option<&NativeType>, provider: Option<Provider>) -> Option<NativeType> {
+        let native = native?;
+        if self.reads_native_types_of(provider) {
+            return Some(native.clone());
+        }
+        let from = match provider? {
+            Provider::Postgresql => SqlDialect::Postgresql,
+            Provider::Mysql => SqlDialect::Mysql,
+            _ => return None,
+        };
+        let arguments = &native.arguments;
+        let number = |index: usize| arguments.get(index).and_then(|a| a.parse::<u32>().ok());
+        let carried = |name: &str, arguments: &[String]| Some(NativeType { name: name.to_string(), arguments: arguments.to_vec() });
+        match (from, self, native.name.as_str()) {
+            // MySQL indexes at most 768 utf8mb4 characters, and a row holds at most 65,535 bytes:
+            // a longer VARCHAR from PostgreSQL keeps the portable String's type.
+            (SqlDialect::Postgresql, SqlDialect::Mysql, "VarChar") if number(0).is_some_and(|n| n <= 768) => carried("VarChar", arguments),
+            (SqlDialect::Mysql, SqlDialect::Postgresql, "VarChar") => carried("VarChar", arguments),
+            (SqlDialect::Postgresql, SqlDialect::Mysql, "Char") if number(0).is_some_and(|n| n <= 255) => carried("Char", arguments),
+            (SqlDialect::Mysql, SqlDialect::Postgresql, "Char") => carried("Char", arguments),
+            // MySQL's DECIMAL has at most 65 digits, 30 after the point.
+            (SqlDialect::Postgresql, SqlDialect::Mysql, "Decimal")
+                if number(0).is_some_and(|p| p <= 65) && number(1).is_some_and(|s| s <= 30) =>
+            {
+                carried("Decimal", arguments)
+            }
+            (SqlDialect::Mysql, SqlDialect::Postgresql, "Decimal") if arguments.len() == 2 => carried("Decimal", arguments),
+            (SqlDialect::Postgresql, SqlDialect::Mysql, "SmallInt") => carried("SmallInt", &[]),
+            (SqlDialect::Mysql, SqlDialect::Postgresql, "SmallInt" | "TinyInt" | "UnsignedTinyInt") => carried("SmallInt", &[]),
+            (SqlDialect::Postgresql, SqlDialect::Mysql, "Real") => carried("Float", &[]),
+            (SqlDialect::Mysql, SqlDialect::Postgresql, "Float") => carried("Real", &[]),
+            (SqlDialect::Postgresql | SqlDialect::Mysql, SqlDialect::Postgresql | SqlDialect::Mysql, "Date") => carried("Date", &[]),
+            // Fractional seconds: at most 6 digits on both.
+            (SqlDialect::Postgresql, SqlDialect::Mysql, "Time") => carried("Time", arguments),
+            (SqlDialect::Mysql, SqlDialect::Postgresql, "Time") => carried("Time", arguments),
+            (SqlDialect::Postgresql, SqlDialect::Mysql, "Timestamp" | "Timestamptz") => carried("DateTime", arguments),
+            (SqlDialect::Mysql, SqlDialect::Postgresql, "DateTime" | "Timestamp") => carried("Timestamp", arguments),
+            _ => None,
+        }
+    }
+
+    /// Whether a length, precision or scale the source declares (`VARCHAR(2183)`) is lost here:
+    /// a native type with arguments from another SQL database that does not carry
+    /// ([`Self::native_type_here`]), so the column has the portable type's default.
+    pub fn loses_declared_size(self, native: Option<&NativeType>, provider: Option<Provider>) -> bool {
+        let sized = native.is_some_and(|n| matches!(n.name.as_str(), "VarChar" | "Char" | "Decimal") && !n.arguments.is_empty());
+        let from_sql = matches!(provider, Some(Provider::Postgresql | Provider::Mysql)) && self != SqlDialect::Sqlite;
+        sized && from_sql && self.native_type_here(native, provider).is_none()
+    }
+
     /// Whether SQL written for `provider`'s database (`dbgenerated("…")`) is valid here: the same
     /// database, or a schema that names none.
     pub fn speaks_sql_of(self, provider: Option<Provider>) -> bool {

@@ -83,6 +83,11 @@ export class Mysql {
   async shapeAfter(name, sql) {
     const database = await this.fresh(name);
     await this.connection.query(sql);
+    return this.shape(database);
+  }
+
+  /** The shape of `database` as it is. */
+  shape(database) {
     return introspectMysql(this.connection, database);
   }
 

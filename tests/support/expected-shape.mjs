@@ -1,5 +1,6 @@
 // The database shape a schema's IR (relplay's JSON) promises, in the form introspect.mjs reads,
 // and a readable comparison of two shapes.
+import { carriedNative, expectedType } from "./column-types.mjs";
 
 const ACTIONS = { cascade: "CASCADE", restrict: "RESTRICT", no_action: "NO ACTION", set_null: "SET NULL", set_default: "SET DEFAULT" };
 
@@ -8,9 +9,20 @@ export function expectedShape(ir, dialect) {
   const shape = {};
   const entities = new Map(ir.entities.map((e) => [e.name, e]));
   const columnOf = (entity, field) => entity.fields.find((f) => f.name === field)?.column ?? field;
+  const enums = new Map((ir.enums ?? []).map((e) => [e.name, e.values.map((v) => v.database_name)]));
+  const typeOf = (field) =>
+    expectedType(
+      {
+        fieldType: field.field_type,
+        native: carriedNative(field.native_type, ir.provider, dialect),
+        list: field.list,
+        enumValues: enums.get(field.field_type.name),
+      },
+      dialect,
+    );
   for (const entity of ir.entities) {
     const columns = {};
-    for (const field of entity.fields) columns[field.column] = { nullable: field.nullable };
+    for (const field of entity.fields) columns[field.column] = { nullable: field.nullable, type: typeOf(field) };
     shape[entity.table] = {
       columns,
       primaryKey: entity.primary_key ? entity.primary_key.fields.map((f) => columnOf(entity, f)) : [],
@@ -40,7 +52,14 @@ export function expectedShape(ir, dialect) {
       const pair = [a.column, b.column];
       shape[join.table] = {
         joinTable: true,
-        columns: { [a.column]: { nullable: false }, [b.column]: { nullable: false } },
+        // Typed as the keys they reference.
+        columns: Object.fromEntries(
+          join.columns.map((c) => {
+            const target = entities.get(c.referenced_entity);
+            const referenced = target.fields.find((f) => f.name === c.referenced_field);
+            return [c.column, { nullable: false, type: referenced ? typeOf({ ...referenced, list: false }) : undefined }];
+          }),
+        ),
         primaryKey: dialect === "postgresql" ? pair : [],
         uniques: dialect === "postgresql" ? [] : [pair],
         foreignKeys: !constraints ? [] : join.columns.map((c) => {
@@ -90,7 +109,13 @@ export function compareShapes(expected, actual, dialect) {
     if (!a) continue;
     for (const c of names(e.columns)) {
       if (!a.columns[c]) differences.push(`${t}: missing column ${c}`);
-      else if (a.columns[c].nullable !== e.columns[c].nullable) differences.push(`${t}.${c}: nullable is ${a.columns[c].nullable}, expected ${e.columns[c].nullable}`);
+      else {
+        if (a.columns[c].nullable !== e.columns[c].nullable) differences.push(`${t}.${c}: nullable is ${a.columns[c].nullable}, expected ${e.columns[c].nullable}`);
+        // A column's type is compared where the expectation states one.
+        if (e.columns[c].type !== undefined && a.columns[c].type !== e.columns[c].type) {
+          differences.push(`${t}.${c}: type ${a.columns[c].type}, expected ${e.columns[c].type}`);
+        }
+      }
     }
     for (const c of names(a.columns)) if (!e.columns[c]) differences.push(`${t}: unexpected column ${c}`);
     if (e.primaryKey.join(",") !== a.primaryKey.join(",")) differences.push(`${t}: primary key (${a.primaryKey.join(", ")}), expected (${e.primaryKey.join(", ")})`);

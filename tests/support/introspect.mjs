@@ -1,6 +1,8 @@
 // Reads a database's tables, columns, keys and foreign keys into one comparable shape:
-// { tableName: { columns: {name: {nullable}}, primaryKey: [cols], uniques: [[cols]],
+// { tableName: { columns: {name: {nullable, type}}, primaryKey: [cols], uniques: [[cols]],
 //                foreignKeys: [{columns, table, referenced, onDelete, onUpdate}] } }
+// Column types are in column-types.mjs's comparable form.
+import { postgresType, mysqlType, sqliteFamily } from "./column-types.mjs";
 
 function table(shape, name) {
   return (shape[name] ??= { columns: {}, primaryKey: [], uniques: [], foreignKeys: [] });
@@ -9,17 +11,26 @@ function table(shape, name) {
 /** PostgreSQL, through a connected `pg` client. */
 export async function introspectPostgres(client) {
   const shape = {};
+  // An enum column's labels, and an enum array's (of its element type).
   const columns = await client.query(
-    `select table_name, column_name, is_nullable from information_schema.columns
-     where table_schema = 'public' order by table_name, ordinal_position`);
-  for (const c of columns.rows) table(shape, c.table_name).columns[c.column_name] = { nullable: c.is_nullable === "YES" };
+    `select t.relname as table_name, a.attname as column_name, not a.attnotnull as nullable,
+            format_type(a.atttypid, a.atttypmod) as type,
+            array(select e.enumlabel::text from pg_enum e
+                  where e.enumtypid = case when ty.typelem <> 0 then ty.typelem else ty.oid end order by e.enumsortorder) as labels
+     from pg_attribute a join pg_class t on t.oid = a.attrelid join pg_namespace s on s.oid = t.relnamespace
+       join pg_type ty on ty.oid = a.atttypid
+     where s.nspname = 'public' and t.relkind in ('r', 'p') and a.attnum > 0 and not a.attisdropped
+     order by t.relname, a.attnum`);
+  for (const c of columns.rows) {
+    table(shape, c.table_name).columns[c.column_name] = { nullable: c.nullable, type: postgresType(c.type, c.labels) };
+  }
   // pg_index covers unique constraints and unique indexes alike.
   const indexes = await client.query(
     `select t.relname as table_name, i.indisprimary as primary, i.indisunique as unique,
             array(select a.attname::text from unnest(i.indkey) with ordinality k(attnum, n)
                   join pg_attribute a on a.attrelid = t.oid and a.attnum = k.attnum order by k.n) as columns
      from pg_index i join pg_class t on t.oid = i.indrelid join pg_namespace s on s.oid = t.relnamespace
-     where s.nspname = 'public' and (i.indisunique or i.indisprimary)`);
+     where s.nspname = 'public' and t.relkind in ('r', 'p') and (i.indisunique or i.indisprimary)`);
   for (const i of indexes.rows) {
     if (i.primary) table(shape, i.table_name).primaryKey = i.columns;
     else table(shape, i.table_name).uniques.push(i.columns);
@@ -46,9 +57,10 @@ export async function introspectPostgres(client) {
 export async function introspectMysql(connection, database) {
   const shape = {};
   const [columns] = await connection.query(
-    `select TABLE_NAME t, COLUMN_NAME c, IS_NULLABLE n from information_schema.COLUMNS
-     where TABLE_SCHEMA = ? order by TABLE_NAME, ORDINAL_POSITION`, [database]);
-  for (const c of columns) table(shape, c.t).columns[c.c] = { nullable: c.n === "YES" };
+    `select c.TABLE_NAME t, c.COLUMN_NAME c, c.IS_NULLABLE n, c.COLUMN_TYPE ty from information_schema.COLUMNS c
+       join information_schema.TABLES t on t.TABLE_SCHEMA = c.TABLE_SCHEMA and t.TABLE_NAME = c.TABLE_NAME
+     where c.TABLE_SCHEMA = ? and t.TABLE_TYPE = 'BASE TABLE' order by c.TABLE_NAME, c.ORDINAL_POSITION`, [database]);
+  for (const c of columns) table(shape, c.t).columns[c.c] = { nullable: c.n === "YES", type: mysqlType(String(c.ty)) };
   const [statistics] = await connection.query(
     `select TABLE_NAME t, INDEX_NAME i, NON_UNIQUE nu, COLUMN_NAME c from information_schema.STATISTICS
      where TABLE_SCHEMA = ? order by TABLE_NAME, INDEX_NAME, SEQ_IN_INDEX`, [database]);
@@ -86,13 +98,15 @@ export const sqliteIntrospectionQuery = `
 select json_object(
   'tables', (select json_group_array(json_object(
       'name', m.name,
-      'columns', (select json_group_array(json_object('name', c.name, 'notnull', c."notnull", 'pk', c.pk)) from pragma_table_info(m.name) c),
+      'columns', (select json_group_array(json_object('name', c.name, 'type', c.type, 'notnull', c."notnull", 'pk', c.pk)) from pragma_table_info(m.name) c),
       'indexes', (select json_group_array(json_object('unique', il."unique", 'origin', il.origin,
                     'columns', (select json_group_array(ii.name) from pragma_index_info(il.name) ii)))
                   from pragma_index_list(m.name) il),
       'foreignKeys', (select json_group_array(json_object('id', f.id, 'seq', f.seq, 'table', f."table", 'from', f."from", 'to', f."to",
                         'onDelete', f.on_delete, 'onUpdate', f.on_update)) from pragma_foreign_key_list(m.name) f)))
-    from sqlite_master m where m.type = 'table' and m.name not like 'sqlite_%'));`;
+    from sqlite_master m where m.type = 'table' and m.name not like 'sqlite_%'
+      -- A virtual table (full-text search) and the shadow tables it keeps are the module's, not the schema's.
+      and m.name in (select l.name from pragma_table_list l where l.type = 'table')));`;
 
 export function sqliteShape(json) {
   const shape = {};
@@ -101,7 +115,7 @@ export function sqliteShape(json) {
     const pk = [];
     for (const c of t.columns) {
       // A column of the primary key is NOT NULL in effect even when SQLite's table_info says otherwise.
-      entry.columns[c.name] = { nullable: c.notnull === 0 && c.pk === 0 };
+      entry.columns[c.name] = { nullable: c.notnull === 0 && c.pk === 0, type: sqliteFamily(c.type) };
       if (c.pk > 0) pk[c.pk - 1] = c.name;
     }
     entry.primaryKey = pk;

@@ -10,6 +10,7 @@ import pg from "pg";
 import { databaseName } from "./databases.mjs";
 import { importGenerated } from "./generated-module.mjs";
 import { introspectPostgres, introspectMysql } from "./introspect.mjs";
+import { expectedType } from "./column-types.mjs";
 import { sqlite3OverSqlJs } from "./sqlite3-over-sqljs.mjs";
 
 const require = createRequire(import.meta.url);
@@ -130,10 +131,24 @@ export function prismaShape(dmmf, dialect, relationModePrisma) {
     const field = model.fields.find((f) => f.name === fieldName);
     return field?.dbName ?? fieldName;
   };
+  const enums = new Map(dmmf.datamodel.enums.map((e) => [e.name, e.values.map((v) => v.dbName ?? v.name)]));
+  // The column type Prisma gives a field: its native type or its scalar's default.
+  const typeOf = (field) =>
+    expectedType(
+      {
+        fieldType: field.kind === "enum" ? { kind: "enum", name: field.type } : { kind: field.type.toLowerCase() },
+        native: field.nativeType ? { name: field.nativeType[0], arguments: field.nativeType[1] } : null,
+        list: field.isList,
+        enumValues: enums.get(field.type),
+      },
+      dialect,
+    );
   const shape = {};
   for (const model of models.values()) {
     const columns = {};
-    for (const field of model.fields.filter((f) => f.kind !== "object")) columns[field.dbName ?? field.name] = { nullable: !field.isRequired };
+    for (const field of model.fields.filter((f) => f.kind !== "object")) {
+      columns[field.dbName ?? field.name] = { nullable: !field.isRequired, type: typeOf(field) };
+    }
     const idField = model.fields.find((f) => f.isId);
     const primaryKey = idField ? [columnOf(model, idField.name)] : (model.primaryKey?.fields ?? []).map((f) => columnOf(model, f));
     const uniques = [
@@ -167,9 +182,10 @@ export function prismaShape(dmmf, dialect, relationModePrisma) {
   }
   for (const [relationName, { first, second }] of joinTables) {
     const idOf = (model) => columnOf(model, model.fields.find((f) => f.isId).name);
+    const idType = (model) => typeOf(model.fields.find((f) => f.isId));
     const pair = ["A", "B"];
     shape[`_${relationName}`] = {
-      columns: { A: { nullable: false }, B: { nullable: false } },
+      columns: { A: { nullable: false, type: idType(first) }, B: { nullable: false, type: idType(second) } },
       primaryKey: dialect === "postgresql" ? pair : [],
       uniques: dialect === "postgresql" ? [] : [pair],
       foreignKeys: relationModePrisma

@@ -121,6 +121,14 @@ pub fn sql_statement_skipped(span: Span, kind: &str) -> Diagnostic {
     Diagnostic::info(Code::P016, span, format!("{kind} is not part of relplay's model of tables and relations; skipped."))
 }
 
+pub fn sql_domain_read_as_base_type(span: Span, domain: &str, base: &str) -> Diagnostic {
+    Diagnostic::info(
+        Code::P016,
+        span,
+        format!("Columns of the domain `{domain}` are read as its base type `{base}`: the domain itself, with any CHECK, is not part of relplay's model."),
+    )
+}
+
 pub fn duplicate_table(span: Span, table: &str) -> Diagnostic {
     Diagnostic::error(Code::N035, span, format!("Table `{table}` is created twice; the second is left out."))
 }

@@ -27,7 +27,8 @@ use super::javascript::{property_name, string_literal, variable_name};
 use super::relation_ends::{join_column_of, relation_ends, RelationEnds};
 use super::{Generated, SchemaItem};
 use crate::ir::{
-    DefaultValue, Entity, Field, FieldType, KeyFieldOptions, ReferentialAction, Relation, RelationKind, RelationMode, Schema, SchemaIndex,
+    DefaultValue, Entity, Field, FieldType, KeyFieldOptions, NativeType, Provider, ReferentialAction, Relation, RelationKind, RelationMode,
+    Schema, SchemaIndex,
 };
 pub use crate::options::{SequelizeOptions, SequelizeStyle};
 use std::collections::BTreeSet;
@@ -90,6 +91,35 @@ impl Writer<'_> {
         }
         if fields().any(|f| matches!(&f.default, Some(DefaultValue::DbGenerated(sql)) if !sql.is_empty())) {
             self.out.push_str("  // A default written in one database's SQL applies on that database only.\n  const onlyOn = (dialects, value) => (dialects.includes(sequelize.getDialect()) ? value : undefined);\n");
+            helpers = true;
+        }
+        // Prisma's types where Sequelize's differ by database.
+        let native_data_type = |f: &Field| f.native_type.as_ref().and_then(|n| native_data_type(n, schema.provider));
+        if fields()
+            .any(|f| f.field_type == FieldType::String && native_data_type(f).is_none_or(|t| t.contains("stringType") || t == "uuidType"))
+        {
+            self.out.push_str("  // A string: TEXT, and VARCHAR(191) on MySQL, which indexes no TEXT without a prefix length (Prisma's types).\n  const stringType = sequelize.getDialect() === \"mysql\" ? DataTypes.STRING(191) : DataTypes.TEXT;\n");
+            helpers = true;
+        }
+        if fields().any(|f| native_data_type(f).is_some_and(|t| t == "uuidType")) {
+            self.out.push_str("  // A UUID: PostgreSQL's uuid there, a string elsewhere (as relplay's SQL writes it).\n  const uuidType = sequelize.getDialect() === \"postgres\" ? DataTypes.UUID : stringType;\n");
+        }
+        if fields().any(|f| f.field_type == FieldType::Json && native_data_type(f).is_none()) {
+            self.out.push_str("  // JSON: JSONB on PostgreSQL (Prisma's type there), JSON elsewhere.\n  const jsonType = sequelize.getDialect() === \"postgres\" ? DataTypes.JSONB : DataTypes.JSON;\n");
+            helpers = true;
+        }
+        self.say_date_and_json_types();
+        let extensions = self.needed_extensions();
+        if !extensions.is_empty() {
+            let statements: Vec<String> = extensions
+                .iter()
+                .map(|name| format!("    await sequelize.query('CREATE EXTENSION IF NOT EXISTS \"{name}\"');\n"))
+                .collect();
+            let _ = write!(
+                self.out,
+                "  // PostgreSQL extensions the column types come from, created before sync() makes the tables.\n  sequelize.addHook(\"beforeBulkSync\", async () => {{\n    if (sequelize.getDialect() !== \"postgres\") return;\n{}  }});\n",
+                statements.concat()
+            );
             helpers = true;
         }
         if helpers {
@@ -207,6 +237,62 @@ impl Writer<'_> {
         }
     }
 
+    /// The PostgreSQL extensions Sequelize's columns need: `citext` for CITEXT, and the schema's
+    /// extensions when some column has a type relplay does not model (PostGIS's `geometry`).
+    /// Extensions no column needs (formbricks' `vector`) are the database's business, not sync's.
+    fn needed_extensions(&self) -> Vec<String> {
+        let schema = self.schema;
+        if schema.provider != Some(Provider::Postgresql) {
+            return Vec::new();
+        }
+        let fields = || schema.entities.iter().flat_map(|e| &e.fields);
+        let mut extensions = Vec::new();
+        if fields().any(|f| matches!(f.field_type, FieldType::Unsupported(_))) {
+            extensions.extend(schema.extensions.iter().cloned());
+        }
+        if fields().any(|f| f.native_type.as_ref().is_some_and(|n| n.name == "Citext")) && !extensions.iter().any(|e| e == "citext") {
+            extensions.push("citext".into());
+        }
+        extensions
+    }
+
+    /// Sequelize's DATE is `timestamp with time zone` (always 6 digits) on PostgreSQL and
+    /// DATETIME on MySQL, and its JSON a `JSON` column on SQLite (NUMERIC affinity, which keeps
+    /// every document as text but a bare number): where that is not the schema's own type, once.
+    fn say_date_and_json_types(&mut self) {
+        let schema = self.schema;
+        let fields = || schema.entities.iter().flat_map(|e| e.fields.iter().map(move |f| (e, f)));
+        fn native(field: &Field) -> Option<&str> {
+            field.native_type.as_ref().map(|n| n.name.as_str())
+        }
+        let date_time = |f: &Field| f.field_type == FieldType::DateTime && !matches!(native(f), Some("Date" | "Time" | "Timetz"));
+        let mismatch = match schema.provider {
+            Some(Provider::Postgresql | Provider::Cockroachdb) | None => fields()
+                .find(|(_, f)| date_time(f) && native(f) != Some("Timestamptz"))
+                .map(|(e, f)| (e, f, "TIMESTAMP WITH TIME ZONE on PostgreSQL")),
+            Some(Provider::Mysql) => {
+                fields().find(|(_, f)| native(f) == Some("Timestamp")).map(|(e, f)| (e, f, "DATETIME on MySQL, never TIMESTAMP"))
+            }
+            _ => None,
+        };
+        if let Some((entity, field, what)) = mismatch {
+            let _ = writeln!(self.out, "  // Sequelize's DATE is {what}: date-time columns are of that type here.");
+            let what =
+                format!("date-time columns as declared (`{}.{}` and any other): Sequelize's DATE is {what}", entity.name, field.name);
+            self.out.cannot_express(field.span, "Sequelize", &what);
+        }
+        if schema.provider == Some(Provider::Sqlite) {
+            if let Some((entity, field)) = fields().find(|(_, f)| f.field_type == FieldType::Json || f.list) {
+                self.out.push_str("  // Sequelize's JSON is a `JSON` column on SQLite (NUMERIC affinity: a document that is a bare number is stored as a number).\n");
+                let what = format!(
+                    "JSON columns as TEXT (`{}.{}` and any other): Sequelize's JSON is a `JSON` column on SQLite",
+                    entity.name, field.name
+                );
+                self.out.cannot_express(field.span, "Sequelize", &what);
+            }
+        }
+    }
+
     /// Whether a column takes part in a key, a unique constraint or an index (MySQL cannot index TEXT).
     fn is_indexed(&self, entity: &Entity, field: &Field) -> bool {
         let name = &field.name;
@@ -307,23 +393,20 @@ impl Writer<'_> {
     fn scalar_data_type(&mut self, entity: &Entity, field: &Field) -> String {
         if let Some(native) = &field.native_type {
             let arguments = native.arguments.join(", ");
-            let sized =
-                |name: &str| if arguments.is_empty() { format!("DataTypes.{name}") } else { format!("DataTypes.{name}({arguments})") };
-            match native.name.as_str() {
-                // MySQL indexes at most 3,072 bytes, 768 utf8mb4 characters: a longer key column
-                // (saas-starter-kit's `VARCHAR(1500)` ids, written for PostgreSQL) is 191 there.
-                "VarChar" if self.is_indexed(entity, field) && arguments.parse::<u32>().is_ok_and(|n| n > 768) => {
-                    let what = format!("the key column `{}.{}` as VARCHAR({arguments}) on MySQL, which indexes at most 768 characters: it is VARCHAR(191) there", entity.name, field.name);
-                    self.out.cannot_express(field.span, "Sequelize", &what);
-                    return format!("DataTypes.STRING(sequelize.getDialect() === \"mysql\" ? 191 : {arguments})");
-                }
-                "VarChar" => return sized("STRING"),
-                "Char" => return sized("CHAR"),
-                "Text" | "MediumText" | "LongText" => return "DataTypes.TEXT".into(),
-                "Uuid" => return "DataTypes.UUID".into(),
-                "SmallInt" => return "DataTypes.SMALLINT".into(),
-                "Date" => return "DataTypes.DATEONLY".into(),
-                _ => {}
+            // MySQL indexes at most 3,072 bytes, 768 utf8mb4 characters, so a longer key column
+            // (saas-starter-kit's `VARCHAR(1500)` ids, written for PostgreSQL) is 191 there, as
+            // any longer VARCHAR from PostgreSQL is in relplay's MySQL (`native_type_here`).
+            let long = arguments.parse::<u32>().is_ok_and(|n| n > 768);
+            if native.name == "VarChar" && long && (self.schema.provider == Some(Provider::Postgresql) || self.is_indexed(entity, field)) {
+                let what = format!(
+                    "`{}.{}` as VARCHAR({arguments}) on MySQL, which indexes at most 768 characters: it is VARCHAR(191) there",
+                    entity.name, field.name
+                );
+                self.out.cannot_express(field.span, "Sequelize", &what);
+                return format!("DataTypes.STRING(sequelize.getDialect() === \"mysql\" ? 191 : {arguments})");
+            }
+            if let Some(data_type) = native_data_type(native, self.schema.provider) {
+                return data_type;
             }
         }
         match &field.field_type {
@@ -331,14 +414,14 @@ impl Writer<'_> {
             FieldType::BigInt => "DataTypes.BIGINT".into(),
             FieldType::Float => "DataTypes.DOUBLE".into(),
             FieldType::Decimal => "DataTypes.DECIMAL(65, 30)".into(),
-            // VARCHAR(191), as Prisma's MySQL columns: a key of several 255-character utf8mb4
-            // columns passes MySQL's 3,072-byte limit sooner (saas-starter-kit's did not fit).
-            FieldType::String if self.is_indexed(entity, field) => "DataTypes.STRING(191)".into(),
-            FieldType::String => "DataTypes.TEXT".into(),
+            // VARCHAR(191) on MySQL, as Prisma's columns there: a key of several 255-character
+            // utf8mb4 columns passes MySQL's 3,072-byte limit sooner (saas-starter-kit's did not fit).
+            FieldType::String => "stringType".into(),
             FieldType::Boolean => "DataTypes.BOOLEAN".into(),
             FieldType::DateTime => "DataTypes.DATE(3)".into(),
-            FieldType::Json => "DataTypes.JSON".into(),
-            FieldType::Bytes => "DataTypes.BLOB".into(),
+            FieldType::Json => "jsonType".into(),
+            // LONGBLOB on MySQL (Prisma's Bytes there), BYTEA on PostgreSQL.
+            FieldType::Bytes => "DataTypes.BLOB(\"long\")".into(),
             FieldType::Enum(name) => match self.schema.enums.iter().find(|e| &e.name == name) {
                 Some(e) => {
                     format!("DataTypes.ENUM({})", e.values.iter().map(|v| string_literal(&v.database_name)).collect::<Vec<_>>().join(", "))
@@ -510,4 +593,50 @@ fn describe(relation: &Relation) -> String {
         None => s.entity.clone(),
     };
     format!("{} {} {}", side(&relation.owning_side), relation.kind.as_str(), side(&relation.inverse_side))
+}
+
+/// Sequelize's data type for a native type of the schema's database, `provider`'s
+/// (`@db.VarChar(190)` → `DataTypes.STRING(190)`), where Sequelize has one; `None` leaves the
+/// portable type's. The module runs on every database, so a type only one database has is chosen
+/// by `sequelize.getDialect()`, with what relplay's SQL writes elsewhere.
+fn native_data_type(native: &NativeType, provider: Option<Provider>) -> Option<String> {
+    let arguments = native.arguments.join(", ");
+    let sized = |name: &str| if arguments.is_empty() { format!("DataTypes.{name}") } else { format!("DataTypes.{name}({arguments})") };
+    let on = |dialect: &str, here: &str, elsewhere: &str| format!("sequelize.getDialect() === \"{dialect}\" ? {here} : {elsewhere}");
+    let postgresql = provider == Some(Provider::Postgresql);
+    Some(match native.name.as_str() {
+        "VarChar" => sized("STRING"),
+        "Char" => sized("CHAR"),
+        "Decimal" if native.arguments.len() == 2 => sized("DECIMAL"),
+        // PostgreSQL's text is the portable String's type there.
+        "Text" if postgresql => return None,
+        "Text" => "DataTypes.TEXT".into(),
+        "Citext" => on("postgres", "DataTypes.CITEXT", "stringType"),
+        "Uuid" => "uuidType".into(),
+        // Sequelize's sizes of TEXT and BLOB are MySQL's; elsewhere they are TEXT and BYTEA.
+        "TinyText" => "DataTypes.TEXT(\"tiny\")".into(),
+        "MediumText" => "DataTypes.TEXT(\"medium\")".into(),
+        "LongText" => "DataTypes.TEXT(\"long\")".into(),
+        "TinyBlob" => "DataTypes.BLOB(\"tiny\")".into(),
+        "Blob" => "DataTypes.BLOB".into(),
+        "MediumBlob" => "DataTypes.BLOB(\"medium\")".into(),
+        "SmallInt" => "DataTypes.SMALLINT".into(),
+        "TinyInt" => on("mysql", "DataTypes.TINYINT", "DataTypes.SMALLINT"),
+        "UnsignedTinyInt" => on("mysql", "DataTypes.TINYINT.UNSIGNED", "DataTypes.SMALLINT"),
+        "MediumInt" => on("mysql", "DataTypes.MEDIUMINT", "DataTypes.INTEGER"),
+        "UnsignedMediumInt" => on("mysql", "DataTypes.MEDIUMINT.UNSIGNED", "DataTypes.INTEGER"),
+        "UnsignedInt" => "DataTypes.INTEGER.UNSIGNED".into(),
+        "UnsignedSmallInt" => "DataTypes.SMALLINT.UNSIGNED".into(),
+        "UnsignedBigInt" => "DataTypes.BIGINT.UNSIGNED".into(),
+        // Single precision: REAL on PostgreSQL, FLOAT on MySQL (where REAL is a DOUBLE).
+        "Real" | "Float" => on("postgres", "DataTypes.REAL", "DataTypes.FLOAT"),
+        // Sequelize has no YEAR; the type's name is passed through to MySQL.
+        "Year" => on("mysql", "\"YEAR\"", "DataTypes.INTEGER"),
+        "Date" => "DataTypes.DATEONLY".into(),
+        "Time" => "DataTypes.TIME".into(),
+        "DateTime" | "Timestamp" | "Timestamptz" => sized("DATE"),
+        // PostgreSQL's json (JSONB is the portable Json's type there).
+        "Json" if postgresql => "DataTypes.JSON".into(),
+        _ => return None,
+    })
 }

@@ -248,9 +248,9 @@ impl<'a> SqlWriter<'a> {
     /// The column type without any auto-increment (also the type of columns that reference it).
     fn base_type(&self, field: &Field) -> String {
         let schema = self.schema;
-        let native = field.native_type.as_ref().filter(|_| self.dialect.reads_native_types_of(schema.provider));
+        let native = self.dialect.native_type_here(field.native_type.as_ref(), schema.provider);
         if let Some(native) = native {
-            return self.dialect.native_type(native);
+            return self.dialect.native_type(&native);
         }
         match (&field.field_type, self.dialect.enum_style()) {
             (FieldType::Enum(name), EnumStyle::NamedType) => {
@@ -272,6 +272,15 @@ impl<'a> SqlWriter<'a> {
 
     fn column_definition(&mut self, entity: &Entity, field: &Field, inline_primary_key: bool) -> String {
         let mut column_type = self.base_type(field);
+        if self.dialect.loses_declared_size(field.native_type.as_ref(), self.schema.provider) {
+            let what = format!(
+                "the declared type of `{}.{}` ({}); it is {column_type} here",
+                entity.name,
+                field.name,
+                self.dialect.native_type(field.native_type.as_ref().expect("a lost size has a native type"))
+            );
+            self.out.cannot_express(field.span, self.dialect.display_name(), &what);
+        }
         let autoincrement = field.default == Some(DefaultValue::Autoincrement);
         if field.list {
             if self.dialect.supports_array_columns() {
@@ -318,9 +327,9 @@ impl<'a> SqlWriter<'a> {
             DefaultValue::Autoincrement | DefaultValue::Uuid(_) | DefaultValue::Cuid(_) | DefaultValue::Nanoid(_) | DefaultValue::Auto => {
                 return None
             }
-            DefaultValue::Now => self
-                .dialect
-                .current_timestamp(field.native_type.as_ref().filter(|_| self.dialect.reads_native_types_of(self.schema.provider))),
+            DefaultValue::Now => {
+                self.dialect.current_timestamp(self.dialect.native_type_here(field.native_type.as_ref(), self.schema.provider).as_ref())
+            }
             DefaultValue::DbGenerated(sql) if sql.is_empty() || !self.speaks_provider_sql() => return None,
             DefaultValue::DbGenerated(sql) => format!("({sql})"),
             DefaultValue::String(value) => string_literal(value),

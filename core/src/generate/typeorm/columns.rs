@@ -109,11 +109,17 @@ impl ClassWriter<'_> {
                 return (kind.into(), options);
             }
         }
-        let native = field.native_type.as_ref().filter(|_| dialect.reads_native_types_of(self.schema.provider));
+        let native = dialect.native_type_here(field.native_type.as_ref(), self.schema.provider);
         let sql_type = match native {
-            Some(native) => dialect.native_type(native),
+            Some(native) => dialect.native_type(&native),
             None => dialect.scalar_type(&field.field_type),
         };
+        if dialect.loses_declared_size(field.native_type.as_ref(), self.schema.provider) {
+            let declared = dialect.native_type(field.native_type.as_ref().expect("a lost size has a native type"));
+            comments.push(format!("Declared {declared} for another database; {sql_type} on {}.", dialect.display_name()));
+            let what = format!("the declared type of `{}.{}` ({declared}); it is {sql_type} here", self.entity.name, field.name);
+            self.out.cannot_express(field.span, dialect.display_name(), &what);
+        }
         let (name, mut options) = sql_type_options(&sql_type);
         if field.list {
             if dialect.supports_array_columns() {
@@ -135,7 +141,9 @@ impl ClassWriter<'_> {
         comments.push(format!("A list: {} has no array columns, so it is stored as JSON text.", dialect.display_name()));
         let what = format!("the list column `{}.{}` (stored as JSON text)", self.entity.name, field.name);
         self.out.cannot_express(field.span, dialect.display_name(), &what);
-        ("simple-json".into(), Vec::new())
+        // A JSON column where the database has one (MySQL), as relplay's SQL writes it.
+        let kind = if dialect == SqlDialect::Mysql { "json" } else { "simple-json" };
+        (kind.into(), Vec::new())
     }
 
     fn default_option(&mut self, field: &Field, default: &DefaultValue, comments: &mut Vec<String>) -> Option<DefaultOption> {
@@ -157,7 +165,7 @@ impl ClassWriter<'_> {
             }
             DefaultValue::Now if field.updated_at => return None,
             DefaultValue::Now => DefaultOption::Expression(
-                dialect.current_timestamp(field.native_type.as_ref().filter(|_| dialect.reads_native_types_of(self.schema.provider))),
+                dialect.current_timestamp(dialect.native_type_here(field.native_type.as_ref(), self.schema.provider).as_ref()),
             ),
             DefaultValue::DbGenerated(sql) if sql.is_empty() => return None,
             DefaultValue::DbGenerated(sql) if dialect.speaks_sql_of(self.schema.provider) => DefaultOption::Expression(sql.clone()),
@@ -220,6 +228,11 @@ fn sql_type_options(sql_type: &str) -> (String, Vec<String>) {
     let name = name.rsplit('.').next().unwrap_or(&name).trim_matches('"').to_string();
     match (name.as_str(), arguments.as_slice()) {
         (_, []) => {}
+        // MySQL's SET('a', 'b'): TypeORM's `set` type takes its values as `enum`.
+        ("set", values) => options.push(format!(
+            "enum: [{}]",
+            values.iter().map(|v| format!("\"{}\"", v.trim_matches('\'').replace('"', "\\\""))).collect::<Vec<_>>().join(", ")
+        )),
         ("decimal" | "numeric", [precision, rest @ ..]) => {
             options.push(format!("precision: {precision}"));
             if let Some(scale) = rest.first() {

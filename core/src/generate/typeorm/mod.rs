@@ -22,7 +22,8 @@ use super::javascript::{property_name, string_literal, variable_name};
 use super::relation_ends::{relation_ends, RelationEnds};
 use super::{Generated, SchemaItem};
 use crate::diagnostic::Diagnostic;
-use crate::ir::{Entity, RelationKind, RelationMode, Schema, SchemaIndex};
+use crate::dialect::SqlDialect;
+use crate::ir::{Entity, FieldType, RelationKind, RelationMode, Schema, SchemaIndex};
 pub use crate::options::{TypeOrmCascade, TypeOrmOptions};
 
 use std::collections::BTreeSet;
@@ -156,6 +157,18 @@ fn write_all(schema: &Schema, options: TypeOrmOptions) -> Written {
     // TypeORM requires a primary column in every entity: a table without a primary key is left
     // out, with the relations that lead to it.
     let mut skipped = Emitter::new();
+    // TypeORM's boolean on MySQL is a TINYINT of the default width, without the (1) by which
+    // MySQL and its tools (Prisma's introspection among them) know a boolean.
+    let boolean =
+        schema.entities.iter().flat_map(|e| e.fields.iter().map(move |f| (e, f))).find(|(_, f)| f.field_type == FieldType::Boolean);
+    if let (Some((entity, field)), SqlDialect::Mysql) = (boolean, options.dialect) {
+        let _ = writeln!(
+            skipped,
+            "// relplay: booleans are TINYINT columns on MySQL here; TypeORM writes no TINYINT(1), the width that marks a boolean."
+        );
+        let what = format!("booleans as TINYINT(1) (`{}.{}` and any other): TypeORM makes them TINYINT", entity.name, field.name);
+        skipped.cannot_express(field.span, "TypeORM", &what);
+    }
     for entity in schema.entities.iter().filter(|e| e.primary_key.is_none()) {
         let _ = writeln!(skipped, "// relplay: `{}` has no primary key, which TypeORM requires; it is left out.", entity.name);
         skipped.cannot_express(entity.name_span, "TypeORM", &format!("the table `{}` without a primary key", entity.table));
@@ -246,7 +259,7 @@ impl ClassWriter<'_> {
             });
             // TypeORM's @Index takes column names only: no prefix length, no order.
             let prefixed: Vec<&str> = index.field_options.iter().filter(|o| o.length.is_some()).map(|o| o.field.as_str()).collect();
-            if !prefixed.is_empty() && self.options.dialect == crate::generate::SqlDialect::Mysql {
+            if !prefixed.is_empty() && self.options.dialect == SqlDialect::Mysql {
                 // MySQL indexes a TEXT column only by a prefix, so without one sync() would fail.
                 let what = format!(
                     "the prefix length of {} in the index `{name}` (MySQL needs it), so the index is left out",

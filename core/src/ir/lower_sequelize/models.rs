@@ -292,6 +292,13 @@ pub fn read_type(expression: &Node<Expr>) -> Option<(FieldType, bool)> {
         Expr::Member(object, property) => data_type(property).map(|t| (t, false)).or_else(|| read_type(object)),
         Expr::Identifier(name) => data_type(name).map(|t| (t, false)),
         Expr::String(name) => data_type(&name.to_ascii_uppercase()).map(|t| (t, false)),
+        // A type chosen by database (`sequelize.getDialect() === "postgres" ? DataTypes.UUID :
+        // DataTypes.STRING`): what both branches read as, else the one that reads.
+        Expr::Conditional(consequent, alternate) => match (read_type(consequent), read_type(alternate)) {
+            (Some(a), Some(b)) if a == b => Some(a),
+            (Some(_), Some(b)) => Some(b),
+            (a, b) => a.or(b),
+        },
         _ => None,
     }
 }

@@ -1,7 +1,9 @@
 //! Columns into fields: portable types from SQL types, nullability, defaults and counters.
 
 use crate::diagnostic::Diagnostic;
-use crate::ir::{DefaultValue, Field, FieldType};
+use crate::dialect::SqlDialect;
+use crate::ir::{DefaultValue, EnumType, EnumTypeValue, Field, FieldType};
+use crate::span::Span;
 use crate::syntax::sql::SqlStatement;
 use sqlparser::ast::{ColumnDef, ColumnOption, Expr, Value};
 
@@ -29,13 +31,40 @@ fn portable_type(sql_type: &str) -> (FieldType, bool) {
         "real" | "float" | "float4" | "float8" | "double" => FieldType::Float,
         "decimal" | "numeric" | "dec" | "money" => FieldType::Decimal,
         "text" | "varchar" | "char" | "character" | "nvarchar" | "nchar" | "uuid" | "citext" | "tinytext" | "mediumtext" | "longtext"
-        | "string" | "clob" | "enum" | "set" | "year" => FieldType::String,
+        | "string" | "clob" | "enum" => FieldType::String,
+        "year" => FieldType::Int,
         "timestamp" | "timestamptz" | "datetime" | "date" | "time" | "timetz" => FieldType::DateTime,
         "json" | "jsonb" => FieldType::Json,
         "bytea" | "blob" | "tinyblob" | "mediumblob" | "longblob" | "binary" | "varbinary" => FieldType::Bytes,
         _ => FieldType::Unsupported(sql_type.to_string()),
     };
     (field_type, false)
+}
+
+/// MySQL's inline `ENUM('G', 'PG-13')` column as an enum of its own, named `table_column` as
+/// Prisma's introspection names it (another name taken: `_enum` added); values that are no
+/// identifier keep their text as the database value (`PG_13` mapped to `PG-13`).
+pub(super) fn inline_enum(column: &ColumnDef, table: &str, enums: &[EnumType], span: Span) -> Option<EnumType> {
+    let sqlparser::ast::DataType::Enum(members, _) = &column.data_type else { return None };
+    let mut name = crate::languages::prisma::identifier(&format!("{table}_{}", column.name.value));
+    while enums.iter().any(|e| e.name == name) {
+        name.push_str("_enum");
+    }
+    let values = members
+        .iter()
+        .map(|member| {
+            let (sqlparser::ast::EnumMember::Name(value) | sqlparser::ast::EnumMember::NamedValue(value, _)) = member;
+            EnumTypeValue { name: crate::languages::prisma::identifier(value), database_name: value.clone() }
+        })
+        .collect();
+    Some(EnumType { database_name: name.clone(), name, values, span })
+}
+
+/// Whether SQLite gives a column declared `sql_type` TEXT affinity (its rules: INT first, then
+/// CHAR, CLOB or TEXT).
+fn sqlite_text_affinity(sql_type: &str) -> bool {
+    let upper = sql_type.to_ascii_uppercase();
+    !upper.contains("INT") && ["CHAR", "CLOB", "TEXT"].iter().any(|word| upper.contains(word))
 }
 
 /// The default a `DEFAULT expr` gives (a sequence counter, the current time, a literal, or SQL).
@@ -78,6 +107,7 @@ pub(super) fn lower_column(
     column: &ColumnDef,
     position: u32,
     statement: &SqlStatement,
+    dialect: SqlDialect,
     types: &TypeNames,
     _diagnostics: &mut Vec<Diagnostic>,
 ) -> Field {
@@ -89,12 +119,19 @@ pub(super) fn lower_column(
         _ => sql_type,
     };
     let type_name = sql_type.trim_end_matches("[]").rsplit('.').next().unwrap_or("").trim_matches('"').to_ascii_lowercase();
-    let (field_type, counts_up) = match (types.enums.get(&type_name), types.domains.get(&type_name)) {
-        (Some(enum_name), _) => (FieldType::Enum(enum_name.clone()), false),
-        (None, Some(base)) => portable_type(base),
-        // `text[]` is a list of `text`.
-        (None, None) => portable_type(sql_type.trim_end_matches("[]")),
+    // `text[]` is a list of `text`; a domain's column is of its base type.
+    let declared = match types.domains.get(&type_name) {
+        Some(base) => base.as_str(),
+        None => sql_type.trim_end_matches("[]"),
     };
+    let (field_type, counts_up) = match types.enums.get(&type_name) {
+        Some(enum_name) => (FieldType::Enum(enum_name.clone()), false),
+        // SQLite goes by affinity, and a declared type naming text before any integer is text
+        // there whatever else it says (`BLOB SUB_TYPE TEXT` in sakila's SQLite port).
+        None if dialect == SqlDialect::Sqlite && sqlite_text_affinity(declared) => (FieldType::String, false),
+        None => portable_type(declared),
+    };
+    let native_type = super::native_types::native_type(dialect, declared, &field_type);
     let field_type_of_enum = matches!(field_type, FieldType::Enum(_));
     let mut field = Field {
         name: column.name.value.clone(),
@@ -103,7 +140,7 @@ pub(super) fn lower_column(
         nullable: true,
         list: sql_type.ends_with("[]"),
         default: counts_up.then_some(DefaultValue::Autoincrement),
-        native_type: None,
+        native_type,
         updated_at: false,
         position,
         documentation: None,

@@ -4,6 +4,7 @@
 //! two keys. Statements outside the model (views, functions, data) are reported and skipped.
 
 mod columns;
+mod native_types;
 mod relations;
 
 use crate::diagnostic::{catalog, Diagnostic};
@@ -123,7 +124,7 @@ pub fn lower(file: &SqlFile, dialect: SqlDialect) -> (Schema, Vec<Diagnostic>) {
                     diagnostics.push(catalog::duplicate_table(span, &table));
                     continue;
                 }
-                let mut entity = lower_table(create, parsed, &types, &mut keys, &mut diagnostics);
+                let mut entity = lower_table(create, dialect, parsed, &types, &mut schema.enums, &mut keys, &mut diagnostics);
                 // PostgreSQL `INHERITS (parent)`: the parent's columns come first.
                 for parent in create.inherits.iter().flatten() {
                     if let Some(&parent_index) = tables.get(&object_name(parent)) {
@@ -228,8 +229,10 @@ fn statement_kind(text: &str) -> String {
 
 fn lower_table(
     create: &sqlparser::ast::CreateTable,
+    dialect: SqlDialect,
     statement: &crate::syntax::sql::SqlStatement,
     types: &columns::TypeNames,
+    enums: &mut Vec<crate::ir::EnumType>,
     keys: &mut Vec<PendingKey>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Entity {
@@ -239,7 +242,14 @@ fn lower_table(
     let name_end = statement.span_in_script(sqlparser::ast::Spanned::span(&create.name)).map_or(span.end(), |s| s.end());
     let mut entity = Entity::new(table.clone(), table.clone(), span, crate::span::Span::new(span.start(), name_end));
     for (position, column) in create.columns.iter().enumerate() {
-        let field = columns::lower_column(column, position as u32, statement, types, diagnostics);
+        let mut field = columns::lower_column(column, position as u32, statement, dialect, types, diagnostics);
+        if let Some(inline) = columns::inline_enum(column, &table, enums, span) {
+            field.field_type = crate::ir::FieldType::Enum(inline.name.clone());
+            if let Some(crate::ir::DefaultValue::String(value)) = &field.default {
+                field.default = Some(crate::ir::DefaultValue::EnumValue(crate::languages::prisma::identifier(value)));
+            }
+            enums.push(inline);
+        }
         let name = field.name.clone();
         for option in &column.options {
             match &option.option {

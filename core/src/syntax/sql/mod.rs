@@ -120,10 +120,13 @@ pub fn parse(text: &str, dialect: SqlDialect) -> (SqlFile, Vec<Diagnostic>) {
                 if let Some(view) = view_name(piece) {
                     file.unparsed_views.push(view);
                 }
-                if let Some(domain) = domain_definition(piece) {
-                    file.domains.push(domain);
+                match domain_definition(piece) {
+                    Some((name, base)) => {
+                        diagnostics.push(catalog::sql_domain_read_as_base_type(span, &name, &base));
+                        file.domains.push((name, base));
+                    }
+                    None => diagnostics.push(catalog::sql_statement_skipped(span, &format!("A `{}` statement", leading_words(piece)))),
                 }
-                diagnostics.push(catalog::sql_statement_skipped(span, &format!("A `{}` statement", leading_words(piece))));
             }
             Err(error) => {
                 let message = error.to_string();
@@ -234,7 +237,11 @@ fn without_unreadable_attributes(piece: &str, dialect: SqlDialect) -> Option<(St
             (SqlDialect::Mysql, "BINARY", Some(next)) if !next.starts_with('(') && i > 0 && words[i - 1].1.ends_with(')') => {
                 Some((at, word.len(), "BINARY"))
             }
-            // Firebird-style `BLOB SUB_TYPE TEXT`, which SQLite accepts as a type name.
+            // Firebird-style `BLOB SUB_TYPE TEXT`, which SQLite accepts as a type name of TEXT
+            // affinity (TEXT comes before BLOB in its rules): read as TEXT.
+            (SqlDialect::Sqlite, "SUB_TYPE", Some("TEXT")) if i > 0 && words[i - 1].1 == "BLOB" => {
+                Some((words[i - 1].0, words[i + 1].0 - words[i - 1].0, "SUB_TYPE (BLOB SUB_TYPE TEXT read as TEXT)"))
+            }
             (SqlDialect::Sqlite, "SUB_TYPE", Some(next)) => Some((at, words[i + 1].0 + next.len() - at, "SUB_TYPE")),
             // PostgreSQL 18's virtual generated columns: read as stored ones.
             (SqlDialect::Postgresql, "VIRTUAL", _) => {

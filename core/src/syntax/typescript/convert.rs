@@ -206,10 +206,11 @@ impl Converter<'_> {
                 continue;
             }
             let value = self.expression(init, 0);
-            if depth == 0
-                && declaration.kind == ast::VariableDeclarationKind::Const
-                && matches!(value.value, Expr::String(_) | Expr::Number(_))
-            {
+            // Top-level literal constants, and constants chosen by a condition at any depth
+            // (`const stringType = sequelize.getDialect() === "mysql" ? … : …`), stand for their
+            // value where they are used after.
+            let literal = depth == 0 && matches!(value.value, Expr::String(_) | Expr::Number(_));
+            if declaration.kind == ast::VariableDeclarationKind::Const && (literal || matches!(value.value, Expr::Conditional(..))) {
                 self.constants.insert(id.name.to_string(), value.value.clone());
             }
             self.file.variables.push(Variable { name: Node::new(id.name.to_string(), self.span(id.span)), value });
@@ -394,6 +395,10 @@ impl Converter<'_> {
             ast::Expression::UnaryExpression(unary) => {
                 Expr::Unary(unary.operator.as_str().to_string(), Box::new(self.expression(&unary.argument, next)))
             }
+            ast::Expression::ConditionalExpression(conditional) => Expr::Conditional(
+                Box::new(self.expression(&conditional.consequent, next)),
+                Box::new(self.expression(&conditional.alternate, next)),
+            ),
             ast::Expression::ParenthesizedExpression(inner) => return self.expression(&inner.expression, next),
             ast::Expression::AwaitExpression(inner) => return self.expression(&inner.argument, next),
             ast::Expression::TSAsExpression(inner) => return self.expression(&inner.expression, next),

@@ -204,6 +204,9 @@ pub enum Expr {
     Template(String),
     /// `-1`, `!x` and the like, kept as written.
     Unary(String, Box<Node<Expr>>),
+    /// `test ? consequent : alternate`, its two values (the test is not kept: readers take what
+    /// both branches agree on, as with a type chosen by database).
+    Conditional(Box<Node<Expr>>, Box<Node<Expr>>),
     /// Nested deeper than the reader follows.
     TooDeep,
     /// Anything else (a function call result, a conditional, a computed key…).

@@ -8,10 +8,13 @@ export class Member extends Model {}
 
 /** Defines every model and association on `sequelize` and returns the models by name. */
 export function defineModels(sequelize) {
+  // A string: TEXT, and VARCHAR(191) on MySQL, which indexes no TEXT without a prefix length (Prisma's types).
+  const stringType = sequelize.getDialect() === "mysql" ? DataTypes.STRING(191) : DataTypes.TEXT;
+
   Organisation.init(
     {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-      name: { type: DataTypes.TEXT, allowNull: false },
+      name: { type: stringType, allowNull: false },
     },
     {
       sequelize,
@@ -24,8 +27,8 @@ export function defineModels(sequelize) {
   Team.init(
     {
       organisationId: { type: DataTypes.INTEGER, primaryKey: true },
-      code: { type: DataTypes.STRING(191), primaryKey: true },
-      name: { type: DataTypes.TEXT, allowNull: false },
+      code: { type: stringType, primaryKey: true },
+      name: { type: stringType, allowNull: false },
     },
     {
       sequelize,
@@ -38,9 +41,9 @@ export function defineModels(sequelize) {
   Member.init(
     {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-      email: { type: DataTypes.STRING(191), allowNull: false, unique: true },
+      email: { type: stringType, allowNull: false, unique: true },
       organisationId: { type: DataTypes.INTEGER, allowNull: false },
-      teamCode: { type: DataTypes.STRING(191), allowNull: false },
+      teamCode: { type: stringType, allowNull: false },
     },
     {
       sequelize,

@@ -4,11 +4,14 @@ import { DataTypes } from "sequelize";
 
 /** Defines every model and association on `sequelize` and returns the models by name. */
 export function defineModels(sequelize) {
+  // A string: TEXT, and VARCHAR(191) on MySQL, which indexes no TEXT without a prefix length (Prisma's types).
+  const stringType = sequelize.getDialect() === "mysql" ? DataTypes.STRING(191) : DataTypes.TEXT;
+
   const Organisation = sequelize.define(
     "Organisation",
     {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-      name: { type: DataTypes.TEXT, allowNull: false },
+      name: { type: stringType, allowNull: false },
     },
     {
       tableName: "Organisation",
@@ -20,8 +23,8 @@ export function defineModels(sequelize) {
     "Team",
     {
       organisationId: { type: DataTypes.INTEGER, primaryKey: true },
-      code: { type: DataTypes.STRING(191), primaryKey: true },
-      name: { type: DataTypes.TEXT, allowNull: false },
+      code: { type: stringType, primaryKey: true },
+      name: { type: stringType, allowNull: false },
     },
     {
       tableName: "Team",
@@ -33,9 +36,9 @@ export function defineModels(sequelize) {
     "Member",
     {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-      email: { type: DataTypes.STRING(191), allowNull: false, unique: true },
+      email: { type: stringType, allowNull: false, unique: true },
       organisationId: { type: DataTypes.INTEGER, allowNull: false },
-      teamCode: { type: DataTypes.STRING(191), allowNull: false },
+      teamCode: { type: stringType, allowNull: false },
     },
     {
       tableName: "Member",

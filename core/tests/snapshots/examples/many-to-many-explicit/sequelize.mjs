@@ -4,11 +4,15 @@ import { DataTypes } from "sequelize";
 
 /** Defines every model and association on `sequelize` and returns the models by name. */
 export function defineModels(sequelize) {
+  // A string: TEXT, and VARCHAR(191) on MySQL, which indexes no TEXT without a prefix length (Prisma's types).
+  const stringType = sequelize.getDialect() === "mysql" ? DataTypes.STRING(191) : DataTypes.TEXT;
+  // Sequelize's DATE is TIMESTAMP WITH TIME ZONE on PostgreSQL: date-time columns are of that type here.
+
   const Student = sequelize.define(
     "Student",
     {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-      name: { type: DataTypes.TEXT, allowNull: false },
+      name: { type: stringType, allowNull: false },
     },
     {
       tableName: "Student",
@@ -20,7 +24,7 @@ export function defineModels(sequelize) {
     "Course",
     {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-      title: { type: DataTypes.TEXT, allowNull: false },
+      title: { type: stringType, allowNull: false },
     },
     {
       tableName: "Course",
@@ -34,7 +38,7 @@ export function defineModels(sequelize) {
       studentId: { type: DataTypes.INTEGER, primaryKey: true },
       courseId: { type: DataTypes.INTEGER, primaryKey: true },
       enrolledAt: { type: DataTypes.DATE(3), allowNull: false, defaultValue: DataTypes.NOW },
-      grade: { type: DataTypes.TEXT },
+      grade: { type: stringType },
     },
     {
       tableName: "Enrollment",
@@ -60,3 +64,4 @@ export async function addForeignKeysAfterSync(sequelize) {
   // Every foreign key comes with its association: nothing to add.
   void sequelize;
 }
+// warning G001: Sequelize cannot express date-time columns as declared (`Enrollment.enrolledAt` and any other): Sequelize's DATE is TIMESTAMP WITH TIME ZONE on PostgreSQL; the output says so in a comment.

@@ -7,10 +7,13 @@ export class Tag extends Model {}
 
 /** Defines every model and association on `sequelize` and returns the models by name. */
 export function defineModels(sequelize) {
+  // A string: TEXT, and VARCHAR(191) on MySQL, which indexes no TEXT without a prefix length (Prisma's types).
+  const stringType = sequelize.getDialect() === "mysql" ? DataTypes.STRING(191) : DataTypes.TEXT;
+
   Post.init(
     {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-      title: { type: DataTypes.TEXT, allowNull: false },
+      title: { type: stringType, allowNull: false },
     },
     {
       sequelize,
@@ -23,7 +26,7 @@ export function defineModels(sequelize) {
   Tag.init(
     {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-      name: { type: DataTypes.STRING(191), allowNull: false, unique: true },
+      name: { type: stringType, allowNull: false, unique: true },
     },
     {
       sequelize,

@@ -4,11 +4,15 @@ import { DataTypes } from "sequelize";
 
 /** Defines every model and association on `sequelize` and returns the models by name. */
 export function defineModels(sequelize) {
+  // A string: TEXT, and VARCHAR(191) on MySQL, which indexes no TEXT without a prefix length (Prisma's types).
+  const stringType = sequelize.getDialect() === "mysql" ? DataTypes.STRING(191) : DataTypes.TEXT;
+  // Sequelize's DATE is TIMESTAMP WITH TIME ZONE on PostgreSQL: date-time columns are of that type here.
+
   const User = sequelize.define(
     "User",
     {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-      email: { type: DataTypes.STRING(191), allowNull: false, unique: true },
+      email: { type: stringType, allowNull: false, unique: true },
     },
     {
       tableName: "User",
@@ -20,7 +24,7 @@ export function defineModels(sequelize) {
     "Post",
     {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-      title: { type: DataTypes.TEXT, allowNull: false },
+      title: { type: stringType, allowNull: false },
       published: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: false },
       createdAt: { type: DataTypes.DATE(3), allowNull: false, defaultValue: DataTypes.NOW },
       authorId: { type: DataTypes.INTEGER, allowNull: false },
@@ -49,3 +53,4 @@ export async function addForeignKeysAfterSync(sequelize) {
   // Every foreign key comes with its association: nothing to add.
   void sequelize;
 }
+// warning G001: Sequelize cannot express date-time columns as declared (`Post.createdAt` and any other): Sequelize's DATE is TIMESTAMP WITH TIME ZONE on PostgreSQL; the output says so in a comment.

@@ -7,11 +7,15 @@ export class Passport extends Model {}
 
 /** Defines every model and association on `sequelize` and returns the models by name. */
 export function defineModels(sequelize) {
+  // A string: TEXT, and VARCHAR(191) on MySQL, which indexes no TEXT without a prefix length (Prisma's types).
+  const stringType = sequelize.getDialect() === "mysql" ? DataTypes.STRING(191) : DataTypes.TEXT;
+  // Sequelize's DATE is TIMESTAMP WITH TIME ZONE on PostgreSQL: date-time columns are of that type here.
+
   Citizen.init(
     {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-      nationalId: { type: DataTypes.STRING(191), allowNull: false, unique: true },
-      name: { type: DataTypes.TEXT, allowNull: false },
+      nationalId: { type: stringType, allowNull: false, unique: true },
+      name: { type: stringType, allowNull: false },
     },
     {
       sequelize,
@@ -23,9 +27,9 @@ export function defineModels(sequelize) {
 
   Passport.init(
     {
-      number: { type: DataTypes.STRING(191), primaryKey: true },
+      number: { type: stringType, primaryKey: true },
       issuedAt: { type: DataTypes.DATE(3), allowNull: false, defaultValue: DataTypes.NOW },
-      holderNationalId: { type: DataTypes.STRING(191), allowNull: false, unique: true },
+      holderNationalId: { type: stringType, allowNull: false, unique: true },
     },
     {
       sequelize,
@@ -50,3 +54,4 @@ export async function addForeignKeysAfterSync(sequelize) {
   // Every foreign key comes with its association: nothing to add.
   void sequelize;
 }
+// warning G001: Sequelize cannot express date-time columns as declared (`Passport.issuedAt` and any other): Sequelize's DATE is TIMESTAMP WITH TIME ZONE on PostgreSQL; the output says so in a comment.

@@ -6,10 +6,13 @@ export class Employee extends Model {}
 
 /** Defines every model and association on `sequelize` and returns the models by name. */
 export function defineModels(sequelize) {
+  // A string: TEXT, and VARCHAR(191) on MySQL, which indexes no TEXT without a prefix length (Prisma's types).
+  const stringType = sequelize.getDialect() === "mysql" ? DataTypes.STRING(191) : DataTypes.TEXT;
+
   Employee.init(
     {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-      name: { type: DataTypes.TEXT, allowNull: false },
+      name: { type: stringType, allowNull: false },
       mentorId: { type: DataTypes.INTEGER, unique: true },
       managerId: { type: DataTypes.INTEGER },
     },

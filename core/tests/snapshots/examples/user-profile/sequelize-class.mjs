@@ -7,11 +7,14 @@ export class Profile extends Model {}
 
 /** Defines every model and association on `sequelize` and returns the models by name. */
 export function defineModels(sequelize) {
+  // A string: TEXT, and VARCHAR(191) on MySQL, which indexes no TEXT without a prefix length (Prisma's types).
+  const stringType = sequelize.getDialect() === "mysql" ? DataTypes.STRING(191) : DataTypes.TEXT;
+
   User.init(
     {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-      email: { type: DataTypes.STRING(191), allowNull: false, unique: true },
-      name: { type: DataTypes.TEXT },
+      email: { type: stringType, allowNull: false, unique: true },
+      name: { type: stringType },
     },
     {
       sequelize,
@@ -24,7 +27,7 @@ export function defineModels(sequelize) {
   Profile.init(
     {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-      bio: { type: DataTypes.TEXT, allowNull: false },
+      bio: { type: stringType, allowNull: false },
       userId: { type: DataTypes.INTEGER, allowNull: false, unique: true },
     },
     {

@@ -4,12 +4,15 @@ import { DataTypes } from "sequelize";
 
 /** Defines every model and association on `sequelize` and returns the models by name. */
 export function defineModels(sequelize) {
+  // A string: TEXT, and VARCHAR(191) on MySQL, which indexes no TEXT without a prefix length (Prisma's types).
+  const stringType = sequelize.getDialect() === "mysql" ? DataTypes.STRING(191) : DataTypes.TEXT;
+
   const User = sequelize.define(
     "User",
     {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-      email: { type: DataTypes.STRING(191), allowNull: false, unique: true },
-      name: { type: DataTypes.TEXT },
+      email: { type: stringType, allowNull: false, unique: true },
+      name: { type: stringType },
     },
     {
       tableName: "User",
@@ -21,7 +24,7 @@ export function defineModels(sequelize) {
     "Profile",
     {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-      bio: { type: DataTypes.TEXT, allowNull: false },
+      bio: { type: stringType, allowNull: false },
       userId: { type: DataTypes.INTEGER, allowNull: false, unique: true },
     },
     {

@@ -9,7 +9,7 @@ CREATE TABLE "Link" (
     "id" TEXT NOT NULL,
     "projectId" TEXT NOT NULL,
     "url" TEXT NOT NULL,
-    "key" TEXT NOT NULL,
+    "key" VARCHAR(190) NOT NULL,
     "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     CONSTRAINT "Link_pkey" PRIMARY KEY ("id"),
     CONSTRAINT "Link_projectId_key_key" UNIQUE ("projectId", "key"),

@@ -7,9 +7,12 @@ export class Link extends Model {}
 
 /** Defines every model and association on `sequelize` and returns the models by name. */
 export function defineModels(sequelize) {
+  // A string: TEXT, and VARCHAR(191) on MySQL, which indexes no TEXT without a prefix length (Prisma's types).
+  const stringType = sequelize.getDialect() === "mysql" ? DataTypes.STRING(191) : DataTypes.TEXT;
+
   Project.init(
     {
-      id: { type: DataTypes.STRING(191), primaryKey: true },
+      id: { type: stringType, primaryKey: true },
     },
     {
       sequelize,
@@ -21,9 +24,9 @@ export function defineModels(sequelize) {
 
   Link.init(
     {
-      id: { type: DataTypes.STRING(191), primaryKey: true },
-      projectId: { type: DataTypes.STRING(191), allowNull: false },
-      url: { type: DataTypes.TEXT, allowNull: false },
+      id: { type: stringType, primaryKey: true },
+      projectId: { type: stringType, allowNull: false },
+      url: { type: DataTypes.TEXT("long"), allowNull: false },
       key: { type: DataTypes.STRING(190), allowNull: false },
       createdAt: { type: DataTypes.DATE(3), allowNull: false, defaultValue: DataTypes.NOW },
     },

@@ -4,10 +4,13 @@ import { DataTypes } from "sequelize";
 
 /** Defines every model and association on `sequelize` and returns the models by name. */
 export function defineModels(sequelize) {
+  // A string: TEXT, and VARCHAR(191) on MySQL, which indexes no TEXT without a prefix length (Prisma's types).
+  const stringType = sequelize.getDialect() === "mysql" ? DataTypes.STRING(191) : DataTypes.TEXT;
+
   const Project = sequelize.define(
     "Project",
     {
-      id: { type: DataTypes.STRING(191), primaryKey: true },
+      id: { type: stringType, primaryKey: true },
     },
     {
       tableName: "Project",
@@ -18,9 +21,9 @@ export function defineModels(sequelize) {
   const Link = sequelize.define(
     "Link",
     {
-      id: { type: DataTypes.STRING(191), primaryKey: true },
-      projectId: { type: DataTypes.STRING(191), allowNull: false },
-      url: { type: DataTypes.TEXT, allowNull: false },
+      id: { type: stringType, primaryKey: true },
+      projectId: { type: stringType, allowNull: false },
+      url: { type: DataTypes.TEXT("long"), allowNull: false },
       key: { type: DataTypes.STRING(190), allowNull: false },
       createdAt: { type: DataTypes.DATE(3), allowNull: false, defaultValue: DataTypes.NOW },
     },

@@ -4,13 +4,16 @@ import { DataTypes } from "sequelize";
 
 /** Defines every model and association on `sequelize` and returns the models by name. */
 export function defineModels(sequelize) {
+  // A string: TEXT, and VARCHAR(191) on MySQL, which indexes no TEXT without a prefix length (Prisma's types).
+  const stringType = sequelize.getDialect() === "mysql" ? DataTypes.STRING(191) : DataTypes.TEXT;
+
   const Author = sequelize.define(
     "Author",
     {
-      id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
+      id: { type: DataTypes.INTEGER.UNSIGNED, primaryKey: true, autoIncrement: true },
       name: { type: DataTypes.STRING(100), allowNull: false },
       bio: { type: DataTypes.TEXT },
-      joinedAt: { type: DataTypes.DATE(3), allowNull: false, defaultValue: DataTypes.NOW },
+      joinedAt: { type: DataTypes.DATE(0), allowNull: false, defaultValue: DataTypes.NOW },
     },
     {
       tableName: "Author",
@@ -22,9 +25,9 @@ export function defineModels(sequelize) {
     "Article",
     {
       id: { type: DataTypes.BIGINT, primaryKey: true, autoIncrement: true },
-      title: { type: DataTypes.TEXT, allowNull: false },
+      title: { type: stringType, allowNull: false },
       status: { type: DataTypes.ENUM("DRAFT", "PUBLISHED"), allowNull: false, defaultValue: "DRAFT" },
-      authorId: { type: DataTypes.INTEGER, allowNull: false },
+      authorId: { type: DataTypes.INTEGER.UNSIGNED, allowNull: false },
     },
     {
       tableName: "Article",

@@ -2,14 +2,14 @@
 
 CREATE TABLE `accounts` (
     `id` VARCHAR(191) NOT NULL,
-    `email` VARCHAR(191) NOT NULL,
+    `email` VARCHAR(255) NOT NULL,
     `role` ENUM('USER', 'admin') NOT NULL DEFAULT 'USER',
-    `balance` DECIMAL(65,30) NOT NULL DEFAULT 0,
+    `balance` DECIMAL(12,2) NOT NULL DEFAULT 0,
     `active` BOOLEAN NOT NULL DEFAULT true,
     `score` DOUBLE NOT NULL DEFAULT 1.5,
     `nickname` VARCHAR(191) NOT NULL DEFAULT 'it''s me',
     `tags` JSON NOT NULL,
-    `created_at` DATETIME(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3),
+    `created_at` DATETIME(6) NOT NULL DEFAULT CURRENT_TIMESTAMP(6),
     `updated_at` DATETIME(3) NOT NULL,
     `token` VARCHAR(191) NOT NULL,
     PRIMARY KEY (`id`),

@@ -8,22 +8,27 @@ export function defineModels(sequelize) {
   const listOf = (type) => (sequelize.getDialect() === "postgres" ? DataTypes.ARRAY(type) : DataTypes.JSON);
   // A default written in one database's SQL applies on that database only.
   const onlyOn = (dialects, value) => (dialects.includes(sequelize.getDialect()) ? value : undefined);
+  // A string: TEXT, and VARCHAR(191) on MySQL, which indexes no TEXT without a prefix length (Prisma's types).
+  const stringType = sequelize.getDialect() === "mysql" ? DataTypes.STRING(191) : DataTypes.TEXT;
+  // A UUID: PostgreSQL's uuid there, a string elsewhere (as relplay's SQL writes it).
+  const uuidType = sequelize.getDialect() === "postgres" ? DataTypes.UUID : stringType;
+  // Sequelize's DATE is TIMESTAMP WITH TIME ZONE on PostgreSQL: date-time columns are of that type here.
 
   // An account of the shop.
   const Account = sequelize.define(
     "Account",
     {
-      id: { type: DataTypes.UUID, primaryKey: true, defaultValue: DataTypes.UUIDV4 },
+      id: { type: uuidType, primaryKey: true, defaultValue: DataTypes.UUIDV4 },
       email: { type: DataTypes.STRING(255), allowNull: false, unique: "account_email_unique" },
       role: { type: DataTypes.ENUM("USER", "admin"), allowNull: false, defaultValue: "USER" },
-      balance: { type: DataTypes.DECIMAL(65, 30), allowNull: false, defaultValue: 0 },
+      balance: { type: DataTypes.DECIMAL(12, 2), allowNull: false, defaultValue: 0 },
       active: { type: DataTypes.BOOLEAN, allowNull: false, defaultValue: true },
       score: { type: DataTypes.DOUBLE, allowNull: false, defaultValue: 1.5 },
-      nickname: { type: DataTypes.TEXT, allowNull: false, defaultValue: "it's me" },
-      tags: { type: listOf(DataTypes.TEXT), allowNull: false },
-      createdAt: { type: DataTypes.DATE(3), allowNull: false, field: "created_at", defaultValue: DataTypes.NOW },
+      nickname: { type: stringType, allowNull: false, defaultValue: "it's me" },
+      tags: { type: listOf(stringType), allowNull: false },
+      createdAt: { type: DataTypes.DATE(6), allowNull: false, field: "created_at", defaultValue: DataTypes.NOW },
       updatedAt: { type: DataTypes.DATE(3), allowNull: false, field: "updated_at" }, // Prisma's @updatedAt: set it on every update (Sequelize's `updatedAt` option can do this)
-      token: { type: DataTypes.TEXT, allowNull: false, defaultValue: onlyOn(["postgres"], sequelize.literal("(md5(random()::text))")) },
+      token: { type: stringType, allowNull: false, defaultValue: onlyOn(["postgres"], sequelize.literal("(md5(random()::text))")) },
     },
     {
       tableName: "accounts",
@@ -35,7 +40,7 @@ export function defineModels(sequelize) {
     "Order",
     {
       id: { type: DataTypes.INTEGER, primaryKey: true, field: "order_id", autoIncrement: true },
-      accountId: { type: DataTypes.UUID, allowNull: false, field: "account_id" },
+      accountId: { type: uuidType, allowNull: false, field: "account_id" },
       number: { type: DataTypes.INTEGER, allowNull: false },
     },
     {
@@ -63,3 +68,4 @@ export async function addForeignKeysAfterSync(sequelize) {
   // Every foreign key comes with its association: nothing to add.
   void sequelize;
 }
+// warning G001: Sequelize cannot express date-time columns as declared (`Account.updatedAt` and any other): Sequelize's DATE is TIMESTAMP WITH TIME ZONE on PostgreSQL; the output says so in a comment.

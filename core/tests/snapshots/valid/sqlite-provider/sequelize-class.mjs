@@ -7,10 +7,13 @@ export class Book extends Model {}
 
 /** Defines every model and association on `sequelize` and returns the models by name. */
 export function defineModels(sequelize) {
+  // A string: TEXT, and VARCHAR(191) on MySQL, which indexes no TEXT without a prefix length (Prisma's types).
+  const stringType = sequelize.getDialect() === "mysql" ? DataTypes.STRING(191) : DataTypes.TEXT;
+
   Library.init(
     {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-      name: { type: DataTypes.TEXT, allowNull: false },
+      name: { type: stringType, allowNull: false },
     },
     {
       sequelize,
@@ -22,8 +25,8 @@ export function defineModels(sequelize) {
 
   Book.init(
     {
-      isbn: { type: DataTypes.STRING(191), primaryKey: true },
-      title: { type: DataTypes.TEXT, allowNull: false },
+      isbn: { type: stringType, primaryKey: true },
+      title: { type: stringType, allowNull: false },
       libraryId: { type: DataTypes.INTEGER },
       shelved: { type: DataTypes.DATE(3), allowNull: false, defaultValue: DataTypes.NOW },
     },

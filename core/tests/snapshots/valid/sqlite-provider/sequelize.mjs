@@ -4,11 +4,14 @@ import { DataTypes } from "sequelize";
 
 /** Defines every model and association on `sequelize` and returns the models by name. */
 export function defineModels(sequelize) {
+  // A string: TEXT, and VARCHAR(191) on MySQL, which indexes no TEXT without a prefix length (Prisma's types).
+  const stringType = sequelize.getDialect() === "mysql" ? DataTypes.STRING(191) : DataTypes.TEXT;
+
   const Library = sequelize.define(
     "Library",
     {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
-      name: { type: DataTypes.TEXT, allowNull: false },
+      name: { type: stringType, allowNull: false },
     },
     {
       tableName: "Library",
@@ -19,8 +22,8 @@ export function defineModels(sequelize) {
   const Book = sequelize.define(
     "Book",
     {
-      isbn: { type: DataTypes.STRING(191), primaryKey: true },
-      title: { type: DataTypes.TEXT, allowNull: false },
+      isbn: { type: stringType, primaryKey: true },
+      title: { type: stringType, allowNull: false },
       libraryId: { type: DataTypes.INTEGER },
       shelved: { type: DataTypes.DATE(3), allowNull: false, defaultValue: DataTypes.NOW },
     },
