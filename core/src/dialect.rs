@@ -310,6 +310,29 @@ mod tests {
     }
 
     #[test]
+    fn declared_sizes_carry_between_postgresql_and_mysql() {
+        let native =
+            |name: &str, arguments: &[&str]| NativeType { name: name.into(), arguments: arguments.iter().map(|a| a.to_string()).collect() };
+        let here = |dialect: SqlDialect, n: &NativeType, from: Provider| {
+            dialect.native_type_here(Some(n), Some(from)).map(|t| dialect.native_type(&t))
+        };
+        let varchar = native("VarChar", &["190"]);
+        assert_eq!(here(SqlDialect::Mysql, &varchar, Provider::Postgresql).as_deref(), Some("VARCHAR(190)"));
+        assert_eq!(here(SqlDialect::Postgresql, &varchar, Provider::Mysql).as_deref(), Some("VARCHAR(190)"));
+        // Too long for a MySQL key or row: the portable String's type, and the loss is said.
+        let long = native("VarChar", &["2183"]);
+        assert_eq!(here(SqlDialect::Mysql, &long, Provider::Postgresql), None);
+        assert!(SqlDialect::Mysql.loses_declared_size(Some(&long), Some(Provider::Postgresql)));
+        assert!(!SqlDialect::Mysql.loses_declared_size(Some(&varchar), Some(Provider::Postgresql)));
+        assert_eq!(here(SqlDialect::Mysql, &native("Timestamptz", &["6"]), Provider::Postgresql).as_deref(), Some("DATETIME(6)"));
+        assert_eq!(here(SqlDialect::Postgresql, &native("TinyInt", &[]), Provider::Mysql).as_deref(), Some("SMALLINT"));
+        // A type only one database has stays there; SQLite takes none from elsewhere.
+        assert_eq!(here(SqlDialect::Mysql, &native("Uuid", &[]), Provider::Postgresql), None);
+        assert_eq!(here(SqlDialect::Sqlite, &varchar, Provider::Postgresql), None);
+        assert!(!SqlDialect::Sqlite.loses_declared_size(Some(&long), Some(Provider::Postgresql)));
+    }
+
+    #[test]
     fn native_types_keep_their_arguments() {
         let varchar = NativeType { name: "VarChar".into(), arguments: vec!["255".into()] };
         assert_eq!(SqlDialect::Postgresql.native_type(&varchar), "VARCHAR(255)");
