@@ -180,14 +180,14 @@ impl Writer<'_> {
                 .constraint_name
                 .clone()
                 .unwrap_or_else(|| crate::dialect::SqlDialect::Postgresql.default_constraint_name(&owner.table, &columns, "fkey"));
+            let actions = self.actions(relation);
             let _ = writeln!(
                 self.out,
-                "  await queryInterface.addConstraint({}, {{ type: \"foreign key\", name: {}, fields: [{}], references: {{ table: {}, {references} }}{} }});",
+                "  await queryInterface.addConstraint({}, {{ type: \"foreign key\", name: {}, fields: [{}], references: {{ table: {}, {references} }}{actions} }});",
                 string_literal(&owner.table),
                 string_literal(&name),
                 list(owner, &fk.fields),
                 string_literal(&target.table),
-                self.actions(relation),
             );
             if !altered.contains(&owner.name) {
                 altered.push(owner.name.clone());
@@ -565,10 +565,21 @@ impl Writer<'_> {
     }
 
     /// `onDelete`/`onUpdate` as association options. SET DEFAULT is written as is: Sequelize passes
-    /// it to the database.
-    fn actions(&self, relation: &Relation) -> String {
-        let text = |action: ReferentialAction| string_literal(action.sql());
-        format!(", onDelete: {}, onUpdate: {}", text(relation.on_delete), text(relation.on_update))
+    /// it to the database. SET NULL on a key that cannot be null (which PostgreSQL takes) is NO
+    /// ACTION on MySQL, which refuses it, as relplay's SQL writes it there.
+    fn actions(&mut self, relation: &Relation) -> String {
+        let required = relation.foreign_key.as_ref().is_some_and(|fk| fk.required);
+        let mut text = |action: ReferentialAction, clause: &str| {
+            if action == ReferentialAction::SetNull && required {
+                let what = format!("`{clause} SET NULL` on a key that cannot be null (MySQL refuses it; NO ACTION there)");
+                self.out.cannot_express(relation.span, "MySQL", &what);
+                return "sequelize.getDialect() === \"mysql\" ? \"NO ACTION\" : \"SET NULL\"".to_string();
+            }
+            string_literal(action.sql())
+        };
+        let on_delete = text(relation.on_delete, "ON DELETE");
+        let on_update = text(relation.on_update, "ON UPDATE");
+        format!(", onDelete: {on_delete}, onUpdate: {on_update}")
     }
 }
 

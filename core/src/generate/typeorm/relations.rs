@@ -2,6 +2,7 @@
 //! [`RelationProperty`] (decorator, options, join column or table, property type), then printed.
 
 use super::{ClassWriter, TypeOrmCascade};
+use crate::dialect::SqlDialect;
 use crate::generate::emit::{DocStyle, Member};
 use crate::generate::javascript::{member_access, property_name, string_literal, variable_name};
 use crate::generate::relation_ends::End;
@@ -220,6 +221,16 @@ impl ClassWriter<'_> {
                     ));
                     let what = format!("{clause} SET DEFAULT");
                     self.out.cannot_express(relation.span, "TypeORM", &what);
+                }
+                // MySQL refuses SET NULL on a NOT NULL key (a PostgreSQL schema may have it), as
+                // relplay's SQL does: NO ACTION there.
+                ReferentialAction::SetNull
+                    if self.options.dialect == SqlDialect::Mysql && relation.foreign_key.as_ref().is_some_and(|fk| fk.required) =>
+                {
+                    let clause = if label == "onDelete" { "ON DELETE" } else { "ON UPDATE" };
+                    comments.push(format!("relplay: MySQL refuses {clause} SET NULL on a key that cannot be null; NO ACTION instead."));
+                    let what = format!("`{clause} SET NULL` on a key that cannot be null (MySQL refuses it; NO ACTION instead)");
+                    self.out.cannot_express(relation.span, "MySQL", &what);
                 }
                 other => options.push(format!("{label}: {}", string_literal(other.sql()))),
             }

@@ -150,7 +150,7 @@ pub fn associate(
         let constraints =
             options.and_then(|o| o.get("constraints")).and_then(|c| literal_bool(c, "constraints", diagnostics)) != Some(false);
         let explicit = |name: &str, diagnostics: &mut Vec<Diagnostic>| {
-            options.and_then(|o| o.get(name)).and_then(|v| match v.as_str().and_then(action) {
+            options.and_then(|o| o.get(name)).and_then(|v| match written_action(v) {
                 Some(a) => Some(a),
                 None => {
                     diagnostics.push(catalog::not_known_statically(v.span, name));
@@ -249,6 +249,16 @@ fn check_split_pairs(keys: &[Key], models: &[Model], diagnostics: &mut Vec<Diagn
             &belongs.attributes.join(", "),
             &has.attributes.join(", "),
         ));
+    }
+}
+
+/// A referential action as written: `"CASCADE"`, or one chosen by database
+/// (`sequelize.getDialect() === "mysql" ? "NO ACTION" : "SET NULL"`), read as its alternate, the
+/// action on the databases the condition does not single out.
+fn written_action(value: &Node<Expr>) -> Option<ReferentialAction> {
+    match &value.value {
+        Expr::Conditional(_, alternate) => written_action(alternate),
+        _ => value.as_str().and_then(action),
     }
 }
 
@@ -510,7 +520,7 @@ fn added_constraints(
                 else {
                     continue;
                 };
-                let read = |name: &str| options.get(name).and_then(|v| v.as_str()).and_then(action);
+                let read = |name: &str| options.get(name).and_then(written_action);
                 let (on_delete, on_update) =
                     (read("onDelete").unwrap_or(ReferentialAction::NoAction), read("onUpdate").unwrap_or(ReferentialAction::NoAction));
                 match keys.iter_mut().find(|k| k.owner == owner && k.attributes == fields && k.referenced == referenced) {
