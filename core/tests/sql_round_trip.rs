@@ -174,3 +174,31 @@ fn a_broken_statement_is_reported_and_the_rest_still_imports() {
     assert_eq!(line_of("P015"), 4, "the statement's error points into it");
     assert_eq!(analysis.schema.relations.len(), 1);
 }
+
+#[test]
+fn declared_types_inline_enums_and_partial_indexes_are_read_as_the_database_has_them() {
+    let sql = "CREATE TABLE film (id INT UNSIGNED PRIMARY KEY, title VARCHAR(190) NOT NULL, rating ENUM('G','PG-13') DEFAULT 'G', price DECIMAL(4,2), is_default BOOLEAN NOT NULL);\nCREATE UNIQUE INDEX one_default ON film (is_default) WHERE is_default;";
+    let analysis = analyze(sql, SourceLanguage::Sql(SqlDialect::Mysql));
+    let film = &analysis.schema.entities[0];
+    let native = |name: &str| {
+        film.fields
+            .iter()
+            .find(|f| f.name == name)
+            .and_then(|f| f.native_type.clone())
+            .map(|n| format!("{}({})", n.name, n.arguments.join(",")))
+    };
+    assert_eq!(native("id").as_deref(), Some("UnsignedInt()"));
+    assert_eq!(native("title").as_deref(), Some("VarChar(190)"));
+    assert_eq!(native("price").as_deref(), Some("Decimal(4,2)"));
+    // MySQL's inline ENUM is an enum of its own, named as Prisma's introspection names it.
+    let rating = analysis.schema.enums.iter().find(|e| e.name == "film_rating").expect("an enum for film.rating");
+    assert_eq!(
+        rating.values.iter().map(|v| (v.name.as_str(), v.database_name.as_str())).collect::<Vec<_>>(),
+        vec![("G", "G"), ("PG_13", "PG-13")]
+    );
+    // A partial unique index holds for some rows only: no unique constraint, and said.
+    assert!(film.uniques.is_empty(), "{:?}", film.uniques);
+    assert!(analysis.diagnostics.iter().any(|d| d.message.contains("partial unique index")));
+    let sql_out = generate(&analysis.schema, Target::Sql(SqlDialect::Mysql)).text;
+    assert!(sql_out.contains("`title` VARCHAR(190) NOT NULL") && sql_out.contains("ENUM('G', 'PG-13')"), "{sql_out}");
+}

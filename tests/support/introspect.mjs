@@ -30,7 +30,9 @@ export async function introspectPostgres(client) {
             array(select a.attname::text from unnest(i.indkey) with ordinality k(attnum, n)
                   join pg_attribute a on a.attrelid = t.oid and a.attnum = k.attnum order by k.n) as columns
      from pg_index i join pg_class t on t.oid = i.indrelid join pg_namespace s on s.oid = t.relnamespace
-     where s.nspname = 'public' and t.relkind in ('r', 'p') and (i.indisunique or i.indisprimary)`);
+     where s.nspname = 'public' and t.relkind in ('r', 'p') and (i.indisunique or i.indisprimary)
+       -- A partial unique index (WHERE …) makes no column set unique.
+       and i.indpred is null`);
   for (const i of indexes.rows) {
     if (i.primary) table(shape, i.table_name).primaryKey = i.columns;
     else table(shape, i.table_name).uniques.push(i.columns);
@@ -99,7 +101,7 @@ select json_object(
   'tables', (select json_group_array(json_object(
       'name', m.name,
       'columns', (select json_group_array(json_object('name', c.name, 'type', c.type, 'notnull', c."notnull", 'pk', c.pk)) from pragma_table_info(m.name) c),
-      'indexes', (select json_group_array(json_object('unique', il."unique", 'origin', il.origin,
+      'indexes', (select json_group_array(json_object('unique', il."unique" and not il.partial, 'origin', il.origin,
                     'columns', (select json_group_array(ii.name) from pragma_index_info(il.name) ii)))
                   from pragma_index_list(m.name) il),
       'foreignKeys', (select json_group_array(json_object('id', f.id, 'seq', f.seq, 'table', f."table", 'from', f."from", 'to', f."to",

@@ -186,6 +186,12 @@ pub fn lower(file: &SqlFile, dialect: SqlDialect) -> (Schema, Vec<Diagnostic>) {
                 let name = create.name.as_ref().map(object_name);
                 if fields.is_empty() {
                     diagnostics.push(catalog::sql_statement_skipped(span, "An index on expressions"));
+                } else if create.predicate.is_some() {
+                    // A partial index (`WHERE is_default`) holds only for some rows: read as a
+                    // unique constraint, it would refuse rows the database takes (listmonk's one
+                    // default template made every second template a duplicate).
+                    let kind = if create.unique { "A partial unique index (with `WHERE`)" } else { "A partial index (with `WHERE`)" };
+                    diagnostics.push(catalog::sql_statement_skipped(span, kind));
                 } else if create.unique {
                     entity.uniques.push(UniqueConstraint {
                         field_options,
