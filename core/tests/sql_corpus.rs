@@ -108,3 +108,13 @@ fn every_corpus_sql_file_is_read_in_its_dialect_without_errors() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+#[test]
+fn a_sqlite_script_with_only_its_types_to_tell_it_by_is_read_as_sqlite() {
+    // Roundcube's SQLite schema: no AUTOINCREMENT, no PRAGMA, no brackets; `datetime` and
+    // `tinyint` are types PostgreSQL does not have. (Synapse's SQLite schema, which writes
+    // PostgreSQL's `bytea`, still reads as PostgreSQL: nothing in it says otherwise.)
+    assert_eq!(relplay_core::syntax::sql::detect_dialect(&corpus("roundcube-sqlite.sql")), Some(SqlDialect::Sqlite));
+    assert_eq!(relplay_core::syntax::sql::detect_dialect(&corpus("roundcube-postgres.sql")), Some(SqlDialect::Postgresql));
+    assert_eq!(relplay_core::syntax::sql::detect_dialect(&corpus("roundcube-mysql.sql")), Some(SqlDialect::Mysql));
+}

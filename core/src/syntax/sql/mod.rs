@@ -303,7 +303,10 @@ pub fn detect_dialect(text: &str) -> Option<SqlDialect> {
         + 3 * count("WITHOUT ROWID")
         + 2 * count("ROWID")
         + 3 * count("DATETIME('NOW')")
-        + bracket_names;
+        + bracket_names
+        // Types PostgreSQL does not have, in a script without MySQL's marks (Roundcube's and
+        // Synapse's SQLite schemas have nothing else to tell them by).
+        + if mysql == 0 { count(" DATETIME") + count(" TINYINT") + count(" BLOB") } else { 0 };
     // psql's meta-commands (`\c db`) start lines of scripts meant for PostgreSQL.
     let psql_commands = text.lines().filter(|line| line.starts_with('\\')).count();
     let postgres = 3 * count("SERIAL")
