@@ -146,13 +146,13 @@ impl SqlDialect {
         }
     }
 
-    /// Whether a length, precision or scale the source declares (`VARCHAR(2183)`) is lost here:
-    /// a native type with arguments from another SQL database that does not carry
+    /// The declared type (`VARCHAR(2183)`) whose length, precision or scale is lost here: a
+    /// native type with arguments from another SQL database that does not carry
     /// ([`Self::native_type_here`]), so the column has the portable type's default.
-    pub fn loses_declared_size(self, native: Option<&NativeType>, provider: Option<Provider>) -> bool {
-        let sized = native.is_some_and(|n| matches!(n.name.as_str(), "VarChar" | "Char" | "Decimal") && !n.arguments.is_empty());
+    pub fn lost_declared_type(self, native: Option<&NativeType>, provider: Option<Provider>) -> Option<String> {
+        let sized = native.filter(|n| matches!(n.name.as_str(), "VarChar" | "Char" | "Decimal") && !n.arguments.is_empty())?;
         let from_sql = matches!(provider, Some(Provider::Postgresql | Provider::Mysql)) && self != SqlDialect::Sqlite;
-        sized && from_sql && self.native_type_here(native, provider).is_none()
+        (from_sql && self.native_type_here(native, provider).is_none()).then(|| self.native_type(sized))
     }
 
     /// Whether SQL written for `provider`'s database (`dbgenerated("…")`) is valid here: the same
@@ -322,14 +322,14 @@ mod tests {
         // Too long for a MySQL key or row: the portable String's type, and the loss is said.
         let long = native("VarChar", &["2183"]);
         assert_eq!(here(SqlDialect::Mysql, &long, Provider::Postgresql), None);
-        assert!(SqlDialect::Mysql.loses_declared_size(Some(&long), Some(Provider::Postgresql)));
-        assert!(!SqlDialect::Mysql.loses_declared_size(Some(&varchar), Some(Provider::Postgresql)));
+        assert_eq!(SqlDialect::Mysql.lost_declared_type(Some(&long), Some(Provider::Postgresql)).as_deref(), Some("VARCHAR(2183)"));
+        assert_eq!(SqlDialect::Mysql.lost_declared_type(Some(&varchar), Some(Provider::Postgresql)), None);
         assert_eq!(here(SqlDialect::Mysql, &native("Timestamptz", &["6"]), Provider::Postgresql).as_deref(), Some("DATETIME(6)"));
         assert_eq!(here(SqlDialect::Postgresql, &native("TinyInt", &[]), Provider::Mysql).as_deref(), Some("SMALLINT"));
         // A type only one database has stays there; SQLite takes none from elsewhere.
         assert_eq!(here(SqlDialect::Mysql, &native("Uuid", &[]), Provider::Postgresql), None);
         assert_eq!(here(SqlDialect::Sqlite, &varchar, Provider::Postgresql), None);
-        assert!(!SqlDialect::Sqlite.loses_declared_size(Some(&long), Some(Provider::Postgresql)));
+        assert_eq!(SqlDialect::Sqlite.lost_declared_type(Some(&long), Some(Provider::Postgresql)), None);
     }
 
     #[test]

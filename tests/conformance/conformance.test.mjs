@@ -17,7 +17,7 @@ import { readdirSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { relplay, relplayOk, ormSchemas, repoRoot, corpusDir } from "../support/relplay.mjs";
 import { expectedShape, compareShapes } from "../support/expected-shape.mjs";
-import { Postgres, Mysql, Sqlite } from "../support/databases.mjs";
+import { testServers, serverOf } from "../support/databases.mjs";
 import { typeormShape, sequelizeShape, prismaShape, openTypeorm } from "../support/orm-databases.mjs";
 import { prismaDmmf, prismaValidate } from "../support/prisma-validator.mjs";
 
@@ -164,19 +164,7 @@ after(() => {
   if (results) writeFileSync(process.env.RELPLAY_RESULTS, JSON.stringify(results, null, 1));
 });
 
-const servers = {};
-before(async () => {
-  servers.postgres = new Postgres();
-  servers.mysql = new Mysql();
-  servers.sqlite = new Sqlite();
-  await servers.postgres.connect();
-  await servers.mysql.connect();
-});
-after(async () => {
-  await servers.postgres.end();
-  await servers.mysql.end();
-  servers.sqlite.end();
-});
+const servers = testServers(before, after);
 
 /**
  * The PostgreSQL extensions this server cannot create that the schema's columns need. An
@@ -196,9 +184,7 @@ async function withoutExtensions(sql, dialect) {
 }
 
 async function shapeOfSql(name, sql, dialect) {
-  if (dialect === "postgresql") return servers.postgres.shapeAfter(`${name}_sql`, sql);
-  if (dialect === "mysql") return servers.mysql.shapeAfter(`${name}_sql`, sql);
-  return servers.sqlite.shapeAfter(`${name}_sql`, sql);
+  return serverOf(servers, dialect).shapeAfter(`${name}_sql`, sql);
 }
 
 for (const schema of conformanceSchemas()) {

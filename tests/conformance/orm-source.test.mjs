@@ -12,7 +12,7 @@ import { join } from "node:path";
 import { readdirSync } from "node:fs";
 import { relplay, repoRoot } from "../support/relplay.mjs";
 import { expectedShape, compareShapes } from "../support/expected-shape.mjs";
-import { Postgres, Mysql, Sqlite } from "../support/databases.mjs";
+import { testServers, serverOf } from "../support/databases.mjs";
 import { typeormShapeOfCode } from "../support/typeorm-source.mjs";
 import { sequelizeShapeOfCode } from "../support/sequelize-source.mjs";
 
@@ -74,24 +74,10 @@ const sets = corpora.flatMap(({ language, dir, build }) =>
     .map((name) => ({ name, language, dir: join(dir, name), build })),
 );
 
-const servers = {};
-before(async () => {
-  servers.postgres = new Postgres();
-  servers.mysql = new Mysql();
-  servers.sqlite = new Sqlite();
-  await servers.postgres.connect();
-  await servers.mysql.connect();
-});
-after(async () => {
-  await servers.postgres.end();
-  await servers.mysql.end();
-  servers.sqlite.end();
-});
+const servers = testServers(before, after);
 
 async function shapeOfSql(name, sql, dialect) {
-  if (dialect === "postgresql") return servers.postgres.shapeAfter(`${name}_rsql`, sql);
-  if (dialect === "mysql") return servers.mysql.shapeAfter(`${name}_rsql`, sql);
-  return servers.sqlite.shapeAfter(`${name}_rsql`, sql);
+  return serverOf(servers, dialect).shapeAfter(`${name}_rsql`, sql);
 }
 
 for (const [index, { name, language, dir, build }] of sets.entries()) {

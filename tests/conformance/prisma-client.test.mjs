@@ -17,7 +17,7 @@ import { basename, join } from "node:path";
 import { readdirSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { relplay, ormSchemas, corpusDir, repoRoot } from "../support/relplay.mjs";
-import { Postgres, Mysql, Sqlite, databaseName } from "../support/databases.mjs";
+import { testServers, databaseName } from "../support/databases.mjs";
 import { prismaDmmf } from "../support/prisma-validator.mjs";
 import { generatedPrismaClient } from "../support/prisma-client.mjs";
 
@@ -257,16 +257,7 @@ async function exercise(schemaName, ir, prisma, sql, dialect = "postgresql") {
   return { skipped, exerciser };
 }
 
-const servers = { postgresql: new Postgres(), mysql: new Mysql(), sqlite: new Sqlite() };
-before(async () => {
-  await servers.postgresql.connect();
-  await servers.mysql.connect();
-});
-after(async () => {
-  await servers.postgresql.end();
-  await servers.mysql.end();
-  servers.sqlite.end();
-});
+const servers = testServers(before, after);
 
 /**
  * A fresh database of `dialect` made by `sql`, and a function that opens Prisma's driver adapter
@@ -274,13 +265,13 @@ after(async () => {
  */
 async function databaseFor(dialect, name, sql) {
   if (dialect === "postgresql") {
-    const database = await servers.postgresql.fresh(name);
+    const database = await servers.postgres.fresh(name);
     try {
       await database.query(sql);
     } finally {
       await database.end();
     }
-    const url = servers.postgresql.url.replace(/\/[^/]*$/, `/${databaseName(name)}`);
+    const url = servers.postgres.url.replace(/\/[^/]*$/, `/${databaseName(name)}`);
     return async () => new (await import("@prisma/adapter-pg")).PrismaPg({ connectionString: url });
   }
   if (dialect === "mysql") {
@@ -303,13 +294,13 @@ describe("Prisma Client 7 on the database relplay's SQL builds, on the schema's 
       const dialect = ir.provider;
       if (!["postgresql", "mysql", "sqlite"].includes(dialect)) return t.skip(`its database is ${dialect ?? "not named"}`);
       if (dialect === "postgresql") {
-        const available = await servers.postgresql.availableExtensions();
+        const available = await servers.postgres.availableExtensions();
         const typed = ir.entities.some((e) => e.fields.some((f) => f.field_type.kind === "unsupported"));
         if (typed && ir.extensions?.some((e) => !available.has(e))) return t.skip("this PostgreSQL server lacks an extension the schema's columns need");
       }
       const prisma = convert(schema, ["--to", "prisma"]);
       const written = convert(schema, ["--to", "sql", "--dialect", dialect]);
-      const sql = dialect === "postgresql" ? await servers.postgresql.withoutMissingExtensions(written) : written;
+      const sql = dialect === "postgresql" ? await servers.postgres.withoutMissingExtensions(written) : written;
       const { skipped, exerciser } = await exercise(schema.name, ir, prisma, sql, dialect);
       if (skipped.size) t.diagnostic(`left out: ${[...skipped].map(([m, why]) => `${m} (${why})`).join("; ")}`);
       t.diagnostic(`${exerciser.counter} values written, ${exerciser.checks} relations read back from both ends`);

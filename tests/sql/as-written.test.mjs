@@ -12,7 +12,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { spawnSync } from "node:child_process";
 import { relplayOk, corpusDir } from "../support/relplay.mjs";
 import { compareShapes } from "../support/expected-shape.mjs";
-import { Postgres, Mysql, Sqlite } from "../support/databases.mjs";
+import { testServers, serverOf } from "../support/databases.mjs";
 
 const dialectOf = (file) => (/postgres/.test(file) ? "postgresql" : /mysql/.test(file) ? "mysql" : "sqlite");
 const only = process.env.RELPLAY_CONFORMANCE_ONLY?.split(",");
@@ -21,19 +21,7 @@ const scripts = readdirSync(join(corpusDir, "sql"))
   .filter((f) => !only || only.includes(basename(f, ".sql")))
   .sort();
 
-const servers = {};
-before(async () => {
-  servers.postgresql = new Postgres();
-  servers.mysql = new Mysql();
-  servers.sqlite = new Sqlite();
-  await servers.postgresql.connect();
-  await servers.mysql.connect();
-});
-after(async () => {
-  await servers.postgresql.end();
-  await servers.mysql.end();
-  servers.sqlite.end();
-});
+const servers = testServers(before, after);
 
 /**
  * A PostgreSQL script run in the test's own fresh database: its statements that make, drop or
@@ -91,14 +79,14 @@ describe("SQL corpus: the script as written and relplay's SQL of it build the sa
       const text = readFileSync(path, "utf8");
       const original = dialect === "mysql" ? text : asScript(text);
       if (dialect === "postgresql") {
-        const available = await servers.postgresql.availableExtensions();
+        const available = await servers.postgres.availableExtensions();
         const wanted = [...original.matchAll(/CREATE EXTENSION (?:IF NOT EXISTS )?"?(\w+)"?/gi)].map((m) => m[1]);
         const missing = wanted.filter((e) => !available.has(e));
         if (missing.length) return t.skip(`this PostgreSQL server lacks the extension(s) ${missing.join(", ")}`);
       }
       const name = basename(file, ".sql").replace(/\W/g, "_");
       const rewritten = relplayOk(["convert", path, "--from", `sql:${dialect}`, "--to", "sql", "--dialect", dialect]);
-      const server = servers[dialect];
+      const server = serverOf(servers, dialect);
       const asWritten = dialect === "mysql" ? await mysqlClientShape(`written_${name}`, original) : await server.shapeAfter(`written_${name}`, original);
       const asRewritten = await server.shapeAfter(`rewritten_${name}`, rewritten);
       const ir = JSON.parse(relplayOk(["convert", path, "--from", `sql:${dialect}`, "--to", "json"]));

@@ -128,3 +128,29 @@ export class Sqlite {
     rmSync(this.dir, { recursive: true, force: true });
   }
 }
+
+/**
+ * The three test databases for a test file: `{ postgres, mysql, sqlite }`, opened in the file's
+ * `before` hook and closed in its `after` (pass node:test's two).
+ */
+export function testServers(before, after) {
+  const servers = {};
+  before(async () => {
+    servers.postgres = new Postgres();
+    servers.mysql = new Mysql();
+    servers.sqlite = new Sqlite();
+    await servers.postgres.connect();
+    await servers.mysql.connect();
+  });
+  after(async () => {
+    await servers.postgres.end();
+    await servers.mysql.end();
+    servers.sqlite.end();
+  });
+  return servers;
+}
+
+/** The server of `dialect` (postgresql, mysql, sqlite) among testServers'. */
+export function serverOf(servers, dialect) {
+  return dialect === "postgresql" ? servers.postgres : servers[dialect];
+}

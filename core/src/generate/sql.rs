@@ -272,13 +272,8 @@ impl<'a> SqlWriter<'a> {
 
     fn column_definition(&mut self, entity: &Entity, field: &Field, inline_primary_key: bool) -> String {
         let mut column_type = self.base_type(field);
-        if self.dialect.loses_declared_size(field.native_type.as_ref(), self.schema.provider) {
-            let what = format!(
-                "the declared type of `{}.{}` ({}); it is {column_type} here",
-                entity.name,
-                field.name,
-                self.dialect.native_type(field.native_type.as_ref().expect("a lost size has a native type"))
-            );
+        if let Some(declared) = self.dialect.lost_declared_type(field.native_type.as_ref(), self.schema.provider) {
+            let what = format!("the declared type of `{}.{}` ({declared}); it is {column_type} here", entity.name, field.name);
             self.out.cannot_express(field.span, self.dialect.display_name(), &what);
         }
         let autoincrement = field.default == Some(DefaultValue::Autoincrement);

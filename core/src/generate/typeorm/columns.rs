@@ -114,8 +114,7 @@ impl ClassWriter<'_> {
             Some(native) => dialect.native_type(&native),
             None => dialect.scalar_type(&field.field_type),
         };
-        if dialect.loses_declared_size(field.native_type.as_ref(), self.schema.provider) {
-            let declared = dialect.native_type(field.native_type.as_ref().expect("a lost size has a native type"));
+        if let Some(declared) = dialect.lost_declared_type(field.native_type.as_ref(), self.schema.provider) {
             comments.push(format!("Declared {declared} for another database; {sql_type} on {}.", dialect.display_name()));
             let what = format!("the declared type of `{}.{}` ({declared}); it is {sql_type} here", self.entity.name, field.name);
             self.out.cannot_express(field.span, dialect.display_name(), &what);

@@ -109,6 +109,7 @@ pub(super) fn lower_column(
     statement: &SqlStatement,
     dialect: SqlDialect,
     types: &TypeNames,
+    inline_enum: Option<&EnumType>,
     _diagnostics: &mut Vec<Diagnostic>,
 ) -> Field {
     let span = statement.span;
@@ -124,7 +125,8 @@ pub(super) fn lower_column(
         Some(base) => base.as_str(),
         None => sql_type.trim_end_matches("[]"),
     };
-    let (field_type, counts_up) = match types.enums.get(&type_name) {
+    // A type the script names (`CREATE TYPE … AS ENUM`), or MySQL's inline ENUM of this column.
+    let (field_type, counts_up) = match inline_enum.map(|e| &e.name).or(types.enums.get(&type_name)) {
         Some(enum_name) => (FieldType::Enum(enum_name.clone()), false),
         // SQLite goes by affinity, and a declared type naming text before any integer is text
         // there whatever else it says (`BLOB SUB_TYPE TEXT` in sakila's SQLite port).

@@ -248,14 +248,9 @@ fn lower_table(
     let name_end = statement.span_in_script(sqlparser::ast::Spanned::span(&create.name)).map_or(span.end(), |s| s.end());
     let mut entity = Entity::new(table.clone(), table.clone(), span, crate::span::Span::new(span.start(), name_end));
     for (position, column) in create.columns.iter().enumerate() {
-        let mut field = columns::lower_column(column, position as u32, statement, dialect, types, diagnostics);
-        if let Some(inline) = columns::inline_enum(column, &table, enums, span) {
-            field.field_type = crate::ir::FieldType::Enum(inline.name.clone());
-            if let Some(crate::ir::DefaultValue::String(value)) = &field.default {
-                field.default = Some(crate::ir::DefaultValue::EnumValue(crate::languages::prisma::identifier(value)));
-            }
-            enums.push(inline);
-        }
+        let inline = columns::inline_enum(column, &table, enums, span);
+        let field = columns::lower_column(column, position as u32, statement, dialect, types, inline.as_ref(), diagnostics);
+        enums.extend(inline);
         let name = field.name.clone();
         for option in &column.options {
             match &option.option {
