@@ -1,0 +1,69 @@
+// Prisma's own schema-validation test files (tests/corpus/prisma-validation, from prisma-engines)
+// as a peer's test suite: Prisma 7's validator gives each file its verdict, relplay must give the
+// same, and never exit with a panic. The files where relplay does not agree yet are listed, each
+// with what is missing, in known-disagreements.txt; the test fails when a file outside that list
+// disagrees and when a listed file has come to agree (so the list only ever shrinks).
+import { test, describe } from "node:test";
+import assert from "node:assert/strict";
+import { readFileSync, writeFileSync, mkdtempSync, readdirSync, mkdirSync } from "node:fs";
+import { join, dirname } from "node:path";
+import { tmpdir } from "node:os";
+import { relplay, repoRoot } from "../support/relplay.mjs";
+import { prismaValidate, withoutConnectionUrls } from "../support/prisma-validator.mjs";
+
+const suiteDir = join(repoRoot, "tests/corpus/prisma-validation");
+const ledgerFile = join(repoRoot, "tests/prisma/known-disagreements.txt");
+
+/** The ledger: suite path → what relplay lacks for it. */
+function knownDisagreements() {
+  const entries = new Map();
+  for (const line of readFileSync(ledgerFile, "utf8").split("\n")) {
+    const text = line.replace(/#.*$/, "").trim();
+    if (!text) continue;
+    const [path, ...reason] = text.split(/\s+—\s+|\s{2,}/);
+    entries.set(path.trim(), reason.join(" ").trim());
+  }
+  return entries;
+}
+
+/** relplay's and Prisma's verdicts on one suite file, the file's `url` lines removed (Prisma 7 refuses them). */
+export function verdicts(path, workDir) {
+  const text = withoutConnectionUrls(readFileSync(join(suiteDir, path), "utf8"));
+  const copy = join(workDir, path);
+  mkdirSync(dirname(copy), { recursive: true });
+  writeFileSync(copy, text);
+  const ours = relplay(["check", copy]);
+  const prisma = prismaValidate(text);
+  return { ours, prisma };
+}
+
+describe("relplay gives Prisma's verdict on Prisma's own validation tests", () => {
+  const files = readdirSync(suiteDir, { recursive: true }).filter((f) => f.endsWith(".prisma")).sort();
+  const ledger = knownDisagreements();
+  const workDir = mkdtempSync(join(tmpdir(), "relplay-prisma-suite-"));
+  const disagreeing = [];
+
+  test("the suite is there (216 files of prisma-engines 2ba551f)", () => assert.equal(files.length, 216));
+  test("every listed disagreement names a file of the suite", () => {
+    for (const path of ledger.keys()) assert.ok(files.includes(path), `known-disagreements.txt lists ${path}, which is not in the suite`);
+  });
+
+  for (const path of files) {
+    test(path, () => {
+      const { ours, prisma } = verdicts(path, workDir);
+      assert.ok(ours.status === 0 || ours.status === 1, `relplay exited with ${ours.status} (a panic?)\n${ours.stderr}`);
+      const agree = (ours.status === 0) === prisma.valid;
+      if (!agree) disagreeing.push(path);
+      const listed = ledger.has(path);
+      const detail = `relplay says ${ours.status === 0 ? "valid" : "invalid"}, Prisma says ${prisma.valid ? "valid" : "invalid"}\n` +
+        `relplay:\n${ours.stdout}\nPrisma:\n${prisma.message}`;
+      if (listed) assert.ok(!agree, `${path} agrees now: remove it from known-disagreements.txt`);
+      else assert.ok(agree, detail);
+    });
+  }
+
+  test("the figure", () => {
+    const agreeing = files.length - disagreeing.length;
+    console.log(`# relplay agrees with Prisma 7 on ${agreeing} of ${files.length} files of Prisma's validation suite`);
+  });
+});
