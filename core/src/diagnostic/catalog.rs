@@ -4,6 +4,7 @@
 //! (lowering and validation), `G…` generation (a target cannot express something).
 
 use super::{Code, Diagnostic, Fix, TextEdit};
+use crate::ir::Provider;
 use crate::span::Span;
 
 fn quoted_list(names: &[String]) -> String {
@@ -250,6 +251,40 @@ pub fn default_without_value(span: Span) -> Diagnostic {
 
 pub fn default_type_mismatch(span: Span, function: &str, field: &str, expected: &str) -> Diagnostic {
     Diagnostic::error(Code::N017, span, format!("`{function}` can only be the default of {expected} field, and `{field}` is not one."))
+}
+
+pub fn default_function_argument(span: Span, function: &str, expected: &str) -> Diagnostic {
+    Diagnostic::error(Code::N044, span, format!("`{function}()` takes {expected}."))
+}
+
+pub fn unknown_native_type(span: Span, name: &str, provider: Provider) -> Diagnostic {
+    let known: Vec<&str> = crate::languages::prisma_native_types::native_types(provider).iter().map(|t| t.name).collect();
+    let message = if known.is_empty() {
+        format!("`@db.{name}`: Prisma has no native types on {}; remove it.", provider.display_name())
+    } else {
+        format!("`@db.{name}` is not a native type of {} in Prisma; it has {}.", provider.display_name(), known.join(", "))
+    };
+    Diagnostic::error(Code::N045, span, message)
+}
+
+pub fn native_type_field_type(span: Span, native: &str, field: &str, field_type: &str, expected: &[String]) -> Diagnostic {
+    Diagnostic::error(
+        Code::N046,
+        span,
+        format!("`@db.{native}` is a native type of {} fields, and `{field}` is {field_type}.", expected.join(" or ")),
+    )
+}
+
+pub fn native_type_arguments(span: Span, written: &str, takes: &str) -> Diagnostic {
+    Diagnostic::error(Code::N047, span, format!("`{written}`: it takes {takes}."))
+}
+
+pub fn key_in_composite_type(span: Span, attribute: &str, type_name: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::N048,
+        span,
+        format!("`@{attribute}` in the composite type `{type_name}`: an embedded document has no keys of its own; put it on the model's field instead."),
+    )
 }
 
 pub fn unknown_default_function(span: Span, name: &str) -> Diagnostic {

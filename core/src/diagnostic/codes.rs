@@ -107,6 +107,11 @@ codes! {
     N041 => Error,
     N042 => Error,
     N043 => Error,
+    N044 => Error,
+    N045 => Error,
+    N046 => Error,
+    N047 => Error,
+    N048 => Error,
     // relations
     R001 => Error,
     R002 => Error,

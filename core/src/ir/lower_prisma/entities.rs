@@ -25,6 +25,7 @@ const BLOCK_ATTRIBUTES: [&str; 7] = ["id", "unique", "index", "map", "ignore", "
 pub(super) fn lower_entities<'a>(
     file: &'a SchemaFile,
     names: &HashMap<String, TypeName>,
+    native_prefix: &str,
     schema: &mut Schema,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<RelationField<'a>> {
@@ -49,10 +50,11 @@ pub(super) fn lower_entities<'a>(
             }
             ModelKeyword::Type => {
                 diagnostics.push(catalog::composite_type_not_modelled(model.name.span, &model.name.name));
+                check_composite_type_fields(model, native_prefix, schema.provider, diagnostics);
                 continue;
             }
         }
-        let entity = lower_model(model, names, schema, &mut relation_fields, diagnostics);
+        let entity = lower_model(model, names, native_prefix, schema, &mut relation_fields, diagnostics);
         check_document_ids(&entity, schema.provider, diagnostics);
         check_scalar_lists(&entity, schema.provider, diagnostics);
         schema.entities.push(entity);
@@ -88,6 +90,58 @@ fn check_document_ids(entity: &Entity, provider: Option<Provider>, diagnostics: 
     }
 }
 
+/// A native type that `provider` lacks, or that does not fit the field's type or its arguments.
+fn check_native_type(
+    native_type: &NativeType,
+    field_type: &FieldType,
+    span: Span,
+    field: &str,
+    provider: Option<Provider>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    use crate::languages::prisma_native_types::{native_type_problem, NativeTypeProblem};
+    let Some(provider) = provider else { return };
+    if matches!(field_type, FieldType::Enum(_) | FieldType::Unsupported(_)) {
+        return;
+    }
+    let written = if native_type.arguments.is_empty() {
+        format!("@db.{}", native_type.name)
+    } else {
+        format!("@db.{}({})", native_type.name, native_type.arguments.join(", "))
+    };
+    match native_type_problem(provider, &native_type.name, &native_type.arguments, field_type) {
+        None => {}
+        Some(NativeTypeProblem::Unknown) => diagnostics.push(catalog::unknown_native_type(span, &native_type.name, provider)),
+        Some(NativeTypeProblem::FieldType(expected)) => {
+            let expected: Vec<String> = expected.iter().map(crate::languages::prisma::type_name).collect();
+            let field_type = crate::languages::prisma::type_name(field_type);
+            diagnostics.push(catalog::native_type_field_type(span, &native_type.name, field, &field_type, &expected));
+        }
+        Some(NativeTypeProblem::Arguments(takes)) => diagnostics.push(catalog::native_type_arguments(span, &written, &takes)),
+    }
+}
+
+/// The fields of a composite `type` (MongoDB's embedded documents), which relplay does not
+/// model: their native types are still checked, and keys and indexes, which a type cannot have,
+/// are reported.
+fn check_composite_type_fields(model: &ModelBlock, native_prefix: &str, provider: Option<Provider>, diagnostics: &mut Vec<Diagnostic>) {
+    for declaration in &model.fields {
+        let Some(field_type) = declaration.field_type.as_ref().and_then(|t| crate::languages::prisma::scalar_type(&t.name.name)) else {
+            continue;
+        };
+        for attribute in &declaration.attributes {
+            let name = attribute.name.name.as_str();
+            if let Some(native) = name.strip_prefix(native_prefix) {
+                let arguments = attribute.arguments.iter().map(|a| expression_text(&a.value)).collect();
+                let native_type = NativeType { name: native.to_string(), arguments };
+                check_native_type(&native_type, &field_type, attribute.span, &declaration.name.name, provider, diagnostics);
+            } else if matches!(name, "id" | "unique") {
+                diagnostics.push(catalog::key_in_composite_type(attribute.span, name, &model.name.name));
+            }
+        }
+    }
+}
+
 /// Prisma 7 gives a view no primary key (`@id`, `@@id`): its rows are whatever the query returns.
 fn report_view_primary_keys(model: &ModelBlock, diagnostics: &mut Vec<Diagnostic>) {
     let field_ids = model.fields.iter().flat_map(|f| f.attributes.iter()).filter(|a| a.name.name == "id");
@@ -110,6 +164,7 @@ fn report_duplicate_fields(model: &ModelBlock, diagnostics: &mut Vec<Diagnostic>
 fn lower_model<'a>(
     model: &'a ModelBlock,
     names: &HashMap<String, TypeName>,
+    native_prefix: &str,
     schema: &Schema,
     relation_fields: &mut Vec<RelationField<'a>>,
     diagnostics: &mut Vec<Diagnostic>,
@@ -128,11 +183,12 @@ fn lower_model<'a>(
         let Some(field_type) = &declaration.field_type else { continue };
         let mut written: HashMap<&str, Span> = HashMap::new();
         for attribute in &declaration.attributes {
-            if !FIELD_ATTRIBUTES.contains(&attribute.name.name.as_str()) && !attribute.name.name.starts_with("db.") {
+            let native = attribute.name.name.starts_with(native_prefix);
+            if !FIELD_ATTRIBUTES.contains(&attribute.name.name.as_str()) && !native {
                 diagnostics.push(catalog::unknown_attribute(attribute.name.span, &attribute.name.name, false));
             }
             // Native types count as one attribute: `@db.Text @db.VarChar(5)` is two types too.
-            let key = if attribute.name.name.starts_with("db.") { "db" } else { attribute.name.name.as_str() };
+            let key = if native { native_prefix } else { attribute.name.name.as_str() };
             if let Some(first) = written.insert(key, attribute.span) {
                 diagnostics.push(catalog::duplicate_attribute(attribute.span, &format!("@{}", attribute.name.name), first));
             }
@@ -171,7 +227,7 @@ fn lower_model<'a>(
                 }
             },
         };
-        let field = lower_scalar_field(declaration, portable_type, position, schema, diagnostics);
+        let field = lower_scalar_field(declaration, portable_type, position, native_prefix, schema, diagnostics);
         for attribute in &declaration.attributes {
             match attribute.name.name.as_str() {
                 "id" => id_fields.push((field.name.clone(), attribute.span, string_argument(attribute, "map", false))),
@@ -205,6 +261,7 @@ fn lower_scalar_field(
     declaration: &FieldDeclaration,
     field_type: FieldType,
     position: u32,
+    native_prefix: &str,
     schema: &Schema,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Field {
@@ -224,9 +281,11 @@ fn lower_scalar_field(
     };
     for attribute in &declaration.attributes {
         let name = attribute.name.name.as_str();
-        if let Some(native) = name.strip_prefix("db.") {
+        if let Some(native) = name.strip_prefix(native_prefix) {
             let arguments = attribute.arguments.iter().map(|a| expression_text(&a.value)).collect();
-            field.native_type = Some(NativeType { name: native.to_string(), arguments });
+            let native_type = NativeType { name: native.to_string(), arguments };
+            check_native_type(&native_type, &field.field_type, attribute.span, &field.name, schema.provider, diagnostics);
+            field.native_type = Some(native_type);
         } else if name == "updatedAt" {
             field.updated_at = true;
         } else if name == "default" {
@@ -262,10 +321,23 @@ fn lower_default(value: &Expression, field: &Field, schema: &Schema, diagnostics
                 }
                 DefaultValue::Now
             }
-            "uuid" => DefaultValue::Uuid(version(arguments)),
-            "cuid" => DefaultValue::Cuid(version(arguments)),
-            "nanoid" => DefaultValue::Nanoid(version(arguments)),
-            "ulid" => DefaultValue::Cuid(None),
+            "uuid" | "cuid" | "nanoid" | "ulid" => {
+                let function = name.name.as_str();
+                if field.field_type != FieldType::String {
+                    diagnostics.push(catalog::default_type_mismatch(value.span(), &format!("{function}()"), &field.name, "a String"));
+                    return None;
+                }
+                if let Some(problem) = generated_id_argument_problem(function, arguments) {
+                    diagnostics.push(catalog::default_function_argument(value.span(), function, problem));
+                    return None;
+                }
+                match function {
+                    "uuid" => DefaultValue::Uuid(version(arguments)),
+                    "cuid" => DefaultValue::Cuid(version(arguments)),
+                    "nanoid" => DefaultValue::Nanoid(version(arguments)),
+                    _ => DefaultValue::Cuid(None),
+                }
+            }
             "auto" => DefaultValue::Auto,
             "dbgenerated" => match arguments.first().map(|a| &a.value) {
                 Some(Expression::String { value, .. }) => DefaultValue::DbGenerated(value.clone()),
@@ -299,6 +371,33 @@ fn lower_default(value: &Expression, field: &Field, schema: &Schema, diagnostics
         Expression::Missing { .. } => return None,
     };
     Some(default)
+}
+
+/// What is wrong with the arguments of a generated-id default, as Prisma's validator has it:
+/// `ulid()` takes none; `cuid()`, `uuid()` and `nanoid()` none or one integer — cuid's version 1 or 2,
+/// uuid's 4 or 7, nanoid's length from 2 to 255.
+fn generated_id_argument_problem(function: &str, arguments: &[crate::syntax::prisma::ast::Argument]) -> Option<&'static str> {
+    if function == "ulid" {
+        return (!arguments.is_empty()).then_some("takes no argument: write `ulid()`");
+    }
+    let allowed = |n: u32| match function {
+        "cuid" => n == 1 || n == 2,
+        "uuid" => n == 4 || n == 7,
+        _ => (2..=255).contains(&n),
+    };
+    let expected = match function {
+        "cuid" => "no argument, or the version 1 or 2",
+        "uuid" => "no argument, or the version 4 or 7",
+        _ => "no argument, or a length from 2 to 255",
+    };
+    match arguments {
+        [] => None,
+        [argument] if argument.name.is_none() => match &argument.value {
+            Expression::Number { text, .. } => (!text.parse::<u32>().is_ok_and(allowed)).then_some(expected),
+            _ => Some(expected),
+        },
+        _ => Some(expected),
+    }
 }
 
 fn lower_block_attributes(model: &ModelBlock, entity: &mut Entity, diagnostics: &mut Vec<Diagnostic>) {

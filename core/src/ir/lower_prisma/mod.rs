@@ -48,7 +48,8 @@ pub fn lower(file: &SchemaFile) -> (Schema, RelationDeclarations, Vec<Diagnostic
         relations: Vec::new(),
         extensions: datasource_extensions(file),
     };
-    let relation_fields = entities::lower_entities(file, &names, &mut schema, &mut diagnostics);
+    let native_prefix = format!("{}.", datasource_name(file));
+    let relation_fields = entities::lower_entities(file, &names, &native_prefix, &mut schema, &mut diagnostics);
     let declarations = relations::declare_relations(relation_fields, &mut diagnostics);
     crate::ir::relations::build_relations(&mut schema, &declarations, &PrismaConventions);
     crate::ir::join_models::mark_join_entities(&mut schema);
@@ -71,6 +72,20 @@ fn datasource_extensions(file: &SchemaFile) -> Vec<String> {
         _ => None,
     };
     property.value.as_list().iter().filter_map(|item| mapped(item).or_else(|| item.as_name().map(|(name, _)| name.to_string()))).collect()
+}
+
+/// The datasource block's name (`db` in `datasource db { … }`), which native types are written
+/// under (`@db.VarChar`); `db` when there is no datasource.
+fn datasource_name(file: &SchemaFile) -> &str {
+    file.blocks
+        .iter()
+        .find_map(|block| match block {
+            Block::Config(config) if config.kind == ConfigKind::Datasource && !config.name.name.is_empty() => {
+                Some(config.name.name.as_str())
+            }
+            _ => None,
+        })
+        .unwrap_or("db")
 }
 
 /// The datasource's provider and relation mode.

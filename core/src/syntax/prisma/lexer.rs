@@ -117,9 +117,9 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                     _ => TokenKind::Dot,
                 }
             }
-            _ if is_identifier_start(byte) => {
-                while position < bytes.len() && is_identifier_continue(bytes[position]) {
-                    position += 1;
+            _ if text[position..].chars().next().is_some_and(is_identifier_start) => {
+                while let Some(c) = text[position..].chars().next().filter(|&c| is_identifier_continue(c)) {
+                    position += c.len_utf8();
                 }
                 TokenKind::Identifier
             }
@@ -146,12 +146,14 @@ fn scan_number(bytes: &[u8], mut position: usize) -> usize {
     position
 }
 
-fn is_identifier_start(byte: u8) -> bool {
-    byte.is_ascii_alphabetic() || byte == b'_'
+/// Prisma's names start with a letter, any letter (`Lööp`, `名前`), and go on with letters, digits,
+/// `_` and `-`, as its grammar's Unicode classes have it; `_a` is no name to Prisma.
+fn is_identifier_start(c: char) -> bool {
+    c.is_alphabetic()
 }
 
-fn is_identifier_continue(byte: u8) -> bool {
-    byte.is_ascii_alphanumeric() || byte == b'_' || byte == b'-'
+fn is_identifier_continue(c: char) -> bool {
+    c.is_alphanumeric() || c == '_' || c == '-'
 }
 
 /// The value of a string token's text (with its quotes), escapes resolved.
