@@ -287,6 +287,31 @@ pub fn key_in_composite_type(span: Span, attribute: &str, type_name: &str) -> Di
     )
 }
 
+pub fn key_argument_not_here(span: Span, argument: &str, database: &str) -> Diagnostic {
+    Diagnostic::error(Code::N049, span, format!("`{argument}:` is {database}'s alone in Prisma; remove it for this database."))
+}
+
+pub fn key_argument_value(span: Span, argument: &str, takes: &str) -> Diagnostic {
+    Diagnostic::error(Code::N049, span, format!("`{argument}:` takes {takes}."))
+}
+
+pub fn mysql_key_needs_length(span: Span, field: &str, native: &str, attribute: &str, on_field: bool) -> Diagnostic {
+    let example = if on_field { format!("{attribute}(length: 191)") } else { format!("{field}(length: 191)") };
+    Diagnostic::error(
+        Code::N050,
+        span,
+        format!("MySQL keys a `{native}` column only by a prefix: give `{field}` a `length:` in `{attribute}` (`{example}`), or make it a `VarChar`."),
+    )
+}
+
+pub fn clustered_twice(span: Span, model: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::N051,
+        span,
+        format!("`{model}` has more than one clustered key or index; SQL Server keeps a table in one order (its primary key's unless it says `clustered: false`)."),
+    )
+}
+
 pub fn unknown_default_function(span: Span, name: &str) -> Diagnostic {
     Diagnostic::error(
         Code::N018,

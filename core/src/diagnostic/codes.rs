@@ -112,6 +112,9 @@ codes! {
     N046 => Error,
     N047 => Error,
     N048 => Error,
+    N049 => Error,
+    N050 => Error,
+    N051 => Error,
     // relations
     R001 => Error,
     R002 => Error,

@@ -55,6 +55,7 @@ pub(super) fn lower_entities<'a>(
             }
         }
         let entity = lower_model(model, names, native_prefix, schema, &mut relation_fields, diagnostics);
+        super::key_arguments::check_key_arguments(model, &entity, schema.provider, diagnostics);
         check_document_ids(&entity, schema.provider, diagnostics);
         check_scalar_lists(&entity, schema.provider, diagnostics);
         schema.entities.push(entity);

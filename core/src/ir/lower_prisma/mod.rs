@@ -10,6 +10,7 @@
 
 mod arguments;
 mod entities;
+mod key_arguments;
 mod relations;
 
 use crate::diagnostic::{catalog, Diagnostic};
