@@ -312,6 +312,10 @@ pub fn clustered_twice(span: Span, model: &str) -> Diagnostic {
     )
 }
 
+pub fn extensions_problem(span: Span, rule: &str) -> Diagnostic {
+    Diagnostic::error(Code::N052, span, format!("The datasource's `extensions` are {rule}."))
+}
+
 pub fn unknown_default_function(span: Span, name: &str) -> Diagnostic {
     Diagnostic::error(
         Code::N018,

@@ -115,6 +115,7 @@ codes! {
     N049 => Error,
     N050 => Error,
     N051 => Error,
+    N052 => Error,
     // relations
     R001 => Error,
     R002 => Error,

@@ -27,7 +27,17 @@ pub fn generate(original: &Schema) -> Generated {
     let ends = relation_ends(schema);
     let schema_index = SchemaIndex::new(schema);
     // PostgreSQL extensions are a preview feature of Prisma's, named in the datasource.
-    let extensions = (provider == Provider::Postgresql && !schema.extensions.is_empty()).then(|| schema.extensions.join(", "));
+    // A database name Prisma cannot take as a name (`uuid-ossp`) is written `uuid_ossp(map: "uuid-ossp")`.
+    let extension = |name: &String| {
+        let identifier = crate::languages::prisma::identifier(name);
+        if &identifier == name {
+            identifier
+        } else {
+            format!("{identifier}(map: \"{name}\")")
+        }
+    };
+    let extensions = (provider == Provider::Postgresql && !schema.extensions.is_empty())
+        .then(|| schema.extensions.iter().map(extension).collect::<Vec<_>>().join(", "));
     if extensions.is_some() {
         let _ = writeln!(
             out,

@@ -39,6 +39,7 @@ pub fn lower(file: &SchemaFile) -> (Schema, RelationDeclarations, Vec<Diagnostic
     let names = collect_names(file, &mut diagnostics);
     let enums = lower_enums(file, &mut diagnostics);
     let preview_features = preview_features(file, &mut diagnostics);
+    check_extensions(file, provider, &preview_features, &mut diagnostics);
     let mut schema = Schema {
         version: IR_VERSION,
         preview_features,
@@ -55,6 +56,59 @@ pub fn lower(file: &SchemaFile) -> (Schema, RelationDeclarations, Vec<Diagnostic
     crate::ir::relations::build_relations(&mut schema, &declarations, &PrismaConventions);
     crate::ir::join_models::mark_join_entities(&mut schema);
     (schema, declarations, diagnostics)
+}
+
+/// Prisma's rules for the datasource's `extensions`: PostgreSQL's alone, behind the
+/// `postgresqlExtensions` preview feature; each a name (no `-`) or a call with named string
+/// arguments `map`, `schema` and `version`, each once.
+fn check_extensions(file: &SchemaFile, provider: Option<Provider>, preview_features: &[String], diagnostics: &mut Vec<Diagnostic>) {
+    let property = file.blocks.iter().find_map(|block| match block {
+        Block::Config(config) if config.kind == ConfigKind::Datasource => config.property("extensions"),
+        _ => None,
+    });
+    let Some(property) = property else { return };
+    if provider.is_some_and(|p| p != Provider::Postgresql) {
+        diagnostics
+            .push(catalog::extensions_problem(property.name.span, "PostgreSQL's alone: other databases have no extensions to declare"));
+        return;
+    }
+    if !preview_features.iter().any(|f| f.eq_ignore_ascii_case("postgresqlExtensions")) {
+        diagnostics.push(catalog::extensions_problem(
+            property.name.span,
+            "behind a preview feature: add \"postgresqlExtensions\" to the generator's `previewFeatures`",
+        ));
+    }
+    for item in property.value.as_list() {
+        let (name, arguments) = match item {
+            Expression::Constant { name, span } => ((name, *span), &[][..]),
+            Expression::Call { name, arguments, .. } => ((&name.name, name.span), arguments.as_slice()),
+            other => {
+                diagnostics.push(catalog::extensions_problem(
+                    other.span(),
+                    "a list of names (`[citext, postgis(version: \"3.4\")]`), not strings or numbers",
+                ));
+                continue;
+            }
+        };
+        if name.0.contains('-') {
+            diagnostics.push(catalog::extensions_problem(name.1, "names without `-`: write `uuid_ossp(map: \"uuid-ossp\")`"));
+        }
+        let mut seen: Vec<&str> = Vec::new();
+        for argument in arguments {
+            let Some(argument_name) = &argument.name else {
+                diagnostics.push(catalog::extensions_problem(argument.span, "named arguments: `map:`, `schema:` or `version:`"));
+                continue;
+            };
+            if !matches!(argument_name.name.as_str(), "map" | "schema" | "version") {
+                diagnostics.push(catalog::extensions_problem(argument_name.span, "the arguments `map:`, `schema:` and `version:` only"));
+            } else if seen.contains(&argument_name.name.as_str()) {
+                diagnostics.push(catalog::extensions_problem(argument.span, "each argument once"));
+            } else if !matches!(argument.value, Expression::String { .. }) {
+                diagnostics.push(catalog::extensions_problem(argument.value.span(), "strings as argument values (`version: \"3.4\"`)"));
+            }
+            seen.push(&argument_name.name);
+        }
+    }
 }
 
 /// The datasource's `extensions = [citext, postgis(version: "3.4")]`, by name.
