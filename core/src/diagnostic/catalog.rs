@@ -316,6 +316,32 @@ pub fn extensions_problem(span: Span, rule: &str) -> Diagnostic {
     Diagnostic::error(Code::N052, span, format!("The datasource's `extensions` are {rule}."))
 }
 
+pub fn database_schema_problem(span: Span, problem: &str) -> Diagnostic {
+    let mut text = problem.to_string();
+    if let Some(first) = text.get_mut(0..1) {
+        first.make_ascii_uppercase();
+    }
+    Diagnostic::error(Code::N053, span, format!("{text}."))
+}
+
+pub fn table_name_taken(span: Span, table: &str, model: &str, first_model: &str, first: Span) -> Diagnostic {
+    Diagnostic::error(
+        Code::N054,
+        span,
+        format!("`{model}` is the table `{table}`, which `{first_model}` already is; give one of them another name with `@@map`."),
+    )
+    .with_label(first, format!("`{first_model}` is `{table}` here"))
+}
+
+pub fn enum_name_taken(span: Span, database_name: &str, name: &str, first_name: &str, first: Span) -> Diagnostic {
+    Diagnostic::error(
+        Code::N054,
+        span,
+        format!("Enum `{name}` is the database type `{database_name}`, which enum `{first_name}` already is; give one of them another name with `@@map`."),
+    )
+    .with_label(first, format!("`{first_name}` is `{database_name}` here"))
+}
+
 pub fn unknown_default_function(span: Span, name: &str) -> Diagnostic {
     Diagnostic::error(
         Code::N018,
@@ -741,6 +767,14 @@ pub fn named_primary_key_unsupported(span: Span, provider: &str) -> Diagnostic {
 }
 
 // ----- G: generation ------------------------------------------------------------------------------
+
+pub fn database_schemas_not_written(span: Span, target: &str, names: &str) -> Diagnostic {
+    Diagnostic::warning(
+        Code::G001,
+        span,
+        format!("relplay does not write database schemas ({names}) for {target} yet: every table of this output is in the database's default schema; the output says so in a comment."),
+    )
+}
 
 pub fn target_cannot_express(span: Span, target: &str, what: &str) -> Diagnostic {
     Diagnostic::warning(Code::G001, span, format!("{target} cannot express {what}; the output says so in a comment."))

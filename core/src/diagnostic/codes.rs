@@ -116,6 +116,8 @@ codes! {
     N050 => Error,
     N051 => Error,
     N052 => Error,
+    N053 => Error,
+    N054 => Error,
     // relations
     R001 => Error,
     R002 => Error,

@@ -90,6 +90,23 @@ impl Emitter {
         }
     }
 
+    /// For a schema with database schemas of its own, says in a comment (lines starting `prefix`)
+    /// and a warning that this output puts every table in the default schema.
+    pub fn database_schemas_note(&mut self, schema: &crate::ir::Schema, target: &str, prefix: &str) {
+        if let Some((text, diagnostic)) = database_schemas_note(schema, target, prefix) {
+            self.push_str(&text);
+            self.diagnostics.push(diagnostic);
+        }
+    }
+
+    /// The warning of [`Emitter::database_schemas_note`] alone, where the note is in a header
+    /// written apart.
+    pub fn warn_database_schemas(&mut self, schema: &crate::ir::Schema, target: &str) {
+        if let Some((_, diagnostic)) = database_schemas_note(schema, target, "//") {
+            self.diagnostics.push(diagnostic);
+        }
+    }
+
     /// Warns that `target` cannot express `what` (written at `span` of the source).
     pub fn cannot_express(&mut self, span: Span, target: &str, what: &str) {
         self.diagnostics.push(catalog::target_cannot_express(span, target, what));
@@ -202,6 +219,17 @@ pub fn document_database_note(schema: &crate::ir::Schema, target: &str, prefix: 
     let text = format!("{prefix} relplay: this schema is for MongoDB, a document database. {target} cannot express {what}.\n");
     let span = schema.entities.first().map_or_else(crate::span::Span::default, |e| e.span);
     Some((text, catalog::target_cannot_express(span, target, &what)))
+}
+
+/// For a schema whose tables are in database schemas of their own (Prisma's `@@schema`), the
+/// comment and warning that this output, unlike relplay's Prisma, puts them all in the
+/// database's default schema. (A document database's schema has no database schemas.)
+pub fn database_schemas_note(schema: &crate::ir::Schema, target: &str, prefix: &str) -> Option<(String, crate::diagnostic::Diagnostic)> {
+    let placed = schema.entities.iter().find(|e| e.database_schema.is_some())?;
+    let names = schema.database_schemas.iter().map(|s| format!("`{s}`")).collect::<Vec<_>>().join(", ");
+    let text =
+        format!("{prefix} relplay: the source puts its tables in the database schemas {names}; here they are all in the default schema.\n");
+    Some((text, catalog::database_schemas_not_written(placed.name_span, target, &names)))
 }
 
 #[cfg(test)]

@@ -48,6 +48,8 @@ pub fn with_explicit_join_models(schema: &Schema) -> (Schema, Vec<usize>) {
         let model_name = free_model_name(&result, &join_table.table, relation);
         let self_relation = relation.owning_side.entity == relation.inverse_side.entity;
         let mut entity = Entity::new(model_name.clone(), join_table.table.clone(), relation.span, relation.span);
+        // The join table goes in the database schema of the relation's owning side.
+        entity.database_schema = schema.entity(&relation.owning_side.entity).and_then(|e| e.database_schema.clone());
         let mut used_names: Vec<String> = Vec::new();
         let mut field_names = Vec::new();
         for (position, column) in join_table.columns.iter().enumerate() {

@@ -44,10 +44,23 @@ pub fn generate(original: &Schema) -> Generated {
             "generator client {{\n  provider        = \"prisma-client\"\n  output          = \"./generated\"\n  previewFeatures = [\"postgresqlExtensions\"]\n}}\n"
         );
     }
-    match &extensions {
-        Some(list) => _ = writeln!(out, "datasource db {{\n  provider   = \"{}\"\n  extensions = [{list}]\n}}", provider.as_str()),
-        None => _ = writeln!(out, "datasource db {{\n  provider = \"{}\"\n}}", provider.as_str()),
+    // Database schemas (`schemas`, `@@schema`) where the provider has them.
+    let has_schemas = matches!(provider, Provider::Postgresql | Provider::Cockroachdb | Provider::Sqlserver);
+    let schemas = (has_schemas && !schema.database_schemas.is_empty())
+        .then(|| schema.database_schemas.iter().map(|s| string_literal(s)).collect::<Vec<_>>().join(", "));
+    let mut properties = vec![("provider", format!("\"{}\"", provider.as_str()))];
+    if let Some(list) = &extensions {
+        properties.push(("extensions", format!("[{list}]")));
     }
+    if let Some(list) = &schemas {
+        properties.push(("schemas", format!("[{list}]")));
+    }
+    let width = properties.iter().map(|(name, _)| name.len()).max().unwrap_or(0);
+    let _ = writeln!(out, "datasource db {{");
+    for (name, value) in &properties {
+        let _ = writeln!(out, "  {name:width$} = {value}");
+    }
+    let _ = writeln!(out, "}}");
     for (index, entity) in schema.entities.iter().enumerate() {
         out.push('\n');
         out.anchored(SchemaItem::Entity(index), |out| write_model(out, &schema_index, &ends, entity));
@@ -62,8 +75,16 @@ pub fn generate(original: &Schema) -> Generated {
                 let _ = writeln!(out, "  {} @map({})", value.name, string_literal(&value.database_name));
             }
         }
-        if enum_type.database_name != enum_type.name {
-            let _ = writeln!(out, "\n  @@map({})", string_literal(&enum_type.database_name));
+        let mapped = enum_type.database_name != enum_type.name;
+        let in_schema = enum_type.database_schema.as_ref().filter(|_| schemas.is_some());
+        if mapped || in_schema.is_some() {
+            out.push('\n');
+        }
+        if mapped {
+            let _ = writeln!(out, "  @@map({})", string_literal(&enum_type.database_name));
+        }
+        if let Some(database_schema) = in_schema {
+            let _ = writeln!(out, "  @@schema({})", string_literal(database_schema));
         }
         out.push_str("}\n");
     }
@@ -174,7 +195,7 @@ fn write_model(out: &mut Emitter, index: &SchemaIndex, ends: &[RelationEnds], en
         }
         out.push('\n');
     }
-    let block_attributes = block_attributes(entity, provider);
+    let block_attributes = block_attributes(entity, provider, !index.schema().database_schemas.is_empty());
     if !block_attributes.is_empty() {
         out.push('\n');
         for attribute in block_attributes {
@@ -351,7 +372,7 @@ fn is_ignored(entity: &Entity) -> bool {
     entity.primary_key.is_none() && !entity.uniques.iter().any(|u| required(&u.fields))
 }
 
-fn block_attributes(entity: &Entity, provider: Provider) -> Vec<String> {
+fn block_attributes(entity: &Entity, provider: Provider, schemas_declared: bool) -> Vec<String> {
     let mut attributes = Vec::new();
     // `url(length: 500)` only where Prisma has prefix lengths (MySQL); `sort: Desc` everywhere.
     let with_options = |fields: &[String], options: &[KeyFieldOptions]| -> Vec<String> {
@@ -403,6 +424,11 @@ fn block_attributes(entity: &Entity, provider: Provider) -> Vec<String> {
     }
     if entity.table != entity.name {
         attributes.push(format!("@@map({})", string_literal(&entity.table)));
+    }
+    if let Some(database_schema) = entity.database_schema.as_ref().filter(|_| schemas_declared) {
+        if matches!(provider, Provider::Postgresql | Provider::Cockroachdb | Provider::Sqlserver) {
+            attributes.push(format!("@@schema({})", string_literal(database_schema)));
+        }
     }
     attributes
 }

@@ -69,6 +69,7 @@ impl Writer<'_> {
             super::counted(schema.entities.len(), "model", "models", schema.relations.len())
         );
         self.out.document_database_note(schema, "Sequelize (which has no MongoDB support)", "//");
+        self.out.database_schemas_note(schema, "Sequelize", "//");
         if class_style {
             self.out.push_str("import { DataTypes, Model } from \"sequelize\";\n\n");
             for entity in &schema.entities {

@@ -91,6 +91,7 @@ impl<'a> SqlWriter<'a> {
             schema.relations.len()
         );
         self.out.document_database_note(schema, self.dialect.display_name(), "--");
+        self.out.database_schemas_note(schema, &format!("{} SQL", self.dialect.display_name()), "--");
         if !schema.extensions.is_empty() {
             if self.dialect == SqlDialect::Postgresql {
                 for extension in &schema.extensions {

@@ -52,6 +52,7 @@ impl Writer<'_> {
             super::counted(schema.entities.len(), "model", "models", schema.relations.len())
         );
         self.out.document_database_note(schema, "VibORM", "//");
+        self.out.database_schemas_note(schema, "VibORM", "//");
         if schema.relation_mode == crate::ir::RelationMode::Prisma {
             self.out.push_str(
                 "// relplay: the schema asks for relationMode = \"prisma\" (no foreign key constraints); VibORM's migrations create them.\n",

@@ -186,6 +186,7 @@ fn scalar(
             };
             let name = format!("{entity}{}", entity_name(&key.value));
             enums.push(EnumType {
+                database_schema: None,
                 name: name.clone(),
                 database_name: name.clone(),
                 values: values.unwrap_or_default().into_iter().map(|v| EnumTypeValue { name: v.clone(), database_name: v }).collect(),

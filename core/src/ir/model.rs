@@ -22,6 +22,10 @@ pub struct Schema {
     /// `extensions = [citext]`): the types of its columns may come from them.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extensions: Vec<String>,
+    /// The database schemas (namespaces) the source declares its tables in (Prisma's datasource
+    /// `schemas = ["base", "auth"]`); empty when everything is in the database's default one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub database_schemas: Vec<String>,
     pub entities: Vec<Entity>,
     pub enums: Vec<EnumType>,
     pub relations: Vec<Relation>,
@@ -102,6 +106,10 @@ impl Provider {
 pub struct Entity {
     pub name: String,
     pub table: String,
+    /// The database schema (namespace) the table is in (Prisma's `@@schema("auth")`), where the
+    /// source names one; `None` for the default schema.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub database_schema: Option<String>,
     pub fields: Vec<Field>,
     pub navigations: Vec<Navigation>,
     pub primary_key: Option<PrimaryKey>,
@@ -445,6 +453,7 @@ impl Entity {
         Entity {
             name,
             table,
+            database_schema: None,
             fields: Vec::new(),
             navigations: Vec::new(),
             primary_key: None,
@@ -485,6 +494,9 @@ pub struct EnumType {
     pub name: String,
     /// The database name of the type (`@@map`), where the database has named enum types.
     pub database_name: String,
+    /// The database schema the type is in (`@@schema`), as for [`Entity::database_schema`].
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub database_schema: Option<String>,
     pub values: Vec<EnumTypeValue>,
     pub span: Span,
 }

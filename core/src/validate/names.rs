@@ -12,7 +12,8 @@ pub(super) fn check(context: &Context, diagnostics: &mut Vec<Diagnostic>) {
     let schema = context.schema;
     // PostgreSQL, SQLite and CockroachDB keep index names per schema; MySQL and SQL Server per table.
     let per_table = matches!(schema.provider, Some(Provider::Mysql | Provider::Sqlserver | Provider::Mongodb));
-    let mut seen: HashMap<(Option<&str>, String), Span> = HashMap::new();
+    // Names are kept per database schema (`@@schema`) too.
+    let mut seen: HashMap<(Option<&str>, Option<&str>, String), Span> = HashMap::new();
     for entity in &schema.entities {
         let columns = |fields: &[String]| fields.iter().map(|f| entity.column_of(f).to_string()).collect::<Vec<_>>();
         let mut names: Vec<(String, Span)> = Vec::new();
@@ -40,13 +41,14 @@ pub(super) fn check(context: &Context, diagnostics: &mut Vec<Diagnostic>) {
         }
         for (name, span) in names {
             let scope_key = if per_table { Some(entity.name.as_str()) } else { None };
-            match seen.get(&(scope_key, name.clone())) {
+            let namespace = entity.database_schema.as_deref();
+            match seen.get(&(scope_key, namespace, name.clone())) {
                 Some(first) => {
                     let scope = if per_table { format!("on model `{}`", entity.name) } else { "in this database".to_string() };
                     diagnostics.push(catalog::duplicate_constraint_name(span, &name, &scope, *first));
                 }
                 None => {
-                    seen.insert((scope_key, name), span);
+                    seen.insert((scope_key, namespace, name), span);
                 }
             }
         }

@@ -40,6 +40,14 @@ pub(super) fn lower_entities<'a>(
             ModelKeyword::Model => {}
             ModelKeyword::View => {
                 report_duplicate_fields(model, diagnostics);
+                super::database_schemas::block_schema(
+                    &model.attributes,
+                    &schema.database_schemas,
+                    "view",
+                    &model.name.name,
+                    model.name.span,
+                    diagnostics,
+                );
                 report_view_primary_keys(model, diagnostics);
                 if schema.preview_features.iter().any(|f| f == "views") {
                     diagnostics.push(catalog::view_not_modelled(model.name.span, &model.name.name));
@@ -54,7 +62,15 @@ pub(super) fn lower_entities<'a>(
                 continue;
             }
         }
-        let entity = lower_model(model, names, native_prefix, schema, &mut relation_fields, diagnostics);
+        let mut entity = lower_model(model, names, native_prefix, schema, &mut relation_fields, diagnostics);
+        entity.database_schema = super::database_schemas::block_schema(
+            &model.attributes,
+            &schema.database_schemas,
+            "model",
+            &model.name.name,
+            model.name.span,
+            diagnostics,
+        );
         super::key_arguments::check_key_arguments(model, &entity, schema.provider, diagnostics);
         check_document_ids(&entity, schema.provider, diagnostics);
         check_scalar_lists(&entity, schema.provider, diagnostics);

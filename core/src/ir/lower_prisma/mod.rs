@@ -9,6 +9,7 @@
 //! over the declarations this returns.
 
 mod arguments;
+mod database_schemas;
 mod entities;
 mod key_arguments;
 mod relations;
@@ -37,7 +38,8 @@ pub fn lower(file: &SchemaFile) -> (Schema, RelationDeclarations, Vec<Diagnostic
     check_duplicate_properties(file, &mut diagnostics);
     let (provider, relation_mode) = datasource_settings(file, &mut diagnostics);
     let names = collect_names(file, &mut diagnostics);
-    let enums = lower_enums(file, &mut diagnostics);
+    let database_schemas = database_schemas::declared_schemas(file, provider, &mut diagnostics);
+    let enums = lower_enums(file, &database_schemas, &mut diagnostics);
     let preview_features = preview_features(file, &mut diagnostics);
     check_extensions(file, provider, &preview_features, &mut diagnostics);
     let mut schema = Schema {
@@ -49,9 +51,11 @@ pub fn lower(file: &SchemaFile) -> (Schema, RelationDeclarations, Vec<Diagnostic
         enums,
         relations: Vec::new(),
         extensions: datasource_extensions(file),
+        database_schemas,
     };
     let native_prefix = format!("{}.", datasource_name(file));
     let relation_fields = entities::lower_entities(file, &names, &native_prefix, &mut schema, &mut diagnostics);
+    check_table_names(&schema, &mut diagnostics);
     let declarations = relations::declare_relations(relation_fields, &mut diagnostics);
     crate::ir::relations::build_relations(&mut schema, &declarations, &PrismaConventions);
     crate::ir::join_models::mark_join_entities(&mut schema);
@@ -250,7 +254,35 @@ fn collect_names(file: &SchemaFile, diagnostics: &mut Vec<Diagnostic>) -> HashMa
     names.into_iter().map(|(name, (kind, _))| (name, kind)).collect()
 }
 
-fn lower_enums(file: &SchemaFile, diagnostics: &mut Vec<Diagnostic>) -> Vec<EnumType> {
+/// Two models on one table, or two enums on one database type (where the database names its
+/// enum types), in the same database schema.
+fn check_table_names(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) {
+    let mut tables: HashMap<(Option<&str>, &str), &crate::ir::Entity> = HashMap::new();
+    for entity in &schema.entities {
+        match tables.get(&(entity.database_schema.as_deref(), entity.table.as_str())) {
+            Some(first) => {
+                diagnostics.push(catalog::table_name_taken(entity.name_span, &entity.table, &entity.name, &first.name, first.name_span))
+            }
+            None => {
+                tables.insert((entity.database_schema.as_deref(), &entity.table), entity);
+            }
+        }
+    }
+    if !matches!(schema.provider, Some(Provider::Postgresql | Provider::Cockroachdb)) {
+        return;
+    }
+    let mut types: HashMap<(Option<&str>, &str), &EnumType> = HashMap::new();
+    for e in &schema.enums {
+        match types.get(&(e.database_schema.as_deref(), e.database_name.as_str())) {
+            Some(first) => diagnostics.push(catalog::enum_name_taken(e.span, &e.database_name, &e.name, &first.name, first.span)),
+            None => {
+                types.insert((e.database_schema.as_deref(), &e.database_name), e);
+            }
+        }
+    }
+}
+
+fn lower_enums(file: &SchemaFile, declared_schemas: &[String], diagnostics: &mut Vec<Diagnostic>) -> Vec<EnumType> {
     let mut seen = std::collections::HashSet::new();
     let mut enums = Vec::new();
     for block in &file.blocks {
@@ -276,7 +308,9 @@ fn lower_enums(file: &SchemaFile, diagnostics: &mut Vec<Diagnostic>) -> Vec<Enum
                 database_name: arguments::mapped_name(&v.attributes, false).unwrap_or_else(|| v.name.name.clone()),
             })
             .collect();
-        enums.push(EnumType { name: e.name.name.clone(), database_name, values, span: e.span });
+        let database_schema =
+            database_schemas::block_schema(&e.attributes, declared_schemas, "enum", &e.name.name, e.name.span, diagnostics);
+        enums.push(EnumType { name: e.name.name.clone(), database_name, database_schema, values, span: e.span });
     }
     enums
 }

@@ -79,7 +79,7 @@ pub fn read_model(
         if let Some(values) = attribute.enum_values.take() {
             let name = format!("enum_{}_{}", entity.table, attribute.field.column);
             let values = values.into_iter().map(|v| EnumTypeValue { name: v.clone(), database_name: v }).collect();
-            enums.push(EnumType { name: name.clone(), database_name: name.clone(), values, span: entry.value.span });
+            enums.push(EnumType { name: name.clone(), database_name: name.clone(), database_schema: None, values, span: entry.value.span });
             attribute.field.field_type = FieldType::Enum(name);
         }
         allow_null.insert(attribute.field.name.clone(), attribute.allow_null);

@@ -57,7 +57,7 @@ pub(super) fn inline_enum(column: &ColumnDef, table: &str, enums: &[EnumType], s
             EnumTypeValue { name: crate::languages::prisma::identifier(value), database_name: value.clone() }
         })
         .collect();
-    Some(EnumType { database_name: name.clone(), name, values, span })
+    Some(EnumType { database_name: name.clone(), database_schema: None, name, values, span })
 }
 
 /// Whether SQLite gives a column declared `sql_type` TEXT affinity (its rules: INT first, then

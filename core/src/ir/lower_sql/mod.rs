@@ -87,6 +87,7 @@ pub fn lower(file: &SqlFile, dialect: SqlDialect) -> (Schema, Vec<Diagnostic>) {
         provider: Some(provider),
         relation_mode: RelationMode::ForeignKeys,
         extensions: Vec::new(),
+        database_schemas: Vec::new(),
         entities: Vec::new(),
         enums: Vec::new(),
         relations: Vec::new(),
@@ -106,6 +107,7 @@ pub fn lower(file: &SqlFile, dialect: SqlDialect) -> (Schema, Vec<Diagnostic>) {
                 let name = object_name(name);
                 types.enums.insert(name.to_ascii_lowercase(), name.clone());
                 schema.enums.push(crate::ir::EnumType {
+                    database_schema: None,
                     name: name.clone(),
                     database_name: name,
                     values: labels

@@ -122,6 +122,7 @@ fn lower_enums(module: &Module) -> Vec<EnumType> {
             })
             .collect();
         enums.push(EnumType {
+            database_schema: None,
             name: declaration.name.value.clone(),
             database_name: declaration.name.value.clone(),
             values,
