@@ -342,6 +342,26 @@ pub fn enum_name_taken(span: Span, database_name: &str, name: &str, first_name: 
     .with_label(first, format!("`{first_name}` is `{database_name}` here"))
 }
 
+pub fn default_not_on_database(span: Span, function: &str, field: &str, database: &str, why: &str) -> Diagnostic {
+    Diagnostic::error(Code::N055, span, format!("`{field}` defaults to `{function}`, which {database} does not have: {why}."))
+}
+
+pub fn mongodb_field_name(span: Span, field: &str, name: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::N056,
+        span,
+        format!("`{field}` is stored as `{name}`, which MongoDB cannot take as a field name: no `.` in it and no `$` at its start; map it to another name."),
+    )
+}
+
+pub fn relation_mode_twice(span: Span) -> Diagnostic {
+    Diagnostic::error(
+        Code::N057,
+        span,
+        "`referentialIntegrity` is the old name of `relationMode`, and the datasource has both: keep `relationMode` alone.",
+    )
+}
+
 pub fn unknown_default_function(span: Span, name: &str) -> Diagnostic {
     Diagnostic::error(
         Code::N018,
@@ -685,7 +705,7 @@ pub fn optional_fields_required_relation(span: Span, field: &str, model: &str, o
 /// `clause` is the action as the source writes it (`onDelete: SetNull`).
 pub fn set_null_on_required(span: Span, clause: &str, fields: &[String], warning_only: bool) -> Diagnostic {
     let message = format!(
-        "`{clause}` on a foreign key that cannot be null ({}): the database would have to write NULL where it is not allowed. Make the fields optional or choose another action.",
+        "`{clause}` on a foreign key with columns that cannot be null ({}): the action writes NULL into every column of the key, where that is not allowed. Make the fields optional or choose another action.",
         quoted_list(fields)
     );
     if warning_only {

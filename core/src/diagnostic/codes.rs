@@ -118,6 +118,9 @@ codes! {
     N052 => Error,
     N053 => Error,
     N054 => Error,
+    N055 => Error,
+    N056 => Error,
+    N057 => Error,
     // relations
     R001 => Error,
     R002 => Error,

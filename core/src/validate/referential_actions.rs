@@ -43,11 +43,25 @@ pub(super) fn check(context: &Context, diagnostics: &mut Vec<Diagnostic>) {
                     &names,
                 ));
             }
-            // A key that is entirely NOT NULL cannot be set to NULL. PostgreSQL accepts the DDL and
-            // fails only when the action runs, which is why Prisma only warns there.
-            if action == ReferentialAction::SetNull && keyed.key.required {
+            // SET NULL writes NULL into every column of the key, so one NOT NULL column is enough to
+            // make it fail. PostgreSQL accepts the DDL and fails only when the action runs, which is
+            // why Prisma only warns there.
+            let not_null: Vec<String> =
+                keyed.key.fields.iter().filter(|f| keyed.owner.field(f).is_some_and(|field| !field.nullable)).cloned().collect();
+            // A key only partly NOT NULL counts when the action is written: Prisma's own default for
+            // an optional relation is SET NULL, and it lets that stand.
+            let written = context
+                .declarations
+                .ends
+                .iter()
+                .find(|end| Some(&end.name) == relation.owning_side.navigation.as_ref() && end.entity == relation.owning_side.entity)
+                .is_some_and(|end| match event {
+                    ActionEvent::Delete => end.on_delete.is_some(),
+                    ActionEvent::Update => end.on_update.is_some(),
+                });
+            if action == ReferentialAction::SetNull && (keyed.key.required || (written && !not_null.is_empty())) {
                 let warning_only = schema.provider == Some(Provider::Postgresql) && schema.relation_mode == RelationMode::ForeignKeys;
-                diagnostics.push(catalog::set_null_on_required(relation.span, &clause(action), &keyed.key.fields, warning_only));
+                diagnostics.push(catalog::set_null_on_required(relation.span, &clause(action), &not_null, warning_only));
             }
             if action == ReferentialAction::SetDefault && schema.provider == Some(Provider::Mysql) && allowed.contains(&action) {
                 diagnostics.push(catalog::set_default_on_mysql(relation.span, &clause(action)));

@@ -100,6 +100,20 @@ fn check_document_ids(entity: &Entity, provider: Option<Provider>, diagnostics: 
             diagnostics.push(catalog::auto_without_object_id(field.span, &field.name));
         }
     }
+    for field in entity.fields.iter().filter(|_| mongodb) {
+        if field.default == Some(DefaultValue::Autoincrement) {
+            diagnostics.push(catalog::default_not_on_database(
+                field.span,
+                "autoincrement()",
+                &field.name,
+                "MongoDB",
+                "documents have no sequences: use `auto()` with `@db.ObjectId`, or uuid() / cuid()",
+            ));
+        }
+        if field.column.contains('.') || field.column.starts_with('$') {
+            diagnostics.push(catalog::mongodb_field_name(field.span, &field.name, &field.column));
+        }
+    }
     if let Some(key) = entity.primary_key.as_ref().filter(|_| mongodb) {
         if !key.fields.iter().any(|f| entity.field(f).is_some_and(|f| f.column == "_id")) {
             diagnostics.push(catalog::document_id_not_mapped(key.span, &entity.name));

@@ -40,7 +40,7 @@ pub fn lower(file: &SchemaFile) -> (Schema, RelationDeclarations, Vec<Diagnostic
     let names = collect_names(file, &mut diagnostics);
     let database_schemas = database_schemas::declared_schemas(file, provider, &mut diagnostics);
     let enums = lower_enums(file, &database_schemas, &mut diagnostics);
-    let preview_features = preview_features(file, &mut diagnostics);
+    let preview_features = preview_features(file, provider, &mut diagnostics);
     check_extensions(file, provider, &preview_features, &mut diagnostics);
     let mut schema = Schema {
         version: IR_VERSION,
@@ -166,6 +166,11 @@ fn datasource_settings(file: &SchemaFile, diagnostics: &mut Vec<Diagnostic>) -> 
             if matches!(property.name.name.as_str(), "url" | "directUrl" | "shadowDatabaseUrl") {
                 diagnostics.push(catalog::connection_url_in_schema(property.span, &property.name.name));
             }
+            if property.name.name == "relationMode" {
+                if let Some(old) = config.property("referentialIntegrity") {
+                    diagnostics.push(catalog::relation_mode_twice(old.name.span));
+                }
+            }
             if matches!(property.name.name.as_str(), "relationMode" | "referentialIntegrity") {
                 match &property.value {
                     Expression::String { value, .. } if value == "prisma" => relation_mode = RelationMode::Prisma,
@@ -192,10 +197,16 @@ fn datasource_settings(file: &SchemaFile, diagnostics: &mut Vec<Diagnostic>) -> 
     (provider, relation_mode)
 }
 
-/// Reports keys set twice in datasource and generator blocks.
+/// Reports keys set twice in datasource and generator blocks, and two generators of one name.
 fn check_duplicate_properties(file: &SchemaFile, diagnostics: &mut Vec<Diagnostic>) {
+    let mut generators: HashMap<&str, crate::span::Span> = HashMap::new();
     for block in &file.blocks {
         let Block::Config(config) = block else { continue };
+        if config.kind == ConfigKind::Generator && !config.name.name.is_empty() {
+            if let Some(first) = generators.insert(&config.name.name, config.name.span) {
+                diagnostics.push(catalog::duplicate_block_name(config.name.span, &config.name.name, first));
+            }
+        }
         let mut seen: HashMap<&str, crate::span::Span> = HashMap::new();
         for property in &config.properties {
             if let Some(first) = seen.insert(&property.name.name, property.name.span) {
@@ -206,7 +217,7 @@ fn check_duplicate_properties(file: &SchemaFile, diagnostics: &mut Vec<Diagnosti
 }
 
 /// The `previewFeatures` of every generator block; a name Prisma 7 does not know is reported.
-fn preview_features(file: &SchemaFile, diagnostics: &mut Vec<Diagnostic>) -> Vec<String> {
+fn preview_features(file: &SchemaFile, provider: Option<Provider>, diagnostics: &mut Vec<Diagnostic>) -> Vec<String> {
     let mut features: Vec<String> = Vec::new();
     for block in &file.blocks {
         let Block::Config(config) = block else { continue };
@@ -215,7 +226,9 @@ fn preview_features(file: &SchemaFile, diagnostics: &mut Vec<Diagnostic>) -> Vec
         }
         for item in config.property("previewFeatures").map(|p| p.value.as_list()).unwrap_or_default() {
             if let Expression::String { value, span } = item {
-                if !crate::languages::prisma::is_known_preview_feature(value) {
+                // Prisma 7 knows `fullTextSearchPostgres` on PostgreSQL only.
+                let elsewhere = value.eq_ignore_ascii_case("fullTextSearchPostgres") && provider.is_some_and(|p| p != Provider::Postgresql);
+                if !crate::languages::prisma::is_known_preview_feature(value) || elsewhere {
                     diagnostics.push(catalog::unknown_preview_feature(*span, value));
                 }
                 if !features.contains(value) {
