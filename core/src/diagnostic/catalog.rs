@@ -705,13 +705,25 @@ pub fn optional_fields_required_relation(span: Span, field: &str, model: &str, o
 /// `clause` is the action as the source writes it (`onDelete: SetNull`).
 pub fn set_null_on_required(span: Span, clause: &str, fields: &[String], warning_only: bool) -> Diagnostic {
     let message = format!(
-        "`{clause}` on a foreign key with columns that cannot be null ({}): the action writes NULL into every column of the key, where that is not allowed. Make the fields optional or choose another action.",
+        "`{clause}` on a foreign key that cannot be null ({}): the database would have to write NULL where it is not allowed. Make the fields optional or choose another action.",
         quoted_list(fields)
     );
     if warning_only {
         Diagnostic::warning(Code::R022, span, format!("{message} (PostgreSQL accepts the schema but fails when the action runs.)"))
     } else {
         Diagnostic::error(Code::R022, span, message)
+    }
+}
+
+pub fn set_null_on_partly_required(span: Span, clause: &str, not_null: &[String], warning_only: bool) -> Diagnostic {
+    let message = format!(
+        "`{clause}` on a foreign key some of whose columns cannot be null ({}): the action writes NULL into every column of the key. Make them optional or choose another action.",
+        quoted_list(not_null)
+    );
+    if warning_only {
+        Diagnostic::warning(Code::R032, span, format!("{message} (PostgreSQL accepts the schema but fails when the action runs.)"))
+    } else {
+        Diagnostic::error(Code::R032, span, message)
     }
 }
 

@@ -153,6 +153,7 @@ codes! {
     R029 => Info,
     R030 => Error,
     R031 => Error,
+    R032 => Error,
     // ORM code (TypeORM, Sequelize, VibORM)
     T001 => Warning,
     T002 => Info,

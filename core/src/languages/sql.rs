@@ -22,6 +22,8 @@ impl SourceProfile for SqlProfile {
             Code::R020 => Some(Severity::Warning),
             // Prisma's own limits on naming constraints: SQL may name them.
             Code::R030 | Code::R031 => None,
+            // Their ORM or the database takes such a key; the action fails when it runs.
+            Code::R032 => Some(Severity::Warning),
             _ => Some(default),
         }
     }

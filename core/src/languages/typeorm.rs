@@ -202,6 +202,8 @@ impl SourceProfile for TypeOrmProfile {
             // TypeORM builds such a one-to-one (its key inside a composite primary key): the
             // database does not keep it one-to-one, which is worth a warning, not a refusal.
             Code::R017 => Some(Severity::Warning),
+            // Their ORM or the database takes such a key; the action fails when it runs.
+            Code::R032 => Some(Severity::Warning),
             _ => Some(default),
         }
     }

@@ -59,9 +59,11 @@ pub(super) fn check(context: &Context, diagnostics: &mut Vec<Diagnostic>) {
                     ActionEvent::Delete => end.on_delete.is_some(),
                     ActionEvent::Update => end.on_update.is_some(),
                 });
-            if action == ReferentialAction::SetNull && (keyed.key.required || (written && !not_null.is_empty())) {
-                let warning_only = schema.provider == Some(Provider::Postgresql) && schema.relation_mode == RelationMode::ForeignKeys;
+            let warning_only = schema.provider == Some(Provider::Postgresql) && schema.relation_mode == RelationMode::ForeignKeys;
+            if action == ReferentialAction::SetNull && keyed.key.required {
                 diagnostics.push(catalog::set_null_on_required(relation.span, &clause(action), &not_null, warning_only));
+            } else if action == ReferentialAction::SetNull && written && !not_null.is_empty() {
+                diagnostics.push(catalog::set_null_on_partly_required(relation.span, &clause(action), &not_null, warning_only));
             }
             if action == ReferentialAction::SetDefault && schema.provider == Some(Provider::Mysql) && allowed.contains(&action) {
                 diagnostics.push(catalog::set_default_on_mysql(relation.span, &clause(action)));
