@@ -362,6 +362,18 @@ pub fn relation_mode_twice(span: Span) -> Diagnostic {
     )
 }
 
+pub fn view_key_problem(span: Span, view: &str, why: &str) -> Diagnostic {
+    Diagnostic::error(Code::N058, span, format!("In view `{view}`: {why}."))
+}
+
+pub fn view_many_to_many(span: Span, view: &str, field: &str, target: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::N059,
+        span,
+        format!("`{view}.{field}` and a list on `{target}` make an implicit many-to-many with a view, which Prisma does not have: a join table needs the ids of both sides, and a view has none. Model the link as a model of its own."),
+    )
+}
+
 pub fn unknown_default_function(span: Span, name: &str) -> Diagnostic {
     Diagnostic::error(
         Code::N018,

@@ -121,6 +121,8 @@ codes! {
     N055 => Error,
     N056 => Error,
     N057 => Error,
+    N058 => Error,
+    N059 => Error,
     // relations
     R001 => Error,
     R002 => Error,

@@ -40,6 +40,8 @@ pub(super) fn lower_entities<'a>(
             ModelKeyword::Model => {}
             ModelKeyword::View => {
                 report_duplicate_fields(model, diagnostics);
+                check_view_keys(model, diagnostics);
+                check_view_many_to_many(model, file, names, diagnostics);
                 super::database_schemas::block_schema(
                     &model.attributes,
                     &schema.database_schemas,
@@ -169,6 +171,66 @@ fn check_composite_type_fields(model: &ModelBlock, native_prefix: &str, provider
             } else if matches!(name, "id" | "unique") {
                 diagnostics.push(catalog::key_in_composite_type(attribute.span, name, &model.name.name));
             }
+        }
+    }
+}
+
+/// A view's uniques are not indexes of the database, so Prisma gives a view no `@@index`, and its
+/// uniques no database name (`map:`), no clustering and no arguments on their fields.
+fn check_view_keys(model: &ModelBlock, diagnostics: &mut Vec<Diagnostic>) {
+    let field_uniques = model.fields.iter().flat_map(|f| f.attributes.iter()).filter(|a| a.name.name == "unique");
+    let block_keys = model.attributes.iter().filter(|a| matches!(a.name.name.as_str(), "unique" | "index"));
+    for attribute in field_uniques.chain(block_keys) {
+        if attribute.name.name == "index" {
+            diagnostics.push(catalog::view_key_problem(
+                attribute.span,
+                &model.name.name,
+                "a view has no indexes of its own: its rows come from its query",
+            ));
+            continue;
+        }
+        for argument in &attribute.arguments {
+            let name = argument.name.as_ref().map(|n| n.name.as_str());
+            if matches!(name, Some("map" | "clustered" | "length" | "sort")) {
+                diagnostics.push(catalog::view_key_problem(
+                    argument.span,
+                    &model.name.name,
+                    "a view's unique is no index in the database, so it takes no database name, clustering, length or sort",
+                ));
+            }
+        }
+        if attribute.is_block_attribute {
+            let fields = attribute.argument("fields", true).map(|f| f.value.as_list()).unwrap_or_default();
+            for item in fields {
+                if let Expression::Call { arguments, span, .. } = item {
+                    if !arguments.is_empty() {
+                        diagnostics.push(catalog::view_key_problem(
+                            *span,
+                            &model.name.name,
+                            "the fields of a view's unique take no arguments",
+                        ));
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// Prisma has no implicit many-to-many with a view: a join table needs both sides' ids.
+fn check_view_many_to_many(view: &ModelBlock, file: &SchemaFile, names: &HashMap<String, TypeName>, diagnostics: &mut Vec<Diagnostic>) {
+    for declaration in &view.fields {
+        let Some(field_type) = declaration.field_type.as_ref().filter(|t| t.arity == Arity::List) else { continue };
+        if !matches!(names.get(&field_type.name.name), Some(TypeName::Model | TypeName::View)) {
+            continue;
+        }
+        let back = file.blocks.iter().find_map(|block| match block {
+            Block::Model(other) if other.name.name == field_type.name.name => {
+                other.fields.iter().find(|f| f.field_type.as_ref().is_some_and(|t| t.arity == Arity::List && t.name.name == view.name.name))
+            }
+            _ => None,
+        });
+        if back.is_some() {
+            diagnostics.push(catalog::view_many_to_many(declaration.span, &view.name.name, &declaration.name.name, &field_type.name.name));
         }
     }
 }
