@@ -299,6 +299,29 @@ impl SqlDialect {
     }
 }
 
+/// PostgreSQL's name of an operator class Prisma names (`JsonbPathOps` → `jsonb_path_ops`,
+/// `Int4MinMaxMultiOps` → `int4_minmax_multi_ops`, `TimestampTzBloomOps` → `timestamptz_bloom_ops`);
+/// `raw("gin_trgm_ops")` is the name inside.
+pub fn operator_class(prisma_name: &str) -> String {
+    if let Some(raw) = prisma_name.strip_prefix("raw(\"").and_then(|r| r.strip_suffix("\")")) {
+        return raw.replace("\\\"", "\"");
+    }
+    // PostgreSQL spells these words as one.
+    let joined = prisma_name
+        .replace("MinMax", "Minmax")
+        .replace("TimestampTz", "Timestamptz")
+        .replace("TimeTz", "Timetz")
+        .replace("VarBit", "Varbit");
+    let mut name = String::new();
+    for (i, c) in joined.chars().enumerate() {
+        if c.is_ascii_uppercase() && i > 0 {
+            name.push('_');
+        }
+        name.push(c.to_ascii_lowercase());
+    }
+    name
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -330,6 +353,16 @@ mod tests {
         assert_eq!(here(SqlDialect::Mysql, &native("Uuid", &[]), Provider::Postgresql), None);
         assert_eq!(here(SqlDialect::Sqlite, &varchar, Provider::Postgresql), None);
         assert_eq!(SqlDialect::Sqlite.lost_declared_type(Some(&long), Some(Provider::Postgresql)), None);
+    }
+
+    #[test]
+    fn operator_classes_are_written_as_postgresql_names_them() {
+        assert_eq!(operator_class("JsonbPathOps"), "jsonb_path_ops");
+        assert_eq!(operator_class("Int4MinMaxMultiOps"), "int4_minmax_multi_ops");
+        assert_eq!(operator_class("TimestampTzBloomOps"), "timestamptz_bloom_ops");
+        assert_eq!(operator_class("VarBitMinMaxOps"), "varbit_minmax_ops");
+        assert_eq!(operator_class("ArrayOps"), "array_ops");
+        assert_eq!(operator_class("raw(\"gin_trgm_ops\")"), "gin_trgm_ops");
     }
 
     #[test]

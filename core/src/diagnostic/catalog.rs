@@ -196,9 +196,9 @@ pub fn duplicate_field(span: Span, field: &str, model: &str, first: Span) -> Dia
 
 pub fn unknown_attribute(span: Span, name: &str, block: bool) -> Diagnostic {
     let (prefix, known) = if block {
-        ("@@", "@@id, @@unique, @@index, @@map, @@ignore, @@schema")
+        ("@@", "@@id, @@unique, @@index, @@map, @@ignore, @@schema, @@fulltext, @@shardKey")
     } else {
-        ("@", "@id, @unique, @default, @map, @updatedAt, @relation, @ignore, @db.*")
+        ("@", "@id, @unique, @default, @map, @updatedAt, @relation, @ignore, @shardKey, @db.*")
     };
     Diagnostic::error(Code::N010, span, format!("Unknown attribute `{prefix}{name}`; known ones are {known}."))
 }
@@ -372,6 +372,14 @@ pub fn view_many_to_many(span: Span, view: &str, field: &str, target: &str) -> D
         span,
         format!("`{view}.{field}` and a list on `{target}` make an implicit many-to-many with a view, which Prisma does not have: a join table needs the ids of both sides, and a view has none. Model the link as a model of its own."),
     )
+}
+
+pub fn shard_key_problem(span: Span, model: &str, problem: &str) -> Diagnostic {
+    Diagnostic::error(Code::N060, span, format!("Shard key of `{model}`: {problem}."))
+}
+
+pub fn index_method_problem(span: Span, model: &str, problem: &str) -> Diagnostic {
+    Diagnostic::error(Code::N061, span, format!("Index of `{model}`: the index {problem}."))
 }
 
 pub fn unknown_default_function(span: Span, name: &str) -> Diagnostic {

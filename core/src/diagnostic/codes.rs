@@ -123,6 +123,8 @@ codes! {
     N057 => Error,
     N058 => Error,
     N059 => Error,
+    N060 => Error,
+    N061 => Error,
     // relations
     R001 => Error,
     R002 => Error,

@@ -38,10 +38,17 @@ pub fn generate(original: &Schema) -> Generated {
     };
     let extensions = (provider == Provider::Postgresql && !schema.extensions.is_empty())
         .then(|| schema.extensions.iter().map(extension).collect::<Vec<_>>().join(", "));
-    if extensions.is_some() {
+    // Preview features the output needs: extensions, and shard keys (MySQL's).
+    let shard_keys = provider == Provider::Mysql && schema.entities.iter().any(|e| !e.shard_key.is_empty());
+    let features: Vec<&str> = [(extensions.is_some(), "\"postgresqlExtensions\""), (shard_keys, "\"shardKeys\"")]
+        .into_iter()
+        .filter_map(|(needed, name)| needed.then_some(name))
+        .collect();
+    if !features.is_empty() {
         let _ = writeln!(
             out,
-            "generator client {{\n  provider        = \"prisma-client\"\n  output          = \"./generated\"\n  previewFeatures = [\"postgresqlExtensions\"]\n}}\n"
+            "generator client {{\n  provider        = \"prisma-client\"\n  output          = \"./generated\"\n  previewFeatures = [{}]\n}}\n",
+            features.join(", ")
         );
     }
     // Database schemas (`schemas`, `@@schema`) where the provider has them.
@@ -228,6 +235,9 @@ fn scalar_line(entity: &Entity, field: &Field, provider: Provider) -> Line {
     if field.updated_at {
         attributes.push("@updatedAt".to_string());
     }
+    if entity.ignored_fields.contains(&field.name) {
+        attributes.push("@ignore".to_string());
+    }
     if field.column != prisma_name(&field.name) {
         attributes.push(format!("@map({})", string_literal(&field.column)));
     }
@@ -367,9 +377,11 @@ fn relation_attribute(schema: &Schema, ends: &[RelationEnds], index: usize, rela
 /// Whether Prisma Client cannot use the model: it has no primary key and no unique constraint of
 /// required fields (a table read from SQL, such as a partition). Prisma needs `@@ignore` on it and
 /// `@ignore` on the relation fields of other models that lead to it.
+/// Whether the model is `@@ignore`d: as the source says, or because Prisma Client cannot address
+/// its rows (no id and no unique of required fields).
 fn is_ignored(entity: &Entity) -> bool {
     let required = |fields: &[String]| fields.iter().all(|f| entity.field(f).is_some_and(|f| !f.nullable));
-    entity.primary_key.is_none() && !entity.uniques.iter().any(|u| required(&u.fields))
+    entity.ignored || (entity.primary_key.is_none() && !entity.uniques.iter().any(|u| required(&u.fields)))
 }
 
 fn block_attributes(entity: &Entity, provider: Provider, schemas_declared: bool) -> Vec<String> {
@@ -386,6 +398,9 @@ fn block_attributes(entity: &Entity, provider: Provider, schemas_declared: bool)
                 }
                 if option.descending {
                     arguments.push("sort: Desc".to_string());
+                }
+                if let Some(ops) = option.ops.as_ref().filter(|_| provider == Provider::Postgresql) {
+                    arguments.push(format!("ops: {ops}"));
                 }
                 if arguments.is_empty() {
                     prisma_name(field)
@@ -417,7 +432,20 @@ fn block_attributes(entity: &Entity, provider: Provider, schemas_declared: bool)
     }
     for index in &entity.indexes {
         let map = unless_default(index.constraint_name.as_ref(), provider, entity, &index.fields, "idx").cloned();
-        attributes.push(format!("@@index({})", key_arguments(&with_options(&index.fields, &index.field_options), &None, &map)));
+        let mut text = key_arguments(&with_options(&index.fields, &index.field_options), &None, &map);
+        // Index methods other than the B-tree are PostgreSQL's (CockroachDB has its inverted `Gin`).
+        let method_here = match provider {
+            Provider::Postgresql => true,
+            Provider::Cockroachdb => index.index_type.as_deref() == Some("Gin"),
+            _ => false,
+        };
+        if let Some(method) = index.index_type.as_ref().filter(|_| method_here) {
+            text.push_str(&format!(", type: {method}"));
+        }
+        attributes.push(format!("@@index({text})"));
+    }
+    if !entity.shard_key.is_empty() && provider == Provider::Mysql {
+        attributes.push(format!("@@shardKey([{}])", prisma_names(&entity.shard_key).join(", ")));
     }
     if is_ignored(entity) {
         attributes.push("@@ignore".to_string());

@@ -466,7 +466,30 @@ impl Writer<'_> {
         }
         for index in &entity.indexes {
             let name = name(&index.constraint_name, &index.fields, "idx");
-            out.push(format!("{{ fields: [{}]{name} }}", columns(&index.fields, &index.field_options)));
+            // PostgreSQL's index methods and operator classes, on PostgreSQL only: the spread
+            // gives that database `using` and fields with their `operator`.
+            let on_postgres = if index.index_type.is_some() || index.field_options.iter().any(|o| o.ops.is_some()) {
+                let using =
+                    index.index_type.as_ref().map(|m| format!("using: {}, ", string_literal(&m.to_ascii_uppercase()))).unwrap_or_default();
+                let fields = index
+                    .fields
+                    .iter()
+                    .map(|field| {
+                        let column = string_literal(entity.column_of(field));
+                        match KeyFieldOptions::of(&index.field_options, field).and_then(|o| o.ops.as_deref()) {
+                            Some(ops) => {
+                                format!("{{ name: {column}, operator: {} }}", string_literal(&crate::dialect::operator_class(ops)))
+                            }
+                            None => column,
+                        }
+                    })
+                    .collect::<Vec<_>>()
+                    .join(", ");
+                format!(", ...(sequelize.getDialect() === \"postgres\" ? {{ {using}fields: [{fields}] }} : {{}})")
+            } else {
+                String::new()
+            };
+            out.push(format!("{{ fields: [{}]{name}{on_postgres} }}", columns(&index.fields, &index.field_options)));
         }
         out
     }

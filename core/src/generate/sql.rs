@@ -62,6 +62,10 @@ impl<'a> SqlWriter<'a> {
                     if let Some(length) = option.length.filter(|_| self.dialect == SqlDialect::Mysql) {
                         text.push_str(&format!("({length})"));
                     }
+                    if let Some(ops) = option.ops.as_ref().filter(|_| self.dialect == SqlDialect::Postgresql) {
+                        text.push(' ');
+                        text.push_str(&crate::dialect::operator_class(ops));
+                    }
                     if option.descending {
                         text.push_str(" DESC");
                     }
@@ -149,7 +153,16 @@ impl<'a> SqlWriter<'a> {
                 let columns = self.columns_of(entity, &index.fields);
                 let name = index.constraint_name.clone().unwrap_or_else(|| self.constraint_name(&entity.table, &columns, "idx"));
                 let columns = self.index_columns(entity, &index.fields, &index.field_options);
-                let _ = writeln!(self.out, "\nCREATE INDEX {} ON {}({columns});", self.q(&name), self.q(&entity.table));
+                let method = match (&index.index_type, self.dialect) {
+                    (Some(method), SqlDialect::Postgresql) => format!(" USING {}", method.to_ascii_lowercase()),
+                    (Some(method), _) => {
+                        let what = format!("the index method `{method}` of `{name}` (a B-tree index is made instead)");
+                        self.out.cannot_express(index.span, self.dialect.display_name(), &what);
+                        String::new()
+                    }
+                    (None, _) => String::new(),
+                };
+                let _ = writeln!(self.out, "\nCREATE INDEX {} ON {}{method}({columns});", self.q(&name), self.q(&entity.table));
             }
         }
         if !deferred.is_empty() {

@@ -105,7 +105,7 @@ pub fn lower(module: &Module) -> (Schema, RelationDeclarations, Vec<Diagnostic>)
                     span: call.span,
                 }),
                 ("index", Some(fields)) => {
-                    entity.indexes.push(Index { field_options: Vec::new(), fields, constraint_name, span: call.span })
+                    entity.indexes.push(Index { field_options: Vec::new(), fields, constraint_name, index_type: None, span: call.span })
                 }
                 _ => {}
             }

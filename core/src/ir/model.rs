@@ -116,6 +116,15 @@ pub struct Entity {
     /// Unique constraints, single-column ones (`@unique`) included.
     pub uniques: Vec<UniqueConstraint>,
     pub indexes: Vec<Index>,
+    /// Left out of the ORM's client though the table is there (Prisma's `@@ignore`).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub ignored: bool,
+    /// Columns left out of the ORM's client (Prisma's `@ignore`), by field name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub ignored_fields: Vec<String>,
+    /// The fields the table is sharded by (Prisma's `@shardKey` / `@@shardKey`, for PlanetScale).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub shard_key: Vec<String>,
     /// Set when this entity is an explicit join model: its primary key is made of the FKs of two
     /// many-to-one relations (the indexes into [`Schema::relations`]).
     pub join_of: Option<[usize; 2]>,
@@ -232,6 +241,10 @@ pub struct Index {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub field_options: Vec<KeyFieldOptions>,
     pub constraint_name: Option<String>,
+    /// The index method where it is not the B-tree default, by Prisma's name (`Gin`, `Gist`,
+    /// `SpGist`, `Brin`, `Hash`): PostgreSQL's `USING gin`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub index_type: Option<String>,
     pub span: Span,
 }
 
@@ -245,6 +258,9 @@ pub struct KeyFieldOptions {
     pub length: Option<u32>,
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub descending: bool,
+    /// The operator class, by Prisma's name (`JsonbPathOps`, `raw("gin_trgm_ops")` as written).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ops: Option<String>,
 }
 
 impl KeyFieldOptions {
@@ -459,6 +475,9 @@ impl Entity {
             primary_key: None,
             uniques: Vec::new(),
             indexes: Vec::new(),
+            ignored: false,
+            ignored_fields: Vec::new(),
+            shard_key: Vec::new(),
             join_of: None,
             documentation: None,
             span,

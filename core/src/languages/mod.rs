@@ -5,6 +5,7 @@
 //! the user is writing.
 
 pub mod prisma;
+pub mod prisma_index_methods;
 pub mod prisma_native_types;
 pub mod sequelize;
 pub mod sql;

@@ -280,6 +280,15 @@ impl ClassWriter<'_> {
                 let _ = writeln!(self.out, "// relplay: TypeORM cannot express {what}.");
                 self.out.cannot_express(index.span, "TypeORM", &what);
             }
+            let ops: Vec<&str> = index.field_options.iter().filter_map(|o| o.ops.as_deref()).collect();
+            if (index.index_type.is_some() || !ops.is_empty()) && self.options.dialect == SqlDialect::Postgresql {
+                let method = index.index_type.as_deref().map(|m| format!("the method {m}")).unwrap_or_default();
+                let classes = if ops.is_empty() { String::new() } else { format!("the operator class {}", ops.join(", ")) };
+                let joined = [method, classes].into_iter().filter(|p| !p.is_empty()).collect::<Vec<_>>().join(" and ");
+                let what = format!("{joined} of the index `{name}`, which is a B-tree index here");
+                let _ = writeln!(self.out, "// relplay: TypeORM cannot express {what}; create it in a migration.");
+                self.out.cannot_express(index.span, "TypeORM", &what);
+            }
             let _ = writeln!(self.out, "@{decorator}({}, [{fields}])", string_literal(&name));
         }
         let _ = writeln!(self.out, "export class {} {{", variable_name(&entity.name));

@@ -30,7 +30,7 @@ pub(super) fn field_list(value: &Expression, diagnostics: &mut Vec<Diagnostic>) 
     names
 }
 
-/// The `length` and `sort` arguments of the fields of a list (`[projectId, url(length: 500)]`,
+/// The `length`, `sort` and `ops` arguments of the fields of a list (`[projectId, url(length: 500)]`,
 /// `createdAt(sort: Desc)`), for the fields that have any.
 pub(super) fn key_field_options(value: &Expression) -> Vec<crate::ir::KeyFieldOptions> {
     let mut options = Vec::new();
@@ -42,8 +42,16 @@ pub(super) fn key_field_options(value: &Expression) -> Vec<crate::ir::KeyFieldOp
             _ => None,
         };
         let descending = matches!(argument("sort"), Some(Expression::Constant { name, .. }) if name == "Desc");
-        if length.is_some() || descending {
-            options.push(crate::ir::KeyFieldOptions { field: name.name.clone(), length, descending });
+        let ops = match argument("ops") {
+            Some(Expression::Constant { name, .. }) => Some(name.clone()),
+            Some(Expression::Call { name, arguments, .. }) if name.name == "raw" => match arguments.first().map(|a| &a.value) {
+                Some(Expression::String { value, .. }) => Some(format!("raw(\"{}\")", value.replace('\\', "\\\\").replace('"', "\\\""))),
+                _ => None,
+            },
+            _ => None,
+        };
+        if length.is_some() || descending || ops.is_some() {
+            options.push(crate::ir::KeyFieldOptions { field: name.name.clone(), length, descending, ops });
         }
     }
     options

@@ -19,8 +19,8 @@ pub(super) struct RelationField<'a> {
     pub position: u32,
 }
 
-const FIELD_ATTRIBUTES: [&str; 7] = ["id", "unique", "default", "map", "updatedAt", "relation", "ignore"];
-const BLOCK_ATTRIBUTES: [&str; 7] = ["id", "unique", "index", "map", "ignore", "schema", "fulltext"];
+const FIELD_ATTRIBUTES: [&str; 8] = ["id", "unique", "default", "map", "updatedAt", "relation", "ignore", "shardKey"];
+const BLOCK_ATTRIBUTES: [&str; 8] = ["id", "unique", "index", "map", "ignore", "schema", "fulltext", "shardKey"];
 
 pub(super) fn lower_entities<'a>(
     file: &'a SchemaFile,
@@ -74,6 +74,8 @@ pub(super) fn lower_entities<'a>(
             diagnostics,
         );
         super::key_arguments::check_key_arguments(model, &entity, schema.provider, diagnostics);
+        entity.ignored = model.attributes.iter().any(|a| a.name.name == "ignore");
+        entity.shard_key = super::shard_keys::shard_key(model, &entity, schema.provider, &schema.preview_features, diagnostics);
         check_document_ids(&entity, schema.provider, diagnostics);
         check_scalar_lists(&entity, schema.provider, diagnostics);
         schema.entities.push(entity);
@@ -333,6 +335,7 @@ fn lower_model<'a>(
                     span: attribute.span,
                 }),
                 "relation" => diagnostics.push(catalog::relation_attribute_on_scalar(attribute.span, &field.name)),
+                "ignore" => entity.ignored_fields.push(field.name.clone()),
                 _ => {}
             }
         }
@@ -544,7 +547,13 @@ fn lower_block_attributes(model: &ModelBlock, entity: &mut Entity, diagnostics: 
                 on_field: false,
                 span: attribute.span,
             }),
-            _ => entity.indexes.push(Index { field_options, fields, constraint_name, span: attribute.span }),
+            _ => {
+                let index_type = match attribute.argument("type", false).map(|a| &a.value) {
+                    Some(Expression::Constant { name, .. }) if name != "BTree" => Some(name.clone()),
+                    _ => None,
+                };
+                entity.indexes.push(Index { field_options, fields, constraint_name, index_type, span: attribute.span })
+            }
         }
     }
 }

@@ -50,6 +50,9 @@ pub(super) fn check_key_arguments(model: &ModelBlock, entity: &Entity, provider:
         for part in &parts {
             check_part(part, kind, attribute, entity, provider, diagnostics);
         }
+        if kind == "index" && attribute.is_block_attribute {
+            check_index_method(attribute, &parts, entity, provider, diagnostics);
+        }
         if clustering(attribute, kind, provider, diagnostics) == Some(true) {
             clustered.push(attribute.span);
         }
@@ -95,6 +98,84 @@ fn check_part(
                 &attribute_name,
                 !attribute.is_block_attribute,
             ));
+        }
+    }
+}
+
+/// An index's `type:` and its fields' `ops:`: PostgreSQL's methods and operator classes (and
+/// CockroachDB's `Gin`), each class for its method and columns, SP-GiST on one column.
+fn check_index_method(
+    attribute: &Attribute,
+    parts: &[KeyPart],
+    entity: &Entity,
+    provider: Option<Provider>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
+    use crate::languages::prisma_index_methods::{index_column_problem, INDEX_METHODS};
+    let method = match attribute.argument("type", false).map(|a| &a.value) {
+        None => None,
+        Some(Expression::Constant { name, span }) => {
+            if !INDEX_METHODS.contains(&name.as_str()) {
+                diagnostics.push(catalog::index_method_problem(
+                    *span,
+                    &entity.name,
+                    &format!("has no method `{name}`; Prisma's are {}", INDEX_METHODS.join(", ")),
+                ));
+                return;
+            }
+            let here = match provider {
+                Some(Provider::Postgresql) | None => true,
+                Some(Provider::Cockroachdb) => matches!(name.as_str(), "BTree" | "Gin"),
+                Some(_) => name == "BTree",
+            };
+            if !here {
+                let database = provider.map_or("this database", |p| p.display_name());
+                diagnostics.push(catalog::index_method_problem(
+                    *span,
+                    &entity.name,
+                    &format!("method {name} is not one {database} has in Prisma"),
+                ));
+                return;
+            }
+            Some(name.as_str())
+        }
+        Some(other) => {
+            diagnostics.push(catalog::index_method_problem(
+                other.span(),
+                &entity.name,
+                "type takes a method name: BTree, Hash, Gist, Gin, SpGist or Brin",
+            ));
+            return;
+        }
+    };
+    if provider.is_some_and(|p| p != Provider::Postgresql) {
+        return;
+    }
+    if method == Some("SpGist") && parts.len() > 1 {
+        diagnostics.push(catalog::index_method_problem(attribute.span, &entity.name, "method SpGist indexes one column only"));
+    }
+    for part in parts {
+        let Some(field) = entity.field(part.field) else { continue };
+        let ops = match named_argument(part.arguments, "ops").map(|a| &a.value) {
+            Some(Expression::Constant { name, .. }) => Some(name.clone()),
+            Some(Expression::Call { name, .. }) if name.name == "raw" => Some("raw(".to_string()),
+            Some(other) => {
+                diagnostics.push(catalog::index_method_problem(
+                    other.span(),
+                    &entity.name,
+                    "`ops:` takes an operator class (`JsonbPathOps`) or `raw(\"…\")`",
+                ));
+                continue;
+            }
+            None => None,
+        };
+        let scalar = crate::languages::prisma::type_name(&field.field_type);
+        let scalar = if field.list { format!("{scalar}[]") } else { scalar };
+        let Some(scalar) = crate::languages::prisma_index_methods::shape_type(&scalar) else { continue };
+        let native = field.native_type.as_ref().map(|t| t.name.as_str());
+        let Some(shape) = crate::languages::prisma_index_methods::shape(scalar, native) else { continue };
+        if let Some(problem) = index_column_problem(method, ops.as_deref(), shape) {
+            diagnostics.push(catalog::index_method_problem(part.span, &entity.name, &format!("{problem} (`{}`)", part.field)));
         }
     }
 }

@@ -13,6 +13,7 @@ mod database_schemas;
 mod entities;
 mod key_arguments;
 mod relations;
+mod shard_keys;
 
 use crate::diagnostic::{catalog, Diagnostic};
 use crate::ir::declarations::RelationDeclarations;

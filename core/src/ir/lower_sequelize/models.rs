@@ -373,7 +373,7 @@ fn read_indexes(entity: &mut Entity, indexes: &Node<Expr>, diagnostics: &mut Vec
             });
             let descending = field.get("order").and_then(|o| o.as_str()).is_some_and(|o| o.eq_ignore_ascii_case("desc"));
             if length.is_some() || descending {
-                field_options.push(crate::ir::KeyFieldOptions { field: name.clone(), length, descending });
+                field_options.push(crate::ir::KeyFieldOptions { field: name.clone(), length, descending, ops: None });
             }
             names.push(name);
         }
@@ -388,7 +388,7 @@ fn read_indexes(entity: &mut Entity, indexes: &Node<Expr>, diagnostics: &mut Vec
                 span: item.span,
             });
         } else {
-            entity.indexes.push(Index { field_options, fields: names, constraint_name: name, span: item.span });
+            entity.indexes.push(Index { field_options, fields: names, constraint_name: name, index_type: None, span: item.span });
         }
     }
 }

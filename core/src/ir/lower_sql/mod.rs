@@ -70,7 +70,7 @@ fn index_key(columns: &[sqlparser::ast::IndexColumn]) -> (Vec<String>, Vec<KeyFi
         };
         let descending = matches!(column.column.options.sort, Some(OrderBySort::Desc));
         if length.is_some() || descending {
-            options.push(KeyFieldOptions { field: name.clone(), length, descending });
+            options.push(KeyFieldOptions { field: name.clone(), length, descending, ops: None });
         }
         fields.push(name);
     }
@@ -204,7 +204,7 @@ pub fn lower(file: &SqlFile, dialect: SqlDialect) -> (Schema, Vec<Diagnostic>) {
                         span,
                     });
                 } else {
-                    entity.indexes.push(Index { field_options, fields, constraint_name: name, span });
+                    entity.indexes.push(Index { field_options, fields, constraint_name: name, index_type: None, span });
                 }
             }
             Statement::CreateExtension(extension) => {
@@ -328,7 +328,13 @@ fn add_constraint(entity: &mut Entity, constraint: &TableConstraint, span: Span,
         TableConstraint::Index(index) => {
             let (fields, field_options) = index_key(&index.columns);
             if !fields.is_empty() {
-                entity.indexes.push(Index { field_options, fields, constraint_name: index.name.as_ref().map(identifier), span });
+                entity.indexes.push(Index {
+                    field_options,
+                    fields,
+                    constraint_name: index.name.as_ref().map(identifier),
+                    index_type: None,
+                    span,
+                });
             }
         }
         _ => {}

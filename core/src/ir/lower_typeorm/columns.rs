@@ -383,7 +383,7 @@ fn property_indexes(entity: &mut Entity, property: &Property, diagnostics: &mut 
                 span: decorator.span,
             });
         } else {
-            entity.indexes.push(Index { field_options: Vec::new(), fields, constraint_name: name, span: decorator.span });
+            entity.indexes.push(Index { field_options: Vec::new(), fields, constraint_name: name, index_type: None, span: decorator.span });
         }
     }
 }
@@ -424,7 +424,7 @@ fn class_constraints(entity: &mut Entity, class: &Class, diagnostics: &mut Vec<D
                 span,
             });
         } else {
-            entity.indexes.push(Index { field_options: Vec::new(), fields: names, constraint_name: name, span });
+            entity.indexes.push(Index { field_options: Vec::new(), fields: names, constraint_name: name, index_type: None, span });
         }
     }
 }
