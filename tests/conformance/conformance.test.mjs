@@ -121,9 +121,11 @@ const targetLimits = {
     const ignored = new Set();
     for (const entity of ir.entities) {
       const table = shape[entity.table];
+      if (entity.ignored) ignored.add(entity.table);
       for (const field of entity.fields) {
-        // Prisma's DMMF has no `Unsupported(…)` fields, and a Prisma list cannot be optional.
-        if (field.field_type.kind === "unsupported") delete table.columns[field.column];
+        // Prisma's DMMF has no `Unsupported(…)` fields nor `@ignore`d ones, and a Prisma list
+        // cannot be optional.
+        if (field.field_type.kind === "unsupported" || entity.ignored_fields?.includes(field.name)) delete table.columns[field.column];
         else if (field.list) table.columns[field.column].nullable = false;
       }
       const required = (fields) => fields.every((f) => !entity.fields.find((x) => x.name === f)?.nullable);
@@ -146,9 +148,15 @@ function prismaFor(prismaText, dialect, ir) {
   const hasLists = ir.entities.some((e) => e.fields.some((f) => f.list));
   if (ir.provider === dialect || (hasLists && dialect !== "postgresql")) return prismaText;
   // Native types are the schema's own database's, and so are index prefix lengths (MySQL's).
+  // So are PostgreSQL's extensions, index methods and operator classes, database schemas (on
+  // PostgreSQL, CockroachDB and SQL Server) and shard keys (MySQL's).
   const text = (ir.provider ? prismaText.replace(/ @db\.[A-Za-z]+(\([^)]*\))?/g, "") : prismaText)
     .replace(/\(length: \d+, /g, "(")
-    .replace(/\(length: \d+\)/g, "");
+    .replace(/\(length: \d+\)/g, "")
+    .replace(/^\s*(extensions|schemas)\s*=.*\n/gm, "")
+    .replace(/^\s*@@(schema|shardKey)\(.*\)\n/gm, "")
+    .replace(/, type: [A-Za-z]+\)$/gm, ")")
+    .replace(/\(ops: (raw\("[^"]*"\)|[A-Za-z]+)\)/g, "");
   // Prisma refuses SetNull on a required relation outside PostgreSQL: NoAction there (and the
   // expectation follows, in targetLimits.prisma).
   const actions = dialect === "postgresql" ? text : text.replace(/^(\s+\w+\s+\w+\s+@relation\(.*)$/gm, (line) => line.replace(/(onDelete|onUpdate): SetNull/g, "$1: NoAction"));
