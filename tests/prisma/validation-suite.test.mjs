@@ -13,6 +13,18 @@ import { prismaValidate, withoutConnectionUrls } from "../support/prisma-validat
 
 const suiteDir = join(repoRoot, "tests/corpus/prisma-validation");
 const ledgerFile = join(repoRoot, "tests/prisma/known-disagreements.txt");
+/** Invalid files where relplay's error is on another line than Prisma's, and why that is right. */
+const locatedElsewhere = new Map([
+  ["generator/missing_property_value.prisma", "relplay points at the property without a value (line 3), Prisma at its block (line 1)"],
+]);
+
+/** The lines of the schema that Prisma's errors point at. */
+function prismaErrorLines(message) {
+  return message.split(/\n(?=error:)/).flatMap((block) => {
+    const at = block.match(/-->\s+schema\.prisma:(\d+)/);
+    return at ? [Number(at[1])] : [];
+  });
+}
 
 /** The ledger: suite path → what relplay lacks for it. */
 function knownDisagreements() {
@@ -42,6 +54,8 @@ describe("relplay gives Prisma's verdict on Prisma's own validation tests", () =
   const ledger = knownDisagreements();
   const workDir = mkdtempSync(join(tmpdir(), "relplay-prisma-suite-"));
   const disagreeing = [];
+  let prismaErrors = 0;
+  let locatedErrors = 0;
 
   test("the suite is there (216 files of prisma-engines 2ba551f)", () => assert.equal(files.length, 216));
   test("every listed disagreement names a file of the suite", () => {
@@ -59,11 +73,20 @@ describe("relplay gives Prisma's verdict on Prisma's own validation tests", () =
         `relplay:\n${ours.stdout}\nPrisma:\n${prisma.message}`;
       if (listed) assert.ok(!agree, `${path} agrees now: remove it from known-disagreements.txt`);
       else assert.ok(agree, detail);
+      // An invalid schema: relplay's errors must be where Prisma's are, on a line one of them names.
+      if (!prisma.valid && agree) {
+        const lines = prismaErrorLines(prisma.message);
+        const oursAt = (line) => new RegExp(`:${line}:\\d+: error`).test(ours.stdout);
+        prismaErrors += lines.length;
+        locatedErrors += lines.filter(oursAt).length;
+        if (!locatedElsewhere.has(path)) assert.ok(lines.some(oursAt), `relplay's errors are on other lines than Prisma's (${lines.join(", ")})\n${detail}`);
+      }
     });
   }
 
   test("the figure", () => {
     const agreeing = files.length - disagreeing.length;
     console.log(`# relplay agrees with Prisma 7 on ${agreeing} of ${files.length} files of Prisma's validation suite`);
+    console.log(`# ${locatedErrors} of Prisma's ${prismaErrors} errors on those files have a relplay error on the same line`);
   });
 });

@@ -279,11 +279,21 @@ pub fn native_type_arguments(span: Span, written: &str, takes: &str) -> Diagnost
     Diagnostic::error(Code::N047, span, format!("`{written}`: it takes {takes}."))
 }
 
+pub fn attribute_in_composite_type(span: Span, attribute: &str, type_name: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::N048,
+        span,
+        format!(
+            "`{attribute}` in the composite type `{type_name}`: a composite type's fields take `@default`, `@map` and native types only."
+        ),
+    )
+}
+
 pub fn key_in_composite_type(span: Span, attribute: &str, type_name: &str) -> Diagnostic {
     Diagnostic::error(
         Code::N048,
         span,
-        format!("`@{attribute}` in the composite type `{type_name}`: an embedded document has no keys of its own; put it on the model's field instead."),
+        format!("`{attribute}` in the composite type `{type_name}`: an embedded document has no keys or indexes of its own; define them on the model that embeds it."),
     )
 }
 

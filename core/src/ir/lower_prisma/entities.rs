@@ -162,6 +162,13 @@ fn check_native_type(
 fn check_composite_type_fields(model: &ModelBlock, native_prefix: &str, provider: Option<Provider>, diagnostics: &mut Vec<Diagnostic>) {
     for declaration in &model.fields {
         let Some(field_type) = declaration.field_type.as_ref().and_then(|t| crate::languages::prisma::scalar_type(&t.name.name)) else {
+            for attribute in declaration.attributes.iter().filter(|a| !matches!(a.name.name.as_str(), "default" | "map")) {
+                diagnostics.push(catalog::attribute_in_composite_type(
+                    attribute.span,
+                    &format!("@{}", attribute.name.name),
+                    &model.name.name,
+                ));
+            }
             continue;
         };
         for attribute in &declaration.attributes {
@@ -171,8 +178,18 @@ fn check_composite_type_fields(model: &ModelBlock, native_prefix: &str, provider
                 let native_type = NativeType { name: native.to_string(), arguments };
                 check_native_type(&native_type, &field_type, attribute.span, &declaration.name.name, provider, diagnostics);
             } else if matches!(name, "id" | "unique") {
-                diagnostics.push(catalog::key_in_composite_type(attribute.span, name, &model.name.name));
+                diagnostics.push(catalog::key_in_composite_type(attribute.span, &format!("@{name}"), &model.name.name));
+            } else if !matches!(name, "default" | "map") {
+                diagnostics.push(catalog::attribute_in_composite_type(attribute.span, &format!("@{name}"), &model.name.name));
             }
+        }
+    }
+    for attribute in &model.attributes {
+        let name = attribute.name.name.as_str();
+        if matches!(name, "id" | "unique" | "index" | "fulltext") {
+            diagnostics.push(catalog::key_in_composite_type(attribute.span, &format!("@@{name}"), &model.name.name));
+        } else {
+            diagnostics.push(catalog::attribute_in_composite_type(attribute.span, &format!("@@{name}"), &model.name.name));
         }
     }
 }

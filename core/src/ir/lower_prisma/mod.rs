@@ -56,7 +56,7 @@ pub fn lower(file: &SchemaFile) -> (Schema, RelationDeclarations, Vec<Diagnostic
     };
     let native_prefix = format!("{}.", datasource_name(file));
     let relation_fields = entities::lower_entities(file, &names, &native_prefix, &mut schema, &mut diagnostics);
-    check_table_names(&schema, &mut diagnostics);
+    check_table_names(file, &schema, &mut diagnostics);
     let declarations = relations::declare_relations(relation_fields, &mut diagnostics);
     crate::ir::relations::build_relations(&mut schema, &declarations, &PrismaConventions);
     crate::ir::join_models::mark_join_entities(&mut schema);
@@ -270,12 +270,24 @@ fn collect_names(file: &SchemaFile, diagnostics: &mut Vec<Diagnostic>) -> HashMa
 
 /// Two models on one table, or two enums on one database type (where the database names its
 /// enum types), in the same database schema.
-fn check_table_names(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) {
+fn check_table_names(file: &SchemaFile, schema: &Schema, diagnostics: &mut Vec<Diagnostic>) {
+    // The second model's `@@map`, where it has one, is what gives it the taken name.
+    let map_span = |entity: &crate::ir::Entity| {
+        file.blocks
+            .iter()
+            .find_map(|block| match block {
+                Block::Model(model) if model.name.name == entity.name => {
+                    model.attributes.iter().find(|a| a.name.name == "map").map(|a| a.span)
+                }
+                _ => None,
+            })
+            .unwrap_or(entity.name_span)
+    };
     let mut tables: HashMap<(Option<&str>, &str), &crate::ir::Entity> = HashMap::new();
     for entity in &schema.entities {
         match tables.get(&(entity.database_schema.as_deref(), entity.table.as_str())) {
             Some(first) => {
-                diagnostics.push(catalog::table_name_taken(entity.name_span, &entity.table, &entity.name, &first.name, first.name_span))
+                diagnostics.push(catalog::table_name_taken(map_span(entity), &entity.table, &entity.name, &first.name, first.name_span))
             }
             None => {
                 tables.insert((entity.database_schema.as_deref(), &entity.table), entity);

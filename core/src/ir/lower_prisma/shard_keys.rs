@@ -42,7 +42,7 @@ pub(super) fn shard_key(
     }
     if on_fields.len() + on_block.len() > 1 {
         diagnostics.push(catalog::shard_key_problem(
-            first_span,
+            model.name.span,
             model_name,
             "a model has one shard key: one `@shardKey` field or one `@@shardKey([…])`",
         ));
