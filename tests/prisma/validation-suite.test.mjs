@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync, mkdtempSync, readdirSync, mkdirSync } from
 import { join, dirname } from "node:path";
 import { tmpdir } from "node:os";
 import { relplay, repoRoot } from "../support/relplay.mjs";
-import { prismaValidate, withoutConnectionUrls } from "../support/prisma-validator.mjs";
+import { prismaValidate, prismaWarnings, withoutConnectionUrls } from "../support/prisma-validator.mjs";
 
 const suiteDir = join(repoRoot, "tests/corpus/prisma-validation");
 const ledgerFile = join(repoRoot, "tests/prisma/known-disagreements.txt");
@@ -56,6 +56,8 @@ describe("relplay gives Prisma's verdict on Prisma's own validation tests", () =
   const disagreeing = [];
   let prismaErrors = 0;
   let locatedErrors = 0;
+  let validFiles = 0;
+  let sameWarnings = 0;
 
   test("the suite is there (216 files of prisma-engines 2ba551f)", () => assert.equal(files.length, 216));
   test("every listed disagreement names a file of the suite", () => {
@@ -73,6 +75,15 @@ describe("relplay gives Prisma's verdict on Prisma's own validation tests", () =
         `relplay:\n${ours.stdout}\nPrisma:\n${prisma.message}`;
       if (listed) assert.ok(!agree, `${path} agrees now: remove it from known-disagreements.txt`);
       else assert.ok(agree, detail);
+      // A valid schema: relplay warns on the lines Prisma's lint warns on, and on no others.
+      if (prisma.valid && agree) {
+        validFiles += 1;
+        const text = withoutConnectionUrls(readFileSync(join(suiteDir, path), "utf8"));
+        const theirs = [...new Set(prismaWarnings(text).map((w) => w.line))].sort((a, b) => a - b);
+        const oursLines = [...new Set([...ours.stdout.matchAll(/:(\d+):\d+: warning\[/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
+        assert.deepEqual(oursLines, theirs, `relplay warns on lines [${oursLines}], Prisma's lint on [${theirs}]\n${detail}\nPrisma's warnings: ${JSON.stringify(prismaWarnings(text))}`);
+        sameWarnings += 1;
+      }
       // An invalid schema: relplay's errors must be where Prisma's are, on a line one of them names.
       if (!prisma.valid && agree) {
         const lines = prismaErrorLines(prisma.message);
@@ -88,5 +99,6 @@ describe("relplay gives Prisma's verdict on Prisma's own validation tests", () =
     const agreeing = files.length - disagreeing.length;
     console.log(`# relplay agrees with Prisma 7 on ${agreeing} of ${files.length} files of Prisma's validation suite`);
     console.log(`# ${locatedErrors} of Prisma's ${prismaErrors} errors on those files have a relplay error on the same line`);
+    console.log(`# on ${sameWarnings} of ${validFiles} valid files relplay warns on the lines Prisma's lint warns on`);
   });
 });

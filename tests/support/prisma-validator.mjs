@@ -32,6 +32,12 @@ export function withoutConnectionUrls(schema) {
   return schema.replace(/^\s*(url|directUrl|shadowDatabaseUrl)\s*=.*$/gm, "");
 }
 
+/** Prisma's lint warnings on a one-file schema: { line, text }, lines counted from 1. */
+export function prismaWarnings(schema) {
+  const found = JSON.parse(prismaSchemaWasm.lint(JSON.stringify([["schema.prisma", schema]])));
+  return found.filter((d) => d.is_warning).map((d) => ({ line: schema.slice(0, d.start).split("\n").length, text: d.text }));
+}
+
 /** Prisma's DMMF (its parsed data model) of a valid schema. */
 export function prismaDmmf(schema) {
   return JSON.parse(prismaSchemaWasm.get_dmmf(JSON.stringify({ prismaSchema: [["schema.prisma", schema]] })));

@@ -796,6 +796,37 @@ pub fn multiple_cascade_paths(span: Span, from: &str, to: &str) -> Diagnostic {
     )
 }
 
+pub fn document_key_native_type_mismatch(
+    span: Span,
+    field: &str,
+    native: Option<&str>,
+    referenced: &str,
+    referenced_native: Option<&str>,
+) -> Diagnostic {
+    let written = |n: Option<&str>| n.map_or("no native type".to_string(), |n| format!("`@db.{n}`"));
+    Diagnostic::warning(
+        Code::R033,
+        span,
+        format!(
+            "`{field}` has {} and `{referenced}` has {}: MongoDB joins the two collections by the stored values, which then never match. Give both the same native type.",
+            written(native),
+            written(referenced_native)
+        ),
+    )
+}
+
+pub fn deprecated_preview_feature(span: Span, name: &str, renamed_to: Option<&str>) -> Diagnostic {
+    let message = match renamed_to {
+        Some(new) => format!("The preview feature \"{name}\" is called \"{new}\" on this database now: rename it."),
+        None => format!("Prisma 7 has what the preview feature \"{name}\" enabled without asking: remove it from `previewFeatures`."),
+    };
+    Diagnostic::warning(Code::N062, span, message)
+}
+
+pub fn referential_integrity_deprecated(span: Span) -> Diagnostic {
+    Diagnostic::warning(Code::N062, span, "`referentialIntegrity` is the old name of `relationMode`: write `relationMode` instead.")
+}
+
 pub fn emulated_relation_without_index(span: Span, owner: &str, fields: &[String]) -> Diagnostic {
     Diagnostic::warning(
         Code::R028,

@@ -125,6 +125,7 @@ codes! {
     N059 => Error,
     N060 => Error,
     N061 => Error,
+    N062 => Warning,
     // relations
     R001 => Error,
     R002 => Error,
@@ -158,6 +159,7 @@ codes! {
     R030 => Error,
     R031 => Error,
     R032 => Error,
+    R033 => Warning,
     // ORM code (TypeORM, Sequelize, VibORM)
     T001 => Warning,
     T002 => Info,

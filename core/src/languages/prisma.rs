@@ -99,6 +99,27 @@ const PREVIEW_FEATURES: &[&str] = &[
     "views",
 ];
 
+/// The preview features still in preview in Prisma 7 (read off its validator's lint): every other
+/// name it knows is deprecated, its functionality there without asking.
+const ACTIVE_PREVIEW_FEATURES: &[&str] = &[
+    "fullTextSearchPostgres",
+    "nativeDistinct",
+    "partialIndexes",
+    "postgresqlExtensions",
+    "reactNative",
+    "relationJoins",
+    "schemaEngineDriverAdapters",
+    "shardKeys",
+    "strictUndefinedChecks",
+    "typedSql",
+    "views",
+];
+
+/// Whether `name` is a preview feature Prisma 7 still has in preview.
+pub fn is_active_preview_feature(name: &str) -> bool {
+    ACTIVE_PREVIEW_FEATURES.iter().any(|known| known.eq_ignore_ascii_case(name))
+}
+
 /// Whether Prisma 7 accepts `name` in `previewFeatures`.
 pub fn is_known_preview_feature(name: &str) -> bool {
     PREVIEW_FEATURES.iter().any(|known| known.eq_ignore_ascii_case(name))

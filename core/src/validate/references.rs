@@ -18,6 +18,20 @@ pub(super) fn check(context: &Context, diagnostics: &mut Vec<Diagnostic>) {
         }
         for (field_name, referenced_name) in key.fields.iter().zip(&key.referenced_fields) {
             let (Some(field), Some(referenced)) = (owner.field(field_name), target.field(referenced_name)) else { continue };
+            // MongoDB compares the stored values: an ObjectId never equals a string.
+            let native = |f: &crate::ir::Field| f.native_type.as_ref().map(|t| t.name.clone());
+            if context.schema.provider == Some(crate::ir::Provider::Mongodb)
+                && field.field_type == referenced.field_type
+                && native(field) != native(referenced)
+            {
+                diagnostics.push(catalog::document_key_native_type_mismatch(
+                    field.span,
+                    &format!("{}.{}", owner.name, field.name),
+                    native(field).as_deref(),
+                    &format!("{}.{}", target.name, referenced.name),
+                    native(referenced).as_deref(),
+                ));
+            }
             if field.field_type != referenced.field_type {
                 diagnostics.push(catalog::foreign_key_type_mismatch(
                     field.span,

@@ -15,7 +15,8 @@ fn has_index_starting_with(entity: &Entity, fields: &[String]) -> bool {
 
 pub(super) fn check(context: &Context, diagnostics: &mut Vec<Diagnostic>) {
     let schema = context.schema;
-    if schema.relation_mode != RelationMode::Prisma {
+    // MongoDB indexes no key by itself either, and Prisma does not ask for one there.
+    if schema.relation_mode != RelationMode::Prisma || schema.provider == Some(crate::ir::Provider::Mongodb) {
         return;
     }
     for keyed in context.keyed.iter() {

@@ -167,6 +167,9 @@ fn datasource_settings(file: &SchemaFile, diagnostics: &mut Vec<Diagnostic>) -> 
             if matches!(property.name.name.as_str(), "url" | "directUrl" | "shadowDatabaseUrl") {
                 diagnostics.push(catalog::connection_url_in_schema(property.span, &property.name.name));
             }
+            if property.name.name == "referentialIntegrity" {
+                diagnostics.push(catalog::referential_integrity_deprecated(property.name.span));
+            }
             if property.name.name == "relationMode" {
                 if let Some(old) = config.property("referentialIntegrity") {
                     diagnostics.push(catalog::relation_mode_twice(old.name.span));
@@ -231,6 +234,10 @@ fn preview_features(file: &SchemaFile, provider: Option<Provider>, diagnostics: 
                 let elsewhere = value.eq_ignore_ascii_case("fullTextSearchPostgres") && provider.is_some_and(|p| p != Provider::Postgresql);
                 if !crate::languages::prisma::is_known_preview_feature(value) || elsewhere {
                     diagnostics.push(catalog::unknown_preview_feature(*span, value));
+                } else if value.eq_ignore_ascii_case("fullTextSearch") && provider == Some(Provider::Postgresql) {
+                    diagnostics.push(catalog::deprecated_preview_feature(*span, value, Some("fullTextSearchPostgres")));
+                } else if !crate::languages::prisma::is_active_preview_feature(value) {
+                    diagnostics.push(catalog::deprecated_preview_feature(*span, value, None));
                 }
                 if !features.contains(value) {
                     features.push(value.clone());
