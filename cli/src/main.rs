@@ -7,10 +7,10 @@ use clap::{Parser, Subcommand, ValueEnum};
 use relplay_core::diagnostic::rule_docs::rule_doc;
 use relplay_core::diagnostic::{apply_fixes, has_errors, render};
 use relplay_core::generate::{generate, generate_files, SqlDialect};
-use relplay_core::options::{Choice, SequelizeStyle, TypeOrmCascade, VibOrmApi};
+use relplay_core::options::{Choice, PrismaVersion, SequelizeStyle, TypeOrmCascade, VibOrmApi};
 use relplay_core::registry::{TargetChoices, TargetId, LANGUAGES};
 use relplay_core::share::{self, SharedPlayground};
-use relplay_core::{analyze, Analysis, SourceLanguage};
+use relplay_core::{analyze, analyze_for, Analysis, SourceLanguage};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
@@ -38,6 +38,9 @@ enum Command {
         /// Apply every available quick fix to the file (standard input: print the fixed text).
         #[arg(long)]
         fix: bool,
+        /// The Prisma a Prisma schema is written for, whose rules judge it: 7 or 6.
+        #[arg(long, value_name = "V", default_value = "7")]
+        prisma: String,
     },
     /// Explain a diagnostic code (what it checks, why it matters, an example, the fix).
     Explain {
@@ -73,6 +76,9 @@ enum Command {
         /// Convert even when the schema has errors: what could be read is written, and the errors are listed.
         #[arg(long)]
         force: bool,
+        /// The Prisma a Prisma source is written for, whose rules judge it: 7 or 6.
+        #[arg(long, value_name = "V", default_value = "7")]
+        prisma: String,
     },
     /// Print a link that opens the schema in the playground.
     Share {
@@ -116,10 +122,11 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<ExitCode, UsageError> {
     match command {
-        Command::Check { file, from, format, fix } => {
+        Command::Check { file, from, format, fix, prisma } => {
+            let prisma: PrismaVersion = choice(&prisma, "Prisma version")?;
             let mut source = read_source(&file, from.as_deref())?;
             let language = source.language;
-            let mut analysis = analyze(&source.text, language);
+            let mut analysis = analyze_for(&source.text, language, prisma);
             if fix {
                 let (fixed, applied) = apply_fixes(&source.text, &analysis.diagnostics);
                 if file == "-" {
@@ -129,7 +136,7 @@ fn run(command: Command) -> Result<ExitCode, UsageError> {
                 }
                 eprintln!("relplay: applied {applied} fix(es)");
                 source.text = fixed;
-                analysis = analyze(&source.text, language);
+                analysis = analyze_for(&source.text, language, prisma);
                 if file == "-" {
                     // The fixed text went to standard output; report what is left on stderr.
                     eprint!("{}", source.render(&analysis.diagnostics));
@@ -154,9 +161,10 @@ fn run(command: Command) -> Result<ExitCode, UsageError> {
             }
             Ok(exit_code(&analysis))
         }
-        Command::Convert { file, from, to, dialect, cascade, eager, style, api, out, force } => {
+        Command::Convert { file, from, to, dialect, cascade, eager, style, api, out, force, prisma } => {
+            let prisma: PrismaVersion = choice(&prisma, "Prisma version")?;
             let source = read_source(&file, from.as_deref())?;
-            let analysis = analyze(&source.text, source.language);
+            let analysis = analyze_for(&source.text, source.language, prisma);
             let dialect = match dialect.as_deref() {
                 Some(name) => Some(
                     SqlDialect::from_name(name)

@@ -62,6 +62,11 @@ fn analyze_code(_text: &str, language: SourceLanguage) -> (ir::Schema, ir::decla
 
 /// Parses, lowers and validates `text`. Never fails and never panics: problems are diagnostics.
 pub fn analyze(text: &str, language: SourceLanguage) -> Analysis {
+    analyze_for(text, language, options::PrismaVersion::default())
+}
+
+/// [`analyze`], a Prisma source judged by the rules of `prisma` (Prisma 7 unless told).
+pub fn analyze_for(text: &str, language: SourceLanguage, prisma: options::PrismaVersion) -> Analysis {
     if text.len() > MAX_SOURCE_BYTES {
         let diagnostics = vec![diagnostic::catalog::source_too_large(text.len(), MAX_SOURCE_BYTES)];
         return Analysis { schema: ir::Schema { version: ir::IR_VERSION, ..ir::Schema::default() }, diagnostics };
@@ -69,7 +74,7 @@ pub fn analyze(text: &str, language: SourceLanguage) -> Analysis {
     let (schema, declarations, diagnostics) = match language {
         SourceLanguage::Prisma => {
             let (file, mut diagnostics) = syntax::prisma::parse(text);
-            let (schema, declarations, lowering) = ir::lower_prisma::lower(&file);
+            let (schema, declarations, lowering) = ir::lower_prisma::lower(&file, prisma);
             diagnostics.extend(lowering);
             (schema, declarations, diagnostics)
         }

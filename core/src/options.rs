@@ -35,6 +35,36 @@ pub fn one_of(ids: &[&str]) -> String {
     }
 }
 
+/// Which Prisma a Prisma schema is written for: its validator's rules differ between the two
+/// (Prisma 6 wants the datasource's `url` and knows `metrics`; Prisma 7 refuses connection URLs
+/// in the schema and has `partialIndexes`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+pub enum PrismaVersion {
+    #[default]
+    #[serde(rename = "7")]
+    Seven,
+    #[serde(rename = "6")]
+    Six,
+}
+
+impl Choice for PrismaVersion {
+    const ALL: &'static [PrismaVersion] = &[PrismaVersion::Seven, PrismaVersion::Six];
+
+    fn id(self) -> &'static str {
+        match self {
+            PrismaVersion::Seven => "7",
+            PrismaVersion::Six => "6",
+        }
+    }
+
+    fn label(self) -> &'static str {
+        match self {
+            PrismaVersion::Seven => "Prisma 7",
+            PrismaVersion::Six => "Prisma 6",
+        }
+    }
+}
+
 /// What TypeORM saves or removes along a relation together with the parent entity (the side
 /// without the foreign key; for a many-to-many, the side with `@JoinTable`). This is the ORM's
 /// persistence, not SQL: the database's referential actions stay those of the schema.

@@ -6,7 +6,8 @@
 
 use relplay_core::diagnostic::{apply_fixes, Code};
 use relplay_core::generate::SqlDialect;
-use relplay_core::{analyze, SourceLanguage};
+use relplay_core::options::PrismaVersion;
+use relplay_core::{analyze, analyze_for, SourceLanguage};
 use std::path::{Path, PathBuf};
 
 /// Codes that no source text raises through `analyze`, and where they are tested instead.
@@ -32,8 +33,10 @@ fn fixture(dir: &Path, stem: &str) -> Option<(String, SourceLanguage)> {
     .find_map(|(ext, language)| std::fs::read_to_string(dir.join(format!("{stem}.{ext}"))).ok().map(|text| (text, language)))
 }
 
+/// The codes a fixture raises; a fixture whose first line is `// Prisma 6` is judged by Prisma 6's rules.
 fn codes(text: &str, language: SourceLanguage) -> Vec<Code> {
-    analyze(text, language).diagnostics.iter().map(|d| d.code).collect()
+    let prisma = if text.starts_with("// Prisma 6") { PrismaVersion::Six } else { PrismaVersion::Seven };
+    analyze_for(text, language, prisma).diagnostics.iter().map(|d| d.code).collect()
 }
 
 #[test]

@@ -9,7 +9,7 @@ import { readFileSync, writeFileSync, mkdtempSync, readdirSync, mkdirSync } from
 import { join, dirname } from "node:path";
 import { tmpdir } from "node:os";
 import { relplay, repoRoot } from "../support/relplay.mjs";
-import { prismaValidate, prismaWarnings, withoutConnectionUrls } from "../support/prisma-validator.mjs";
+import { prisma6Validate, prisma6Warnings, prismaValidate, prismaWarnings, withoutConnectionUrls } from "../support/prisma-validator.mjs";
 
 const suiteDir = join(repoRoot, "tests/corpus/prisma-validation");
 const ledgerFile = join(repoRoot, "tests/prisma/known-disagreements.txt");
@@ -101,4 +101,29 @@ describe("relplay gives Prisma's verdict on Prisma's own validation tests", () =
     console.log(`# ${locatedErrors} of Prisma's ${prismaErrors} errors on those files have a relplay error on the same line`);
     console.log(`# on ${sameWarnings} of ${validFiles} valid files relplay warns on the lines Prisma's lint warns on`);
   });
+});
+
+/** The lines relplay warns on, in order. */
+function warningLines(output) {
+  return [...new Set([...output.matchAll(/:(\d+):\d+: warning\[/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
+}
+
+describe("with --prisma 6, relplay gives Prisma 6's verdict on the files as written (url lines kept)", () => {
+  const files = readdirSync(suiteDir, { recursive: true }).filter((f) => f.endsWith(".prisma")).sort();
+  let agreeing = 0;
+  for (const path of files) {
+    test(path, () => {
+      const text = readFileSync(join(suiteDir, path), "utf8");
+      const ours = relplay(["check", "--prisma", "6", join(suiteDir, path)]);
+      const prisma = prisma6Validate(text);
+      assert.ok(ours.status === 0 || ours.status === 1, `relplay exited with ${ours.status} (a panic?)\n${ours.stderr}`);
+      assert.equal(ours.status === 0, prisma.valid, `relplay says ${ours.status === 0 ? "valid" : "invalid"}, Prisma 6 says ${prisma.valid ? "valid" : "invalid"}\nrelplay:\n${ours.stdout}\nPrisma 6:\n${prisma.message}`);
+      if (prisma.valid) {
+        const theirs = [...new Set(prisma6Warnings(text).map((w) => w.line))].sort((a, b) => a - b);
+        assert.deepEqual(warningLines(ours.stdout), theirs, `relplay's warnings are not on the lines of Prisma 6's lint\nrelplay:\n${ours.stdout}\nPrisma 6: ${JSON.stringify(prisma6Warnings(text))}`);
+      }
+      agreeing += 1;
+    });
+  }
+  test("the figure", () => console.log(`# with --prisma 6, relplay agrees with Prisma 6 on ${agreeing} of ${files.length} files, warnings included`));
 });

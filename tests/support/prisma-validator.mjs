@@ -3,6 +3,8 @@ import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
 const prismaSchemaWasm = require("@prisma/prisma-schema-wasm");
+/** Prisma 6's validator (6.19, installed under an npm alias beside Prisma 7's). */
+const prisma6SchemaWasm = require("prisma-schema-wasm-6");
 
 /** A schema as Prisma's validator takes it: one text, or [file name, text] pairs of a folder. */
 function schemaFiles(schema) {
@@ -10,9 +12,9 @@ function schemaFiles(schema) {
 }
 
 /** Prisma's verdict on a schema (a text, or the [name, text] files of a folder): { valid, message }. */
-export function prismaValidate(schema) {
+export function prismaValidate(schema, validator = prismaSchemaWasm) {
   try {
-    prismaSchemaWasm.validate(JSON.stringify({ prismaSchema: schemaFiles(schema), noColor: true }));
+    validator.validate(JSON.stringify({ prismaSchema: schemaFiles(schema), noColor: true }));
     return { valid: true, message: "" };
   } catch (error) {
     const text = String(error?.message ?? error);
@@ -32,9 +34,19 @@ export function withoutConnectionUrls(schema) {
   return schema.replace(/^\s*(url|directUrl|shadowDatabaseUrl)\s*=.*$/gm, "");
 }
 
+/** Prisma 6's verdict, as [`prismaValidate`] gives Prisma 7's. */
+export function prisma6Validate(schema) {
+  return prismaValidate(schema, prisma6SchemaWasm);
+}
+
+/** Prisma 6's lint warnings, as [`prismaWarnings`] gives Prisma 7's. */
+export function prisma6Warnings(schema) {
+  return prismaWarnings(schema, prisma6SchemaWasm);
+}
+
 /** Prisma's lint warnings on a one-file schema: { line, text }, lines counted from 1. */
-export function prismaWarnings(schema) {
-  const found = JSON.parse(prismaSchemaWasm.lint(JSON.stringify([["schema.prisma", schema]])));
+export function prismaWarnings(schema, validator = prismaSchemaWasm) {
+  const found = JSON.parse(validator.lint(JSON.stringify([["schema.prisma", schema]])));
   return found.filter((d) => d.is_warning).map((d) => ({ line: schema.slice(0, d.start).split("\n").length, text: d.text }));
 }
 

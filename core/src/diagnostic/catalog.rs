@@ -480,12 +480,22 @@ pub fn document_id_not_mapped(span: Span, model: &str) -> Diagnostic {
     Diagnostic::error(Code::N041, span, format!("The id of `{model}` must be the document's `_id` on MongoDB: add `@map(\"_id\")` to it."))
 }
 
-pub fn unknown_preview_feature(span: Span, name: &str) -> Diagnostic {
-    Diagnostic::error(
-        Code::N038,
-        span,
-        format!("Prisma 7 does not know the preview feature \"{name}\": remove it (Prisma 7 dropped `metrics` and `esm`; most others became standard)."),
-    )
+pub fn unknown_preview_feature(span: Span, name: &str, prisma: crate::options::PrismaVersion) -> Diagnostic {
+    let message = match prisma {
+        crate::options::PrismaVersion::Seven => {
+            format!("Prisma 7 does not know the preview feature \"{name}\": remove it (Prisma 7 dropped `metrics` and `esm`; most others became standard).")
+        }
+        crate::options::PrismaVersion::Six => format!("Prisma 6 does not know the preview feature \"{name}\": remove it."),
+    };
+    Diagnostic::error(Code::N038, span, message)
+}
+
+pub fn env_with_named_argument(span: Span) -> Diagnostic {
+    Diagnostic::warning(Code::N063, span, "`env()` takes the variable's name as its one argument, unnamed: `env(\"DATABASE_URL\")`.")
+}
+
+pub fn connection_url_problem(span: Span, problem: &str) -> Diagnostic {
+    Diagnostic::error(Code::N063, span, format!("{problem}."))
 }
 
 pub fn view_with_primary_key(span: Span, name: &str) -> Diagnostic {
@@ -818,7 +828,10 @@ pub fn document_key_native_type_mismatch(
 pub fn deprecated_preview_feature(span: Span, name: &str, renamed_to: Option<&str>) -> Diagnostic {
     let message = match renamed_to {
         Some(new) => format!("The preview feature \"{name}\" is called \"{new}\" on this database now: rename it."),
-        None => format!("Prisma 7 has what the preview feature \"{name}\" enabled without asking: remove it from `previewFeatures`."),
+        None if name.eq_ignore_ascii_case("metrics") => {
+            "The preview feature \"metrics\" is deprecated in Prisma 6 and gone in Prisma 7: remove it.".to_string()
+        }
+        None => format!("Prisma has what the preview feature \"{name}\" enabled without asking now: remove it from `previewFeatures`."),
     };
     Diagnostic::warning(Code::N062, span, message)
 }

@@ -126,6 +126,7 @@ codes! {
     N060 => Error,
     N061 => Error,
     N062 => Warning,
+    N063 => Error,
     // relations
     R001 => Error,
     R002 => Error,

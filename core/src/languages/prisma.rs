@@ -115,14 +115,35 @@ const ACTIVE_PREVIEW_FEATURES: &[&str] = &[
     "views",
 ];
 
-/// Whether `name` is a preview feature Prisma 7 still has in preview.
-pub fn is_active_preview_feature(name: &str) -> bool {
-    ACTIVE_PREVIEW_FEATURES.iter().any(|known| known.eq_ignore_ascii_case(name))
+/// The preview feature names of one Prisma version, compared without case as Prisma does.
+pub struct PreviewFeatures {
+    prisma: crate::options::PrismaVersion,
 }
 
-/// Whether Prisma 7 accepts `name` in `previewFeatures`.
-pub fn is_known_preview_feature(name: &str) -> bool {
-    PREVIEW_FEATURES.iter().any(|known| known.eq_ignore_ascii_case(name))
+/// The preview feature names `prisma` knows. Prisma 6 (read off its validator, 6.19) also knows
+/// `metrics`, deprecated there, and not yet `partialIndexes`.
+pub fn preview_features_of(prisma: crate::options::PrismaVersion) -> PreviewFeatures {
+    PreviewFeatures { prisma }
+}
+
+impl PreviewFeatures {
+    fn six(&self) -> bool {
+        self.prisma == crate::options::PrismaVersion::Six
+    }
+
+    /// Whether the version accepts `name` in `previewFeatures`.
+    pub fn knows(&self, name: &str) -> bool {
+        let is = |known: &str| known.eq_ignore_ascii_case(name);
+        if self.six() {
+            return is("metrics") || (!is("partialIndexes") && PREVIEW_FEATURES.iter().any(|k| is(k)));
+        }
+        PREVIEW_FEATURES.iter().any(|k| is(k))
+    }
+
+    /// Whether `name` is still in preview there (no deprecation warning).
+    pub fn is_active(&self, name: &str) -> bool {
+        ACTIVE_PREVIEW_FEATURES.iter().any(|known| known.eq_ignore_ascii_case(name))
+    }
 }
 
 pub fn scalar_type(name: &str) -> Option<FieldType> {

@@ -60,6 +60,7 @@ pub(super) fn lower_entities<'a>(
             }
             ModelKeyword::Type => {
                 diagnostics.push(catalog::composite_type_not_modelled(model.name.span, &model.name.name));
+                report_duplicate_fields(model, diagnostics);
                 check_composite_type_fields(model, native_prefix, schema.provider, diagnostics);
                 continue;
             }
@@ -263,7 +264,7 @@ fn report_view_primary_keys(model: &ModelBlock, diagnostics: &mut Vec<Diagnostic
     }
 }
 
-/// Duplicate field names in a block relplay does not otherwise lower (a view).
+/// Duplicate field names in a block relplay does not otherwise lower (a view, a composite type).
 fn report_duplicate_fields(model: &ModelBlock, diagnostics: &mut Vec<Diagnostic>) {
     let mut seen: HashMap<&str, Span> = HashMap::new();
     for declaration in &model.fields {

@@ -19,6 +19,7 @@ use crate::diagnostic::{catalog, Diagnostic};
 use crate::ir::declarations::RelationDeclarations;
 use crate::ir::{EnumType, EnumTypeValue, Provider, RelationMode, Schema, IR_VERSION};
 use crate::languages::prisma::PrismaConventions;
+use crate::options::PrismaVersion;
 use crate::syntax::prisma::ast::{named_argument, Block, ConfigKind, Expression, ModelKeyword, SchemaFile};
 use std::collections::HashMap;
 
@@ -34,14 +35,14 @@ enum TypeName {
 
 /// Lowers a parsed Prisma schema, and returns its relations as declared. Never fails: what cannot
 /// be lowered is left out and diagnosed.
-pub fn lower(file: &SchemaFile) -> (Schema, RelationDeclarations, Vec<Diagnostic>) {
+pub fn lower(file: &SchemaFile, prisma: PrismaVersion) -> (Schema, RelationDeclarations, Vec<Diagnostic>) {
     let mut diagnostics = Vec::new();
     check_duplicate_properties(file, &mut diagnostics);
-    let (provider, relation_mode) = datasource_settings(file, &mut diagnostics);
+    let (provider, relation_mode) = datasource_settings(file, prisma, &mut diagnostics);
     let names = collect_names(file, &mut diagnostics);
     let database_schemas = database_schemas::declared_schemas(file, provider, &mut diagnostics);
     let enums = lower_enums(file, &database_schemas, &mut diagnostics);
-    let preview_features = preview_features(file, provider, &mut diagnostics);
+    let preview_features = preview_features(file, provider, prisma, &mut diagnostics);
     check_extensions(file, provider, &preview_features, &mut diagnostics);
     let mut schema = Schema {
         version: IR_VERSION,
@@ -149,7 +150,7 @@ fn datasource_name(file: &SchemaFile) -> &str {
 }
 
 /// The datasource's provider and relation mode.
-fn datasource_settings(file: &SchemaFile, diagnostics: &mut Vec<Diagnostic>) -> (Option<Provider>, RelationMode) {
+fn datasource_settings(file: &SchemaFile, prisma: PrismaVersion, diagnostics: &mut Vec<Diagnostic>) -> (Option<Provider>, RelationMode) {
     let mut provider = None;
     let mut relation_mode = RelationMode::ForeignKeys;
     let mut seen_datasource = false;
@@ -163,8 +164,11 @@ fn datasource_settings(file: &SchemaFile, diagnostics: &mut Vec<Diagnostic>) -> 
             continue;
         }
         seen_datasource = true;
+        if prisma == PrismaVersion::Six {
+            check_connection_urls(file, config, diagnostics);
+        }
         for property in &config.properties {
-            if matches!(property.name.name.as_str(), "url" | "directUrl" | "shadowDatabaseUrl") {
+            if prisma == PrismaVersion::Seven && matches!(property.name.name.as_str(), "url" | "directUrl" | "shadowDatabaseUrl") {
                 diagnostics.push(catalog::connection_url_in_schema(property.span, &property.name.name));
             }
             if property.name.name == "referentialIntegrity" {
@@ -201,6 +205,62 @@ fn datasource_settings(file: &SchemaFile, diagnostics: &mut Vec<Diagnostic>) -> 
     (provider, relation_mode)
 }
 
+/// Prisma 6 reads the connection URLs from the schema: `url` is required, and the shadow database
+/// must be another than the one `url` or `directUrl` names (Migrate empties it).
+fn check_connection_urls(file: &SchemaFile, config: &crate::syntax::prisma::ast::ConfigBlock, diagnostics: &mut Vec<Diagnostic>) {
+    for property in config.properties.iter().filter(|p| matches!(p.name.name.as_str(), "url" | "directUrl" | "shadowDatabaseUrl")) {
+        if let Expression::Call { name, arguments, .. } = &property.value {
+            if name.name == "env" && arguments.iter().any(|a| a.name.is_some()) {
+                diagnostics.push(catalog::env_with_named_argument(property.value.span()));
+            }
+        }
+    }
+    // SQLite through a driver adapter's schema engine needs no URL in the schema.
+    let sqlite = matches!(config.property("provider").map(|p| &p.value), Some(Expression::String { value, .. }) if value == "sqlite");
+    let adapters = file.blocks.iter().any(|block| match block {
+        Block::Config(c) if c.kind == ConfigKind::Generator => c.property("previewFeatures").is_some_and(|p| {
+            p.value
+                .as_list()
+                .iter()
+                .any(|item| matches!(item, Expression::String { value, .. } if value.eq_ignore_ascii_case("schemaEngineDriverAdapters")))
+        }),
+        _ => false,
+    });
+    if sqlite && adapters && config.property("url").is_none() {
+        return;
+    }
+    let Some(url) = config.property("url") else {
+        diagnostics.push(catalog::connection_url_problem(
+            config.name.span,
+            "Prisma 6 needs the datasource's `url`: `url = env(\"DATABASE_URL\")`",
+        ));
+        return;
+    };
+    let Some(shadow) = config.property("shadowDatabaseUrl") else { return };
+    let same = |other: &crate::syntax::prisma::ast::ConfigProperty| same_value(&other.value, &shadow.value);
+    for (name, other) in [("url", Some(url)), ("directUrl", config.property("directUrl"))] {
+        if other.is_some_and(same) {
+            diagnostics.push(catalog::connection_url_problem(
+                shadow.span,
+                &format!(
+                    "`shadowDatabaseUrl` is the same as `{name}`: Migrate empties the shadow database, so it must be another database"
+                ),
+            ));
+        }
+    }
+}
+
+/// Whether two values are the same: a string, or a call such as `env("DATABASE_URL")` with the same arguments.
+fn same_value(a: &Expression, b: &Expression) -> bool {
+    match (a, b) {
+        (Expression::String { value: x, .. }, Expression::String { value: y, .. }) => x == y,
+        (Expression::Call { name: n, arguments: x, .. }, Expression::Call { name: m, arguments: y, .. }) => {
+            n.name == m.name && x.len() == y.len() && x.iter().zip(y).all(|(p, q)| same_value(&p.value, &q.value))
+        }
+        (x, y) => arguments::expression_text(x) == arguments::expression_text(y),
+    }
+}
+
 /// Reports keys set twice in datasource and generator blocks, and two generators of one name.
 fn check_duplicate_properties(file: &SchemaFile, diagnostics: &mut Vec<Diagnostic>) {
     let mut generators: HashMap<&str, crate::span::Span> = HashMap::new();
@@ -221,7 +281,12 @@ fn check_duplicate_properties(file: &SchemaFile, diagnostics: &mut Vec<Diagnosti
 }
 
 /// The `previewFeatures` of every generator block; a name Prisma 7 does not know is reported.
-fn preview_features(file: &SchemaFile, provider: Option<Provider>, diagnostics: &mut Vec<Diagnostic>) -> Vec<String> {
+fn preview_features(
+    file: &SchemaFile,
+    provider: Option<Provider>,
+    prisma: PrismaVersion,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Vec<String> {
     let mut features: Vec<String> = Vec::new();
     for block in &file.blocks {
         let Block::Config(config) = block else { continue };
@@ -232,11 +297,12 @@ fn preview_features(file: &SchemaFile, provider: Option<Provider>, diagnostics: 
             if let Expression::String { value, span } = item {
                 // Prisma 7 knows `fullTextSearchPostgres` on PostgreSQL only.
                 let elsewhere = value.eq_ignore_ascii_case("fullTextSearchPostgres") && provider.is_some_and(|p| p != Provider::Postgresql);
-                if !crate::languages::prisma::is_known_preview_feature(value) || elsewhere {
-                    diagnostics.push(catalog::unknown_preview_feature(*span, value));
+                let prisma_names = crate::languages::prisma::preview_features_of(prisma);
+                if !prisma_names.knows(value) || elsewhere {
+                    diagnostics.push(catalog::unknown_preview_feature(*span, value, prisma));
                 } else if value.eq_ignore_ascii_case("fullTextSearch") && provider == Some(Provider::Postgresql) {
                     diagnostics.push(catalog::deprecated_preview_feature(*span, value, Some("fullTextSearchPostgres")));
-                } else if !crate::languages::prisma::is_active_preview_feature(value) {
+                } else if !prisma_names.is_active(value) {
                     diagnostics.push(catalog::deprecated_preview_feature(*span, value, None));
                 }
                 if !features.contains(value) {
