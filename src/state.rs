@@ -133,6 +133,8 @@ impl Playground {
             eager: self.typeorm_eager.get(),
             style: self.sequelize_style.get(),
             api: self.viborm_api.get(),
+            // The app writes for Prisma 7 (the CLI also has `--prisma 6`).
+            prisma: relplay_core::options::PrismaVersion::default(),
         }
     }
 

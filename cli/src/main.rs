@@ -76,7 +76,9 @@ enum Command {
         /// Convert even when the schema has errors: what could be read is written, and the errors are listed.
         #[arg(long)]
         force: bool,
-        /// The Prisma a Prisma source is written for, whose rules judge it: 7 or 6.
+        /// The Prisma the Prisma output is written for: 7 (no connection URL in the schema) or 6
+        /// (`url = env("DATABASE_URL")`, the `prisma-client-js` generator). A Prisma source is read by
+        /// Prisma 7's rules, which take a Prisma 6 file's `url` with a warning.
         #[arg(long, value_name = "V", default_value = "7")]
         prisma: String,
     },
@@ -164,7 +166,7 @@ fn run(command: Command) -> Result<ExitCode, UsageError> {
         Command::Convert { file, from, to, dialect, cascade, eager, style, api, out, force, prisma } => {
             let prisma: PrismaVersion = choice(&prisma, "Prisma version")?;
             let source = read_source(&file, from.as_deref())?;
-            let analysis = analyze_for(&source.text, source.language, prisma);
+            let analysis = analyze(&source.text, source.language);
             let dialect = match dialect.as_deref() {
                 Some(name) => Some(
                     SqlDialect::from_name(name)
@@ -180,6 +182,7 @@ fn run(command: Command) -> Result<ExitCode, UsageError> {
                 eager,
                 style: choice::<SequelizeStyle>(&style, "Sequelize style")?,
                 api: choice::<VibOrmApi>(&api, "VibORM API")?,
+                prisma,
             };
             let target = target_id.with(&choices);
             if has_errors(&analysis.diagnostics) && !force {

@@ -161,7 +161,7 @@ fn median_millis(runs: usize, mut f: impl FnMut()) -> f64 {
 
 fn targets() -> Vec<(&'static str, Target, Option<SourceLanguage>)> {
     vec![
-        ("Prisma", Target::Prisma, Some(SourceLanguage::Prisma)),
+        ("Prisma", Target::Prisma(relplay_core::options::PrismaVersion::Seven), Some(SourceLanguage::Prisma)),
         ("SQL (PostgreSQL)", Target::Sql(SqlDialect::Postgresql), Some(SourceLanguage::Sql(SqlDialect::Postgresql))),
         ("SQL (MySQL)", Target::Sql(SqlDialect::Mysql), Some(SourceLanguage::Sql(SqlDialect::Mysql))),
         (

@@ -6,7 +6,7 @@
 
 use crate::dialect::SqlDialect;
 use crate::generate::Target;
-use crate::options::{SequelizeOptions, SequelizeStyle, TypeOrmCascade, TypeOrmOptions, VibOrmApi, VibOrmOptions};
+use crate::options::{PrismaVersion, SequelizeOptions, SequelizeStyle, TypeOrmCascade, TypeOrmOptions, VibOrmApi, VibOrmOptions};
 use crate::SourceLanguage;
 
 /// How a language or target's text is saved and shown.
@@ -84,7 +84,7 @@ impl SourceLanguage {
     /// The target that writes a schema in this language (what switching the language does).
     pub fn writer(self) -> Target {
         match self {
-            SourceLanguage::Prisma => Target::Prisma,
+            SourceLanguage::Prisma => Target::Prisma(PrismaVersion::default()),
             SourceLanguage::Sql(dialect) => Target::Sql(dialect),
             SourceLanguage::TypeOrm => {
                 Target::TypeOrm(TypeOrmOptions { dialect: SqlDialect::Postgresql, cascade: TypeOrmCascade::default(), eager: false })
@@ -148,7 +148,7 @@ impl TargetId {
     /// The target with `choices` applied.
     pub fn with(self, choices: &TargetChoices) -> Target {
         match self {
-            TargetId::Prisma => Target::Prisma,
+            TargetId::Prisma => Target::Prisma(choices.prisma),
             TargetId::Sql => Target::Sql(choices.dialect),
             TargetId::TypeOrm => {
                 Target::TypeOrm(TypeOrmOptions { dialect: choices.dialect, cascade: choices.cascade, eager: choices.eager })
@@ -168,6 +168,8 @@ pub struct TargetChoices {
     pub eager: bool,
     pub style: SequelizeStyle,
     pub api: VibOrmApi,
+    /// The Prisma the Prisma output is written for.
+    pub prisma: PrismaVersion,
 }
 
 impl Default for TargetChoices {
@@ -179,6 +181,7 @@ impl Default for TargetChoices {
             eager: false,
             style: SequelizeStyle::default(),
             api: VibOrmApi::default(),
+            prisma: PrismaVersion::default(),
         }
     }
 }
@@ -187,7 +190,7 @@ impl Target {
     /// Which target this is.
     pub fn id(&self) -> TargetId {
         match self {
-            Target::Prisma => TargetId::Prisma,
+            Target::Prisma(_) => TargetId::Prisma,
             Target::Sql(_) => TargetId::Sql,
             Target::TypeOrm(_) => TargetId::TypeOrm,
             Target::Sequelize(_) => TargetId::Sequelize,
@@ -199,7 +202,7 @@ impl Target {
     /// How this target's single-file output is saved and shown.
     pub fn format(&self) -> TextFormat {
         match self {
-            Target::Prisma => SourceLanguage::Prisma.info().format,
+            Target::Prisma(_) => SourceLanguage::Prisma.info().format,
             Target::Sql(dialect) => SourceLanguage::Sql(*dialect).info().format,
             Target::TypeOrm(_) => TextFormat { file_name: "entities.ts", mime_type: "text/plain", editor_language: "typescript" },
             Target::Sequelize(_) => TextFormat { file_name: "models.mjs", mime_type: "text/javascript", editor_language: "javascript" },

@@ -267,7 +267,10 @@ mod tests {
     #[test]
     fn reads_once_and_sends_each_view_once_until_it_changes() {
         let mut service = Service::new();
-        let views = vec![ViewRequest::Output { target: Target::Prisma }, ViewRequest::Diagram { positions: BTreeMap::new() }];
+        let views = vec![
+            ViewRequest::Output { target: Target::Prisma(crate::options::PrismaVersion::Seven) },
+            ViewRequest::Diagram { positions: BTreeMap::new() },
+        ];
         let first = service.answer(&request(1, SCHEMA, views.clone()));
         let reading = first.reading.expect("a first reading");
         assert_eq!(reading.outline.entities.iter().map(|e| e.name.as_str()).collect::<Vec<_>>(), ["User", "Post"]);

@@ -7,7 +7,7 @@ use relplay_core::{analyze, SourceLanguage};
 #[test]
 fn the_user_profile_anchors_point_at_the_model_and_the_key() {
     let schema = analyze(relplay_core::examples::EXAMPLES[0].source, SourceLanguage::Prisma).schema;
-    let prisma = generate(&schema, Target::Prisma);
+    let prisma = generate(&schema, Target::Prisma(relplay_core::options::PrismaVersion::Seven));
     let text = |g: &relplay_core::generate::Generated, item| {
         let span = g.anchor_of(item).expect("anchored");
         g.text[span.start()..span.end()].to_string()

@@ -60,7 +60,11 @@ fn check_schema(group: &str, file: &Path, expect_valid: Option<bool>, force: boo
         return;
     }
     check_snapshot(&dir.join("ir.json"), &generate(&analysis.schema, Target::Json).text, failures);
-    check_snapshot(&dir.join("schema.prisma"), &generate(&analysis.schema, Target::Prisma).text, failures);
+    check_snapshot(
+        &dir.join("schema.prisma"),
+        &generate(&analysis.schema, Target::Prisma(relplay_core::options::PrismaVersion::Seven)).text,
+        failures,
+    );
     for dialect in [SqlDialect::Postgresql, SqlDialect::Mysql, SqlDialect::Sqlite] {
         let generated = generate(&analysis.schema, Target::Sql(dialect));
         let mut text = generated.text;

@@ -34,7 +34,7 @@ fn run_everything(text: &str) {
         let _ = render::locate(text, &analysis.diagnostics);
         let _ = render::to_text("x.prisma", text, &analysis.diagnostics);
         for target in [
-            Target::Prisma,
+            Target::Prisma(relplay_core::options::PrismaVersion::Seven),
             Target::Json,
             Target::Sql(SqlDialect::Postgresql),
             Target::Sql(SqlDialect::Mysql),
@@ -143,7 +143,7 @@ fn every_prefix_of_generated_sql_is_read_without_panicking() {
                 let text = &sql[..end];
                 let outcome = std::panic::catch_unwind(|| {
                     let analysis = analyze(text, language);
-                    let _ = generate(&analysis.schema, Target::Prisma);
+                    let _ = generate(&analysis.schema, Target::Prisma(relplay_core::options::PrismaVersion::Seven));
                     let _ = svg::render(&layout(&analysis.schema));
                 });
                 assert!(outcome.is_ok(), "the SQL import panicked on:\n{text}");
@@ -176,7 +176,12 @@ fn every_prefix_and_edit_of_orm_code_is_read_without_panicking() {
         let run = |text: &str| {
             let outcome = std::panic::catch_unwind(|| {
                 let analysis = analyze(text, language);
-                for target in [Target::Prisma, Target::Json, Target::Sql(SqlDialect::Mysql), Target::TypeOrm(options)] {
+                for target in [
+                    Target::Prisma(relplay_core::options::PrismaVersion::Seven),
+                    Target::Json,
+                    Target::Sql(SqlDialect::Mysql),
+                    Target::TypeOrm(options),
+                ] {
                     let _ = generate(&analysis.schema, target);
                 }
                 let _ = svg::render(&layout(&analysis.schema));
@@ -227,7 +232,7 @@ fn deep_nesting_is_a_diagnostic_in_every_language() {
             analysis.diagnostics.iter().any(|d| d.severity == relplay_core::Severity::Error),
             "{language:?}: deep nesting gave no error"
         );
-        for target in [Target::Prisma, Target::Json, Target::Sql(SqlDialect::Mysql)] {
+        for target in [Target::Prisma(relplay_core::options::PrismaVersion::Seven), Target::Json, Target::Sql(SqlDialect::Mysql)] {
             let _ = generate(&analysis.schema, target);
         }
         let _ = svg::render(&layout(&analysis.schema));
@@ -282,7 +287,7 @@ fn every_input_the_fuzzers_crashed_on_is_read() {
 fn run_in(text: &str, language: SourceLanguage) {
     let outcome = std::panic::catch_unwind(|| {
         let analysis = analyze(text, language);
-        let _ = generate(&analysis.schema, Target::Prisma);
+        let _ = generate(&analysis.schema, Target::Prisma(relplay_core::options::PrismaVersion::Seven));
         let _ = svg::render(&layout(&analysis.schema));
     });
     assert!(outcome.is_ok(), "{language:?} panicked on:\n{text}");

@@ -17,7 +17,7 @@ pub fn read(text: &str, language: SourceLanguage) -> relplay_core::Analysis {
 pub fn generate_everything(schema: &relplay_core::ir::Schema) {
     let typeorm = TypeOrmOptions { dialect: SqlDialect::Mysql, cascade: Default::default(), eager: true };
     for target in [
-        Target::Prisma,
+        Target::Prisma(relplay_core::options::PrismaVersion::Seven),
         Target::Json,
         Target::Sql(SqlDialect::Postgresql),
         Target::Sql(SqlDialect::Mysql),

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join, basename, resolve } from "node:path";
 import { relplay, relplayOk, validSchemas, oneSidedSchemas, corpusPrismaSchemas, repoRoot } from "../support/relplay.mjs";
-import { prismaValidate, withoutConnectionUrls } from "../support/prisma-validator.mjs";
+import { prisma6Validate, prismaValidate, withoutConnectionUrls } from "../support/prisma-validator.mjs";
 
 describe("relplay's Prisma output is accepted by Prisma", () => {
   for (const { file, name } of validSchemas()) {
@@ -14,6 +14,19 @@ describe("relplay's Prisma output is accepted by Prisma", () => {
       assert.equal(run.status, 0, run.stderr);
       const verdict = prismaValidate(run.stdout);
       assert.ok(verdict.valid, `Prisma rejects relplay's output:\n${verdict.message}\n--- output ---\n${run.stdout}`);
+    });
+  }
+});
+
+describe("relplay's Prisma 6 output (convert --prisma 6) is accepted by Prisma 6, and by relplay's Prisma 6 rules", () => {
+  for (const { file, name } of validSchemas()) {
+    test(name, () => {
+      const run = relplay(["convert", file, "--to", "prisma", "--prisma", "6"]);
+      assert.equal(run.status, 0, run.stderr);
+      assert.match(run.stdout, /url\s+= env\("DATABASE_URL"\)/);
+      const verdict = prisma6Validate(run.stdout);
+      assert.ok(verdict.valid, `Prisma 6 rejects relplay's output:\n${verdict.message}\n--- output ---\n${run.stdout}`);
+      assert.equal(relplay(["check", "--prisma", "6", "-", "--from", "prisma"], run.stdout).status, 0);
     });
   }
 });

@@ -28,7 +28,8 @@ use serde::{Deserialize, Serialize};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(tag = "target", content = "options", rename_all = "lowercase")]
 pub enum Target {
-    Prisma,
+    /// A Prisma schema for Prisma 7 or 6.
+    Prisma(crate::options::PrismaVersion),
     Sql(SqlDialect),
     /// TypeORM entity classes.
     TypeOrm(TypeOrmOptions),
@@ -76,7 +77,7 @@ impl Generated {
 /// Generates `target` output for `schema`.
 pub fn generate(schema: &Schema, target: Target) -> Generated {
     match target {
-        Target::Prisma => prisma::generate(schema),
+        Target::Prisma(version) => prisma::generate(schema, version),
         Target::Sql(dialect) => sql::generate(schema, dialect),
         Target::TypeOrm(options) => typeorm::generate(schema, options),
         Target::Sequelize(options) => sequelize::generate(schema, options),

@@ -14,11 +14,14 @@ use crate::ir::{
     Schema, SchemaIndex,
 };
 use crate::languages::prisma::{action_name, default_on_delete, names_foreign_keys, names_primary_keys, type_name};
+use crate::options::PrismaVersion;
 use std::fmt::Write;
 
-/// Renders `schema` as a Prisma schema file. A many-to-many relation whose join table is not
+/// Renders `schema` as a Prisma schema file for `prisma`: Prisma 7's keeps the connection out of
+/// the schema (it is in `prisma.config.ts`), Prisma 6's reads it from `env("DATABASE_URL")` and
+/// names the `prisma-client-js` generator. A many-to-many relation whose join table is not
 /// Prisma's implicit one is written with a join model (see [`super::explicit_join_models`]).
-pub fn generate(original: &Schema) -> Generated {
+pub fn generate(original: &Schema, prisma: PrismaVersion) -> Generated {
     let (mut explicit, origin) = super::explicit_join_models::with_explicit_join_models(original);
     let mut out = Emitter::new();
     widen_keys_to_referenced_types(&mut explicit, &mut out);
@@ -44,18 +47,32 @@ pub fn generate(original: &Schema) -> Generated {
         .into_iter()
         .filter_map(|(needed, name)| needed.then_some(name))
         .collect();
-    if !features.is_empty() {
-        let _ = writeln!(
-            out,
-            "generator client {{\n  provider        = \"prisma-client\"\n  output          = \"./generated\"\n  previewFeatures = [{}]\n}}\n",
-            features.join(", ")
-        );
+    match prisma {
+        PrismaVersion::Seven if !features.is_empty() => {
+            let _ = writeln!(
+                out,
+                "generator client {{\n  provider        = \"prisma-client\"\n  output          = \"./generated\"\n  previewFeatures = [{}]\n}}\n",
+                features.join(", ")
+            );
+        }
+        PrismaVersion::Seven => {}
+        PrismaVersion::Six if !features.is_empty() => {
+            let _ = writeln!(
+                out,
+                "generator client {{\n  provider        = \"prisma-client-js\"\n  previewFeatures = [{}]\n}}\n",
+                features.join(", ")
+            );
+        }
+        PrismaVersion::Six => _ = writeln!(out, "generator client {{\n  provider = \"prisma-client-js\"\n}}\n"),
     }
     // Database schemas (`schemas`, `@@schema`) where the provider has them.
     let has_schemas = matches!(provider, Provider::Postgresql | Provider::Cockroachdb | Provider::Sqlserver);
     let schemas = (has_schemas && !schema.database_schemas.is_empty())
         .then(|| schema.database_schemas.iter().map(|s| string_literal(s)).collect::<Vec<_>>().join(", "));
     let mut properties = vec![("provider", format!("\"{}\"", provider.as_str()))];
+    if prisma == PrismaVersion::Six {
+        properties.push(("url", "env(\"DATABASE_URL\")".to_string()));
+    }
     if let Some(list) = &extensions {
         properties.push(("extensions", format!("[{list}]")));
     }
