@@ -322,6 +322,28 @@ pub fn operator_class(prisma_name: &str) -> String {
     name
 }
 
+/// The PostgreSQL extension an operator class comes from, for the classes schemas use that are not
+/// built in (`raw("gin_trgm_ops")` is pg_trgm's).
+pub fn operator_class_extension(prisma_name: &str) -> Option<&'static str> {
+    match operator_class(prisma_name).as_str() {
+        "gin_trgm_ops" | "gist_trgm_ops" => Some("pg_trgm"),
+        _ => None,
+    }
+}
+
+/// The schema's extensions with those its indexes' operator classes need (documenso indexes by
+/// `gin_trgm_ops` without declaring pg_trgm, which its database has).
+pub fn extensions_needed(schema: &crate::ir::Schema) -> Vec<String> {
+    let mut extensions = schema.extensions.clone();
+    let classes = schema.entities.iter().flat_map(|e| &e.indexes).flat_map(|i| &i.field_options).filter_map(|o| o.ops.as_deref());
+    for extension in classes.filter_map(operator_class_extension) {
+        if !extensions.iter().any(|e| e == extension) {
+            extensions.push(extension.to_string());
+        }
+    }
+    extensions
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -494,6 +494,14 @@ pub fn env_with_named_argument(span: Span) -> Diagnostic {
     Diagnostic::warning(Code::N063, span, "`env()` takes the variable's name as its one argument, unnamed: `env(\"DATABASE_URL\")`.")
 }
 
+pub fn enum_on_sql_server(span: Span, name: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::N064,
+        span,
+        format!("Enum `{name}`: SQL Server has no enum types, and Prisma has no enums on it; use a String field (or a lookup model)."),
+    )
+}
+
 pub fn connection_url_problem(span: Span, problem: &str) -> Diagnostic {
     Diagnostic::error(Code::N063, span, format!("{problem}."))
 }

@@ -127,6 +127,7 @@ codes! {
     N061 => Error,
     N062 => Warning,
     N063 => Error,
+    N064 => Error,
     // relations
     R001 => Error,
     R002 => Error,

@@ -8,6 +8,7 @@ mod explicit_join_models;
 mod javascript;
 pub mod json;
 pub mod prisma;
+mod prisma_names;
 mod relation_ends;
 pub mod sequelize;
 pub mod sql;

@@ -22,7 +22,8 @@ use std::fmt::Write;
 /// names the `prisma-client-js` generator. A many-to-many relation whose join table is not
 /// Prisma's implicit one is written with a join model (see [`super::explicit_join_models`]).
 pub fn generate(original: &Schema, prisma: PrismaVersion) -> Generated {
-    let (mut explicit, origin) = super::explicit_join_models::with_explicit_join_models(original);
+    let named = super::prisma_names::with_prisma_names(original);
+    let (mut explicit, origin) = super::explicit_join_models::with_explicit_join_models(&named);
     let mut out = Emitter::new();
     widen_keys_to_referenced_types(&mut explicit, &mut out);
     let schema = &explicit;

@@ -254,6 +254,12 @@ impl Writer<'_> {
         if fields().any(|f| f.native_type.as_ref().is_some_and(|n| n.name == "Citext")) && !extensions.iter().any(|e| e == "citext") {
             extensions.push("citext".into());
         }
+        // An index's operator class from an extension (pg_trgm's gin_trgm_ops) needs it too.
+        for extension in crate::dialect::extensions_needed(&Schema { extensions: Vec::new(), ..schema.clone() }) {
+            if !extensions.contains(&extension) {
+                extensions.push(extension);
+            }
+        }
         extensions
     }
 

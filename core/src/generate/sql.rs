@@ -96,9 +96,11 @@ impl<'a> SqlWriter<'a> {
         );
         self.out.document_database_note(schema, self.dialect.display_name(), "--");
         self.out.database_schemas_note(schema, &format!("{} SQL", self.dialect.display_name()), "--");
-        if !schema.extensions.is_empty() {
+        if !schema.extensions.is_empty()
+            || (self.dialect == SqlDialect::Postgresql && !crate::dialect::extensions_needed(schema).is_empty())
+        {
             if self.dialect == SqlDialect::Postgresql {
-                for extension in &schema.extensions {
+                for extension in &crate::dialect::extensions_needed(schema) {
                     let _ = writeln!(self.out, "CREATE EXTENSION IF NOT EXISTS {};", self.q(extension));
                 }
             } else {

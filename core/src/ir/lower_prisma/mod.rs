@@ -42,6 +42,11 @@ pub fn lower(file: &SchemaFile, prisma: PrismaVersion) -> (Schema, RelationDecla
     let names = collect_names(file, &mut diagnostics);
     let database_schemas = database_schemas::declared_schemas(file, provider, &mut diagnostics);
     let enums = lower_enums(file, &database_schemas, &mut diagnostics);
+    if provider == Some(Provider::Sqlserver) {
+        for e in &enums {
+            diagnostics.push(catalog::enum_on_sql_server(e.span, &e.name));
+        }
+    }
     let preview_features = preview_features(file, provider, prisma, &mut diagnostics);
     check_extensions(file, provider, &preview_features, &mut diagnostics);
     let mut schema = Schema {

@@ -3,7 +3,7 @@
 CREATE TABLE `Order` (
     `id` VARCHAR(191) NOT NULL,
     `region` VARCHAR(191) NOT NULL,
-    `internal` VARCHAR(191) NOT NULL,
+    `internal` VARCHAR(191),
     PRIMARY KEY (`id`)
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 

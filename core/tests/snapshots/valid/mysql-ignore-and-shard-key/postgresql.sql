@@ -3,7 +3,7 @@
 CREATE TABLE "Order" (
     "id" TEXT NOT NULL,
     "region" TEXT NOT NULL,
-    "internal" TEXT NOT NULL,
+    "internal" TEXT,
     CONSTRAINT "Order_pkey" PRIMARY KEY ("id")
 );
 

@@ -14,7 +14,7 @@ export function defineModels(sequelize) {
     {
       id: { type: stringType, primaryKey: true },
       region: { type: stringType, allowNull: false },
-      internal: { type: stringType, allowNull: false },
+      internal: { type: stringType },
     },
     {
       sequelize,

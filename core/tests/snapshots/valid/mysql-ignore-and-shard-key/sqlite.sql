@@ -5,7 +5,7 @@ PRAGMA foreign_keys = ON;
 CREATE TABLE "Order" (
     "id" TEXT NOT NULL,
     "region" TEXT NOT NULL,
-    "internal" TEXT NOT NULL,
+    "internal" TEXT,
     CONSTRAINT "Order_pkey" PRIMARY KEY ("id")
 );
 

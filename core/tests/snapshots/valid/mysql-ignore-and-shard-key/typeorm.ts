@@ -10,8 +10,8 @@ export class Order {
   @Column({ type: "varchar", length: 191 })
   region!: string;
 
-  @Column({ type: "varchar", length: 191 })
-  internal!: string;
+  @Column({ type: "varchar", length: 191, nullable: true })
+  internal!: string | null;
 }
 
 @Entity("LegacyAudit")

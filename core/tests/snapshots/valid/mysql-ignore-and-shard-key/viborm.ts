@@ -5,7 +5,7 @@ export const order = s
   .model({
     id: s.string().id(),
     region: s.string(),
-    internal: s.string(),
+    internal: s.string().nullable(),
   })
   .map("Order");
 
