@@ -42,6 +42,7 @@ pub fn App() -> impl IntoView {
         typeorm_eager: RwSignal::new(initial.playground.typeorm_eager),
         sequelize_style: RwSignal::new(initial.playground.sequelize_style),
         viborm_api: RwSignal::new(initial.playground.viborm_api),
+        prisma: RwSignal::new(initial.playground.prisma),
         editor: StoredValue::new_local(None),
         notice: RwSignal::new(initial.notice),
         positions: RwSignal::new(initial.playground.positions.clone()),

@@ -45,7 +45,13 @@ pub fn connect(playground: Playground) {
             views.push(ViewRequest::Rewrite { language });
         }
         next_id.update_value(|id| *id += 1);
-        let request = Request { id: next_id.get_value(), language: playground.language.get(), source: playground.source.get(), views };
+        let request = Request {
+            id: next_id.get_value(),
+            language: playground.language.get(),
+            source: playground.source.get(),
+            prisma: playground.prisma.get(),
+            views,
+        };
         playground.awaiting_core.set(true);
         core::send(&request);
     });

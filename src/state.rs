@@ -101,6 +101,8 @@ pub struct Playground {
     pub sequelize_style: RwSignal<SequelizeStyle>,
     /// The VibORM pane's API form.
     pub viborm_api: RwSignal<VibOrmApi>,
+    /// The Prisma a Prisma source is judged by and the Prisma output written for.
+    pub prisma: RwSignal<relplay_core::options::PrismaVersion>,
     /// The source editor, once mounted (never, when the view leaves it out).
     pub editor: StoredValue<Option<CodeView>, LocalStorage>,
     pub notice: RwSignal<Option<Notice>>,
@@ -133,8 +135,7 @@ impl Playground {
             eager: self.typeorm_eager.get(),
             style: self.sequelize_style.get(),
             api: self.viborm_api.get(),
-            // The app writes for Prisma 7 (the CLI also has `--prisma 6`).
-            prisma: relplay_core::options::PrismaVersion::default(),
+            prisma: self.prisma.get(),
         }
     }
 
@@ -150,6 +151,7 @@ impl Playground {
             typeorm_eager: self.typeorm_eager.get(),
             sequelize_style: self.sequelize_style.get(),
             viborm_api: self.viborm_api.get(),
+            prisma: self.prisma.get(),
         }
     }
 
@@ -175,6 +177,7 @@ impl Playground {
         self.typeorm_eager.set(playground.typeorm_eager);
         self.sequelize_style.set(playground.sequelize_style);
         self.viborm_api.set(playground.viborm_api);
+        self.prisma.set(playground.prisma);
         self.positions.set(playground.positions.clone());
         self.selection.set(None);
         if let Some(tab) = playground.pane.as_deref().and_then(OutputTab::from_id).filter(|t| tabs.contains(t)) {

@@ -23,6 +23,9 @@ pub struct Request {
     pub id: u64,
     pub language: SourceLanguage,
     pub source: String,
+    /// The Prisma whose rules judge a Prisma source (7 unless the page chose 6).
+    #[serde(default)]
+    pub prisma: crate::options::PrismaVersion,
     pub views: Vec<ViewRequest>,
 }
 
@@ -146,7 +149,7 @@ pub enum ViewReply {
 /// The core as the page's worker holds it: the last reading and the last answer of each view.
 #[derive(Default)]
 pub struct Service {
-    read: Option<(SourceLanguage, String, Analysis)>,
+    read: Option<(SourceLanguage, crate::options::PrismaVersion, String, Analysis)>,
     /// Whether the page has the current reading.
     reading_sent: bool,
     sent: Vec<ViewReply>,
@@ -159,7 +162,8 @@ impl Service {
 
     /// Whether answering `request` means reading its source (it is not the text read last).
     pub fn needs_reading(&self, request: &Request) -> bool {
-        !matches!(&self.read, Some((language, source, _)) if *language == request.language && *source == request.source)
+        !matches!(&self.read, Some((language, prisma, source, _))
+            if *language == request.language && *prisma == request.prisma && *source == request.source)
     }
 
     /// Answers `request`, reading the source with this build's readers.
@@ -171,12 +175,16 @@ impl Service {
     /// the readers' module here for the languages this build does not read).
     pub fn answer_with(&mut self, request: &Request, read: impl FnOnce(&str, SourceLanguage) -> Analysis) -> Reply {
         if self.needs_reading(request) {
-            let analysis = read(&request.source, request.language);
-            self.read = Some((request.language, request.source.clone(), analysis));
+            // Prisma is read here, by the rules of the Prisma chosen; other languages by `read`.
+            let analysis = match request.language {
+                SourceLanguage::Prisma => crate::analyze_for(&request.source, SourceLanguage::Prisma, request.prisma),
+                language => read(&request.source, language),
+            };
+            self.read = Some((request.language, request.prisma, request.source.clone(), analysis));
             self.reading_sent = false;
             self.sent.clear();
         }
-        let Some((_, _, analysis)) = &self.read else { unreachable!("read above") };
+        let Some((_, _, _, analysis)) = &self.read else { unreachable!("read above") };
         let reading =
             (!self.reading_sent).then(|| Reading { diagnostics: analysis.diagnostics.clone(), outline: Outline::of(&analysis.schema) });
         self.reading_sent = true;
@@ -261,7 +269,7 @@ mod tests {
     const SCHEMA: &str = "model User {\n  id Int @id\n  posts Post[]\n}\nmodel Post {\n  id Int @id\n  authorId Int\n  author User @relation(fields: [authorId], references: [id])\n}\n";
 
     fn request(id: u64, source: &str, views: Vec<ViewRequest>) -> Request {
-        Request { id, language: SourceLanguage::Prisma, source: source.to_string(), views }
+        Request { id, language: SourceLanguage::Prisma, source: source.to_string(), prisma: Default::default(), views }
     }
 
     #[test]

@@ -243,6 +243,14 @@ pub fn OutputPanel() -> impl IntoView {
                         on_choose=move |style| playground.sequelize_style.set(style)
                     />
                 </Show>
+                <Show when=is_tab(OutputTab::Target(TargetId::Prisma))>
+                    <OptionMenu
+                        label="For "
+                        test_id="prisma-version"
+                        value=Signal::derive(move || playground.prisma.get())
+                        on_choose=move |version| playground.prisma.set(version)
+                    />
+                </Show>
                 <Show when=is_tab(OutputTab::Target(TargetId::VibOrm))>
                     <OptionMenu
                         label="Relation API "

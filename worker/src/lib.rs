@@ -56,6 +56,7 @@ mod tests {
             id: 2,
             language: relplay_core::SourceLanguage::TypeOrm,
             source: "x".into(),
+            prisma: Default::default(),
             views: vec![],
         })
         .unwrap();

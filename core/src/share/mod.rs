@@ -51,6 +51,9 @@ pub struct SharedPlayground {
     /// The VibORM pane's API form, when not the default.
     #[serde(rename = "v", default, skip_serializing_if = "is_default")]
     pub viborm_api: VibOrmApi,
+    /// The Prisma chosen (it judges a Prisma source and shapes the Prisma output), when not 7.
+    #[serde(rename = "r", default, skip_serializing_if = "is_default")]
+    pub prisma: crate::options::PrismaVersion,
 }
 
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
@@ -146,6 +149,7 @@ mod tests {
             typeorm_eager: true,
             sequelize_style: SequelizeStyle::Class,
             viborm_api: VibOrmApi::ConfigFirst,
+            prisma: crate::options::PrismaVersion::Six,
         }
     }
 
