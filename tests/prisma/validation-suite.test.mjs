@@ -81,6 +81,11 @@ describe("relplay gives Prisma's verdict on Prisma's own validation tests", () =
         const text = withoutConnectionUrls(readFileSync(join(suiteDir, path), "utf8"));
         const theirs = [...new Set(prismaWarnings(text).map((w) => w.line))].sort((a, b) => a - b);
         const oursLines = [...new Set([...ours.stdout.matchAll(/:(\d+):\d+: warning\[/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
+        // relplay's Prisma of it is valid Prisma too (views, schemas, index methods and all).
+        const written = relplay(["convert", join(workDir, path), "--to", "prisma"]);
+        assert.equal(written.status, 0, written.stderr);
+        const rewritten = prismaValidate(written.stdout);
+        assert.ok(rewritten.valid, `Prisma rejects relplay's Prisma output of ${path}:\n${rewritten.message}\n--- output ---\n${written.stdout}`);
         assert.deepEqual(oursLines, theirs, `relplay warns on lines [${oursLines}], Prisma's lint on [${theirs}]\n${detail}\nPrisma's warnings: ${JSON.stringify(prismaWarnings(text))}`);
         sameWarnings += 1;
       }

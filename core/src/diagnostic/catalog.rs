@@ -181,7 +181,7 @@ pub fn view_not_modelled(span: Span, name: &str) -> Diagnostic {
     Diagnostic::info(
         Code::N007,
         span,
-        format!("View `{name}` is not a table: relplay shows and converts tables only, so it is left out, with the relation fields typed `{name}`."),
+        format!("View `{name}` is not a table: relplay keeps it as a view in the Prisma output and the IR, but draws and writes tables only, and leaves out the relation fields typed `{name}` and the view's own."),
     )
 }
 

@@ -93,7 +93,8 @@ impl Emitter {
     /// For a schema with database schemas of its own, says in a comment (lines starting `prefix`)
     /// and a warning that this output puts every table in the default schema.
     pub fn database_schemas_note(&mut self, schema: &crate::ir::Schema, target: &str, prefix: &str) {
-        if let Some((text, diagnostic)) = database_schemas_note(schema, target, prefix) {
+        for (text, diagnostic) in [database_schemas_note(schema, target, prefix), views_note(schema, target, prefix)].into_iter().flatten()
+        {
             self.push_str(&text);
             self.diagnostics.push(diagnostic);
         }
@@ -102,7 +103,7 @@ impl Emitter {
     /// The warning of [`Emitter::database_schemas_note`] alone, where the note is in a header
     /// written apart.
     pub fn warn_database_schemas(&mut self, schema: &crate::ir::Schema, target: &str) {
-        if let Some((_, diagnostic)) = database_schemas_note(schema, target, "//") {
+        for (_, diagnostic) in [database_schemas_note(schema, target, "//"), views_note(schema, target, "//")].into_iter().flatten() {
             self.diagnostics.push(diagnostic);
         }
     }
@@ -230,6 +231,17 @@ pub fn database_schemas_note(schema: &crate::ir::Schema, target: &str, prefix: &
     let text =
         format!("{prefix} relplay: the source puts its tables in the database schemas {names}; here they are all in the default schema.\n");
     Some((text, catalog::database_schemas_not_written(placed.name_span, target, &names)))
+}
+
+/// For a schema with views, the comment and warning that this output leaves them out: a view is
+/// its query, which a Prisma schema does not hold.
+pub fn views_note(schema: &crate::ir::Schema, target: &str, prefix: &str) -> Option<(String, crate::diagnostic::Diagnostic)> {
+    let first = schema.views.first()?;
+    let names = schema.views.iter().map(|v| format!("`{}`", v.name)).collect::<Vec<_>>().join(", ");
+    let what = format!("the views {names}, which are left out: a view is made by its query, which the schema does not hold");
+    let text =
+        format!("{prefix} relplay: the views {names} are left out here; a view is made by its query, which the schema does not hold.\n");
+    Some((text, catalog::target_cannot_express(first.name_span, target, &what)))
 }
 
 #[cfg(test)]

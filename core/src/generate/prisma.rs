@@ -44,10 +44,11 @@ pub fn generate(original: &Schema, prisma: PrismaVersion) -> Generated {
         .then(|| schema.extensions.iter().map(extension).collect::<Vec<_>>().join(", "));
     // Preview features the output needs: extensions, and shard keys (MySQL's).
     let shard_keys = provider == Provider::Mysql && schema.entities.iter().any(|e| !e.shard_key.is_empty());
-    let features: Vec<&str> = [(extensions.is_some(), "\"postgresqlExtensions\""), (shard_keys, "\"shardKeys\"")]
-        .into_iter()
-        .filter_map(|(needed, name)| needed.then_some(name))
-        .collect();
+    let features: Vec<&str> =
+        [(extensions.is_some(), "\"postgresqlExtensions\""), (shard_keys, "\"shardKeys\""), (!schema.views.is_empty(), "\"views\"")]
+            .into_iter()
+            .filter_map(|(needed, name)| needed.then_some(name))
+            .collect();
     match prisma {
         PrismaVersion::Seven if !features.is_empty() => {
             let _ = writeln!(
@@ -89,6 +90,10 @@ pub fn generate(original: &Schema, prisma: PrismaVersion) -> Generated {
     for (index, entity) in schema.entities.iter().enumerate() {
         out.push('\n');
         out.anchored(SchemaItem::Entity(index), |out| write_model(out, &schema_index, &ends, entity));
+    }
+    for view in &schema.views {
+        out.push('\n');
+        write_view(&mut out, view, provider, !schema.database_schemas.is_empty());
     }
     for enum_type in &schema.enums {
         out.push('\n');
@@ -224,6 +229,34 @@ fn write_model(out: &mut Emitter, index: &SchemaIndex, ends: &[RelationEnds], en
     if !block_attributes.is_empty() {
         out.push('\n');
         for attribute in block_attributes {
+            let _ = writeln!(out, "  {attribute}");
+        }
+    }
+    out.push_str("}\n");
+}
+
+/// A `view` block: its fields with their attributes, its uniques and names; no relation fields.
+fn write_view(out: &mut Emitter, view: &Entity, provider: Provider, schemas_declared: bool) {
+    out.doc(DocStyle::TripleSlash, view.documentation.as_deref(), "");
+    let _ = writeln!(out, "view {} {{", view.name);
+    let lines: Vec<Line> = view.fields.iter().map(|f| scalar_line(view, f, provider)).collect();
+    let name_width = lines.iter().map(|l| l.name.len()).max().unwrap_or(0);
+    let type_width = lines.iter().map(|l| l.type_text.len()).max().unwrap_or(0);
+    for line in &lines {
+        out.doc(DocStyle::TripleSlash, line.documentation.as_deref(), "  ");
+        let text = if line.attributes.is_empty() {
+            format!("  {:name_width$} {}", line.name, line.type_text)
+        } else {
+            format!("  {:name_width$} {:type_width$} {}", line.name, line.type_text, line.attributes.join(" "))
+        };
+        let _ = writeln!(out, "{}", text.trim_end());
+    }
+    // A view without a unique is no `@@ignore`d model: Prisma reads it all the same.
+    let attributes: Vec<String> =
+        block_attributes(view, provider, schemas_declared).into_iter().filter(|a| a != "@@ignore" || view.ignored).collect();
+    if !attributes.is_empty() {
+        out.push('\n');
+        for attribute in attributes {
             let _ = writeln!(out, "  {attribute}");
         }
     }

@@ -27,6 +27,11 @@ pub struct Schema {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub database_schemas: Vec<String>,
     pub entities: Vec<Entity>,
+    /// Views (Prisma's `view` blocks): keyless, read-only entities whose rows a query makes. They
+    /// carry their fields, uniques and names; no relation reaches them in the IR, and only the
+    /// Prisma writer writes them (the others say they leave them out).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub views: Vec<Entity>,
     pub enums: Vec<EnumType>,
     pub relations: Vec<Relation>,
 }

@@ -39,10 +39,20 @@ pub(super) fn lower_entities<'a>(
         match model.keyword {
             ModelKeyword::Model => {}
             ModelKeyword::View => {
-                report_duplicate_fields(model, diagnostics);
                 check_view_keys(model, diagnostics);
                 check_view_many_to_many(model, file, names, diagnostics);
-                super::database_schemas::block_schema(
+                report_view_primary_keys(model, diagnostics);
+                if schema.preview_features.iter().any(|f| f == "views") {
+                    diagnostics.push(catalog::view_not_modelled(model.name.span, &model.name.name));
+                } else {
+                    diagnostics.push(catalog::view_without_preview_feature(model.name.span, &model.name.name));
+                }
+                // A view keeps its fields, uniques and names; its relation fields are left out.
+                let mut view = lower_model(model, names, native_prefix, schema, &mut Vec::new(), diagnostics);
+                view.primary_key = None;
+                view.indexes.clear();
+                view.ignored = model.attributes.iter().any(|a| a.name.name == "ignore");
+                view.database_schema = super::database_schemas::block_schema(
                     &model.attributes,
                     &schema.database_schemas,
                     "view",
@@ -50,12 +60,7 @@ pub(super) fn lower_entities<'a>(
                     model.name.span,
                     diagnostics,
                 );
-                report_view_primary_keys(model, diagnostics);
-                if schema.preview_features.iter().any(|f| f == "views") {
-                    diagnostics.push(catalog::view_not_modelled(model.name.span, &model.name.name));
-                } else {
-                    diagnostics.push(catalog::view_without_preview_feature(model.name.span, &model.name.name));
-                }
+                schema.views.push(view);
                 continue;
             }
             ModelKeyword::Type => {

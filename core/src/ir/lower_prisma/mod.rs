@@ -59,6 +59,7 @@ pub fn lower(file: &SchemaFile, prisma: PrismaVersion) -> (Schema, RelationDecla
         relations: Vec::new(),
         extensions: datasource_extensions(file),
         database_schemas,
+        views: Vec::new(),
     };
     let native_prefix = format!("{}.", datasource_name(file));
     let relation_fields = entities::lower_entities(file, &names, &native_prefix, &mut schema, &mut diagnostics);

@@ -89,6 +89,7 @@ pub fn lower(file: &SqlFile, dialect: SqlDialect) -> (Schema, Vec<Diagnostic>) {
         extensions: Vec::new(),
         database_schemas: Vec::new(),
         entities: Vec::new(),
+        views: Vec::new(),
         enums: Vec::new(),
         relations: Vec::new(),
     };
