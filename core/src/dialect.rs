@@ -331,12 +331,23 @@ pub fn operator_class_extension(prisma_name: &str) -> Option<&'static str> {
     }
 }
 
-/// The schema's extensions with those its indexes' operator classes need (documenso indexes by
-/// `gin_trgm_ops` without declaring pg_trgm, which its database has).
-pub fn extensions_needed(schema: &crate::ir::Schema) -> Vec<String> {
-    let mut extensions = schema.extensions.clone();
+/// The extensions the schema's indexes' operator classes come from, each once (documenso indexes
+/// by `gin_trgm_ops` without declaring pg_trgm, which its database has).
+pub fn operator_class_extensions(schema: &crate::ir::Schema) -> Vec<&'static str> {
+    let mut extensions: Vec<&'static str> = Vec::new();
     let classes = schema.entities.iter().flat_map(|e| &e.indexes).flat_map(|i| &i.field_options).filter_map(|o| o.ops.as_deref());
     for extension in classes.filter_map(operator_class_extension) {
+        if !extensions.contains(&extension) {
+            extensions.push(extension);
+        }
+    }
+    extensions
+}
+
+/// The schema's extensions with those its indexes' operator classes need.
+pub fn extensions_needed(schema: &crate::ir::Schema) -> Vec<String> {
+    let mut extensions = schema.extensions.clone();
+    for extension in operator_class_extensions(schema) {
         if !extensions.iter().any(|e| e == extension) {
             extensions.push(extension.to_string());
         }

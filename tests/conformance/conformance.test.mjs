@@ -19,7 +19,7 @@ import { relplay, relplayOk, ormSchemas, repoRoot, corpusDir } from "../support/
 import { expectedShape, compareShapes } from "../support/expected-shape.mjs";
 import { testServers, serverOf } from "../support/databases.mjs";
 import { typeormShape, sequelizeShape, prismaShape, openTypeorm } from "../support/orm-databases.mjs";
-import { prismaDmmf, prismaValidate } from "../support/prisma-validator.mjs";
+import { prismaDmmf, prismaValidate, withoutDatabaseSchemas } from "../support/prisma-validator.mjs";
 
 const dialects = ["postgresql", "mysql", "sqlite"];
 
@@ -150,11 +150,11 @@ function prismaFor(prismaText, dialect, ir) {
   // Native types are the schema's own database's, and so are index prefix lengths (MySQL's).
   // So are PostgreSQL's extensions, index methods and operator classes, database schemas (on
   // PostgreSQL, CockroachDB and SQL Server) and shard keys (MySQL's).
-  const text = (ir.provider ? prismaText.replace(/ @db\.[A-Za-z]+(\([^)]*\))?/g, "") : prismaText)
+  const text = withoutDatabaseSchemas(ir.provider ? prismaText.replace(/ @db\.[A-Za-z]+(\([^)]*\))?/g, "") : prismaText)
     .replace(/\(length: \d+, /g, "(")
     .replace(/\(length: \d+\)/g, "")
-    .replace(/^\s*(extensions|schemas)\s*=.*\n/gm, "")
-    .replace(/^\s*@@(schema|shardKey)\(.*\)\n/gm, "")
+    .replace(/^\s*extensions\s*=.*\n/gm, "")
+    .replace(/^\s*@@shardKey\(.*\)\n/gm, "")
     .replace(/, type: [A-Za-z]+\)$/gm, ")")
     .replace(/\(ops: (raw\("[^"]*"\)|[A-Za-z]+)\)/g, "");
   // Prisma refuses SetNull on a required relation outside PostgreSQL: NoAction there (and the

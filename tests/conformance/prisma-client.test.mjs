@@ -18,15 +18,10 @@ import { readdirSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { relplay, ormSchemas, corpusDir, repoRoot } from "../support/relplay.mjs";
 import { testServers, databaseName } from "../support/databases.mjs";
-import { prismaDmmf } from "../support/prisma-validator.mjs";
+import { prismaDmmf, withoutDatabaseSchemas } from "../support/prisma-validator.mjs";
 import { generatedPrismaClient } from "../support/prisma-client.mjs";
 
 const only = process.env.RELPLAY_CONFORMANCE_ONLY?.split(",");
-
-/** A Prisma schema without `schemas` and `@@schema`: every table in the database's default schema. */
-function withoutDatabaseSchemas(prisma) {
-  return prisma.replace(/^\s*schemas\s*=.*\n/gm, "").replace(/^\s*@@schema\(.*\)\n/gm, "");
-}
 
 function convert(schema, args) {
   const result = relplay(["convert", schema.file, ...args, ...(schema.force ? ["--force"] : []), ...(schema.from ? ["--from", schema.from] : [])]);

@@ -18,6 +18,11 @@ const locatedElsewhere = new Map([
   ["generator/missing_property_value.prisma", "relplay points at the property without a value (line 3), Prisma at its block (line 1)"],
 ]);
 
+/** The lines relplay warns on, in order. */
+function warningLines(output) {
+  return [...new Set([...output.matchAll(/:(\d+):\d+: warning\[/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
+}
+
 /** The lines of the schema that Prisma's errors point at. */
 function prismaErrorLines(message) {
   return message.split(/\n(?=error:)/).flatMap((block) => {
@@ -80,7 +85,7 @@ describe("relplay gives Prisma's verdict on Prisma's own validation tests", () =
         validFiles += 1;
         const text = withoutConnectionUrls(readFileSync(join(suiteDir, path), "utf8"));
         const theirs = [...new Set(prismaWarnings(text).map((w) => w.line))].sort((a, b) => a - b);
-        const oursLines = [...new Set([...ours.stdout.matchAll(/:(\d+):\d+: warning\[/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
+        const oursLines = warningLines(ours.stdout);
         // relplay's Prisma of it is valid Prisma too (views, schemas, index methods and all).
         const written = relplay(["convert", join(workDir, path), "--to", "prisma"]);
         assert.equal(written.status, 0, written.stderr);
@@ -107,11 +112,6 @@ describe("relplay gives Prisma's verdict on Prisma's own validation tests", () =
     console.log(`# on ${sameWarnings} of ${validFiles} valid files relplay warns on the lines Prisma's lint warns on`);
   });
 });
-
-/** The lines relplay warns on, in order. */
-function warningLines(output) {
-  return [...new Set([...output.matchAll(/:(\d+):\d+: warning\[/g)].map((m) => Number(m[1])))].sort((a, b) => a - b);
-}
 
 describe("with --prisma 6, relplay gives Prisma 6's verdict on the files as written (url lines kept)", () => {
   const files = readdirSync(suiteDir, { recursive: true }).filter((f) => f.endsWith(".prisma")).sort();

@@ -50,6 +50,11 @@ export function prismaWarnings(schema, validator = prismaSchemaWasm) {
   return found.filter((d) => d.is_warning).map((d) => ({ line: schema.slice(0, d.start).split("\n").length, text: d.text }));
 }
 
+/** A Prisma schema without `schemas` and `@@schema`: every table in the database's default schema. */
+export function withoutDatabaseSchemas(schema) {
+  return schema.replace(/^\s*schemas\s*=.*\n/gm, "").replace(/^\s*@@schema\(.*\)\n/gm, "");
+}
+
 /** Prisma's DMMF (its parsed data model) of a valid schema. */
 export function prismaDmmf(schema) {
   return JSON.parse(prismaSchemaWasm.get_dmmf(JSON.stringify({ prismaSchema: [["schema.prisma", schema]] })));

@@ -209,9 +209,15 @@ fn write_model(out: &mut Emitter, index: &SchemaIndex, ends: &[RelationEnds], en
     lines.sort_by_key(|l| l.position);
     out.doc(DocStyle::TripleSlash, entity.documentation.as_deref(), "");
     let _ = writeln!(out, "model {} {{", entity.name);
+    write_block_body(out, &lines, block_attributes(entity, provider, !index.schema().database_schemas.is_empty()));
+}
+
+/// A block's fields in aligned columns (each relation field anchored to its relation), then its
+/// block attributes, then the closing brace.
+fn write_block_body(out: &mut Emitter, lines: &[Line], block_attributes: Vec<String>) {
     let name_width = lines.iter().map(|l| l.name.len()).max().unwrap_or(0);
     let type_width = lines.iter().map(|l| l.type_text.len()).max().unwrap_or(0);
-    for line in &lines {
+    for line in lines {
         out.doc(DocStyle::TripleSlash, line.documentation.as_deref(), "  ");
         let start = out.len();
         let text = if line.attributes.is_empty() {
@@ -225,7 +231,6 @@ fn write_model(out: &mut Emitter, index: &SchemaIndex, ends: &[RelationEnds], en
         }
         out.push('\n');
     }
-    let block_attributes = block_attributes(entity, provider, !index.schema().database_schemas.is_empty());
     if !block_attributes.is_empty() {
         out.push('\n');
         for attribute in block_attributes {
@@ -240,27 +245,9 @@ fn write_view(out: &mut Emitter, view: &Entity, provider: Provider, schemas_decl
     out.doc(DocStyle::TripleSlash, view.documentation.as_deref(), "");
     let _ = writeln!(out, "view {} {{", view.name);
     let lines: Vec<Line> = view.fields.iter().map(|f| scalar_line(view, f, provider)).collect();
-    let name_width = lines.iter().map(|l| l.name.len()).max().unwrap_or(0);
-    let type_width = lines.iter().map(|l| l.type_text.len()).max().unwrap_or(0);
-    for line in &lines {
-        out.doc(DocStyle::TripleSlash, line.documentation.as_deref(), "  ");
-        let text = if line.attributes.is_empty() {
-            format!("  {:name_width$} {}", line.name, line.type_text)
-        } else {
-            format!("  {:name_width$} {:type_width$} {}", line.name, line.type_text, line.attributes.join(" "))
-        };
-        let _ = writeln!(out, "{}", text.trim_end());
-    }
     // A view without a unique is no `@@ignore`d model: Prisma reads it all the same.
-    let attributes: Vec<String> =
-        block_attributes(view, provider, schemas_declared).into_iter().filter(|a| a != "@@ignore" || view.ignored).collect();
-    if !attributes.is_empty() {
-        out.push('\n');
-        for attribute in attributes {
-            let _ = writeln!(out, "  {attribute}");
-        }
-    }
-    out.push_str("}\n");
+    let attributes = block_attributes(view, provider, schemas_declared).into_iter().filter(|a| a != "@@ignore" || view.ignored).collect();
+    write_block_body(out, &lines, attributes);
 }
 
 fn scalar_line(entity: &Entity, field: &Field, provider: Provider) -> Line {

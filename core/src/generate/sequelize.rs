@@ -255,9 +255,9 @@ impl Writer<'_> {
             extensions.push("citext".into());
         }
         // An index's operator class from an extension (pg_trgm's gin_trgm_ops) needs it too.
-        for extension in crate::dialect::extensions_needed(&Schema { extensions: Vec::new(), ..schema.clone() }) {
-            if !extensions.contains(&extension) {
-                extensions.push(extension);
+        for extension in crate::dialect::operator_class_extensions(schema) {
+            if !extensions.iter().any(|e| e == extension) {
+                extensions.push(extension.to_string());
             }
         }
         extensions

@@ -96,11 +96,10 @@ impl<'a> SqlWriter<'a> {
         );
         self.out.document_database_note(schema, self.dialect.display_name(), "--");
         self.out.database_schemas_note(schema, &format!("{} SQL", self.dialect.display_name()), "--");
-        if !schema.extensions.is_empty()
-            || (self.dialect == SqlDialect::Postgresql && !crate::dialect::extensions_needed(schema).is_empty())
-        {
+        let needed = crate::dialect::extensions_needed(schema);
+        if !schema.extensions.is_empty() || (self.dialect == SqlDialect::Postgresql && !needed.is_empty()) {
             if self.dialect == SqlDialect::Postgresql {
-                for extension in &crate::dialect::extensions_needed(schema) {
+                for extension in &needed {
                     let _ = writeln!(self.out, "CREATE EXTENSION IF NOT EXISTS {};", self.q(extension));
                 }
             } else {

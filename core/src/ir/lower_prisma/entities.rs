@@ -51,15 +51,6 @@ pub(super) fn lower_entities<'a>(
                 let mut view = lower_model(model, names, native_prefix, schema, &mut Vec::new(), diagnostics);
                 view.primary_key = None;
                 view.indexes.clear();
-                view.ignored = model.attributes.iter().any(|a| a.name.name == "ignore");
-                view.database_schema = super::database_schemas::block_schema(
-                    &model.attributes,
-                    &schema.database_schemas,
-                    "view",
-                    &model.name.name,
-                    model.name.span,
-                    diagnostics,
-                );
                 schema.views.push(view);
                 continue;
             }
@@ -71,16 +62,7 @@ pub(super) fn lower_entities<'a>(
             }
         }
         let mut entity = lower_model(model, names, native_prefix, schema, &mut relation_fields, diagnostics);
-        entity.database_schema = super::database_schemas::block_schema(
-            &model.attributes,
-            &schema.database_schemas,
-            "model",
-            &model.name.name,
-            model.name.span,
-            diagnostics,
-        );
         super::key_arguments::check_key_arguments(model, &entity, schema.provider, diagnostics);
-        entity.ignored = model.attributes.iter().any(|a| a.name.name == "ignore");
         entity.shard_key = super::shard_keys::shard_key(model, &entity, schema.provider, &schema.preview_features, diagnostics);
         check_document_ids(&entity, schema.provider, diagnostics);
         check_scalar_lists(&entity, schema.provider, diagnostics);
@@ -131,6 +113,13 @@ fn check_document_ids(entity: &Entity, provider: Option<Provider>, diagnostics: 
     }
 }
 
+/// The native type an attribute such as `@db.VarChar(190)` writes, if it is one (`native_prefix` is
+/// the datasource's name and a dot).
+fn native_type_of(attribute: &Attribute, native_prefix: &str) -> Option<NativeType> {
+    let name = attribute.name.name.strip_prefix(native_prefix)?;
+    Some(NativeType { name: name.to_string(), arguments: attribute.arguments.iter().map(|a| expression_text(&a.value)).collect() })
+}
+
 /// A native type that `provider` lacks, or that does not fit the field's type or its arguments.
 fn check_native_type(
     native_type: &NativeType,
@@ -179,9 +168,7 @@ fn check_composite_type_fields(model: &ModelBlock, native_prefix: &str, provider
         };
         for attribute in &declaration.attributes {
             let name = attribute.name.name.as_str();
-            if let Some(native) = name.strip_prefix(native_prefix) {
-                let arguments = attribute.arguments.iter().map(|a| expression_text(&a.value)).collect();
-                let native_type = NativeType { name: native.to_string(), arguments };
+            if let Some(native_type) = native_type_of(attribute, native_prefix) {
                 check_native_type(&native_type, &field_type, attribute.span, &declaration.name.name, provider, diagnostics);
             } else if matches!(name, "id" | "unique") {
                 diagnostics.push(catalog::key_in_composite_type(attribute.span, &format!("@{name}"), &model.name.name));
@@ -290,6 +277,16 @@ fn lower_model<'a>(
     let table = mapped_name(&model.attributes, true).unwrap_or_else(|| model.name.name.clone());
     let mut entity = Entity::new(model.name.name.clone(), table, model.span, Span::new(model.span.start(), model.name.span.end()));
     entity.documentation = model.documentation.clone();
+    entity.ignored = model.attributes.iter().any(|a| a.name.name == "ignore");
+    let kind = if model.keyword == ModelKeyword::View { "view" } else { "model" };
+    entity.database_schema = super::database_schemas::block_schema(
+        &model.attributes,
+        &schema.database_schemas,
+        kind,
+        &model.name.name,
+        model.name.span,
+        diagnostics,
+    );
     let mut seen_fields: HashMap<&str, Span> = HashMap::new();
     let mut id_fields: Vec<(String, Span, Option<String>)> = Vec::new();
     for (position, declaration) in model.fields.iter().enumerate() {
@@ -400,9 +397,7 @@ fn lower_scalar_field(
     };
     for attribute in &declaration.attributes {
         let name = attribute.name.name.as_str();
-        if let Some(native) = name.strip_prefix(native_prefix) {
-            let arguments = attribute.arguments.iter().map(|a| expression_text(&a.value)).collect();
-            let native_type = NativeType { name: native.to_string(), arguments };
+        if let Some(native_type) = native_type_of(attribute, native_prefix) {
             check_native_type(&native_type, &field.field_type, attribute.span, &field.name, schema.provider, diagnostics);
             field.native_type = Some(native_type);
         } else if name == "updatedAt" {
