@@ -413,9 +413,6 @@ test("a text over the 4 MiB limit is one clear problem at once, keeps the last l
   await fresh.click(".dialog .close");
   await fresh.locator(".source-pane .cm-content").focus();
   await fresh.keyboard.press("Control+z");
-  // Undoing a 5 MiB change takes the editor a moment before the core is even asked, so "settled"
-  // can hold before the undo is read: wait for the status to change (then assert it as before).
-  await fresh.waitForFunction(() => document.querySelector("[data-testid=status]")?.innerText !== "1 error, 0 warnings", null, { timeout: 10_000 }).catch(() => {});
   await settled(fresh);
   assert.equal(await fresh.locator("[data-testid=status]").innerText(), "No problems");
   await fresh.close();
