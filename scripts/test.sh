@@ -41,4 +41,4 @@ eval "$database_environment"
 trap 'scripts/databases.sh stop' EXIT
 
 log "real databases, Prisma's validator, the app in Chromium"
-node --test --test-concurrency=1 tests/js/ tests/sql/ tests/prisma/ tests/conformance/ tests/e2e/
+node --test --test-concurrency=1 tests/js/ tests/sql/ tests/prisma/ tests/conformance/ tests/recipes/ tests/e2e/

@@ -52,35 +52,29 @@ enum Command {
         file: String,
         #[arg(long, value_name = "LANG")]
         from: Option<String>,
-        /// prisma, sql, typeorm, sequelize, viborm or json.
-        #[arg(long, value_name = "TARGET")]
-        to: String,
-        /// postgresql, mysql or sqlite (for `--to sql` and `--to typeorm`; default: the schema's provider).
-        #[arg(long, value_name = "D")]
-        dialect: Option<String>,
-        /// TypeORM `cascade` on each relation's parent side: none, persist (insert and update) or all.
-        #[arg(long, value_name = "C", default_value = "none")]
-        cascade: String,
-        /// TypeORM: load what each foreign key points at eagerly (`eager: true` on the owning side).
-        #[arg(long)]
-        eager: bool,
-        /// Sequelize model style: define (`sequelize.define`) or class (`Model.init`).
-        #[arg(long, value_name = "STYLE", default_value = "define")]
-        style: String,
-        /// VibORM relation API: builder (`s.oneToOne(() => m).fields(…)`) or config-first (`s.relation.fields(…).oneToOne(() => m)`).
-        #[arg(long, value_name = "API", default_value = "builder")]
-        api: String,
+        #[command(flatten)]
+        target: TargetArgs,
         /// Write files into this directory instead of standard output (TypeORM: one file per entity).
         #[arg(long, value_name = "DIR")]
         out: Option<PathBuf>,
         /// Convert even when the schema has errors: what could be read is written, and the errors are listed.
         #[arg(long)]
         force: bool,
-        /// The Prisma the Prisma output is written for: 7 (no connection URL in the schema) or 6
-        /// (`url = env("DATABASE_URL")`, the `prisma-client-js` generator). A Prisma source is read by
-        /// Prisma 7's rules, which take a Prisma 6 file's `url` with a warning.
-        #[arg(long, value_name = "V", default_value = "7")]
-        prisma: String,
+    },
+    /// Print how to use each relation in a target: load, create, connect, filter, count, remove.
+    Recipes {
+        file: String,
+        #[arg(long, value_name = "LANG")]
+        from: Option<String>,
+        #[command(flatten)]
+        target: TargetArgs,
+        /// Write a module that runs every recipe (`recipes.ts`, `recipes.js` or `recipes.sql`) into
+        /// this directory, beside what `relplay convert --out DIR` writes, instead of printing them.
+        #[arg(long, value_name = "DIR")]
+        out: Option<PathBuf>,
+        /// text (headings and code) or json (every recipe with its check and what it must find).
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
     },
     /// Print a link that opens the schema in the playground.
     Share {
@@ -100,6 +94,56 @@ enum Command {
         #[arg(long, value_name = "F.svg")]
         out: Option<PathBuf>,
     },
+}
+
+/// The target and its choices, as `convert` and `recipes` take them.
+#[derive(clap::Args)]
+struct TargetArgs {
+    /// prisma, sql, typeorm, sequelize, viborm or json.
+    #[arg(long, value_name = "TARGET")]
+    to: String,
+    /// postgresql, mysql or sqlite (for `--to sql` and `--to typeorm`; default: the schema's provider).
+    #[arg(long, value_name = "D")]
+    dialect: Option<String>,
+    /// TypeORM `cascade` on each relation's parent side: none, persist (insert and update) or all.
+    #[arg(long, value_name = "C", default_value = "none")]
+    cascade: String,
+    /// TypeORM: load what each foreign key points at eagerly (`eager: true` on the owning side).
+    #[arg(long)]
+    eager: bool,
+    /// Sequelize model style: define (`sequelize.define`) or class (`Model.init`).
+    #[arg(long, value_name = "STYLE", default_value = "define")]
+    style: String,
+    /// VibORM relation API: builder (`s.oneToOne(() => m).fields(…)`) or config-first (`s.relation.fields(…).oneToOne(() => m)`).
+    #[arg(long, value_name = "API", default_value = "builder")]
+    api: String,
+    /// The Prisma the Prisma output is written for: 7 (no connection URL in the schema) or 6
+    /// (`url = env("DATABASE_URL")`, the `prisma-client-js` generator). A Prisma source is read by
+    /// Prisma 7's rules, which take a Prisma 6 file's `url` with a warning.
+    #[arg(long, value_name = "V", default_value = "7")]
+    prisma: String,
+}
+
+impl TargetArgs {
+    /// The target these arguments name for `schema` (whose provider is the default dialect).
+    fn target(&self, schema: &relplay_core::ir::Schema) -> Result<relplay_core::generate::Target, UsageError> {
+        let dialect = match self.dialect.as_deref() {
+            Some(name) => SqlDialect::from_name(name)
+                .ok_or_else(|| UsageError(format!("unknown dialect `{name}`: use postgresql, mysql or sqlite")))?,
+            None => SqlDialect::for_provider(schema.provider),
+        };
+        let to = &self.to;
+        let target_id = TargetId::from_id(to).ok_or_else(|| UsageError(format!("unknown target `{to}`: use {}", TargetId::ids())))?;
+        let choices = TargetChoices {
+            dialect,
+            cascade: choice::<TypeOrmCascade>(&self.cascade, "TypeORM cascade")?,
+            eager: self.eager,
+            style: choice::<SequelizeStyle>(&self.style, "Sequelize style")?,
+            api: choice::<VibOrmApi>(&self.api, "VibORM API")?,
+            prisma: choice::<PrismaVersion>(&self.prisma, "Prisma version")?,
+        };
+        Ok(target_id.with(&choices))
+    }
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -163,28 +207,10 @@ fn run(command: Command) -> Result<ExitCode, UsageError> {
             }
             Ok(exit_code(&analysis))
         }
-        Command::Convert { file, from, to, dialect, cascade, eager, style, api, out, force, prisma } => {
-            let prisma: PrismaVersion = choice(&prisma, "Prisma version")?;
+        Command::Convert { file, from, target, out, force } => {
             let source = read_source(&file, from.as_deref())?;
             let analysis = analyze(&source.text, source.language);
-            let dialect = match dialect.as_deref() {
-                Some(name) => Some(
-                    SqlDialect::from_name(name)
-                        .ok_or_else(|| UsageError(format!("unknown dialect `{name}`: use postgresql, mysql or sqlite")))?,
-                ),
-                None => None,
-            };
-            let dialect = dialect.unwrap_or_else(|| SqlDialect::for_provider(analysis.schema.provider));
-            let target_id = TargetId::from_id(&to).ok_or_else(|| UsageError(format!("unknown target `{to}`: use {}", TargetId::ids())))?;
-            let choices = TargetChoices {
-                dialect,
-                cascade: choice::<TypeOrmCascade>(&cascade, "TypeORM cascade")?,
-                eager,
-                style: choice::<SequelizeStyle>(&style, "Sequelize style")?,
-                api: choice::<VibOrmApi>(&api, "VibORM API")?,
-                prisma,
-            };
-            let target = target_id.with(&choices);
+            let target = target.target(&analysis.schema)?;
             if has_errors(&analysis.diagnostics) && !force {
                 eprint!("{}", source.render(&analysis.diagnostics));
                 eprintln!("relplay: not converting a schema with errors (`relplay check` lists them; `--force` converts anyway)");
@@ -206,6 +232,29 @@ fn run(command: Command) -> Result<ExitCode, UsageError> {
                     eprint!("{}", source.render(&diagnostics));
                     print!("{}", generated.text);
                 }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Recipes { file, from, target: target_args, out, format } => {
+            let source = read_source(&file, from.as_deref())?;
+            let analysis = analyze(&source.text, source.language);
+            let target = target_args.target(&analysis.schema)?;
+            eprint!("{}", source.render(&analysis.diagnostics));
+            if has_errors(&analysis.diagnostics) {
+                eprintln!("relplay: no recipes for a schema with errors (`relplay check` lists them)");
+                return Ok(ExitCode::from(1));
+            }
+            let Some(recipes) = relplay_core::recipes::recipes(&analysis.schema, target) else {
+                return Err(UsageError(format!("no recipes for `{}` yet: they are written for prisma and sql", target_args.to)));
+            };
+            match (out, format) {
+                (Some(directory), _) => {
+                    let module =
+                        relplay_core::recipes::runnable_module(&analysis.schema, target).expect("a target with recipes has a module");
+                    write_file(&directory.join(relplay_core::recipes::module_file_name(target)), &module)?;
+                }
+                (None, Format::Json) => println!("{}", serde_json::to_string_pretty(&recipes).expect("recipes serialise")),
+                (None, Format::Text) => print!("{}", relplay_core::recipes::as_text(&recipes)),
             }
             Ok(ExitCode::SUCCESS)
         }

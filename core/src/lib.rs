@@ -17,6 +17,7 @@ pub mod languages;
 pub mod layout;
 mod line_index;
 pub mod options;
+pub mod recipes;
 pub mod registry;
 pub mod service;
 pub mod share;

@@ -17,9 +17,9 @@ import { basename, join } from "node:path";
 import { readdirSync } from "node:fs";
 import { randomUUID } from "node:crypto";
 import { relplay, ormSchemas, corpusDir, repoRoot } from "../support/relplay.mjs";
-import { testServers, databaseName } from "../support/databases.mjs";
+import { testServers } from "../support/databases.mjs";
 import { prismaDmmf, withoutDatabaseSchemas } from "../support/prisma-validator.mjs";
-import { generatedPrismaClient } from "../support/prisma-client.mjs";
+import { generatedPrismaClient, prismaAdapterFor } from "../support/prisma-client.mjs";
 
 const only = process.env.RELPLAY_CONFORMANCE_ONLY?.split(",");
 
@@ -191,7 +191,7 @@ class Exerciser {
  */
 async function exercise(schemaName, ir, prisma, sql, dialect = "postgresql") {
   const name = `client_${schemaName}`;
-  const adapter = await databaseFor(dialect, name, sql);
+  const adapter = await prismaAdapterFor(servers, dialect, name, sql);
   // Models Prisma Client cannot create rows of: a required column of a type Prisma does not
   // model, a view.
   const skipped = new Map();
@@ -258,34 +258,6 @@ async function exercise(schemaName, ir, prisma, sql, dialect = "postgresql") {
 }
 
 const servers = testServers(before, after);
-
-/**
- * A fresh database of `dialect` made by `sql`, and a function that opens Prisma's driver adapter
- * on it: `@prisma/adapter-pg`, `@prisma/adapter-mariadb`, `@prisma/adapter-libsql` (SQLite).
- */
-async function databaseFor(dialect, name, sql) {
-  if (dialect === "postgresql") {
-    const database = await servers.postgres.fresh(name);
-    try {
-      await database.query(sql);
-    } finally {
-      await database.end();
-    }
-    const url = servers.postgres.url.replace(/\/[^/]*$/, `/${databaseName(name)}`);
-    return async () => new (await import("@prisma/adapter-pg")).PrismaPg({ connectionString: url });
-  }
-  if (dialect === "mysql") {
-    const database = await servers.mysql.fresh(name);
-    await servers.mysql.connection.query(sql);
-    const url = new URL(servers.mysql.url);
-    const config = { host: url.hostname, port: Number(url.port), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password), database };
-    return async () => new (await import("@prisma/adapter-mariadb")).PrismaMariaDb(config);
-  }
-  const file = databaseName(name);
-  const run = servers.sqlite.run(file, sql);
-  if (run.status !== 0) throw new Error(`sqlite3 rejected the SQL: ${run.stderr}`);
-  return async () => new (await import("@prisma/adapter-libsql")).PrismaLibSql({ url: `file:${join(servers.sqlite.dir, `${file}.db`)}` });
-}
 
 describe("Prisma Client 7 on the database relplay's SQL builds, on the schema's own database", () => {
   for (const schema of judgedSchemas()) {

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build } from "esbuild";
 import { repoRoot } from "./relplay.mjs";
+import { databaseName } from "./databases.mjs";
 
 const workDir = join(repoRoot, "target/prisma-client");
 
@@ -50,4 +51,32 @@ export async function generatedPrismaClient(name, schema) {
     logLevel: "silent",
   });
   return import(`${pathToFileURL(bundle).href}?${Date.now()}`);
+}
+
+/**
+ * A fresh database of `dialect` (on `servers`, from testServers) made by `sql`, and a function that opens Prisma's driver adapter
+ * on it: `@prisma/adapter-pg`, `@prisma/adapter-mariadb`, `@prisma/adapter-libsql` (SQLite).
+ */
+export async function prismaAdapterFor(servers, dialect, name, sql) {
+  if (dialect === "postgresql") {
+    const database = await servers.postgres.fresh(name);
+    try {
+      await database.query(sql);
+    } finally {
+      await database.end();
+    }
+    const url = servers.postgres.url.replace(/\/[^/]*$/, `/${databaseName(name)}`);
+    return async () => new (await import("@prisma/adapter-pg")).PrismaPg({ connectionString: url });
+  }
+  if (dialect === "mysql") {
+    const database = await servers.mysql.fresh(name);
+    await servers.mysql.connection.query(sql);
+    const url = new URL(servers.mysql.url);
+    const config = { host: url.hostname, port: Number(url.port), user: decodeURIComponent(url.username), password: decodeURIComponent(url.password), database };
+    return async () => new (await import("@prisma/adapter-mariadb")).PrismaMariaDb(config);
+  }
+  const file = databaseName(name);
+  const run = servers.sqlite.run(file, sql);
+  if (run.status !== 0) throw new Error(`sqlite3 rejected the SQL: ${run.stderr}`);
+  return async () => new (await import("@prisma/adapter-libsql")).PrismaLibSql({ url: `file:${join(servers.sqlite.dir, `${file}.db`)}` });
 }

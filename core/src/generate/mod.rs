@@ -4,12 +4,12 @@
 
 mod dependency_order;
 mod emit;
-mod explicit_join_models;
-mod javascript;
+pub(crate) mod explicit_join_models;
+pub(crate) mod javascript;
 pub mod json;
 pub mod prisma;
-mod prisma_names;
-mod relation_ends;
+pub(crate) mod prisma_names;
+pub(crate) mod relation_ends;
 pub mod sequelize;
 pub mod sql;
 pub mod typeorm;

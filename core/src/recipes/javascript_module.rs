@@ -1,0 +1,145 @@
+//! What the JavaScript and TypeScript recipes share: values as literals, objects, and the
+//! runnable module (`runRecipes`) every ORM's recipes are assembled into.
+
+use super::scenario::Sample;
+use super::{Expected, Recipes};
+use crate::generate::javascript::{property_name, string_literal};
+use crate::generate::Target;
+use std::fmt::Write;
+
+/// A sample as a JavaScript literal. `enum_names`: an enum value by its name (Prisma, VibORM)
+/// rather than by the value stored (TypeORM, Sequelize).
+pub(super) fn literal(sample: &Sample, enum_names: bool) -> String {
+    match sample {
+        Sample::Text(text) => string_literal(text),
+        Sample::Integer(n) => n.to_string(),
+        Sample::Number(n) => n.clone(),
+        Sample::Boolean(b) => b.to_string(),
+        Sample::DateTime(iso) => format!("new Date({})", string_literal(iso)),
+        Sample::Json(n) => format!("{{ n: {n} }}"),
+        Sample::Bytes(b) => format!("Buffer.from([{b}])"),
+        Sample::Enum { name, stored } => string_literal(if enum_names { name } else { stored }),
+        Sample::EmptyList => "[]".to_string(),
+    }
+}
+
+/// `{ a: 1, b: "x" }` (`{}` when empty).
+pub(super) fn object(entries: &[(String, String)]) -> String {
+    if entries.is_empty() {
+        return "{}".to_string();
+    }
+    let inner: Vec<String> = entries.iter().map(|(key, value)| format!("{}: {value}", property_name(key))).collect();
+    format!("{{ {} }}", inner.join(", "))
+}
+
+/// The runnable module of a JavaScript ORM's recipes: `expected` (each check's title and what it
+/// must find) and `runRecipes(...)`, which runs every relation's recipes in order and reports
+/// each check's outcome.
+pub(super) fn module(recipes: &Recipes) -> String {
+    let typescript = matches!(recipes.target, Target::Prisma(_) | Target::TypeOrm(_));
+    let (header, parameter) = module_header(recipes.target);
+    let mut out = String::new();
+    let _ = writeln!(out, "{header}{}", recipes.preamble);
+    let mut titles = Vec::new();
+    let mut body = String::new();
+    for relation in &recipes.relations {
+        let _ = writeln!(body, "\n  // {}", relation.heading);
+        if let Some(reason) = &relation.unrunnable {
+            let _ = writeln!(body, "  // Not run: {reason}.");
+            continue;
+        }
+        body.push_str("  {\n");
+        push_indented(&mut body, &relation.setup, 4);
+        for recipe in &relation.recipes {
+            let (Some(check), Some(expect)) = (&recipe.check, recipe.expect) else { continue };
+            let title = unique_title(&mut titles, &format!("{}: {}", relation.heading, recipe.title), expect);
+            let _ = writeln!(body, "    // {}", recipe.title);
+            match expect {
+                Expected::Refused => {
+                    let _ = writeln!(body, "    report({}, await refused(async () => {{", string_literal(&title));
+                    push_indented(&mut body, &recipe.code, 6);
+                    let _ = writeln!(body, "    }}));");
+                }
+                Expected::Count(_) => {
+                    push_indented(&mut body, &recipe.code, 4);
+                    let _ = writeln!(body, "    report({}, {check});", string_literal(&title));
+                }
+            }
+        }
+        body.push_str("  }\n");
+    }
+    let annotation = if typescript { ": Record<string, number | \"refused\">" } else { "" };
+    let _ = writeln!(out, "/** What each check must find: a number, or \"refused\" where the database refuses the code. */");
+    let _ = writeln!(out, "export const expected{annotation} = {{");
+    for (title, expect) in &titles {
+        let value = match expect {
+            Expected::Count(n) => n.to_string(),
+            Expected::Refused => "\"refused\"".to_string(),
+        };
+        let _ = writeln!(out, "  {}: {value},", string_literal(title));
+    }
+    out.push_str("};\n\n");
+    let (report_type, code_type) =
+        if typescript { (": (title: string, outcome: unknown) => void", ": () => Promise<unknown>") } else { ("", "") };
+    let _ = writeln!(
+        out,
+        "/** Runs every recipe in order; `report(title, outcome)` hears each check (compare with `expected`). */\nexport async function runRecipes({parameter}, report{report_type} = (title, outcome) => console.log(`${{title}}: ${{outcome}}`)) {{"
+    );
+    let _ = writeln!(
+        out,
+        "  /** \"refused\" when `code` throws (the database refused it), \"ran\" when it did not. */\n  const refused = async (code{code_type}) => {{\n    try {{\n      await code();\n      return \"ran\";\n    }} catch {{\n      return \"refused\";\n    }}\n  }};"
+    );
+    out.push_str(&body);
+    out.push_str("}\n");
+    out
+}
+
+/// The module's opening comment and `runRecipes`' first parameter (the preamble's imports follow the comment).
+fn module_header(target: Target) -> (String, &'static str) {
+    match target {
+        Target::Prisma(_) => (
+            "// Relation recipes for Prisma Client, generated by relplay: every relation's recipes, run in order.\n\
+             // Generate the client of relplay's Prisma schema (`prisma generate`), then call runRecipes(prisma).\n"
+                .to_string(),
+            "prisma: PrismaClient",
+        ),
+        Target::TypeOrm(_) => (
+            "// Relation recipes for TypeORM, generated by relplay: every relation's recipes, run in order.\n\
+             // Beside the entities relplay writes (`relplay convert --to typeorm --out DIR`): call runRecipes(dataSource)\n\
+             // with an initialized DataSource of those entities.\n"
+                .to_string(),
+            "dataSource: DataSource",
+        ),
+        Target::Sequelize(_) => (
+            "// Relation recipes for Sequelize, generated by relplay: every relation's recipes, run in order.\n\
+             // Call runRecipes(sequelize) once defineModels(sequelize) (relplay's Sequelize module) has defined the models,\n\
+             // sync() has made the tables and addForeignKeysAfterSync(sequelize) has run.\n"
+                .to_string(),
+            "sequelize",
+        ),
+        _ => (
+            "// Relation recipes for VibORM's client, generated by relplay: every relation's recipes, run in order.\n\
+             // Call runRecipes(client) with the client of relplay's VibORM schema.\n"
+                .to_string(),
+            "client",
+        ),
+    }
+}
+
+/// `text` with each line indented by `spaces`, followed by a line break.
+fn push_indented(out: &mut String, text: &str, spaces: usize) {
+    for line in text.lines() {
+        if line.is_empty() {
+            out.push('\n');
+        } else {
+            let _ = writeln!(out, "{:spaces$}{line}", "");
+        }
+    }
+}
+
+/// A title no earlier check has (`… (2)` after a clash), recorded with what it expects.
+fn unique_title(titles: &mut Vec<(String, Expected)>, title: &str, expect: Expected) -> String {
+    let name = crate::ir::free_name(title.to_string(), |t| titles.iter().any(|(taken, _)| taken == t));
+    titles.push((name.clone(), expect));
+    name
+}
