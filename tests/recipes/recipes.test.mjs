@@ -14,6 +14,7 @@ import { relplay, repoRoot } from "../support/relplay.mjs";
 import { testServers } from "../support/databases.mjs";
 import { generatedPrismaClient, prismaAdapterFor } from "../support/prisma-client.mjs";
 import { importGenerated } from "../support/generated-module.mjs";
+import { openSequelize } from "../support/orm-databases.mjs";
 
 const servers = testServers(before, after);
 const DIALECTS = ["postgresql", "mysql", "sqlite"];
@@ -187,5 +188,24 @@ test("the SQL recipes notice a database that is not what they say: the one-to-on
     assert.equal(outcomes[second], "ran");
   } finally {
     await session.end();
+  }
+});
+
+describe("Sequelize recipes with relplay's Sequelize models", () => {
+  for (const dialect of DIALECTS) {
+    for (const schema of recipeSchemas()) {
+      test(`${schema.name} on ${dialect}`, async () => {
+        const file = schemaFile(schema, dialect);
+        const name = `recipes_${schema.name}_${dialect}`;
+        const { sequelize } = await openSequelize(name, run(["convert", file, "--to", "sequelize"]), dialect, servers);
+        try {
+          const { outcomes, expected } = await runRecipes(`${name}-sequelize`, recipesModule(file, ["--to", "sequelize"]), false, sequelize);
+          assert.ok(Object.keys(expected).length >= 6, "every relation has its recipes");
+          assert.deepEqual(outcomes, expected);
+        } finally {
+          await sequelize.close();
+        }
+      });
+    }
   }
 });

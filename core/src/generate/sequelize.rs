@@ -617,7 +617,7 @@ impl Writer<'_> {
 /// without a primary key is `id_` (or `id__`…): Sequelize refuses an attribute `id` that is not the
 /// primary key ("A column called 'id' was added to the attributes … but not marked with
 /// 'primaryKey: true'"), keeping the name for the key it adds itself.
-fn attribute_name(entity: &Entity, field: &str) -> String {
+pub(crate) fn attribute_name(entity: &Entity, field: &str) -> String {
     if field != "id" || entity.primary_key.is_some() {
         return field.to_string();
     }

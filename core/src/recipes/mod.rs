@@ -16,6 +16,7 @@
 mod javascript_module;
 mod prisma;
 pub(crate) mod scenario;
+mod sequelize;
 mod sql;
 
 use crate::generate::Target;
@@ -104,7 +105,8 @@ pub fn recipes(schema: &Schema, target: Target) -> Option<Recipes> {
     Some(match target {
         Target::Prisma(_) => prisma::recipes(schema, target),
         Target::Sql(dialect) => sql::recipes(schema, dialect),
-        Target::TypeOrm(_) | Target::Sequelize(_) | Target::VibOrm(_) | Target::Json => return None,
+        Target::Sequelize(options) => sequelize::recipes(schema, options),
+        Target::TypeOrm(_) | Target::VibOrm(_) | Target::Json => return None,
     })
 }
 
@@ -158,7 +160,7 @@ pub fn as_text(recipes: &Recipes) -> String {
             line(&format!("{comment} These recipes cannot run as they stand: {reason}."));
         }
         if !relation.setup.is_empty() {
-            line(&format!("{comment} The records the recipes start from:"));
+            line(&format!("{comment} What the recipes start from:"));
             line(relation.setup.trim_end());
         }
         for recipe in &relation.recipes {

@@ -138,14 +138,10 @@ impl Scenario {
     }
 }
 
-/// Plans the recipes of every relation of `schema`; `parent_first(relation)` says, for a
-/// many-to-many, whether the target writes its owning side first (TypeORM's `@JoinTable` side).
-pub fn plan(
-    schema: &Schema,
-    ends: &[RelationEnds],
-    parent_is_owning: impl Fn(&Relation) -> bool,
-    relation_mode_kept: bool,
-) -> Vec<Scenario> {
+/// Plans the recipes of every relation of `schema`; `parent_is_owning(relation index)` says, for a
+/// many-to-many, whether the recipes start from its owning side (the side the target defines the
+/// relation on: TypeORM's `@JoinTable`, Sequelize's `belongsToMany` it writes).
+pub fn plan(schema: &Schema, ends: &[RelationEnds], parent_is_owning: impl Fn(usize) -> bool, relation_mode_kept: bool) -> Vec<Scenario> {
     let index = SchemaIndex::new(schema);
     let mut planner = Planner { schema, index: &index, counter: 0, vars: Vec::new() };
     let mut scenarios = Vec::new();
@@ -155,7 +151,7 @@ pub fn plan(
         }
         planner.vars.clear();
         planner.vars.extend(RESERVED.iter().map(|name| name.to_string()));
-        scenarios.push(planner.scenario(number, relation, &ends[number], parent_is_owning(relation), relation_mode_kept));
+        scenarios.push(planner.scenario(number, relation, &ends[number], parent_is_owning(number), relation_mode_kept));
     }
     scenarios
 }
