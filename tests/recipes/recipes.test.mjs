@@ -14,7 +14,9 @@ import { relplay, repoRoot } from "../support/relplay.mjs";
 import { testServers } from "../support/databases.mjs";
 import { generatedPrismaClient, prismaAdapterFor } from "../support/prisma-client.mjs";
 import { importGenerated } from "../support/generated-module.mjs";
-import { openSequelize } from "../support/orm-databases.mjs";
+import { openSequelize, freshDatabase, synchronizeTypeorm } from "../support/orm-databases.mjs";
+import { build } from "esbuild";
+import { pathToFileURL } from "node:url";
 
 const servers = testServers(before, after);
 const DIALECTS = ["postgresql", "mysql", "sqlite"];
@@ -204,6 +206,56 @@ describe("Sequelize recipes with relplay's Sequelize models", () => {
           assert.deepEqual(outcomes, expected);
         } finally {
           await sequelize.close();
+        }
+      });
+    }
+  }
+});
+
+/**
+ * relplay's TypeORM entities (`convert --out DIR`) and its recipes (`recipes --out DIR`) in one
+ * folder, bundled from an entry that exports both, so that the DataSource and the recipes share
+ * the entity classes.
+ */
+async function typeormModule(name, file) {
+  const dir = join(workDir, `${name}-typeorm`);
+  mkdirSync(dir, { recursive: true });
+  run(["convert", file, "--to", "typeorm", "--out", dir]);
+  run(["recipes", file, "--to", "typeorm", "--out", dir]);
+  writeFileSync(join(dir, "entry.ts"), 'export * from "./index";\nexport { runRecipes, expected } from "./recipes";\n');
+  const outfile = join(dir, `bundle-${process.pid}.mjs`);
+  await build({
+    entryPoints: [join(dir, "entry.ts")],
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    packages: "external",
+    outfile,
+    logLevel: "silent",
+    tsconfigRaw: { compilerOptions: { experimentalDecorators: true } },
+  });
+  return import(`${pathToFileURL(outfile).href}?${Date.now()}`);
+}
+
+describe("TypeORM recipes with relplay's TypeORM entities", () => {
+  for (const dialect of DIALECTS) {
+    for (const schema of recipeSchemas()) {
+      test(`${schema.name} on ${dialect}`, async () => {
+        const file = schemaFile(schema, dialect);
+        const name = `recipes_${schema.name}_${dialect}`;
+        const module = await typeormModule(name, file);
+        const { DataSource } = await import("typeorm");
+        const database = await freshDatabase(dialect, `${name}_typeorm`, servers);
+        const { dataSource } = await synchronizeTypeorm(DataSource, module.entities, dialect, database);
+        try {
+          const outcomes = {};
+          await module.runRecipes(dataSource, (title, outcome) => {
+            outcomes[title] = outcome;
+          });
+          assert.ok(Object.keys(module.expected).length >= 6, "every relation has its recipes");
+          assert.deepEqual(outcomes, module.expected);
+        } finally {
+          await dataSource.destroy();
         }
       });
     }

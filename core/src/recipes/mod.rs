@@ -18,6 +18,7 @@ mod prisma;
 pub(crate) mod scenario;
 mod sequelize;
 mod sql;
+mod typeorm;
 
 use crate::generate::Target;
 use crate::ir::Schema;
@@ -106,7 +107,8 @@ pub fn recipes(schema: &Schema, target: Target) -> Option<Recipes> {
         Target::Prisma(_) => prisma::recipes(schema, target),
         Target::Sql(dialect) => sql::recipes(schema, dialect),
         Target::Sequelize(options) => sequelize::recipes(schema, options),
-        Target::TypeOrm(_) | Target::VibOrm(_) | Target::Json => return None,
+        Target::TypeOrm(options) => typeorm::recipes(schema, options),
+        Target::VibOrm(_) | Target::Json => return None,
     })
 }
 

@@ -14,7 +14,7 @@
 //! gets NO ACTION, and the generator warns.
 
 mod columns;
-mod relations;
+pub(crate) mod relations;
 
 use super::dependency_order::cycle_closing_relations;
 use super::emit::{DocStyle, Emitter, Member};

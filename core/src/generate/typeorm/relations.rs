@@ -241,7 +241,7 @@ impl ClassWriter<'_> {
 /// Which end of a relation TypeORM defines it on: the side holding the foreign key, or for a
 /// many-to-many the end whose table the join table's first column references (`@JoinTable`'s
 /// `joinColumn`).
-fn defining_side_is_owning(relation: &Relation) -> bool {
+pub(crate) fn defining_side_is_owning(relation: &Relation) -> bool {
     relation.join_table.as_ref().is_none_or(|join_table| crate::generate::relation_ends::join_column_of(relation, join_table, true) == 0)
 }
 
