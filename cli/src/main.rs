@@ -245,7 +245,9 @@ fn run(command: Command) -> Result<ExitCode, UsageError> {
                 return Ok(ExitCode::from(1));
             }
             let Some(recipes) = relplay_core::recipes::recipes(&analysis.schema, target) else {
-                return Err(UsageError(format!("no recipes for `{}` yet: they are written for prisma, sql, typeorm and sequelize", target_args.to)));
+                return Err(UsageError(
+                    "the IR's JSON is no way of using a relation: recipes are for prisma, sql, typeorm, sequelize and viborm".to_string(),
+                ));
             };
             match (out, format) {
                 (Some(directory), _) => {

@@ -42,6 +42,21 @@ fn run_everything(text: &str) {
         ] {
             let _ = generate(&analysis.schema, target);
         }
+        // The recipes of every target, as the app's "Use it" pane and `relplay recipes` ask them.
+        let typeorm = relplay_core::generate::TypeOrmOptions {
+            dialect: SqlDialect::Mysql,
+            cascade: relplay_core::generate::TypeOrmCascade::All,
+            eager: true,
+        };
+        for target in [
+            Target::Prisma(relplay_core::options::PrismaVersion::Seven),
+            Target::Sql(SqlDialect::Sqlite),
+            Target::TypeOrm(typeorm),
+            Target::Sequelize(relplay_core::generate::SequelizeOptions::default()),
+            Target::VibOrm(relplay_core::generate::VibOrmOptions::default()),
+        ] {
+            let _ = relplay_core::recipes::runnable_module(&analysis.schema, target);
+        }
         let _ = svg::render(&layout(&analysis.schema));
     });
     assert!(result.is_ok(), "the pipeline panicked on this input:\n{text}");

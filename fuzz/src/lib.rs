@@ -27,6 +27,7 @@ pub fn generate_everything(schema: &relplay_core::ir::Schema) {
         Target::VibOrm(VibOrmOptions::default()),
     ] {
         let _ = generate(schema, target);
+        let _ = relplay_core::recipes::runnable_module(schema, target);
     }
     let _ = relplay_core::layout::svg::render(&relplay_core::layout::layout(schema));
 }

@@ -16,6 +16,7 @@ import { generatedPrismaClient, prismaAdapterFor } from "../support/prisma-clien
 import { importGenerated } from "../support/generated-module.mjs";
 import { openSequelize, freshDatabase, synchronizeTypeorm } from "../support/orm-databases.mjs";
 import { build } from "esbuild";
+import { vibormClient } from "../support/viborm-client.mjs";
 import { pathToFileURL } from "node:url";
 
 const servers = testServers(before, after);
@@ -260,4 +261,44 @@ describe("TypeORM recipes with relplay's TypeORM entities", () => {
       });
     }
   }
+});
+
+const vibormStandIn = pathToFileURL(join(repoRoot, "tests/support/viborm-model.mjs")).href;
+
+/** The VibORM recipes of `file` run through the documented-API stand-in, carried out by Prisma Client on relplay's SQL. */
+async function vibormOutcomes(name, file, dialect, recipesText) {
+  const vibormCode = run(["convert", file, "--to", "viborm"]).replace(/from "viborm"/, `from ${JSON.stringify(vibormStandIn)}`);
+  const { schema } = await importGenerated(`${name}-viborm-schema`, vibormCode, true);
+  const sql = run(["convert", file, "--to", "sql", "--dialect", dialect]);
+  const adapter = await prismaAdapterFor(servers, dialect, `${name}_viborm`, sql);
+  const { PrismaClient } = await generatedPrismaClient(`${name}-viborm`, run(["convert", file, "--to", "prisma"]));
+  const prisma = new PrismaClient({ adapter: await adapter() });
+  try {
+    return await runRecipes(`${name}-viborm`, recipesText ?? recipesModule(file, ["--to", "viborm"]), false, vibormClient(schema, prisma));
+  } finally {
+    await prisma.$disconnect();
+  }
+}
+
+describe("VibORM recipes through the documented client API (a stand-in), carried out by Prisma Client", () => {
+  for (const dialect of DIALECTS) {
+    for (const schema of recipeSchemas()) {
+      test(`${schema.name} on ${dialect}`, async () => {
+        const { outcomes, expected } = await vibormOutcomes(`recipes_${schema.name}_${dialect}`, schemaFile(schema, dialect), dialect);
+        assert.ok(Object.keys(expected).length >= 6, "every relation has its recipes");
+        assert.deepEqual(outcomes, expected);
+      });
+    }
+  }
+});
+
+test("the VibORM stand-in refuses what VibORM's client does not document: Prisma's _count", async () => {
+  const schema = recipeSchemas().find((s) => s.name === "one-to-many");
+  const file = schemaFile(schema, "postgresql");
+  const prismaStyle = recipesModule(file, ["--to", "viborm"]).replace(
+    "const postCount = await client.post.count({ where: { authorId: author.id } });",
+    "const postCount = (await client.user.findUnique({ where: { id: author.id }, select: { _count: { select: { posts: true } } } }))._count.posts;",
+  );
+  assert.match(prismaStyle, /_count/);
+  await assert.rejects(vibormOutcomes("recipes_viborm_count", file, "postgresql", prismaStyle), /not in VibORM's documented client API: .*_count/);
 });

@@ -11,7 +11,7 @@
 //! module; the tests run it on real databases.
 //!
 //! The story of each relation is planned once ([`scenario`]) and told by each target in its own
-//! file (`prisma.rs`, `sql.rs`).
+//! file (`prisma.rs`, `typeorm.rs`, `sequelize.rs`, `viborm.rs`, `sql.rs`).
 
 mod javascript_module;
 mod prisma;
@@ -19,6 +19,7 @@ pub(crate) mod scenario;
 mod sequelize;
 mod sql;
 mod typeorm;
+mod viborm;
 
 use crate::generate::Target;
 use crate::ir::Schema;
@@ -108,7 +109,8 @@ pub fn recipes(schema: &Schema, target: Target) -> Option<Recipes> {
         Target::Sql(dialect) => sql::recipes(schema, dialect),
         Target::Sequelize(options) => sequelize::recipes(schema, options),
         Target::TypeOrm(options) => typeorm::recipes(schema, options),
-        Target::VibOrm(_) | Target::Json => return None,
+        Target::VibOrm(options) => viborm::recipes(schema, options),
+        Target::Json => return None,
     })
 }
 

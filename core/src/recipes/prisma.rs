@@ -6,6 +6,7 @@
 use super::javascript_module::{literal, object};
 use super::scenario::{self, Filler, Record, RemoveEffect, Scenario, Shape};
 use super::{a, heading, Expected, Recipe, Recipes, RelationRecipes};
+use crate::generate::javascript::variable_name;
 use crate::generate::relation_ends::RelationEnds;
 use crate::generate::Target;
 use crate::ir::{lower_camel, Entity, Provider, Schema, SchemaIndex};
@@ -14,24 +15,38 @@ use crate::languages::prisma::identifier;
 pub(super) fn recipes(original: &Schema, target: Target) -> Recipes {
     let named = crate::generate::prisma_names::with_prisma_names(original);
     let (schema, origin) = crate::generate::explicit_join_models::with_explicit_join_models(&named);
-    let ends = scenario::ends_of(&schema);
-    let index = SchemaIndex::new(&schema);
-    let writer = PrismaWriter { schema: &schema, index: &index, ends: &ends };
-    let mut relations = Vec::new();
-    for scenario in scenario::plan(&schema, &ends, |_| true, false) {
-        let mut recipes = writer.relation(&scenario);
-        recipes.relation = origin[scenario.relation];
-        relations.push(recipes);
-    }
     let note = (schema.provider == Some(Provider::Mongodb))
         .then(|| "MongoDB's many-to-many relations through lists of ids are used as Prisma's others are (`connect`, `include`); they have no recipes of their own here.".to_string());
-    Recipes { target, preamble: "import type { PrismaClient } from \"./generated/client\";\n".to_string(), relations, note }
+    let mut recipes = client_recipes(&schema, target, ClientApi::Prisma, "import type { PrismaClient } from \"./generated/client\";\n");
+    for relation in &mut recipes.relations {
+        relation.relation = origin[relation.relation];
+    }
+    recipes.note = note;
+    recipes
+}
+
+/// The Prisma-like client APIs: Prisma Client, and VibORM's client, which follows it (`include`,
+/// nested `create`, `connect`, `is`/`some`), without `_count` and with its own accessor names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum ClientApi {
+    Prisma,
+    VibOrm,
+}
+
+/// The recipes of every relation of `schema` (as the target's writer writes it) in `api`.
+pub(super) fn client_recipes(schema: &Schema, target: Target, api: ClientApi, preamble: &str) -> Recipes {
+    let ends = scenario::ends_of(schema);
+    let index = SchemaIndex::new(schema);
+    let writer = PrismaWriter { schema, index: &index, ends: &ends, api };
+    let relations = scenario::plan(schema, &ends, |_| true, false).iter().map(|s| writer.relation(s)).collect();
+    Recipes { target, preamble: preamble.to_string(), relations, note: None }
 }
 
 struct PrismaWriter<'s> {
     schema: &'s Schema,
     index: &'s SchemaIndex<'s>,
     ends: &'s [RelationEnds],
+    api: ClientApi,
 }
 
 impl PrismaWriter<'_> {
@@ -39,15 +54,26 @@ impl PrismaWriter<'_> {
         self.index.entity(name).expect("relations point at entities")
     }
 
-    /// `prisma.user`: the model's delegate.
+    /// `prisma.user`, `client.user`: the model's delegate.
     fn delegate(&self, entity: &str) -> String {
-        format!("prisma.{}", lower_camel(entity))
+        match self.api {
+            ClientApi::Prisma => format!("prisma.{}", lower_camel(entity)),
+            ClientApi::VibOrm => format!("client.{}", variable_name(&lower_camel(entity))),
+        }
+    }
+
+    /// A scalar field's name in the client: the Prisma writer's identifier for it, or as it is.
+    fn field(&self, name: &str) -> String {
+        match self.api {
+            ClientApi::Prisma => identifier(name),
+            ClientApi::VibOrm => name.to_string(),
+        }
     }
 
     /// The fields of `record` a create writes, with its links as `connect`s.
     fn data(&self, record: &Record) -> Vec<(String, String)> {
         let mut data: Vec<(String, String)> =
-            record.values.iter().filter(|v| v.filler == Filler::Nobody).map(|v| (identifier(&v.field), literal(&v.sample, true))).collect();
+            record.values.iter().filter(|v| v.filler == Filler::Nobody).map(|v| (self.field(&v.field), literal(&v.sample, true))).collect();
         for link in &record.links {
             let relation = &self.schema.relations[link.relation];
             let fk = relation.foreign_key.as_ref().expect("links follow foreign keys");
@@ -62,7 +88,7 @@ impl PrismaWriter<'_> {
     /// A unique input naming `var`'s record of `entity` by `fields` (a key or a unique):
     /// `{ id: user.id }`, `{ organisationId_code: { organisationId: team.organisationId, … } }`.
     fn unique_input(&self, entity: &Entity, fields: &[String], var: &str) -> String {
-        let pairs: Vec<(String, String)> = fields.iter().map(|f| (identifier(f), format!("{var}.{}", identifier(f)))).collect();
+        let pairs: Vec<(String, String)> = fields.iter().map(|f| (self.field(f), format!("{var}.{}", self.field(f)))).collect();
         if fields.len() == 1 {
             return object(&pairs);
         }
@@ -74,8 +100,8 @@ impl PrismaWriter<'_> {
             .map(|pk| (pk.client_name.clone(), pk.fields.clone()))
             .or_else(|| entity.uniques.iter().find(|u| same(&u.fields)).map(|u| (u.client_name.clone(), u.fields.clone())));
         let (name, ordered) = found.unwrap_or((None, fields.to_vec()));
-        let name = name.unwrap_or_else(|| ordered.iter().map(|f| identifier(f)).collect::<Vec<_>>().join("_"));
-        let pairs: Vec<(String, String)> = ordered.iter().map(|f| (identifier(f), format!("{var}.{}", identifier(f)))).collect();
+        let name = name.unwrap_or_else(|| ordered.iter().map(|f| self.field(f)).collect::<Vec<_>>().join("_"));
+        let pairs: Vec<(String, String)> = ordered.iter().map(|f| (self.field(f), format!("{var}.{}", self.field(f)))).collect();
         object(&[(name, object(&pairs))])
     }
 
@@ -95,7 +121,7 @@ impl PrismaWriter<'_> {
     fn key_filter(&self, record: &Record) -> String {
         let entity = self.entity(&record.entity);
         let fields = entity.primary_key.as_ref().map(|pk| pk.fields.clone()).or_else(|| entity.uniques.first().map(|u| u.fields.clone()));
-        object(&fields.unwrap_or_default().iter().map(|f| (identifier(f), format!("{}.{}", record.var, identifier(f)))).collect::<Vec<_>>())
+        object(&fields.unwrap_or_default().iter().map(|f| (self.field(f), format!("{}.{}", record.var, self.field(f)))).collect::<Vec<_>>())
     }
 
     /// `const user = await prisma.user.create({ data: … });`
@@ -125,7 +151,7 @@ impl PrismaWriter<'_> {
         let (p, c, c2) = (&s.parent, &s.child, &s.second);
         let (pn, cn) = (&s.parent_navigation, &s.child_navigation);
         let key = s.key_pairs(self.schema);
-        let by_parent = object(&key.iter().map(|(f, r)| (identifier(f), format!("{}.{}", p.var, identifier(r)))).collect::<Vec<_>>());
+        let by_parent = object(&key.iter().map(|(f, r)| (self.field(f), format!("{}.{}", p.var, self.field(r)))).collect::<Vec<_>>());
         let count_children = format!("await {}.count({{ where: {by_parent} }})", self.delegate(&c.entity));
         let child_data = object(&self.data(c));
         let nested = if one_to_one { format!("{{ create: {child_data} }}") } else { format!("{{ create: [{child_data}] }}") };
@@ -136,7 +162,7 @@ impl PrismaWriter<'_> {
             Expected::Count(1),
         )
         .then(if one_to_one {
-            format!("const {} = {}.{pn}!;", c.var, p.var)
+            format!("const {} = {}.{pn}{};", c.var, p.var, if self.api == ClientApi::Prisma { "!" } else { "" })
         } else {
             format!("const [{}] = {}.{pn};", c.var, p.var)
         })];
@@ -164,7 +190,7 @@ impl PrismaWriter<'_> {
             Expected::Count(1),
         ));
         if let Some((field, sample)) = &s.filter {
-            let condition = object(&[(identifier(field), literal(sample, true))]);
+            let condition = object(&[(self.field(field), literal(sample, true))]);
             let operator = if one_to_one { "is" } else { "some" };
             let found = format!("{}s", p.var);
             recipes.push(
@@ -189,13 +215,24 @@ impl PrismaWriter<'_> {
             );
         }
         let connect_parent = (cn.clone(), format!("{{ connect: {} }}", self.where_record(p)));
-        if one_to_one && s.optional_key {
+        if one_to_one && s.optional_key && self.api == ClientApi::VibOrm {
+            recipes.push(Recipe::explain(
+                format!("Attach a second {} to the same {}", c.entity, p.entity),
+                self.create(c2, Some(connect_parent), None),
+                format!(
+                    "{} has at most one {pn} (the unique key on {}.{}). VibORM's documentation does not say whether `connect` moves it (as Prisma Client does, setting the first one's key to NULL) or the database refuses it.",
+                    a(&p.entity),
+                    c.entity,
+                    key.iter().map(|(f, _)| self.field(f)).collect::<Vec<_>>().join(", ")
+                ),
+            ));
+        } else if one_to_one && s.optional_key {
             // Prisma Client moves a one-to-one whose key may be NULL: the first child lets go.
             let let_go = format!(
                 "await {}.count({{ where: {{ {}, {} }} }})",
                 self.delegate(&c.entity),
                 self.key_filter(c).trim_start_matches("{ ").trim_end_matches(" }"),
-                key.iter().map(|(f, _)| format!("{}: null", identifier(f))).collect::<Vec<_>>().join(", ")
+                key.iter().map(|(f, _)| format!("{}: null", self.field(f))).collect::<Vec<_>>().join(", ")
             );
             recipes.push(
                 Recipe::checked(
@@ -208,7 +245,7 @@ impl PrismaWriter<'_> {
                     "{} has at most one {pn} (the unique key on {}.{}), so Prisma Client moves it: the first {}'s key is set to NULL before the new one takes the {}.",
                     a(&p.entity),
                     c.entity,
-                    key.iter().map(|(f, _)| identifier(f)).collect::<Vec<_>>().join(", "),
+                    key.iter().map(|(f, _)| self.field(f)).collect::<Vec<_>>().join(", "),
                     c.entity,
                     p.entity
                 )),
@@ -225,7 +262,7 @@ impl PrismaWriter<'_> {
                     "Refused: {} has at most one {pn} (the unique key on {}.{}), and Prisma Client cannot let go of the first, whose key cannot be NULL. Delete the first one, or point it elsewhere, first.",
                     a(&p.entity),
                     c.entity,
-                    key.iter().map(|(f, _)| identifier(f)).collect::<Vec<_>>().join(", "),
+                    key.iter().map(|(f, _)| self.field(f)).collect::<Vec<_>>().join(", "),
                 )),
             );
         } else if s.optional_key {
@@ -255,13 +292,13 @@ impl PrismaWriter<'_> {
                 .with_note(format!("The key is required, so {} is made already connected.", a(&c.entity))),
             );
         }
-        let children = if one_to_one { 1 } else { 2 };
-        if one_to_one {
+        let children: usize = if one_to_one { 1 } else { 2 };
+        if one_to_one || self.api == ClientApi::VibOrm {
             recipes.push(Recipe::checked(
-                format!("Count the {}s of {}", c.entity, a(&p.entity)),
+                format!("Count the {pn} of {}", a(&p.entity)),
                 format!("const {}Count = {count_children};", c.var),
                 format!("{}Count", c.var),
-                Expected::Count(1),
+                Expected::Count(children as u32),
             ));
         } else {
             let counted = format!("{}Counts", p.var);
@@ -278,7 +315,7 @@ impl PrismaWriter<'_> {
         }
         let ours: Vec<String> = [c, c2].iter().take(children).map(|r| self.key_filter(r)).collect();
         let ours = format!("OR: [{}]", ours.join(", "));
-        let nulls = key.iter().map(|(f, _)| format!("{}: null", identifier(f))).collect::<Vec<_>>().join(", ");
+        let nulls = key.iter().map(|(f, _)| format!("{}: null", self.field(f))).collect::<Vec<_>>().join(", ");
         let delete = format!("await {}.delete({{ where: {} }});", self.delegate(&p.entity), self.where_record(p));
         recipes.push(self.remove(s, delete, &ours, &nulls, children));
         recipes
@@ -316,13 +353,21 @@ impl PrismaWriter<'_> {
     fn joined(&self, s: &Scenario) -> Vec<Recipe> {
         let (one, other, other2) = (&s.parent, &s.child, &s.second);
         let (an, bn) = (&s.parent_navigation, &s.child_navigation);
-        let count_of = |entity: &str, navigation: &str, where_: String| {
-            format!(
-                "(await {}.findUnique({{ where: {where_}, select: {{ _count: {{ select: {{ {navigation}: true }} }} }} }}))?._count.{navigation} ?? 0",
-                self.delegate(entity)
-            )
+        // How many records `record` is linked to through `navigation` (whose other end is `back`).
+        let count_of = |record: &Record, navigation: &str, back: &str| {
+            match self.api {
+            ClientApi::Prisma => format!(
+                "(await {}.findUnique({{ where: {}, select: {{ _count: {{ select: {{ {navigation}: true }} }} }} }}))?._count.{navigation} ?? 0",
+                self.delegate(&record.entity),
+                self.where_record(record)
+            ),
+            ClientApi::VibOrm => {
+                let target = if record.var == one.var { &other.entity } else { &one.entity };
+                format!("await {}.count({{ where: {{ {back}: {{ some: {} }} }} }})", self.delegate(target), self.key_filter(record))
+            }
+        }
         };
-        let count_a = count_of(&one.entity, an, self.where_record(one));
+        let count_a = count_of(one, an, bn);
         let mut recipes = vec![Recipe::checked(
             format!("Create {} with {} nested", a(&one.entity), a(&other.entity)),
             self.create(one, Some((an.clone(), format!("{{ create: [{}] }}", object(&self.data(other))))), Some(an)),
@@ -351,7 +396,7 @@ impl PrismaWriter<'_> {
                 format!(
                     "const {found} = await {}.findMany({{\n  where: {{ {an}: {{ some: {} }} }},\n}});",
                     self.delegate(&one.entity),
-                    object(&[(identifier(field), literal(sample, true))])
+                    object(&[(self.field(field), literal(sample, true))])
                 ),
                 format!("{found}.length"),
                 Expected::Count(1),
@@ -371,17 +416,19 @@ impl PrismaWriter<'_> {
             count_a.clone(),
             Expected::Count(2),
         ));
-        recipes.push(Recipe::checked(
-            format!("Count the {an} of {}", a(&one.entity)),
-            format!(
-                "const {0}Counts = await {1}.findUnique({{\n  where: {2},\n  select: {{ _count: {{ select: {{ {an}: true }} }} }},\n}});",
-                one.var,
-                self.delegate(&one.entity),
-                self.where_record(one)
+        let (count_code, count_check) = match self.api {
+            ClientApi::Prisma => (
+                format!(
+                    "const {0}Counts = await {1}.findUnique({{\n  where: {2},\n  select: {{ _count: {{ select: {{ {an}: true }} }} }},\n}});",
+                    one.var,
+                    self.delegate(&one.entity),
+                    self.where_record(one)
+                ),
+                format!("{}Counts?._count.{an} ?? 0", one.var),
             ),
-            format!("{}Counts?._count.{an} ?? 0", one.var),
-            Expected::Count(2),
-        ));
+            ClientApi::VibOrm => (format!("const {}Count = {count_a};", other.var), format!("{}Count", other.var)),
+        };
+        recipes.push(Recipe::checked(format!("Count the {an} of {}", a(&one.entity)), count_code, count_check, Expected::Count(2)));
         recipes.push(
             Recipe::checked(
                 format!("Remove {} from {}", a(&other.entity), a(&one.entity)),
@@ -395,7 +442,7 @@ impl PrismaWriter<'_> {
             Recipe::checked(
                 format!("Delete {}", a(&one.entity)),
                 format!("await {}.delete({{ where: {} }});", self.delegate(&one.entity), self.where_record(one)),
-                count_of(&other.entity, bn, self.where_record(other)),
+                count_of(other, bn, an),
                 Expected::Count(0),
             )
             .with_note(format!("Its rows in the join table go with it (ON DELETE CASCADE); the {}s stay.", other.entity)),
