@@ -75,6 +75,10 @@ enum Command {
         /// text (headings and code) or json (every recipe with its check and what it must find).
         #[arg(long, value_enum, default_value = "text")]
         format: Format,
+        /// Write recipes even when the schema has errors (a relation written on one side only is an
+        /// error in Prisma, and fine in TypeORM, Sequelize and SQL).
+        #[arg(long)]
+        force: bool,
     },
     /// Print a link that opens the schema in the playground.
     Share {
@@ -235,13 +239,13 @@ fn run(command: Command) -> Result<ExitCode, UsageError> {
             }
             Ok(ExitCode::SUCCESS)
         }
-        Command::Recipes { file, from, target: target_args, out, format } => {
+        Command::Recipes { file, from, target: target_args, out, format, force } => {
             let source = read_source(&file, from.as_deref())?;
             let analysis = analyze(&source.text, source.language);
             let target = target_args.target(&analysis.schema)?;
             eprint!("{}", source.render(&analysis.diagnostics));
-            if has_errors(&analysis.diagnostics) {
-                eprintln!("relplay: no recipes for a schema with errors (`relplay check` lists them)");
+            if has_errors(&analysis.diagnostics) && !force {
+                eprintln!("relplay: no recipes for a schema with errors (`relplay check` lists them; `--force` writes them anyway)");
                 return Ok(ExitCode::from(1));
             }
             let Some(recipes) = relplay_core::recipes::recipes(&analysis.schema, target) else {

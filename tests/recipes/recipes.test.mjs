@@ -32,6 +32,22 @@ function recipeSchemas() {
     .map((f) => ({ name: basename(f, ".prisma"), text: readFileSync(join(dir, f), "utf8") }));
 }
 
+/**
+ * The schemas whose relations are written on one side only: invalid Prisma, fine in SQL, TypeORM
+ * and Sequelize, whose recipes must say what cannot be done from the other side (read with
+ * `--force`, as `convert` reads them).
+ */
+function oneSidedSchemas() {
+  const dir = join(repoRoot, "core/tests/fixtures/one-sided");
+  return [
+    { name: "unidirectional", text: readFileSync(join(repoRoot, "examples/unidirectional.prisma"), "utf8"), force: true },
+    ...readdirSync(dir)
+      .filter((f) => f.endsWith(".prisma"))
+      .sort()
+      .map((f) => ({ name: `one-sided-${basename(f, ".prisma")}`, text: readFileSync(join(dir, f), "utf8"), force: true })),
+  ];
+}
+
 /** `schema` written for `dialect` (its datasource's provider set to it), as a file. */
 function schemaFile(schema, dialect) {
   mkdirSync(workDir, { recursive: true });
@@ -49,7 +65,7 @@ function run(args) {
 /** The module `relplay recipes FILE --to … --out DIR` writes. */
 function recipesModule(file, args) {
   const dir = mkdtempSync(join(tmpdir(), "relplay-recipes-"));
-  run(["recipes", file, ...args, "--out", dir]);
+  run(["recipes", file, ...args, "--force", "--out", dir]);
   const [written] = readdirSync(dir);
   return readFileSync(join(dir, written), "utf8");
 }
@@ -158,11 +174,11 @@ async function sqlOutcomes(session, recipes) {
 
 describe("SQL recipes on each database, after relplay's DDL", () => {
   for (const dialect of DIALECTS) {
-    for (const schema of recipeSchemas()) {
+    for (const schema of [...recipeSchemas(), ...oneSidedSchemas()]) {
       test(`${schema.name} on ${dialect}`, async () => {
         const file = schemaFile(schema, dialect);
-        const ddl = run(["convert", file, "--to", "sql", "--dialect", dialect]);
-        const recipes = JSON.parse(run(["recipes", file, "--to", "sql", "--dialect", dialect, "--format", "json"]));
+        const ddl = run(["convert", file, "--to", "sql", "--dialect", dialect, "--force"]);
+        const recipes = JSON.parse(run(["recipes", file, "--to", "sql", "--dialect", dialect, "--format", "json", "--force"]));
         const session = await sqlSession(dialect, `sql_${schema.name}_${dialect}`, ddl, recipes.preamble);
         try {
           const { outcomes, expected } = await sqlOutcomes(session, recipes);
@@ -196,11 +212,11 @@ test("the SQL recipes notice a database that is not what they say: the one-to-on
 
 describe("Sequelize recipes with relplay's Sequelize models", () => {
   for (const dialect of DIALECTS) {
-    for (const schema of recipeSchemas()) {
+    for (const schema of [...recipeSchemas(), ...oneSidedSchemas()]) {
       test(`${schema.name} on ${dialect}`, async () => {
         const file = schemaFile(schema, dialect);
         const name = `recipes_${schema.name}_${dialect}`;
-        const { sequelize } = await openSequelize(name, run(["convert", file, "--to", "sequelize"]), dialect, servers);
+        const { sequelize } = await openSequelize(name, run(["convert", file, "--to", "sequelize", "--force"]), dialect, servers);
         try {
           const { outcomes, expected } = await runRecipes(`${name}-sequelize`, recipesModule(file, ["--to", "sequelize"]), false, sequelize);
           assert.ok(Object.keys(expected).length >= 6, "every relation has its recipes");
@@ -221,8 +237,8 @@ describe("Sequelize recipes with relplay's Sequelize models", () => {
 async function typeormModule(name, file) {
   const dir = join(workDir, `${name}-typeorm`);
   mkdirSync(dir, { recursive: true });
-  run(["convert", file, "--to", "typeorm", "--out", dir]);
-  run(["recipes", file, "--to", "typeorm", "--out", dir]);
+  run(["convert", file, "--to", "typeorm", "--out", dir, "--force"]);
+  run(["recipes", file, "--to", "typeorm", "--out", dir, "--force"]);
   writeFileSync(join(dir, "entry.ts"), 'export * from "./index";\nexport { runRecipes, expected } from "./recipes";\n');
   const outfile = join(dir, `bundle-${process.pid}.mjs`);
   await build({
@@ -240,7 +256,7 @@ async function typeormModule(name, file) {
 
 describe("TypeORM recipes with relplay's TypeORM entities", () => {
   for (const dialect of DIALECTS) {
-    for (const schema of recipeSchemas()) {
+    for (const schema of [...recipeSchemas(), ...oneSidedSchemas()]) {
       test(`${schema.name} on ${dialect}`, async () => {
         const file = schemaFile(schema, dialect);
         const name = `recipes_${schema.name}_${dialect}`;
@@ -301,4 +317,14 @@ test("the VibORM stand-in refuses what VibORM's client does not document: Prisma
   );
   assert.match(prismaStyle, /_count/);
   await assert.rejects(vibormOutcomes("recipes_viborm_count", file, "postgresql", prismaStyle), /not in VibORM's documented client API: .*_count/);
+});
+
+test("a relation written on one side only: TypeORM and Sequelize recipes say it cannot be loaded from the other", () => {
+  const file = schemaFile(oneSidedSchemas()[0], "postgresql");
+  const typeorm = JSON.parse(run(["recipes", file, "--to", "typeorm", "--format", "json", "--force"]));
+  const load = typeorm.relations[0].recipes.find((r) => r.title === "Load the posts of a User");
+  assert.match(load.note, /User declares no property for this relation \(it is unidirectional\), so TypeORM cannot load it from a User/);
+  const sequelize = JSON.parse(run(["recipes", file, "--to", "sequelize", "--format", "json", "--force"]));
+  const fromUser = sequelize.relations[0].recipes.find((r) => r.title === "Load the posts of a User");
+  assert.match(fromUser.note, /User has no association to Post here/);
 });
