@@ -176,9 +176,13 @@ impl TypeOrmWriter<'_> {
                     count_children.clone(),
                     Expected::Count(1),
                 )
-                .with_note(format!(
-                    "Without `cascade` on {pc}.{pn}, TypeORM saves each entity on its own: the {pc} first, then the {cc} that points at it (relplay's `--cascade persist` writes `cascade: [\"insert\", \"update\"]`, and one `save` of the {pc} with its {pn} nested does both)."
-                )),
+                .with_note(if has {
+                    format!(
+                        "Without `cascade` on {pc}.{pn}, TypeORM saves each entity on its own: the {pc} first, then the {cc} that points at it (relplay's `--cascade persist` writes `cascade: [\"insert\", \"update\"]`, and one `save` of the {pc} with its {pn} nested does both)."
+                    )
+                } else {
+                    format!("{pc} declares no property for this relation, so the {cc} is saved pointing at a saved {pc}.")
+                }),
             );
         }
         if has {
@@ -289,20 +293,22 @@ impl TypeOrmWriter<'_> {
         }
         let children = if one_to_one { 1 } else { 2 };
         let count_name = format!("{}Count", c.var);
-        recipes.push(
-            Recipe::checked(
-                format!("Count the {pn} of {}", a(&p.entity)),
-                format!("const {count_name} = {count_children};"),
-                count_name,
-                Expected::Count(children),
-            )
-            .with_note(format!(
+        let count = Recipe::checked(
+            format!("Count the {pn} of {}", a(&p.entity)),
+            format!("const {count_name} = {count_children};"),
+            count_name,
+            Expected::Count(children),
+        );
+        recipes.push(if has {
+            count.with_note(format!(
                 "For many {pc}s at once: `.loadRelationCountAndMap(\"{}.{c}Count\", \"{}.{pn}\")` on a QueryBuilder.",
                 p.var,
                 p.var,
                 c = c.var
-            )),
-        );
+            ))
+        } else {
+            count
+        });
         let ours: Vec<String> = [c, c2].iter().take(children as usize).map(|r| self.key_filter(r)).collect();
         let nulls: String = s.key_pairs(self.schema).iter().map(|(f, _)| format!(", {f}: IsNull()")).collect();
         let with = |extra: &str| {
