@@ -308,6 +308,9 @@ impl<'s> Planner<'s> {
             let filler = match &field.default {
                 Some(DefaultValue::Autoincrement | DefaultValue::DbGenerated(_) | DefaultValue::Auto) => Filler::Database,
                 Some(DefaultValue::Uuid(_) | DefaultValue::Cuid(_) | DefaultValue::Nanoid(_)) => Filler::PrismaClient,
+                // A list's default is the database's alone (TypeORM and Sequelize write none), so
+                // the recipes give the list.
+                Some(DefaultValue::List(_)) => Filler::Nobody,
                 Some(_) if !is_key => continue,
                 Some(_) => Filler::Nobody,
                 None if field.nullable && !is_key => continue,
