@@ -1,21 +1,27 @@
 // The app's core in a Web Worker (copied into static/modules/ beside the wasm modules by
 // scripts/build-modules.sh). The page posts requests (JSON strings of relplay_core::service::Request)
-// and gets back {reply}, {loading} while the readers' module is fetched, or {crashed} when the
-// core failed — after which this worker closes and the page starts a new one.
+// and gets back {reply}, {loading} while the readers' module is fetched, {readersFailed} or
+// {recipesFailed} when a module could not be fetched, or {crashed} when the core failed — after which this worker closes
+// and the page starts a new one.
 import initCore, { answer } from "./relplay_worker.js";
 
 const ready = initCore({ module_or_path: new URL("relplay_worker_bg.wasm", import.meta.url) });
-let readers = null;
-let readersLoading = null;
+// The modules the core loads when a request first needs them: the readers (SQL and ORM code)
+// and the recipes (the "Use it" pane). Each is fetched once.
+const modules = {
+  readers: { script: "./relplay_readers.js", wasm: "relplay_readers_bg.wasm", loaded: null, loading: null },
+  recipes: { script: "./relplay_recipes.js", wasm: "relplay_recipes_bg.wasm", loaded: null, loading: null },
+};
 let newest = null;
 let busy = false;
 
-function loadReaders() {
-  readersLoading ??= import("./relplay_readers.js").then(async (m) => {
-    await m.default({ module_or_path: new URL("relplay_readers_bg.wasm", import.meta.url) });
-    readers = m;
+function load(name) {
+  const module = modules[name];
+  module.loading ??= import(module.script).then(async (m) => {
+    await m.default({ module_or_path: new URL(module.wasm, import.meta.url) });
+    module.loaded = m;
   });
-  return readersLoading;
+  return module.loading;
 }
 
 // Only the newest request is answered: one that a newer one overtook while the core was busy is
@@ -32,21 +38,28 @@ async function work() {
     while (newest !== null) {
       const request = newest;
       newest = null;
-      let reply = answer(request, readers?.analyze);
-      if (reply === undefined) {
-        // The text is SQL or ORM code: the readers' module reads it.
-        self.postMessage({ loading: true });
+      let reply = answer(request, modules.readers.loaded?.analyze, modules.recipes.loaded?.recipesView);
+      // The request needs a module not loaded yet: load it, then ask again (a newer request
+      // may have come meanwhile, which is then answered instead).
+      while (reply in modules) {
+        const name = reply;
+        if (name === "readers") self.postMessage({ loading: true });
         try {
-          await loadReaders();
+          await load(name);
         } catch (error) {
-          readersLoading = null;
-          self.postMessage({ readersFailed: String(error?.message ?? error) });
-          continue;
+          modules[name].loading = null;
+          const reason = String(error?.message ?? error);
+          self.postMessage(name === "readers" ? { readersFailed: reason } : { recipesFailed: reason });
+          reply = null;
+          break;
         }
-        if (newest !== null) continue;
-        reply = answer(request, readers.analyze);
+        if (newest !== null) {
+          reply = null;
+          break;
+        }
+        reply = answer(request, modules.readers.loaded?.analyze, modules.recipes.loaded?.recipesView);
       }
-      self.postMessage({ reply });
+      if (reply !== null) self.postMessage({ reply });
     }
   } catch (error) {
     // A trap (a panic, the stack or memory exhausted) leaves the wasm instance unusable.

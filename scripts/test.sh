@@ -15,14 +15,14 @@ need_rust_lints
 
 log "formatting and lints"
 cargo fmt --all --check
-cargo clippy --locked --all-targets -p relplay-core -p relplay-cli -p relplay-readers -- -D warnings
+cargo clippy --locked --all-targets -p relplay-core -p relplay-cli -p relplay-readers -p relplay-recipes -- -D warnings
 # The app's and its worker's build of the core, without the SQL and ORM code readers (they are a
 # module of their own), and the worker alone (built so, as scripts/build-modules.sh builds it).
 cargo clippy --locked -p relplay-core --no-default-features -- -D warnings
 cargo clippy --locked --all-targets -p relplay-worker -- -D warnings
 
 log "Rust tests"
-cargo test --locked -p relplay-core -p relplay-cli -p relplay-readers
+cargo test --locked -p relplay-core -p relplay-cli -p relplay-readers -p relplay-recipes
 cargo test --locked -p relplay-worker
 cargo test --locked -p relplay-core --no-default-features --lib service
 cargo build --locked -p relplay-cli

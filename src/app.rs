@@ -43,6 +43,8 @@ pub fn App() -> impl IntoView {
         sequelize_style: RwSignal::new(initial.playground.sequelize_style),
         viborm_api: RwSignal::new(initial.playground.viborm_api),
         prisma: RwSignal::new(initial.playground.prisma),
+        recipes_target: RwSignal::new(crate::state::recipes_target_of(&initial.playground)),
+        recipes: RwSignal::new(None),
         editor: StoredValue::new_local(None),
         notice: RwSignal::new(initial.notice),
         positions: RwSignal::new(initial.playground.positions.clone()),

@@ -5,7 +5,7 @@
 
 use crate::interop::core::{self, CoreMessage};
 use crate::panes::OutputTab;
-use crate::state::{CoreState, Playground, SwitchOffer, TargetOutput};
+use crate::state::{CoreState, Playground, RecipesView, SwitchOffer, TargetOutput};
 use leptos::prelude::*;
 use relplay_core::service::{Reply, Request, ViewReply, ViewRequest};
 
@@ -23,6 +23,18 @@ pub fn connect(playground: Playground) {
             playground.awaiting_core.set(false);
             playground.core_state.set(CoreState::ReaderFailed(reason))
         }
+        CoreMessage::RecipesFailed(reason) => {
+            // The pane says so; choosing it again asks again.
+            playground.awaiting_core.set(false);
+            let text =
+                format!("// The recipes could not be fetched ({reason}).\n// Your text is untouched; show the pane again to try again.\n");
+            playground.recipes.set(Some(RecipesView {
+                target: relplay_core::generate::Target::Json,
+                relation: Some(0),
+                text,
+                relations: Vec::new(),
+            }));
+        }
         CoreMessage::Crashed(reason) => {
             // Neither this request nor a language switch waiting for it will get an answer.
             // (Only a switch that is waiting is cleared: setting the signal asks the core again,
@@ -39,6 +51,10 @@ pub fn connect(playground: Playground) {
         match playground.tab.get() {
             OutputTab::Target(id) => views.push(ViewRequest::Output { target: id.with(&playground.target_choices()) }),
             OutputTab::Diagram => views.push(ViewRequest::Diagram { positions: playground.positions.get() }),
+            OutputTab::Recipes => views.push(ViewRequest::Recipes {
+                target: playground.recipes_target.get().with(&playground.target_choices()),
+                item: playground.selection.get().map(|s| s.item),
+            }),
             OutputTab::Problems => {}
         }
         if let Some(language) = playground.pending_switch.get() {
@@ -75,6 +91,9 @@ fn apply(playground: Playground, reply: Reply) {
                 }
             }),
             ViewReply::Diagram { svg } => playground.diagram_svg.set(svg),
+            ViewReply::Recipes { target, relation, text, relations } => {
+                playground.recipes.set(Some(RecipesView { target, relation, text, relations }))
+            }
             ViewReply::Rewrite { language, text, losses } => {
                 if playground.pending_switch.get_untracked() == Some(language) {
                     playground.pending_switch.set(None);

@@ -10,7 +10,7 @@ use relplay_core::generate::{Anchor, Target};
 use relplay_core::generate::{SchemaItem, SqlDialect};
 use relplay_core::ir::Provider;
 use relplay_core::options::{SequelizeStyle, TypeOrmCascade, VibOrmApi};
-use relplay_core::registry::TargetChoices;
+use relplay_core::registry::{TargetChoices, TargetId};
 use relplay_core::service::Reading;
 use relplay_core::share::SharedPlayground;
 use relplay_core::SourceLanguage;
@@ -38,6 +38,17 @@ pub struct TargetOutput {
     pub text: String,
     pub anchors: Vec<Anchor>,
     pub notes: Vec<String>,
+}
+
+/// The "Use it" pane's content as the core last sent it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RecipesView {
+    pub target: Target,
+    /// The relation shown (an index into the schema's relations), if the schema has one.
+    pub relation: Option<usize>,
+    pub text: String,
+    /// Every relation that has recipes, by its heading.
+    pub relations: Vec<(usize, String)>,
 }
 
 /// Whether the core has answered for the text on screen.
@@ -103,6 +114,10 @@ pub struct Playground {
     pub viborm_api: RwSignal<VibOrmApi>,
     /// The Prisma a Prisma source is judged by and the Prisma output written for.
     pub prisma: RwSignal<relplay_core::options::PrismaVersion>,
+    /// The ORM (or SQL) the "Use it" pane shows recipes in.
+    pub recipes_target: RwSignal<TargetId>,
+    /// The "Use it" pane's content as last sent.
+    pub recipes: RwSignal<Option<RecipesView>>,
     /// The source editor, once mounted (never, when the view leaves it out).
     pub editor: StoredValue<Option<CodeView>, LocalStorage>,
     pub notice: RwSignal<Option<Notice>>,
@@ -152,6 +167,7 @@ impl Playground {
             sequelize_style: self.sequelize_style.get(),
             viborm_api: self.viborm_api.get(),
             prisma: self.prisma.get(),
+            recipes_target: Some(self.recipes_target.get()).filter(|t| *t != TargetId::Prisma).map(|t| t.info().id.to_string()),
         }
     }
 
@@ -178,10 +194,17 @@ impl Playground {
         self.sequelize_style.set(playground.sequelize_style);
         self.viborm_api.set(playground.viborm_api);
         self.prisma.set(playground.prisma);
+        self.recipes_target.set(recipes_target_of(playground));
         self.positions.set(playground.positions.clone());
         self.selection.set(None);
         if let Some(tab) = playground.pane.as_deref().and_then(OutputTab::from_id).filter(|t| tabs.contains(t)) {
             self.tab.set(tab);
         }
     }
+}
+
+/// The "Use it" pane's ORM a link or draft names (Prisma when it names none, or one that has no
+/// recipes).
+pub fn recipes_target_of(playground: &SharedPlayground) -> TargetId {
+    playground.recipes_target.as_deref().and_then(TargetId::from_id).filter(|t| *t != TargetId::Json).unwrap_or(TargetId::Prisma)
 }

@@ -17,6 +17,7 @@ pub mod languages;
 pub mod layout;
 mod line_index;
 pub mod options;
+#[cfg(feature = "recipes")]
 pub mod recipes;
 pub mod registry;
 pub mod service;

@@ -188,6 +188,23 @@ impl Default for TargetChoices {
 
 impl Target {
     /// Which target this is.
+    /// How this target's recipes (the "Use it" pane, `relplay recipes`) are saved and shown:
+    /// SQL per dialect, TypeScript for Prisma Client, TypeORM and VibORM's client, JavaScript for
+    /// Sequelize.
+    pub fn recipes_format(&self) -> TextFormat {
+        match self {
+            Target::Sql(dialect) => {
+                TextFormat { file_name: "recipes.sql", mime_type: "application/sql", editor_language: dialect.as_str() }
+            }
+            Target::Sequelize(_) | Target::VibOrm(_) | Target::Json => {
+                TextFormat { file_name: "recipes.js", mime_type: "text/javascript", editor_language: "javascript" }
+            }
+            Target::Prisma(_) | Target::TypeOrm(_) => {
+                TextFormat { file_name: "recipes.ts", mime_type: "text/plain", editor_language: "typescript" }
+            }
+        }
+    }
+
     pub fn id(&self) -> TargetId {
         match self {
             Target::Prisma(_) => TargetId::Prisma,

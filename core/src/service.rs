@@ -40,6 +40,9 @@ pub enum ViewRequest {
     Diagram { positions: BTreeMap<String, (f64, f64)> },
     /// The schema written in another source language (switching the language).
     Rewrite { language: SourceLanguage },
+    /// How to use a relation in `target`: the recipes of the relation `item` is or (for an
+    /// entity) takes part in, or of the first relation when nothing is selected.
+    Recipes { target: Target, item: Option<SchemaItem> },
 }
 
 /// The answer to one [`Request`].
@@ -144,6 +147,14 @@ pub enum ViewReply {
         text: Option<String>,
         losses: Vec<String>,
     },
+    /// The recipes of one relation as text (`relation`: its index, `None` when the schema has
+    /// no relation), and every relation that has recipes, by its heading, to choose from.
+    Recipes {
+        target: Target,
+        relation: Option<usize>,
+        text: String,
+        relations: Vec<(usize, String)>,
+    },
 }
 
 /// The core as the page's worker holds it: the last reading and the last answer of each view.
@@ -166,14 +177,31 @@ impl Service {
             if *language == request.language && *prisma == request.prisma && *source == request.source)
     }
 
-    /// Answers `request`, reading the source with this build's readers.
+    /// Answers `request`, reading the source with this build's readers and writing recipes with
+    /// this build's recipes (a build without them answers the "Use it" pane with none).
     pub fn answer(&mut self, request: &Request) -> Reply {
-        self.answer_with(request, analyze)
+        #[cfg(feature = "recipes")]
+        let recipes = crate::recipes::view;
+        #[cfg(not(feature = "recipes"))]
+        let recipes = |_: &Schema, target, _| ViewReply::Recipes { target, relation: None, text: String::new(), relations: Vec::new() };
+        self.answer_with(request, analyze, recipes)
+    }
+
+    /// Whether answering `request` needs the recipes (a build without them asks the worker
+    /// to load the recipes' module first).
+    pub fn needs_recipes(request: &Request) -> bool {
+        request.views.iter().any(|view| matches!(view, ViewRequest::Recipes { .. }))
     }
 
     /// Answers `request`, reading the source with `read` when it changed (the worker passes
-    /// the readers' module here for the languages this build does not read).
-    pub fn answer_with(&mut self, request: &Request, read: impl FnOnce(&str, SourceLanguage) -> Analysis) -> Reply {
+    /// the readers' module here for the languages this build does not read), and answering the
+    /// "Use it" pane with `recipes` (the worker passes the recipes' module).
+    pub fn answer_with(
+        &mut self,
+        request: &Request,
+        read: impl FnOnce(&str, SourceLanguage) -> Analysis,
+        recipes: impl Fn(&Schema, Target, Option<SchemaItem>) -> ViewReply,
+    ) -> Reply {
         if self.needs_reading(request) {
             // Prisma is read here, by the rules of the Prisma chosen; other languages by `read`.
             let analysis = match request.language {
@@ -203,6 +231,7 @@ impl Service {
                 ViewRequest::Diagram { positions } => {
                     ViewReply::Diagram { svg: svg::render(&layout_with_positions(&analysis.schema, positions)) }
                 }
+                ViewRequest::Recipes { target, item } => recipes(&analysis.schema, *target, *item),
                 ViewRequest::Rewrite { language } if crate::diagnostic::has_errors(&analysis.diagnostics) => {
                     ViewReply::Rewrite { language: *language, text: None, losses: Vec::new() }
                 }
@@ -237,7 +266,7 @@ impl Service {
 fn same_view(a: &ViewReply, b: &ViewReply) -> bool {
     match (a, b) {
         (ViewReply::Output { target: x, .. }, ViewReply::Output { target: y, .. }) => x == y,
-        (ViewReply::Diagram { .. }, ViewReply::Diagram { .. }) => true,
+        (ViewReply::Diagram { .. }, ViewReply::Diagram { .. }) | (ViewReply::Recipes { .. }, ViewReply::Recipes { .. }) => true,
         _ => false,
     }
 }
@@ -355,6 +384,24 @@ mod tests {
         for item in [SchemaItem::Entity(0), SchemaItem::Entity(1), SchemaItem::Relation(0), SchemaItem::Entity(9)] {
             assert_eq!(outline.span_of(item), schema.span_of(item));
         }
+    }
+
+    #[test]
+    #[cfg(feature = "recipes")]
+    fn the_recipes_follow_the_selection() {
+        let mut service = Service::new();
+        let target = Target::Sql(crate::dialect::SqlDialect::Postgresql);
+        let ask = |item| vec![ViewRequest::Recipes { target, item }];
+        let first = service.answer(&request(1, SCHEMA, ask(None)));
+        let [ViewReply::Recipes { relation, text, relations, .. }] = first.views.as_slice() else { panic!("{first:?}") };
+        assert_eq!(*relation, Some(0));
+        assert!(text.contains("INSERT INTO \"Post\""), "{text}");
+        assert_eq!(relations, &[(0, "User.posts ↔ Post.author (one-to-many)".to_string())]);
+        // Selecting the entity Post means its relation; the same answer is not sent again.
+        let again = service.answer(&request(2, SCHEMA, ask(Some(SchemaItem::Entity(1)))));
+        assert!(again.views.is_empty());
+        let none = service.answer(&request(3, "model User {\n  id Int @id\n}\n", ask(None)));
+        assert!(matches!(none.views.as_slice(), [ViewReply::Recipes { relation: None, .. }]));
     }
 
     #[test]

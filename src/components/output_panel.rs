@@ -57,6 +57,17 @@ fn current_output(playground: &Playground) -> Output {
                 anchors,
             }
         }
+        OutputTab::Recipes => {
+            let format = playground.recipes_target.get().with(&choices).recipes_format();
+            Output {
+                text: playground.recipes.with(|r| r.as_ref().map(|r| r.text.clone()).unwrap_or_default()),
+                file_name: format.file_name.into(),
+                mime_type: format.mime_type,
+                language: Some(format.editor_language),
+                notes: Vec::new(),
+                anchors: Vec::new(),
+            }
+        }
         OutputTab::Problems => {
             let source_file = playground.language.get().info().format.file_name;
             Output {
@@ -207,7 +218,13 @@ pub fn OutputPanel() -> impl IntoView {
                 {settings.tabs.iter().copied().map(tab_button).collect_view()}
             </div>
             <div class="toolbar">
-                <Show when=move || is_tab(OutputTab::Target(TargetId::Sql))() || is_tab(OutputTab::Target(TargetId::TypeOrm))()>
+                <Show when=is_tab(OutputTab::Recipes)>
+                    <RecipesMenus/>
+                </Show>
+                <Show when=move || {
+                    is_tab(OutputTab::Target(TargetId::Sql))() || is_tab(OutputTab::Target(TargetId::TypeOrm))()
+                        || (is_tab(OutputTab::Recipes)() && matches!(playground.recipes_target.get(), TargetId::Sql | TargetId::TypeOrm))
+                }>
                     <label>
                         {move || if is_tab(OutputTab::Target(TargetId::TypeOrm))() { "Column types for " } else { "Dialect " }}
                         <select data-testid="dialect" on:change=set_dialect prop:value=move || chosen_dialect_value(playground)>
@@ -266,6 +283,9 @@ pub fn OutputPanel() -> impl IntoView {
             <Show when=move || has_errors() && !is_tab(OutputTab::Problems)()>
                 <p class="banner">"The schema has errors: this shows what could be understood so far."</p>
             </Show>
+            <Show when=move || is_tab(OutputTab::Recipes)() && playground.recipes.with(|r| r.as_ref().is_some_and(|r| r.relation.is_none()))>
+                <p class="banner" data-testid="recipes-empty">"The schema has no relation yet: write one to see how it is used."</p>
+            </Show>
             <Show when=move || output.with(|o| !o.notes.is_empty())>
                 <ul class="notes">
                     {move || output.with(|o| o.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view())}
@@ -284,5 +304,50 @@ pub fn OutputPanel() -> impl IntoView {
                 </div>
             </div>
         </section>
+    }
+}
+
+/// The "Use it" pane's menus: the ORM (or SQL) the recipes are written for, and the relation
+/// shown, which follows the selection in every view and selects the relation when chosen here.
+#[component]
+fn RecipesMenus() -> impl IntoView {
+    let playground = expect_context::<Playground>();
+    let targets = relplay_core::registry::TARGETS.iter().filter(|t| t.target != TargetId::Json);
+    let choose_target = move |event: leptos::ev::Event| {
+        if let Some(target) = TargetId::from_id(&event_target_value(&event)) {
+            playground.recipes_target.set(target);
+        }
+    };
+    let choose_relation = move |event: leptos::ev::Event| {
+        if let Ok(index) = event_target_value(&event).parse::<usize>() {
+            playground.select(Some(relplay_core::generate::SchemaItem::Relation(index)), SelectionOrigin::Output);
+        }
+    };
+    let shown = move || playground.recipes.with(|r| r.as_ref().and_then(|r| r.relation).map(|i| i.to_string()).unwrap_or_default());
+    view! {
+        <label>
+            "In "
+            <select data-testid="recipes-target" prop:value=move || playground.recipes_target.get().info().id on:change=choose_target>
+                {targets.map(|t| view! { <option value=t.id>{t.label}</option> }).collect_view()}
+            </select>
+        </label>
+        <label>
+            "Relation "
+            <select data-testid="recipes-relation" prop:value=shown on:change=choose_relation>
+                {move || {
+                    playground
+                        .recipes
+                        .with(|r| {
+                            r.as_ref()
+                                .map(|r| {
+                                    r.relations
+                                        .iter()
+                                        .map(|(index, heading)| view! { <option value=index.to_string()>{heading.clone()}</option> })
+                                        .collect_view()
+                                })
+                        })
+                }}
+            </select>
+        </label>
     }
 }

@@ -127,12 +127,49 @@ pub fn runnable_module(schema: &Schema, target: Target) -> Option<String> {
 
 /// The file a runnable module is written as (`relplay recipes --out DIR`).
 pub fn module_file_name(target: Target) -> &'static str {
-    match target {
-        Target::Sql(_) => "recipes.sql",
-        Target::TypeOrm(_) => "recipes.ts",
-        Target::Prisma(_) => "recipes.ts",
-        _ => "recipes.js",
+    target.recipes_format().file_name
+}
+
+/// The "Use it" pane's answer: the recipes in `target` of the relation `item` is (or for an
+/// entity, its first relation; with nothing selected, the first), and every relation's heading.
+pub fn view(schema: &Schema, target: Target, item: Option<crate::ir::SchemaItem>) -> crate::service::ViewReply {
+    use crate::service::ViewReply;
+    let Some(recipes) = recipes(schema, target) else {
+        return ViewReply::Recipes { target, relation: None, text: String::new(), relations: Vec::new() };
+    };
+    let relation = relation_for(&recipes, schema, item);
+    let mut relations: Vec<(usize, String)> = Vec::new();
+    for r in &recipes.relations {
+        if !relations.iter().any(|(index, _)| *index == r.relation) {
+            relations.push((r.relation, r.heading.clone()));
+        }
     }
+    let text = relation.map(|index| relation_text(&recipes, index)).unwrap_or_default();
+    ViewReply::Recipes { target, relation, text, relations }
+}
+
+/// The relation whose recipes a person means by selecting `item`: the relation itself, or for an
+/// entity its first relation; with nothing selected, the schema's first relation.
+pub fn relation_for(recipes: &Recipes, schema: &Schema, item: Option<crate::ir::SchemaItem>) -> Option<usize> {
+    use crate::ir::SchemaItem;
+    let has = |index: usize| recipes.relations.iter().any(|r| r.relation == index);
+    let chosen = match item {
+        Some(SchemaItem::Relation(index)) => Some(index).filter(|&i| has(i)),
+        Some(SchemaItem::Entity(index)) => schema.entities.get(index).and_then(|entity| {
+            recipes.relations.iter().map(|r| r.relation).find(|&i| {
+                schema.relations.get(i).is_some_and(|r| r.owning_side.entity == entity.name || r.inverse_side.entity == entity.name)
+            })
+        }),
+        None => None,
+    };
+    chosen.or_else(|| recipes.relations.first().map(|r| r.relation))
+}
+
+/// [`as_text`] of one relation's recipes (for a relation a Prisma join model stands for, both of
+/// its halves).
+pub fn relation_text(recipes: &Recipes, relation: usize) -> String {
+    let only = Recipes { relations: recipes.relations.iter().filter(|r| r.relation == relation).cloned().collect(), ..recipes.clone() };
+    as_text(&only)
 }
 
 /// `a Team`, `an Organisation`: a name with its indefinite article.

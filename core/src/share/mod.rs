@@ -54,6 +54,9 @@ pub struct SharedPlayground {
     /// The Prisma chosen (it judges a Prisma source and shapes the Prisma output), when not 7.
     #[serde(rename = "r", default, skip_serializing_if = "is_default")]
     pub prisma: crate::options::PrismaVersion,
+    /// The target the "Use it" pane shows recipes in (`typeorm`, `sequelize`…), when not Prisma.
+    #[serde(rename = "u", default, skip_serializing_if = "Option::is_none")]
+    pub recipes_target: Option<String>,
 }
 
 fn is_default<T: Default + PartialEq>(value: &T) -> bool {
@@ -150,6 +153,7 @@ mod tests {
             sequelize_style: SequelizeStyle::Class,
             viborm_api: VibOrmApi::ConfigFirst,
             prisma: crate::options::PrismaVersion::Six,
+            recipes_target: Some("sequelize".into()),
         }
     }
 
