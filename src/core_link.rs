@@ -91,8 +91,8 @@ fn apply(playground: Playground, reply: Reply) {
                 }
             }),
             ViewReply::Diagram { svg } => playground.diagram_svg.set(svg),
-            ViewReply::Recipes { target, relation, text, relations } => {
-                playground.recipes.set(Some(RecipesView { target, relation, text, relations }))
+            ViewReply::Recipes { target, pane } => {
+                playground.recipes.set(Some(RecipesView { target, relation: pane.relation, text: pane.text, relations: pane.relations }))
             }
             ViewReply::Rewrite { language, text, losses } => {
                 if playground.pending_switch.get_untracked() == Some(language) {

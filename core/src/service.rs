@@ -147,14 +147,21 @@ pub enum ViewReply {
         text: Option<String>,
         losses: Vec<String>,
     },
-    /// The recipes of one relation as text (`relation`: its index, `None` when the schema has
-    /// no relation), and every relation that has recipes, by its heading, to choose from.
+    /// The "Use it" pane in `target`.
     Recipes {
         target: Target,
-        relation: Option<usize>,
-        text: String,
-        relations: Vec<(usize, String)>,
+        pane: RecipesPane,
     },
+}
+
+/// The "Use it" pane's content: the recipes of one relation as text (`relation`: its index,
+/// `None` when the schema has no relation), and every relation that has recipes, by its heading,
+/// to choose from.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct RecipesPane {
+    pub relation: Option<usize>,
+    pub text: String,
+    pub relations: Vec<(usize, String)>,
 }
 
 /// The core as the page's worker holds it: the last reading and the last answer of each view.
@@ -183,7 +190,7 @@ impl Service {
         #[cfg(feature = "recipes")]
         let recipes = crate::recipes::view;
         #[cfg(not(feature = "recipes"))]
-        let recipes = |_: &Schema, target, _| ViewReply::Recipes { target, relation: None, text: String::new(), relations: Vec::new() };
+        let recipes = |_: &Schema, _, _| RecipesPane::default();
         self.answer_with(request, analyze, recipes)
     }
 
@@ -200,7 +207,7 @@ impl Service {
         &mut self,
         request: &Request,
         read: impl FnOnce(&str, SourceLanguage) -> Analysis,
-        recipes: impl Fn(&Schema, Target, Option<SchemaItem>) -> ViewReply,
+        recipes: impl Fn(&Schema, Target, Option<SchemaItem>) -> RecipesPane,
     ) -> Reply {
         if self.needs_reading(request) {
             // Prisma is read here, by the rules of the Prisma chosen; other languages by `read`.
@@ -231,7 +238,9 @@ impl Service {
                 ViewRequest::Diagram { positions } => {
                     ViewReply::Diagram { svg: svg::render(&layout_with_positions(&analysis.schema, positions)) }
                 }
-                ViewRequest::Recipes { target, item } => recipes(&analysis.schema, *target, *item),
+                ViewRequest::Recipes { target, item } => {
+                    ViewReply::Recipes { target: *target, pane: recipes(&analysis.schema, *target, *item) }
+                }
                 ViewRequest::Rewrite { language } if crate::diagnostic::has_errors(&analysis.diagnostics) => {
                     ViewReply::Rewrite { language: *language, text: None, losses: Vec::new() }
                 }
@@ -393,7 +402,9 @@ mod tests {
         let target = Target::Sql(crate::dialect::SqlDialect::Postgresql);
         let ask = |item| vec![ViewRequest::Recipes { target, item }];
         let first = service.answer(&request(1, SCHEMA, ask(None)));
-        let [ViewReply::Recipes { relation, text, relations, .. }] = first.views.as_slice() else { panic!("{first:?}") };
+        let [ViewReply::Recipes { pane: RecipesPane { relation, text, relations }, .. }] = first.views.as_slice() else {
+            panic!("{first:?}")
+        };
         assert_eq!(*relation, Some(0));
         assert!(text.contains("INSERT INTO \"Post\""), "{text}");
         assert_eq!(relations, &[(0, "User.posts ↔ Post.author (one-to-many)".to_string())]);
@@ -401,7 +412,7 @@ mod tests {
         let again = service.answer(&request(2, SCHEMA, ask(Some(SchemaItem::Entity(1)))));
         assert!(again.views.is_empty());
         let none = service.answer(&request(3, "model User {\n  id Int @id\n}\n", ask(None)));
-        assert!(matches!(none.views.as_slice(), [ViewReply::Recipes { relation: None, .. }]));
+        assert!(matches!(none.views.as_slice(), [ViewReply::Recipes { pane: RecipesPane { relation: None, .. }, .. }]));
     }
 
     #[test]

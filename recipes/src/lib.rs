@@ -6,7 +6,7 @@ use relplay_core::generate::Target;
 use relplay_core::ir::{Schema, SchemaItem};
 use wasm_bindgen::prelude::*;
 
-/// The "Use it" pane's answer (the JSON of [`relplay_core::service::ViewReply::Recipes`]) for
+/// The "Use it" pane's content (the JSON of [`relplay_core::service::RecipesPane`]) for
 /// `schema` (the JSON of [`Schema`]), `target` and `item` (JSON of a target and of an optional
 /// schema item); `None` when an argument is not what the worker sends.
 #[wasm_bindgen(js_name = recipesView)]
@@ -19,7 +19,7 @@ pub fn recipes_view(schema: &str, target: &str, item: &str) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use relplay_core::service::ViewReply;
+    use relplay_core::service::RecipesPane;
 
     #[test]
     fn answers_as_the_core_does_through_json() {
@@ -27,11 +27,10 @@ mod tests {
         let schema = relplay_core::analyze(text, relplay_core::SourceLanguage::Prisma).schema;
         let target = relplay_core::generate::Target::Sequelize(Default::default());
         let json = super::recipes_view(&serde_json::to_string(&schema).unwrap(), &serde_json::to_string(&target).unwrap(), "null").unwrap();
-        let reply: ViewReply = serde_json::from_str(&json).unwrap();
-        assert_eq!(reply, relplay_core::recipes::view(&schema, target, None));
-        assert!(
-            matches!(reply, ViewReply::Recipes { relation: Some(0), ref text, .. } if text.contains("user.createPost") || text.contains("countPosts"))
-        );
+        let pane: RecipesPane = serde_json::from_str(&json).unwrap();
+        assert_eq!(pane, relplay_core::recipes::view(&schema, target, None));
+        assert_eq!(pane.relation, Some(0));
+        assert!(pane.text.contains("await author.countPosts()"), "{}", pane.text);
         assert_eq!(super::recipes_view("not json", "null", "null"), None);
     }
 }

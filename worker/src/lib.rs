@@ -8,7 +8,7 @@ mod bench;
 
 use relplay_core::generate::Target;
 use relplay_core::ir::{Schema, SchemaItem};
-use relplay_core::service::{Request, Service, ViewReply};
+use relplay_core::service::{RecipesPane, Request, Service};
 use relplay_core::{Analysis, SourceLanguage};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
@@ -48,19 +48,21 @@ pub fn answer(request: &str, read: Option<js_sys::Function>, recipes: Option<js_
 }
 
 /// The recipes' module's answer for the "Use it" pane; an empty one if it did not answer.
-fn recipes_with(recipes: &js_sys::Function, schema: &Schema, target: Target, item: Option<SchemaItem>) -> ViewReply {
+fn recipes_with(recipes: &js_sys::Function, schema: &Schema, target: Target, item: Option<SchemaItem>) -> RecipesPane {
     let json = |text: serde_json::Result<String>| JsValue::from_str(&text.unwrap_or_default());
+    // The schema as the IR pane writes it (pretty): the module then holds one instance of the
+    // schema's serialiser, not two.
     recipes
         .call3(
             &JsValue::NULL,
-            &json(serde_json::to_string(schema)),
+            &json(serde_json::to_string_pretty(schema)),
             &json(serde_json::to_string(&target)),
             &json(serde_json::to_string(&item)),
         )
         .ok()
         .and_then(|value| value.as_string())
         .and_then(|json| serde_json::from_str(&json).ok())
-        .unwrap_or(ViewReply::Recipes { target, relation: None, text: String::new(), relations: Vec::new() })
+        .unwrap_or_default()
 }
 
 fn read_with(read: &js_sys::Function, text: &str, language: SourceLanguage) -> Analysis {

@@ -132,11 +132,9 @@ pub fn module_file_name(target: Target) -> &'static str {
 
 /// The "Use it" pane's answer: the recipes in `target` of the relation `item` is (or for an
 /// entity, its first relation; with nothing selected, the first), and every relation's heading.
-pub fn view(schema: &Schema, target: Target, item: Option<crate::ir::SchemaItem>) -> crate::service::ViewReply {
-    use crate::service::ViewReply;
-    let Some(recipes) = recipes(schema, target) else {
-        return ViewReply::Recipes { target, relation: None, text: String::new(), relations: Vec::new() };
-    };
+pub fn view(schema: &Schema, target: Target, item: Option<crate::ir::SchemaItem>) -> crate::service::RecipesPane {
+    use crate::service::RecipesPane;
+    let Some(recipes) = recipes(schema, target) else { return RecipesPane::default() };
     let relation = relation_for(&recipes, schema, item);
     let mut relations: Vec<(usize, String)> = Vec::new();
     for r in &recipes.relations {
@@ -145,7 +143,7 @@ pub fn view(schema: &Schema, target: Target, item: Option<crate::ir::SchemaItem>
         }
     }
     let text = relation.map(|index| relation_text(&recipes, index)).unwrap_or_default();
-    ViewReply::Recipes { target, relation, text, relations }
+    RecipesPane { relation, text, relations }
 }
 
 /// The relation whose recipes a person means by selecting `item`: the relation itself, or for an
