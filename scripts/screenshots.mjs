@@ -1,6 +1,6 @@
 // Screenshots of the built app (dist/) as people meet it, to look at:
 //   node scripts/screenshots.mjs [OUT_DIR]     (default target/screenshots)
-// desktop and phone in light and dark, the Share dialog in dark, the embed in a 390 px column, and
+// desktop and phone in light and dark (with the Use it pane), the Share dialog in dark, the embed in a 390 px column, and
 // documenso's diagram right after it is pasted into the editor.
 import { mkdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
@@ -23,6 +23,10 @@ try {
     await desktop.click("[data-tab=sql]");
     await settled(desktop);
     await shot(desktop, `desktop-${theme}-sql`);
+    await desktop.click("[data-tab=recipes]");
+    await desktop.selectOption("[data-testid=recipes-target]", "typeorm");
+    await desktop.waitForFunction(() => window.relplayEditor.textIn(document.querySelector("[data-testid=code-output]")).includes("getRepository"));
+    await shot(desktop, `desktop-${theme}-recipes`);
     await desktop.click("[data-testid=share]");
     await shot(desktop, `share-${theme}`);
     await desktop.close();
@@ -30,6 +34,10 @@ try {
     const phone = await firstVisit(app.context, `${app.server.url}?theme=${theme}`, { prepare: (p) => p.setViewportSize({ width: 390, height: 844 }) });
     await shot(phone, `phone-${theme}`);
     await phone.screenshot({ path: join(out, `phone-${theme}-full.png`), fullPage: true });
+    await phone.click("[data-tab=recipes]");
+    await phone.waitForFunction(() => window.relplayEditor.textIn(document.querySelector("[data-testid=code-output]")).includes("prisma.user"));
+    await phone.locator(".output-pane").scrollIntoViewIfNeeded();
+    await shot(phone, `phone-${theme}-recipes`);
     await phone.close();
   }
 

@@ -28,10 +28,10 @@ async function seriousViolations(target) {
 /** The element that has the focus, as `tag.class[data-testid]`, and whether it is inside `selector`. */
 const focusIn = (page, selector) => page.evaluate((s) => Boolean(document.activeElement?.closest(s)), selector);
 
-test("axe-core finds nothing critical or serious: first visit, Share open, a switch that asks, dark theme, phone, embed", async () => {
+test("axe-core finds nothing critical or serious: first visit, the SQL, Use it and Problems panes, Share open, a switch that asks, dark theme, phone, embed", async () => {
   const page = await firstVisit(app.context, app.server.url);
   assert.deepEqual(await seriousViolations(page), [], "first visit");
-  for (const tab of ["sql", "problems"]) {
+  for (const tab of ["sql", "recipes", "problems"]) {
     await page.click(`[data-tab=${tab}]`);
     await settled(page);
     assert.deepEqual(await seriousViolations(page), [], `the ${tab} pane`);
