@@ -52,6 +52,20 @@ pub struct RelationRecipes {
     pub unrunnable: Option<String>,
 }
 
+impl RelationRecipes {
+    /// A relation's recipes as a target tells its scenario: `setup` (statements, one a line)
+    /// and the recipes, under the relation's heading.
+    fn told(schema: &Schema, scenario: &scenario::Scenario, setup: Vec<String>, recipes: Vec<Recipe>) -> RelationRecipes {
+        RelationRecipes {
+            relation: scenario.relation,
+            heading: heading(schema, scenario),
+            setup: setup.join("\n"),
+            recipes,
+            unrunnable: scenario.unrunnable.clone(),
+        }
+    }
+}
+
 /// One thing to do with a relation.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Recipe {

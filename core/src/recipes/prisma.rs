@@ -5,7 +5,7 @@
 
 use super::javascript_module::{literal, object};
 use super::scenario::{self, Filler, Record, RemoveEffect, Scenario, Shape};
-use super::{a, heading, Expected, Recipe, Recipes, RelationRecipes};
+use super::{a, Expected, Recipe, Recipes, RelationRecipes};
 use crate::generate::javascript::variable_name;
 use crate::generate::relation_ends::RelationEnds;
 use crate::generate::Target;
@@ -108,20 +108,15 @@ impl PrismaWriter<'_> {
     /// The unique input of a record by its primary key (or first unique).
     fn where_record(&self, record: &Record) -> String {
         let entity = self.entity(&record.entity);
-        let fields = entity
-            .primary_key
-            .as_ref()
-            .map(|pk| pk.fields.clone())
-            .or_else(|| entity.uniques.first().map(|u| u.fields.clone()))
-            .unwrap_or_default();
+        let fields = scenario::identifying_fields(entity);
         self.unique_input(entity, &fields, &record.var)
     }
 
     /// `{ a: post.a, b: post.b }`: a record's key fields as a plain filter.
     fn key_filter(&self, record: &Record) -> String {
         let entity = self.entity(&record.entity);
-        let fields = entity.primary_key.as_ref().map(|pk| pk.fields.clone()).or_else(|| entity.uniques.first().map(|u| u.fields.clone()));
-        object(&fields.unwrap_or_default().iter().map(|f| (self.field(f), format!("{}.{}", record.var, self.field(f)))).collect::<Vec<_>>())
+        let fields = scenario::identifying_fields(entity);
+        object(&fields.iter().map(|f| (self.field(f), format!("{}.{}", record.var, self.field(f)))).collect::<Vec<_>>())
     }
 
     /// `const user = await prisma.user.create({ data: … });`
@@ -138,13 +133,7 @@ impl PrismaWriter<'_> {
             Shape::Keyed { one_to_one } => self.keyed(s, one_to_one),
             Shape::Joined => self.joined(s),
         };
-        RelationRecipes {
-            relation: s.relation,
-            heading: heading(self.schema, s),
-            setup: setup.join("\n"),
-            recipes,
-            unrunnable: s.unrunnable.clone(),
-        }
+        RelationRecipes::told(self.schema, s, setup, recipes)
     }
 
     fn keyed(&self, s: &Scenario, one_to_one: bool) -> Vec<Recipe> {

@@ -415,6 +415,11 @@ impl<'s> Planner<'s> {
     }
 }
 
+/// The fields a recipe names a record of `entity` by: its primary key, else its first unique.
+pub fn identifying_fields(entity: &Entity) -> Vec<String> {
+    entity.primary_key.as_ref().map(|pk| pk.fields.clone()).or_else(|| entity.uniques.first().map(|u| u.fields.clone())).unwrap_or_default()
+}
+
 fn all_keys_nullable(schema: &Schema, relation: &Relation) -> bool {
     let Some(fk) = &relation.foreign_key else { return false };
     let Some(entity) = schema.entity(&fk.entity) else { return false };

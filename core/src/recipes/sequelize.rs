@@ -8,7 +8,7 @@
 use super::javascript_module::{literal, object};
 use super::prisma::upper_first;
 use super::scenario::{self, Filler, Record, RemoveEffect, Scenario, Shape};
-use super::{a, heading, Expected, Recipe, Recipes, RelationRecipes};
+use super::{a, Expected, Recipe, Recipes, RelationRecipes};
 use crate::generate::javascript::{is_identifier, member_access, string_literal, variable_name};
 use crate::generate::relation_ends::RelationEnds;
 use crate::generate::sequelize::attribute_name;
@@ -92,12 +92,7 @@ impl SequelizeWriter<'_> {
     /// `User.findByPk(user.id, options)`, or `findOne` by the key's attributes for a composite key.
     fn find(&self, record: &Record, options: &str) -> String {
         let entity = self.entity(&record.entity);
-        let key = entity
-            .primary_key
-            .as_ref()
-            .map(|pk| pk.fields.clone())
-            .or_else(|| entity.uniques.first().map(|u| u.fields.clone()))
-            .unwrap_or_default();
+        let key = scenario::identifying_fields(entity);
         let model = self.model(&record.entity);
         if key.len() == 1 && entity.primary_key.is_some() {
             let id = member_access(&record.var, &self.attribute(&record.entity, &key[0]));
@@ -113,12 +108,7 @@ impl SequelizeWriter<'_> {
     /// `{ id: post.id }`: a record's key attributes.
     fn key_filter(&self, record: &Record) -> String {
         let entity = self.entity(&record.entity);
-        let key = entity
-            .primary_key
-            .as_ref()
-            .map(|pk| pk.fields.clone())
-            .or_else(|| entity.uniques.first().map(|u| u.fields.clone()))
-            .unwrap_or_default();
+        let key = scenario::identifying_fields(entity);
         object(
             &key.iter()
                 .map(|f| (self.attribute(&record.entity, f), member_access(&record.var, &self.attribute(&record.entity, f))))
@@ -145,16 +135,15 @@ impl SequelizeWriter<'_> {
             setup.push(format!("const {} = sequelize.models[{}];", variable_name(model), string_literal(model)));
         }
         setup.extend(s.setup.iter().map(|r| self.create(r, Vec::new())));
-        RelationRecipes {
-            relation: s.relation,
-            heading: heading(self.schema, s),
-            setup: setup.join("\n"),
-            recipes: match s.shape {
+        RelationRecipes::told(
+            self.schema,
+            s,
+            setup,
+            match s.shape {
                 Shape::Keyed { one_to_one } => self.keyed(one_to_one),
                 Shape::Joined => self.joined(),
             },
-            unrunnable: s.unrunnable.clone(),
-        }
+        )
     }
 
     fn keyed(&self, one_to_one: bool) -> Vec<Recipe> {

@@ -4,7 +4,7 @@
 //! relplay's DDL for the same schema; every check is a query that yields one number.
 
 use super::scenario::{self, Record, RemoveEffect, Sample, Scenario, Shape};
-use super::{a, heading, Expected, Recipe, Recipes, RelationRecipes};
+use super::{a, Expected, Recipe, Recipes, RelationRecipes};
 use crate::dialect::SqlDialect;
 use crate::generate::relation_ends::join_column_of;
 use crate::generate::Target;
@@ -177,10 +177,8 @@ impl<'s> SqlWriter<'s> {
     /// `u."id" = 1`: a record found by its primary key (or first unique), through `alias`.
     fn is_record(&self, record: &Record, alias: Option<&str>, recipe_parent: Option<&Record>) -> String {
         let entity = self.index.entity(&record.entity).expect("relations point at entities");
-        let fields = entity.primary_key.as_ref().map(|pk| pk.fields.clone()).or_else(|| entity.uniques.first().map(|u| u.fields.clone()));
         let prefix = alias.map_or(String::new(), |a| format!("{a}."));
-        fields
-            .unwrap_or_default()
+        scenario::identifying_fields(entity)
             .iter()
             .map(|f| format!("{prefix}{} = {}", self.column(&record.entity, f), self.value(record, f, recipe_parent)))
             .collect::<Vec<_>>()
@@ -202,16 +200,15 @@ impl<'s> SqlWriter<'s> {
     fn relation(&self) -> RelationRecipes {
         let s = self.scenario;
         let setup: Vec<String> = s.setup.iter().map(|r| self.insert(r, None)).collect();
-        RelationRecipes {
-            relation: s.relation,
-            heading: heading(self.schema, s),
-            setup: setup.join("\n"),
-            recipes: match s.shape {
+        RelationRecipes::told(
+            self.schema,
+            s,
+            setup,
+            match s.shape {
                 Shape::Keyed { one_to_one } => self.keyed(one_to_one),
                 Shape::Joined => self.joined(),
             },
-            unrunnable: s.unrunnable.clone(),
-        }
+        )
     }
 
     fn keyed(&self, one_to_one: bool) -> Vec<Recipe> {

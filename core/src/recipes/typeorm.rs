@@ -7,7 +7,7 @@
 use super::javascript_module::{literal, object};
 use super::prisma::upper_first;
 use super::scenario::{self, Filler, Record, RemoveEffect, Scenario, Shape};
-use super::{a, heading, Expected, Recipe, Recipes, RelationRecipes};
+use super::{a, Expected, Recipe, Recipes, RelationRecipes};
 use crate::generate::javascript::{member_access, string_literal, variable_name};
 use crate::generate::relation_ends::RelationEnds;
 use crate::generate::typeorm::relations::defining_side_is_owning;
@@ -77,12 +77,7 @@ impl TypeOrmWriter<'_> {
 
     fn key_fields(&self, entity: &str) -> Vec<String> {
         let entity = self.entity(entity);
-        entity
-            .primary_key
-            .as_ref()
-            .map(|pk| pk.fields.clone())
-            .or_else(|| entity.uniques.first().map(|u| u.fields.clone()))
-            .unwrap_or_default()
+        scenario::identifying_fields(entity)
     }
 
     /// `{ id: user.id }`: a record's primary key as find criteria.
@@ -128,13 +123,7 @@ impl TypeOrmWriter<'_> {
                 Shape::Joined => self.joined(),
             }
         };
-        RelationRecipes {
-            relation: s.relation,
-            heading: heading(self.schema, s),
-            setup: setup.join("\n"),
-            recipes,
-            unrunnable: s.unrunnable.clone(),
-        }
+        RelationRecipes::told(self.schema, s, setup, recipes)
     }
 
     fn keyed(&self, one_to_one: bool) -> Vec<Recipe> {
