@@ -411,8 +411,13 @@ test("a text over the 4 MiB limit is one clear problem at once, keeps the last l
   await fresh.click("[data-testid=share]");
   assert.match(await fresh.locator("[data-testid=share-hint]").innerText(), /a link carries up to 1024 KiB, so this one would not open/);
   await fresh.click(".dialog .close");
+  // The dialog hands the focus back to Share once its close event has run, which can come after
+  // a quick next step: wait for it, or the Ctrl+Z below lands on the Share button, not the editor.
+  await fresh.locator("[data-testid=share-dialog]").waitFor({ state: "detached" });
+  await fresh.waitForFunction(() => document.activeElement?.matches("[data-testid=share]"));
   await fresh.locator(".source-pane .cm-content").focus();
   await fresh.keyboard.press("Control+z");
+  await fresh.waitForFunction(() => !window.relplayEditor.textIn(document.querySelector(".source-pane")).includes("model Pasted0"));
   await settled(fresh);
   assert.equal(await fresh.locator("[data-testid=status]").innerText(), "No problems");
   await fresh.close();
