@@ -88,7 +88,8 @@ pub fn generate(schema: &Schema, target: Target) -> Generated {
 }
 
 /// The output of `target` as files to write into a directory: one file per entity for TypeORM,
-/// otherwise one file, named as the registry says ([`Target::format`]).
+/// the schema and its `prisma.config.ts` for Prisma 7, otherwise one file, named as the registry
+/// says ([`Target::format`]).
 pub fn generate_files(schema: &Schema, target: Target) -> (Vec<GeneratedFile>, Vec<Diagnostic>) {
     let single = |path: String| {
         let generated = generate(schema, target);
@@ -96,6 +97,11 @@ pub fn generate_files(schema: &Schema, target: Target) -> (Vec<GeneratedFile>, V
     };
     match target {
         Target::TypeOrm(options) => typeorm::generate_files(schema, options),
+        Target::Prisma(crate::options::PrismaVersion::Seven) => {
+            let (mut files, diagnostics) = single(target.format().file_name.to_string());
+            files.push(GeneratedFile { path: "prisma.config.ts".to_string(), text: prisma::prisma_config() });
+            (files, diagnostics)
+        }
         other => single(other.format().file_name.to_string()),
     }
 }

@@ -17,8 +17,20 @@ use crate::languages::prisma::{action_name, default_on_delete, names_foreign_key
 use crate::options::PrismaVersion;
 use std::fmt::Write;
 
-/// Renders `schema` as a Prisma schema file for `prisma`: Prisma 7's keeps the connection out of
-/// the schema (it is in `prisma.config.ts`), Prisma 6's reads it from `env("DATABASE_URL")` and
+/// Prisma 7's `prisma.config.ts` beside the schema relplay writes: where the schema is and where
+/// the connection comes from (Prisma 7 reads no URL from the schema and loads no `.env` itself).
+pub fn prisma_config() -> String {
+    "// Prisma 7's configuration, written by relplay beside schema.prisma: Prisma 7 reads the\n\
+     // database URL from here (not from the schema) and loads no .env file by itself.\n\
+     import \"dotenv/config\";\n\
+     import { defineConfig, env } from \"prisma/config\";\n\n\
+     export default defineConfig({\n  schema: \"schema.prisma\",\n  datasource: {\n    url: env(\"DATABASE_URL\"),\n  },\n});\n"
+        .to_string()
+}
+
+/// Renders `schema` as a Prisma schema file for `prisma`: Prisma 7's names the `prisma-client`
+/// generator with its output and keeps the connection out of the schema (it is in
+/// `prisma.config.ts`, [`prisma_config`]), Prisma 6's reads it from `env("DATABASE_URL")` and
 /// names the `prisma-client-js` generator. A many-to-many relation whose join table is not
 /// Prisma's implicit one is written with a join model (see [`super::explicit_join_models`]).
 pub fn generate(original: &Schema, prisma: PrismaVersion) -> Generated {
@@ -57,7 +69,10 @@ pub fn generate(original: &Schema, prisma: PrismaVersion) -> Generated {
                 features.join(", ")
             );
         }
-        PrismaVersion::Seven => {}
+        // Prisma 7's client is generated only by a `prisma-client` generator with an output.
+        PrismaVersion::Seven => {
+            _ = writeln!(out, "generator client {{\n  provider = \"prisma-client\"\n  output   = \"./generated\"\n}}\n")
+        }
         PrismaVersion::Six if !features.is_empty() => {
             let _ = writeln!(
                 out,
