@@ -10,7 +10,7 @@ import { mkdirSync, readFileSync, writeFileSync, mkdtempSync } from "node:fs";
 import { basename, join } from "node:path";
 import { readdirSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { relplay, repoRoot } from "../support/relplay.mjs";
+import { relplay, repoRoot, corpusPrismaSchemas } from "../support/relplay.mjs";
 import { testServers } from "../support/databases.mjs";
 import { generatedPrismaClient, prismaAdapterFor } from "../support/prisma-client.mjs";
 import { withoutDatabaseSchemas } from "../support/prisma-validator.mjs";
@@ -65,8 +65,20 @@ function oneSidedSchemas() {
   ];
 }
 
-/** `schema` written for `dialect` (its datasource's provider set to it), as a file. */
+/**
+ * The real-world corpus's relational Prisma schemas that relplay reads without an error, each on
+ * its own database: `[{ schema, dialect }]` (a schema names its file or folder).
+ */
+function corpusCases() {
+  return corpusPrismaSchemas()
+    .filter((s) => !s.mongodb && relplay(["check", s.file]).status === 0)
+    .map((s) => ({ schema: { name: `corpus-${s.name}`, file: s.file }, dialect: s.files.map(([, text]) => text.match(/provider\s*=\s*"(\w+)"/)?.[1]).find(Boolean) }))
+    .filter(({ dialect }) => DIALECTS.includes(dialect));
+}
+
+/** `schema` written for `dialect` (its datasource's provider set to it), as a file; a corpus schema as it is. */
 function schemaFile(schema, dialect) {
+  if (schema.file) return schema.file;
   mkdirSync(workDir, { recursive: true });
   const file = join(workDir, `${schema.name}-${dialect}.prisma`);
   writeFileSync(file, schema.text.replace(/provider\s*=\s*"postgresql"/, `provider = "${dialect}"`));
@@ -110,7 +122,8 @@ async function runRecipes(name, moduleText, typescript, argument) {
 async function prismaOutcomes(name, file, dialect, sqlOf = (sql) => sql) {
   // relplay's SQL puts every table in the default schema (it says so), so the client does too.
   const prisma = withoutDatabaseSchemas(run(["convert", file, "--to", "prisma"]));
-  const sql = sqlOf(run(["convert", file, "--to", "sql", "--dialect", dialect]));
+  const written = sqlOf(run(["convert", file, "--to", "sql", "--dialect", dialect]));
+  const sql = dialect === "postgresql" ? await servers.postgres.withoutMissingExtensions(written) : written;
   const adapter = await prismaAdapterFor(servers, dialect, `recipes_${name}`, sql);
   const { PrismaClient } = await generatedPrismaClient(`recipes-${name}`, prisma);
   const client = new PrismaClient({ adapter: await adapter() });
@@ -122,7 +135,7 @@ async function prismaOutcomes(name, file, dialect, sqlOf = (sql) => sql) {
 }
 
 describe("Prisma recipes through Prisma Client 7", () => {
-  for (const { schema, dialect } of cases(recipeSchemas())) {
+  for (const { schema, dialect } of [...cases(recipeSchemas()), ...corpusCases()]) {
     test(`${schema.name} on ${dialect}`, async () => {
       const file = schemaFile(schema, dialect);
       const { outcomes, expected } = await prismaOutcomes(`${schema.name}_${dialect}`, file, dialect);
@@ -148,7 +161,7 @@ test("the Prisma recipes notice a database that is not what they say: ON DELETE 
 async function sqlSession(dialect, name, ddl, preamble) {
   if (dialect === "postgresql") {
     const client = await servers.postgres.fresh(name);
-    await client.query(ddl);
+    await client.query(await servers.postgres.withoutMissingExtensions(ddl));
     return {
       exec: (sql) => client.query(sql),
       value: async (query) => Number(Object.values((await client.query(query)).rows[0])[0]),
@@ -199,7 +212,7 @@ async function sqlOutcomes(session, recipes) {
 }
 
 describe("SQL recipes on each database, after relplay's DDL", () => {
-  for (const { schema, dialect } of cases([...recipeSchemas(), ...oneSidedSchemas()])) {
+  for (const { schema, dialect } of [...cases([...recipeSchemas(), ...oneSidedSchemas()]), ...corpusCases()]) {
     test(`${schema.name} on ${dialect}`, async () => {
       const file = schemaFile(schema, dialect);
       const ddl = run(["convert", file, "--to", "sql", "--dialect", dialect, "--force"]);
@@ -235,7 +248,7 @@ test("the SQL recipes notice a database that is not what they say: the one-to-on
 });
 
 describe("Sequelize recipes with relplay's Sequelize models", () => {
-  for (const { schema, dialect } of cases([...recipeSchemas(), ...oneSidedSchemas()])) {
+  for (const { schema, dialect } of [...cases([...recipeSchemas(), ...oneSidedSchemas()]), ...corpusCases()]) {
     test(`${schema.name} on ${dialect}`, async () => {
       const file = schemaFile(schema, dialect);
       const name = `recipes_${schema.name}_${dialect}`;
@@ -277,7 +290,7 @@ async function typeormModule(name, file) {
 }
 
 describe("TypeORM recipes with relplay's TypeORM entities", () => {
-  for (const { schema, dialect } of cases([...recipeSchemas(), ...oneSidedSchemas()])) {
+  for (const { schema, dialect } of [...cases([...recipeSchemas(), ...oneSidedSchemas()]), ...corpusCases()]) {
     test(`${schema.name} on ${dialect}`, async () => {
       const file = schemaFile(schema, dialect);
       const name = `recipes_${schema.name}_${dialect}`;

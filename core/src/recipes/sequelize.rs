@@ -210,7 +210,12 @@ impl SequelizeWriter<'_> {
                     found,
                     Expected::Count(1),
                 )
-                .with_note(format!("Or, from a {pm} you have: `await {}.{}()`.", p.var, accessor("get", pn, false))),
+                .with_note(format!(
+                    "Or, from {} you have: `await {}.{}()`.",
+                    a(&p.entity),
+                    p.var,
+                    accessor("get", pn, false)
+                )),
             );
         } else {
             let children = format!("{}{}", c.var, if one_to_one { "" } else { "s" });
@@ -234,7 +239,12 @@ impl SequelizeWriter<'_> {
                     format!("{back}?.{cn} ? 1 : 0"),
                     Expected::Count(1),
                 )
-                .with_note(format!("Or, from a {cm} you have: `await {}.{}()`.", c.var, accessor("get", cn, false))),
+                .with_note(format!(
+                    "Or, from {} you have: `await {}.{}()`.",
+                    a(&c.entity),
+                    c.var,
+                    accessor("get", cn, false)
+                )),
             );
         } else {
             let referenced: Vec<(String, String)> = s

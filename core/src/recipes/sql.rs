@@ -330,7 +330,16 @@ impl<'s> SqlWriter<'s> {
                 count_children,
                 Expected::Count(children as u32),
             )
-            .with_note(format!("Grouped by the {}'s key, a LEFT JOIN counts them for every {} at once.", p.entity, p.entity)),
+            .with_note(format!(
+                "For every {} at once: `SELECT {}, COUNT({ca}.{}) FROM {} LEFT JOIN {} ON {} GROUP BY {}`.",
+                p.entity,
+                group_key(self, p, pa),
+                self.column(&c.entity, first_key),
+                self.from(p),
+                self.from(c),
+                self.joined_on(ca, pa),
+                group_key(self, p, pa)
+            )),
         );
         let ours: Vec<String> = [c, c2].iter().take(children).map(|r| format!("({})", self.is_record(r, None, Some(p)))).collect();
         let ours = ours.join(" OR ");
@@ -468,4 +477,14 @@ impl<'s> SqlWriter<'s> {
         );
         recipes
     }
+}
+
+/// `u."id"`: a record's identifying columns through `alias`, for a GROUP BY.
+fn group_key(writer: &SqlWriter, record: &Record, alias: &str) -> String {
+    let entity = writer.index.entity(&record.entity).expect("relations point at entities");
+    scenario::identifying_fields(entity)
+        .iter()
+        .map(|f| format!("{alias}.{}", writer.column(&record.entity, f)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
