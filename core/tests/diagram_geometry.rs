@@ -151,3 +151,23 @@ fn the_checks_see_a_line_through_a_box_a_shared_glyph_and_a_crossed_glyph() {
     diagram.edges[second].from_direction = edge.from_direction;
     assert_eq!(shared_glyphs(&diagram), ["C → A and C → A share a glyph on C"]);
 }
+
+#[test]
+fn views_are_drawn_as_dashed_boxes_apart_from_the_relations() {
+    let source = "generator client {\n  provider        = \"prisma-client\"\n  output          = \"./generated\"\n  previewFeatures = [\"views\"]\n}\n\
+        datasource db {\n  provider = \"postgresql\"\n}\n\
+        model User {\n  id    Int    @id\n  posts Post[]\n}\n\
+        model Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id])\n}\n\
+        view UserPostCount {\n  userId Int @unique\n  posts  Int\n}\n";
+    let schema = relplay_core::analyze(source, SourceLanguage::Prisma).schema;
+    assert_eq!(schema.views.len(), 1);
+    let diagram = relplay_core::layout::layout(&schema);
+    let view = diagram.boxes.iter().find(|b| b.view).expect("the view has a box");
+    assert_eq!((view.entity.as_str(), view.rows.len()), ("UserPostCount", 2));
+    // The entities keep their indexes (the page selects boxes by them); the view comes after.
+    assert_eq!(diagram.boxes.iter().map(|b| b.entity.as_str()).collect::<Vec<_>>(), ["User", "Post", "UserPostCount"]);
+    assert!(lines_through_boxes(&diagram).is_empty());
+    let svg = relplay_core::layout::svg::render(&diagram);
+    assert!(svg.contains("<g class=\"rp-entity rp-view\" data-entity=\"UserPostCount\">"), "{svg}");
+    assert!(svg.contains("UserPostCount · view"), "{svg}");
+}

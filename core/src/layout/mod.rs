@@ -38,6 +38,9 @@ pub struct EntityBox {
     pub width: f64,
     pub height: f64,
     pub rows: Vec<ColumnRow>,
+    /// A view (Prisma's `view` block): drawn dashed and marked, with no relation lines.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub view: bool,
     /// The top and bottom of the box's layer: edges run in the gaps above and below it.
     #[serde(skip)]
     band: (f64, f64),
@@ -93,7 +96,10 @@ pub fn layout_with_positions(schema: &Schema, pinned: &BTreeMap<String, (f64, f6
         key_fields.entry(fk.entity.as_str()).or_default().extend(fk.fields.iter().map(String::as_str));
     }
     let positions: std::collections::HashMap<&str, usize> = schema.entities.iter().enumerate().map(|(i, e)| (e.name.as_str(), i)).collect();
-    let mut boxes: Vec<EntityBox> = schema.entities.iter().map(|e| sized_box(e, key_fields.get(e.name.as_str()))).collect();
+    let mut boxes: Vec<EntityBox> = schema.entities.iter().map(|e| sized_box(e, key_fields.get(e.name.as_str()), false)).collect();
+    // Views after the entities (the boxes of entities keep the entities' indexes); no relation
+    // reaches a view, so each is a component of its own.
+    boxes.extend(schema.views.iter().map(|v| sized_box(v, None, true)));
     let count = boxes.len();
     // Neighbours: (owner, referenced) pairs; M:N joins its two sides.
     let mut links: Vec<(usize, usize)> = Vec::new();
@@ -177,7 +183,7 @@ pub fn layout_with_positions(schema: &Schema, pinned: &BTreeMap<String, (f64, f6
     Diagram { x, y, width: max_x + MARGIN - x, height: max_y + MARGIN - y, boxes, edges }
 }
 
-fn sized_box(entity: &crate::ir::Entity, key_fields: Option<&std::collections::HashSet<&str>>) -> EntityBox {
+fn sized_box(entity: &crate::ir::Entity, key_fields: Option<&std::collections::HashSet<&str>>, view: bool) -> EntityBox {
     let rows: Vec<ColumnRow> = entity
         .fields
         .iter()
@@ -198,10 +204,19 @@ fn sized_box(entity: &crate::ir::Entity, key_fields: Option<&std::collections::H
         })
         .collect();
     let row_width = rows.iter().map(|r| (r.name.len() + r.type_text.len() + 6) as f64 * CHAR_WIDTH + 36.0).fold(0.0, f64::max);
-    let title = if entity.table == entity.name { entity.name.clone() } else { format!("{} ({})", entity.name, entity.table) };
-    let width = (title.len() as f64 * (CHAR_WIDTH + 0.8) + 28.0).max(row_width).max(140.0).ceil();
+    let title = box_title(&entity.name, &entity.table, view);
+    let width = (title.chars().count() as f64 * (CHAR_WIDTH + 0.8) + 28.0).max(row_width).max(140.0).ceil();
     let height = HEADER_HEIGHT + ROW_HEIGHT * rows.len().max(1) as f64 + 6.0;
-    EntityBox { entity: entity.name.clone(), table: entity.table.clone(), x: 0.0, y: 0.0, width, height, rows, band: (0.0, height) }
+    EntityBox { entity: entity.name.clone(), table: entity.table.clone(), x: 0.0, y: 0.0, width, height, rows, view, band: (0.0, height) }
+}
+
+/// A box's heading: the name, the table where it differs, and `view` for a view.
+pub(super) fn box_title(name: &str, table: &str, view: bool) -> String {
+    let mut title = if table == name { name.to_string() } else { format!("{name} ({table})") };
+    if view {
+        title.push_str(" · view");
+    }
+    title
 }
 
 /// Connected groups of entities, each sorted, in order of their first member.

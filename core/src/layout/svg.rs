@@ -14,6 +14,7 @@ const STYLE: &str = "\
 .rp-edge{fill:none;stroke:var(--rp-edge,#4a5568);stroke-width:1.4}\
 .rp-end{fill:var(--rp-box,#fff);stroke:var(--rp-edge,#4a5568);stroke-width:1.4}\
 .rp-hit{fill:none;stroke:transparent;stroke-width:12}\
+.rp-view .rp-box{stroke-dasharray:5 3}\
 .rp-selected .rp-edge,.rp-selected .rp-box{stroke:var(--rp-accent,#2f5fd0);stroke-width:2.4}";
 
 fn escape(text: &str) -> String {
@@ -49,10 +50,10 @@ pub fn render(diagram: &Diagram) -> String {
         out.push_str("</g>\n");
     }
     for b in &diagram.boxes {
-        let title = if b.table == b.entity { b.entity.clone() } else { format!("{} ({})", b.entity, b.table) };
+        let title = super::box_title(&b.entity, &b.table, b.view);
         let _ = write!(
             out,
-            "<g class=\"rp-entity\" data-entity=\"{e}\"><rect class=\"rp-box\" x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" rx=\"6\"/>\
+            "<g class=\"rp-entity{v}\" data-entity=\"{e}\"><rect class=\"rp-box\" x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" rx=\"6\"/>\
 <path class=\"rp-head\" d=\"M{x} {y2}v-{r}a6 6 0 0 1 6 -6h{wi}a6 6 0 0 1 6 6v{r}z\"/><text class=\"rp-title\" x=\"{tx}\" y=\"{ty}\">{t}</text>",
             e = escape(&b.entity),
             x = b.x,
@@ -64,7 +65,8 @@ pub fn render(diagram: &Diagram) -> String {
             wi = b.width - 12.0,
             tx = b.x + 12.0,
             ty = b.y + 20.0,
-            t = escape(&title)
+            t = escape(&title),
+            v = if b.view { " rp-view" } else { "" }
         );
         for (i, row) in b.rows.iter().enumerate() {
             let y = b.y + HEADER_HEIGHT + ROW_HEIGHT * i as f64 + 15.0;
