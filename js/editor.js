@@ -132,7 +132,8 @@ function toCodeMirror(view, diagnostics) {
 
 const api = {
   // An editable source editor. `onChange(text)` is called after every change to the document.
-  createEditor(parent, doc, language, onChange, onCursor) {
+  // `onDefinition(offset)`: F12, or Ctrl/Cmd+click, asks to go to the definition of the word there.
+  createEditor(parent, doc, language, onChange, onCursor, onDefinition) {
     const languageSlot = new Compartment();
     const readOnlySlot = new Compartment();
     const view = new EditorView({
@@ -145,7 +146,20 @@ const api = {
           syntaxHighlighting(relplayHighlight), lintGutter(),
           // Completion from the language (Prisma's: js/prisma-completion.js); Ctrl+Space asks for it.
           autocompletion(),
-          keymap.of([...closeBracketsKeymap, ...completionKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...lintKeymap, indentWithTab]),
+          keymap.of([
+            { key: "F12", run: (v) => (onDefinition?.(v.state.selection.main.head), true) },
+            ...closeBracketsKeymap, ...completionKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...lintKeymap, indentWithTab,
+          ]),
+          EditorView.domEventHandlers({
+            mousedown: (event, view) => {
+              if (!(event.ctrlKey || event.metaKey)) return false;
+              const position = view.posAtCoords({ x: event.clientX, y: event.clientY });
+              if (position === null) return false;
+              event.preventDefault();
+              onDefinition?.(position);
+              return true;
+            },
+          }),
           languageSlot.of([]),
           readOnlySlot.of(EditorState.readOnly.of(false)),
           baseTheme, EditorView.lineWrapping,

@@ -107,6 +107,20 @@ impl Outline {
         self.entities.iter().position(|e| e.name == name)
     }
 
+    /// The entity whose name is the word at byte `offset` of `text` (a field's type, a
+    /// relation's target): where "go to definition" goes.
+    pub fn definition_at(&self, text: &str, offset: usize) -> Option<usize> {
+        let is_word = |c: char| c.is_alphanumeric() || c == '_';
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let start = text[..offset].char_indices().rev().find(|(_, c)| !is_word(*c)).map_or(0, |(i, c)| i + c.len_utf8());
+        let rest = &text[start..];
+        let word = &rest[..rest.find(|c: char| !is_word(c)).unwrap_or(rest.len())];
+        (!word.is_empty()).then(|| self.entity_index(word)).flatten()
+    }
+
     /// The entity a person searching for `query` means: the one of exactly that name, else the one
     /// whose name is `query` in another (ASCII) case, else the first whose name starts with it, else
     /// the first whose name contains it (both ignoring case). Surrounding spaces do not count.
@@ -290,6 +304,20 @@ mod tests {
             entities: names.iter().map(|n| OutlineEntity { name: n.to_string(), span: Span::new(0, 0) }).collect(),
             relations: Vec::new(),
         }
+    }
+
+    #[test]
+    fn definition_at_finds_the_model_a_word_names() {
+        let outline = outline_of(&["User", "Post"]);
+        let text = "  author User @relation(fields: [authorId])\n  posts Post[]\n";
+        let at = |needle: &str, plus: usize| text.find(needle).unwrap() + plus;
+        assert_eq!(outline.definition_at(text, at("User", 0)), Some(0));
+        assert_eq!(outline.definition_at(text, at("User", 4)), Some(0), "the end of the word counts");
+        assert_eq!(outline.definition_at(text, at("Post[]", 2)), Some(1));
+        assert_eq!(outline.definition_at(text, at("author", 1)), None, "a field name is no model");
+        assert_eq!(outline.definition_at(text, text.len() + 5), None);
+        assert_eq!(outline.definition_at("ünï User", 1), None, "offsets inside a character are taken");
+        assert_eq!(outline.definition_at("—User", 4), Some(0), "after a character of several bytes");
     }
 
     #[test]

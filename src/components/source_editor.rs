@@ -29,8 +29,22 @@ pub fn SourceEditor() -> impl IntoView {
                 playground.select(item, SelectionOrigin::Editor);
             }
         };
+        // Go to definition: the model the word names, selected in every view, the cursor on it.
+        let on_definition = move |utf16: u32| {
+            let text = source.get_untracked();
+            let index = LineIndex::new(&text);
+            let offset = index.byte_offset_of_utf16(utf16 as usize);
+            let Some(entity) = playground.reading.with_untracked(|r| r.outline.definition_at(&text, offset)) else { return };
+            let item = relplay_core::generate::SchemaItem::Entity(entity);
+            let Some(span) = playground.reading.with_untracked(|r| r.outline.span_of(item)) else { return };
+            if let Some(editor) = playground.editor.get_value() {
+                let start = index.utf16_offset(span.start());
+                editor.select(start, start);
+            }
+            playground.select(Some(item), SelectionOrigin::Editor);
+        };
         let highlighting = playground.language.get_untracked().info().format.editor_language;
-        let editor = CodeView::editor(&element, &initial, highlighting, move |text| source.set(text), on_cursor);
+        let editor = CodeView::editor(&element, &initial, highlighting, move |text| source.set(text), on_cursor, on_definition);
         if readonly {
             editor.set_read_only(true);
         }
@@ -108,7 +122,7 @@ pub fn SourceEditor() -> impl IntoView {
                     {if readonly {
                         "Read-only. Esc, then Tab, moves on from the editor."
                     } else {
-                        "Problems appear as you type. Tab indents; Esc, then Tab, moves on from the editor."
+                        "Problems appear as you type. Tab indents; F12 (or Ctrl+click) on a model's name goes to it; Esc, then Tab, moves on from the editor."
                     }}
                 </span>
             </div>

@@ -12,6 +12,7 @@ extern "C" {
         language: &str,
         on_change: &Closure<dyn Fn(String)>,
         on_cursor: &Closure<dyn Fn(u32)>,
+        on_definition: &Closure<dyn Fn(u32)>,
     ) -> JsValue;
     #[wasm_bindgen(js_namespace = relplayEditor, js_name = createOutput)]
     fn create_output(parent: &web_sys::HtmlElement, language: &str, on_cursor: &Closure<dyn Fn(u32)>) -> JsValue;
@@ -42,21 +43,25 @@ pub struct CodeView {
 }
 
 impl CodeView {
-    /// An editable editor in `parent`; `on_change` receives the whole text after each change and
-    /// `on_cursor` the cursor's UTF-16 offset when the user moves it.
+    /// An editable editor in `parent`; `on_change` receives the whole text after each change,
+    /// `on_cursor` the cursor's UTF-16 offset when the user moves it, and `on_definition` the
+    /// offset where the user asks to go to a definition (F12, Ctrl/Cmd+click).
     pub fn editor(
         parent: &web_sys::HtmlElement,
         text: &str,
         language: &str,
         on_change: impl Fn(String) + 'static,
         on_cursor: impl Fn(u32) + 'static,
+        on_definition: impl Fn(u32) + 'static,
     ) -> CodeView {
         let change = Closure::<dyn Fn(String)>::new(on_change);
         let cursor = Closure::<dyn Fn(u32)>::new(on_cursor);
-        let view = create_editor(parent, text, language, &change, &cursor);
+        let definition = Closure::<dyn Fn(u32)>::new(on_definition);
+        let view = create_editor(parent, text, language, &change, &cursor, &definition);
         // The editor lives as long as the page, and so do its callbacks.
         change.forget();
         cursor.forget();
+        definition.forget();
         CodeView { view }
     }
 

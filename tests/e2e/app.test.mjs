@@ -296,6 +296,42 @@ test("the editor completes Prisma (types, attributes, @relation's arguments, fie
   await fresh.close();
 });
 
+test("F12 or Ctrl+click on a type goes to its model, and every view selects it", async () => {
+  const fresh = await firstVisit();
+  const cursorLine = () => fresh.evaluate(() => document.querySelector(".source-pane .cm-activeLine")?.innerText ?? "");
+  /** Puts the cursor inside the first `needle` of the source (after its first character). */
+  const cursorIn = (needle) =>
+    fresh.evaluate((n) => {
+      const view = window.relplayEditor.viewIn(document.querySelector(".source-pane"));
+      const at = view.state.doc.toString().indexOf(n) + 1;
+      view.focus();
+      view.dispatch({ selection: { anchor: at } });
+    }, needle);
+  // `user   User   @relation(…)` in Profile: F12 on `User` goes to `model User {`.
+  await cursorIn("User   @relation");
+  await fresh.keyboard.press("F12");
+  await fresh.waitForFunction(() => document.querySelector(".source-pane .cm-activeLine")?.innerText.startsWith("model User"));
+  await fresh.click("[data-tab=diagram]");
+  await fresh.waitForSelector("[data-testid=diagram] [data-entity=User].rp-selected");
+  // Ctrl+click on `Profile?` in User goes to `model Profile {`.
+  const point = await fresh.evaluate(() => {
+    const view = window.relplayEditor.viewIn(document.querySelector(".source-pane"));
+    const coords = view.coordsAtPos(view.state.doc.toString().indexOf("Profile?") + 2);
+    return { x: coords.left, y: (coords.top + coords.bottom) / 2 };
+  });
+  await fresh.keyboard.down("Control");
+  await fresh.mouse.click(point.x, point.y);
+  await fresh.keyboard.up("Control");
+  await fresh.waitForFunction(() => document.querySelector(".source-pane .cm-activeLine")?.innerText.startsWith("model Profile"));
+  // A word that names no model goes nowhere.
+  await cursorIn("bio    String");
+  const before = await cursorLine();
+  await fresh.keyboard.press("F12");
+  await fresh.waitForTimeout(200);
+  assert.equal(await cursorLine(), before);
+  await fresh.close();
+});
+
 test("a switch that would leave comments out asks first: keeping the text keeps it, and an edit drops the question", async () => {
   const fresh = await firstVisit();
   const text = () => fresh.evaluate(() => window.relplayEditor.textIn(document.querySelector(".source-pane")));
