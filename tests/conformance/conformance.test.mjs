@@ -242,7 +242,9 @@ for (const schema of conformanceSchemas()) {
           async () => {
             const verdict = prismaValidate(prisma);
             if (!verdict.valid) throw new Error(`Prisma's validator rejects the schema:\n${verdict.message}`);
-            return prismaShape(prismaDmmf(prisma), dialect, ir.relation_mode === "prisma");
+            // Whether Prisma makes foreign keys is what relplay's Prisma schema says (its
+            // `relationMode`), not what the IR says: the writer once dropped the line unseen.
+            return prismaShape(prismaDmmf(prisma), dialect, /^\s*relationMode\s*=\s*"prisma"/m.test(prisma));
           },
           targetLimits.prisma(expected(), ir, dialect),
           prisma,

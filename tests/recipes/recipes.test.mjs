@@ -21,6 +21,26 @@ import { vibormClient } from "../support/viborm-client.mjs";
 import { pathToFileURL } from "node:url";
 
 const servers = testServers(before, after);
+
+/** `target schema` → what fails, from tests/recipes/known-failures.txt. */
+const knownFailures = new Map(
+  readFileSync(join(repoRoot, "tests/recipes/known-failures.txt"), "utf8")
+    .split("\n")
+    .filter((line) => line.trim() && !line.startsWith("#"))
+    .map((line) => [line.slice(0, line.indexOf(":")), line.slice(line.indexOf(":") + 1).trim()]),
+);
+
+/**
+ * Runs `body` for `target` on `schema`: a case of the known-failures ledger must still fail (and
+ * says why), any other must pass.
+ */
+async function judged(t, target, schema, body) {
+  const reason = knownFailures.get(`${target} ${schema.name}`);
+  if (!reason) return body();
+  t.diagnostic(`known failure: ${reason}`);
+  const failed = await body().then(() => false, () => true);
+  assert.ok(failed, `${target} ${schema.name} is in tests/recipes/known-failures.txt but passes now: take its line out`);
+}
 const DIALECTS = ["postgresql", "mysql", "sqlite"];
 const workDir = join(repoRoot, "target/recipes");
 
@@ -136,11 +156,13 @@ async function prismaOutcomes(name, file, dialect, sqlOf = (sql) => sql) {
 
 describe("Prisma recipes through Prisma Client 7", () => {
   for (const { schema, dialect } of [...cases(recipeSchemas()), ...corpusCases()]) {
-    test(`${schema.name} on ${dialect}`, async () => {
-      const file = schemaFile(schema, dialect);
-      const { outcomes, expected } = await prismaOutcomes(`${schema.name}_${dialect}`, file, dialect);
-      assert.ok(Object.keys(expected).length >= minimumChecks(file, ["--to", "prisma"]), "every relation has its recipes");
-      assert.deepEqual(outcomes, expected);
+    test(`${schema.name} on ${dialect}`, async (t) => {
+      await judged(t, "prisma", schema, async () => {
+        const file = schemaFile(schema, dialect);
+        const { outcomes, expected } = await prismaOutcomes(`${schema.name}_${dialect}`, file, dialect);
+        assert.ok(Object.keys(expected).length >= minimumChecks(file, ["--to", "prisma"]), "every relation has its recipes");
+        assert.deepEqual(outcomes, expected);
+      });
     });
   }
 });
@@ -213,18 +235,20 @@ async function sqlOutcomes(session, recipes) {
 
 describe("SQL recipes on each database, after relplay's DDL", () => {
   for (const { schema, dialect } of [...cases([...recipeSchemas(), ...oneSidedSchemas()]), ...corpusCases()]) {
-    test(`${schema.name} on ${dialect}`, async () => {
-      const file = schemaFile(schema, dialect);
-      const ddl = run(["convert", file, "--to", "sql", "--dialect", dialect, "--force"]);
-      const recipes = JSON.parse(run(["recipes", file, "--to", "sql", "--dialect", dialect, "--format", "json", "--force"]));
-      const session = await sqlSession(dialect, `sql_${schema.name}_${dialect}`, ddl, recipes.preamble);
-      try {
-        const { outcomes, expected } = await sqlOutcomes(session, recipes);
-        assert.ok(Object.keys(expected).length >= minimumChecks(file, ["--to", "sql", "--dialect", dialect]), "every relation has its recipes");
-        assert.deepEqual(outcomes, expected);
-      } finally {
-        await session.end();
-      }
+    test(`${schema.name} on ${dialect}`, async (t) => {
+      await judged(t, "sql", schema, async () => {
+        const file = schemaFile(schema, dialect);
+        const ddl = run(["convert", file, "--to", "sql", "--dialect", dialect, "--force"]);
+        const recipes = JSON.parse(run(["recipes", file, "--to", "sql", "--dialect", dialect, "--format", "json", "--force"]));
+        const session = await sqlSession(dialect, `sql_${schema.name}_${dialect}`, ddl, recipes.preamble);
+        try {
+          const { outcomes, expected } = await sqlOutcomes(session, recipes);
+          assert.ok(Object.keys(expected).length >= minimumChecks(file, ["--to", "sql", "--dialect", dialect]), "every relation has its recipes");
+          assert.deepEqual(outcomes, expected);
+        } finally {
+          await session.end();
+        }
+      });
     });
   }
 });
@@ -249,17 +273,19 @@ test("the SQL recipes notice a database that is not what they say: the one-to-on
 
 describe("Sequelize recipes with relplay's Sequelize models", () => {
   for (const { schema, dialect } of [...cases([...recipeSchemas(), ...oneSidedSchemas()]), ...corpusCases()]) {
-    test(`${schema.name} on ${dialect}`, async () => {
-      const file = schemaFile(schema, dialect);
-      const name = `recipes_${schema.name}_${dialect}`;
-      const { sequelize } = await openSequelize(name, run(["convert", file, "--to", "sequelize", "--force"]), dialect, servers);
-      try {
-        const { outcomes, expected } = await runRecipes(`${name}-sequelize`, recipesModule(file, ["--to", "sequelize"]), false, sequelize);
-        assert.ok(Object.keys(expected).length >= minimumChecks(file, ["--to", "sequelize"]), "every relation has its recipes");
-        assert.deepEqual(outcomes, expected);
-      } finally {
-        await sequelize.close();
-      }
+    test(`${schema.name} on ${dialect}`, async (t) => {
+      await judged(t, "sequelize", schema, async () => {
+        const file = schemaFile(schema, dialect);
+        const name = `recipes_${schema.name}_${dialect}`;
+        const { sequelize } = await openSequelize(name, run(["convert", file, "--to", "sequelize", "--force"]), dialect, servers);
+        try {
+          const { outcomes, expected } = await runRecipes(`${name}-sequelize`, recipesModule(file, ["--to", "sequelize"]), false, sequelize);
+          assert.ok(Object.keys(expected).length >= minimumChecks(file, ["--to", "sequelize"]), "every relation has its recipes");
+          assert.deepEqual(outcomes, expected);
+        } finally {
+          await sequelize.close();
+        }
+      });
     });
   }
 });
@@ -291,23 +317,25 @@ async function typeormModule(name, file) {
 
 describe("TypeORM recipes with relplay's TypeORM entities", () => {
   for (const { schema, dialect } of [...cases([...recipeSchemas(), ...oneSidedSchemas()]), ...corpusCases()]) {
-    test(`${schema.name} on ${dialect}`, async () => {
-      const file = schemaFile(schema, dialect);
-      const name = `recipes_${schema.name}_${dialect}`;
-      const module = await typeormModule(name, file);
-      const { DataSource } = await import("typeorm");
-      const database = await freshDatabase(dialect, `${name}_typeorm`, servers);
-      const { dataSource } = await synchronizeTypeorm(DataSource, module.entities, dialect, database);
-      try {
-        const outcomes = {};
-        await module.runRecipes(dataSource, (title, outcome) => {
-          outcomes[title] = outcome;
-        });
-        assert.ok(Object.keys(module.expected).length >= minimumChecks(file, ["--to", "typeorm"]), "every relation has its recipes");
-        assert.deepEqual(outcomes, module.expected);
-      } finally {
-        await dataSource.destroy();
-      }
+    test(`${schema.name} on ${dialect}`, async (t) => {
+      await judged(t, "typeorm", schema, async () => {
+        const file = schemaFile(schema, dialect);
+        const name = `recipes_${schema.name}_${dialect}`;
+        const module = await typeormModule(name, file);
+        const { DataSource } = await import("typeorm");
+        const database = await freshDatabase(dialect, `${name}_typeorm`, servers);
+        const { dataSource } = await synchronizeTypeorm(DataSource, module.entities, dialect, database);
+        try {
+          const outcomes = {};
+          await module.runRecipes(dataSource, (title, outcome) => {
+            outcomes[title] = outcome;
+          });
+          assert.ok(Object.keys(module.expected).length >= minimumChecks(file, ["--to", "typeorm"]), "every relation has its recipes");
+          assert.deepEqual(outcomes, module.expected);
+        } finally {
+          await dataSource.destroy();
+        }
+      });
     });
   }
 });

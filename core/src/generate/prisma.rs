@@ -96,6 +96,11 @@ pub fn generate(original: &Schema, prisma: PrismaVersion) -> Generated {
     if let Some(list) = &schemas {
         properties.push(("schemas", format!("[{list}]")));
     }
+    // Relations kept by Prisma Client rather than by foreign keys (PlanetScale, MongoDB's
+    // default): without this line Prisma would create foreign keys the schema does not want.
+    if schema.relation_mode == crate::ir::RelationMode::Prisma && provider != Provider::Mongodb {
+        properties.push(("relationMode", "\"prisma\"".to_string()));
+    }
     let width = properties.iter().map(|(name, _)| name.len()).max().unwrap_or(0);
     let _ = writeln!(out, "datasource db {{");
     for (name, value) in &properties {
@@ -605,4 +610,20 @@ fn string_literal(value: &str) -> String {
     }
     out.push('"');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ir::RelationMode;
+    use crate::{analyze, SourceLanguage};
+
+    #[test]
+    fn relations_kept_by_prisma_client_stay_so() {
+        // Found by running the recipes on PlanetScale schemas: the output had lost the line, so
+        // Prisma made foreign keys and stopped emulating the actions.
+        let source = "datasource db {\n  provider     = \"mysql\"\n  relationMode = \"prisma\"\n}\n\nmodel User {\n  id    Int    @id\n  posts Post[]\n}\n\nmodel Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id], onDelete: Cascade)\n\n  @@index([authorId])\n}\n";
+        let written = super::generate(&analyze(source, SourceLanguage::Prisma).schema, Default::default()).text;
+        assert!(written.contains("  relationMode = \"prisma\"\n"), "{written}");
+        assert_eq!(analyze(&written, SourceLanguage::Prisma).schema.relation_mode, RelationMode::Prisma);
+    }
 }

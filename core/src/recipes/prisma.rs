@@ -133,7 +133,13 @@ impl PrismaWriter<'_> {
             Shape::Keyed { one_to_one } => self.keyed(s, one_to_one),
             Shape::Joined => self.joined(s),
         };
-        RelationRecipes::told(self.schema, s, setup, recipes)
+        let mut told = RelationRecipes::told(self.schema, s, setup, recipes);
+        // `@@ignore` models are not in the client at all.
+        let ignored = s.setup.iter().chain([&s.parent, &s.child]).find(|r| self.index.entity(&r.entity).is_some_and(|e| e.ignored));
+        if let Some(record) = ignored {
+            told.unrunnable = Some(format!("{} is `@@ignore`d, so the client has no {} to use", record.entity, record.entity));
+        }
+        told
     }
 
     fn keyed(&self, s: &Scenario, one_to_one: bool) -> Vec<Recipe> {

@@ -151,6 +151,8 @@ pub fn plan(schema: &Schema, ends: &[RelationEnds], parent_is_owning: impl Fn(us
         }
         planner.vars.clear();
         planner.vars.extend(RESERVED.iter().map(|name| name.to_string()));
+        // A record named like a model would hide the model's class or variable.
+        planner.vars.extend(schema.entities.iter().map(|e| crate::generate::javascript::variable_name(&e.name)));
         scenarios.push(planner.scenario(number, relation, &ends[number], parent_is_owning(number), relation_mode_kept));
     }
     scenarios
@@ -218,7 +220,11 @@ impl<'s> Planner<'s> {
             let sample = child.values.iter().find(|v| v.field == field).map(|v| v.sample.clone()).expect("set above");
             (field, sample)
         });
-        let optional_key = relation.foreign_key.as_ref().is_some_and(|fk| !fk.required);
+        // The key may be left NULL only when every column of it may (a composite key can mix).
+        let optional_key = relation.foreign_key.as_ref().is_some_and(|fk| {
+            let child = self.index.entity(&fk.entity);
+            fk.fields.iter().all(|f| child.and_then(|c| c.field(f)).is_none_or(|f| f.nullable))
+        });
         let remove = if relation_mode_kept {
             RemoveEffect::Kept
         } else if shape == Shape::Joined {
@@ -276,11 +282,20 @@ impl<'s> Planner<'s> {
         for &relation_index in self.index.owned_by(&entity.name) {
             let relation = &self.schema.relations[relation_index];
             let Some(fk) = &relation.foreign_key else { continue };
-            if Some(relation_index) == except || !fk.required {
+            // A parent is needed when any column of the key cannot be NULL (a composite key may
+            // mix NULL and NOT NULL columns).
+            if Some(relation_index) == except || fk.fields.iter().all(|f| entity.field(f).is_none_or(|f| f.nullable)) {
                 continue;
             }
-            // A key that shares a column with the recipe's own key is set by that key.
-            if except.is_some_and(|e| self.shares_columns(e, relation_index)) {
+            // Two keys over one column (`workspaceId` in a key to the workspace and in a key to
+            // one of its workflows) would need parents that agree on it, which the plan does not
+            // make: such recipes are shown, not run.
+            if except.is_some_and(|e| self.shares_columns(e, relation_index))
+                || links.iter().any(|l: &Link| self.shares_columns(l.relation, relation_index))
+            {
+                unrunnable.get_or_insert_with(|| {
+                    format!("a {}'s keys share columns, and the recipes do not make parents that agree on them", entity.name)
+                });
                 continue;
             }
             if depth >= PARENT_DEPTH || chain.contains(&fk.referenced_entity) {
@@ -303,8 +318,13 @@ impl<'s> Planner<'s> {
             if key_fields.contains(&field.name.as_str()) {
                 continue;
             }
-            let is_key =
-                entity.primary_key.as_ref().is_some_and(|pk| pk.fields.contains(&field.name)) || self.is_referenced(entity, &field.name);
+            // Key and unique fields get a sample of their own even where a default would fill
+            // them (two records would share the default); so does `@updatedAt`, which only
+            // Prisma Client fills.
+            let is_key = entity.primary_key.as_ref().is_some_and(|pk| pk.fields.contains(&field.name))
+                || entity.uniques.iter().any(|u| u.fields.contains(&field.name))
+                || self.is_referenced(entity, &field.name)
+                || field.updated_at;
             let filler = match &field.default {
                 Some(DefaultValue::Autoincrement | DefaultValue::DbGenerated(_) | DefaultValue::Auto) => Filler::Database,
                 Some(DefaultValue::Uuid(_) | DefaultValue::Cuid(_) | DefaultValue::Nanoid(_)) => Filler::PrismaClient,
@@ -404,7 +424,9 @@ impl<'s> Planner<'s> {
             FieldType::Json => Sample::Json(n),
             FieldType::Bytes => Sample::Bytes((n % 256) as u8),
             FieldType::Enum(name) => {
-                let value = self.schema.enums.iter().find(|e| &e.name == name).and_then(|e| e.values.first());
+                // Rotating through the values keeps records apart under a unique that holds an enum.
+                let value =
+                    self.schema.enums.iter().find(|e| &e.name == name).and_then(|e| e.values.get(n as usize % e.values.len().max(1)));
                 match value {
                     Some(value) => Sample::Enum { name: value.name.clone(), stored: value.database_name.clone() },
                     None => Sample::Text(format!("{}-{n}", entity.name)),

@@ -135,15 +135,19 @@ impl SequelizeWriter<'_> {
             setup.push(format!("const {} = sequelize.models[{}];", variable_name(model), string_literal(model)));
         }
         setup.extend(s.setup.iter().map(|r| self.create(r, Vec::new())));
-        RelationRecipes::told(
-            self.schema,
-            s,
-            setup,
-            match s.shape {
-                Shape::Keyed { one_to_one } => self.keyed(one_to_one),
-                Shape::Joined => self.joined(),
-            },
-        )
+        let recipes = match s.shape {
+            Shape::Keyed { one_to_one } => self.keyed(one_to_one),
+            Shape::Joined => self.joined(),
+        };
+        let mut told = RelationRecipes::told(self.schema, s, setup, recipes);
+        // Sequelize includes, counts and destroys a model's rows by their primary key (it asks
+        // for an `id` a keyless table does not have).
+        if let Some(keyless) = [&s.parent, &s.child].into_iter().find(|r| self.entity(&r.entity).primary_key.is_none()) {
+            told.unrunnable.get_or_insert_with(|| {
+                format!("{} has no primary key, and Sequelize finds, includes and destroys rows by theirs (it asks for an `id` the table does not have)", keyless.entity)
+            });
+        }
+        told
     }
 
     fn keyed(&self, one_to_one: bool) -> Vec<Recipe> {

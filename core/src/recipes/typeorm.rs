@@ -8,7 +8,7 @@ use super::javascript_module::{literal, object};
 use super::prisma::upper_first;
 use super::scenario::{self, Filler, Record, RemoveEffect, Scenario, Shape};
 use super::{a, Expected, Recipe, Recipes, RelationRecipes};
-use crate::generate::javascript::{member_access, string_literal, variable_name};
+use crate::generate::javascript::{member_access, property_name, string_literal, variable_name};
 use crate::generate::relation_ends::RelationEnds;
 use crate::generate::typeorm::relations::defining_side_is_owning;
 use crate::generate::Target;
@@ -27,7 +27,8 @@ pub(super) fn recipes(schema: &Schema, options: TypeOrmOptions) -> Recipes {
     for s in &scenarios {
         let writer = TypeOrmWriter { schema, index: &index, all_ends: &ends, ends: &ends[s.relation], scenario: s, options };
         relations.push(writer.relation());
-        classes.extend(s.setup.iter().chain([&s.parent, &s.child]).map(|r| variable_name(&r.entity)));
+        let mapped = |entity: &str| index.entity(entity).is_some_and(|e| e.primary_key.is_some());
+        classes.extend(s.setup.iter().chain([&s.parent, &s.child]).map(|r| r.entity.as_str()).filter(|e| mapped(e)).map(variable_name));
         uses_is_null |= s.remove == RemoveEffect::SetNull;
     }
     let classes: Vec<String> = classes.into_iter().collect();
@@ -108,9 +109,11 @@ impl TypeOrmWriter<'_> {
         entities.dedup();
         let setup: Vec<String> = entities
             .iter()
+            .filter(|e| mapped(e))
             .map(|e| format!("const {} = dataSource.getRepository({});", self.repository(e), self.class(e)))
             .chain(s.setup.iter().map(|r| self.save(r, Vec::new())))
             .collect();
+        let unmapped_parent = s.setup.iter().find(|r| !mapped(&r.entity)).map(|r| r.entity.clone());
         let recipes = if !mapped(&s.parent.entity) || !mapped(&s.child.entity) {
             vec![Recipe::explain(
                 format!("Use {} and {}", a(&s.parent.entity), a(&s.child.entity)),
@@ -123,7 +126,15 @@ impl TypeOrmWriter<'_> {
                 Shape::Joined => self.joined(),
             }
         };
-        RelationRecipes::told(self.schema, s, setup, recipes)
+        let mut told = RelationRecipes::told(self.schema, s, setup, recipes);
+        if let Some(entity) = unmapped_parent {
+            told.unrunnable
+                .get_or_insert_with(|| format!("they need a {entity} first, which TypeORM maps no entity for (it has no primary key)"));
+        }
+        if !mapped(&s.parent.entity) || !mapped(&s.child.entity) {
+            told.unrunnable.get_or_insert_with(|| "TypeORM maps no entity without a primary key".to_string());
+        }
+        told
     }
 
     fn keyed(&self, one_to_one: bool) -> Vec<Recipe> {
@@ -247,7 +258,9 @@ impl TypeOrmWriter<'_> {
             recipes.push(
                 Recipe::checked(
                     format!("Attach a second {} to the same {}", c.entity, p.entity),
-                    self.save(c2, vec![(cn.clone(), p.var.clone())]),
+                    // `insert`, not `save`: where the key is also the primary key, `save` finds
+                    // the first row and updates it.
+                    format!("await {cr}.insert({});", object(&[self.values(c2), vec![(cn.clone(), p.var.clone())]].concat())),
                     "0",
                     Expected::Refused,
                 )
@@ -258,7 +271,12 @@ impl TypeOrmWriter<'_> {
                 )),
             );
         } else if s.optional_key {
-            let connect = if has {
+            // The relation query builder names the child by its primary key; a composite one is
+            // saved with its relation set instead.
+            let single_key = self.key_fields(&c.entity).len() == 1;
+            let connect = if !single_key {
+                format!("await {cr}.save({{ ...{}, {}: {} }});", c2.var, property_name(cn), p.var)
+            } else if has {
                 format!("await {pr}.createQueryBuilder().relation({pc}, {}).of({}).add({});", string_literal(pn), p.var, c2.var)
             } else {
                 format!("await {cr}.createQueryBuilder().relation({cc}, {}).of({}).set({});", string_literal(cn), c2.var, p.var)
