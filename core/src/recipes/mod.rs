@@ -55,7 +55,17 @@ pub struct RelationRecipes {
 impl RelationRecipes {
     /// A relation's recipes as a target tells its scenario: `setup` (statements, one a line)
     /// and the recipes, under the relation's heading.
-    fn told(schema: &Schema, scenario: &scenario::Scenario, setup: Vec<String>, recipes: Vec<Recipe>) -> RelationRecipes {
+    fn told(schema: &Schema, scenario: &scenario::Scenario, setup: Vec<String>, mut recipes: Vec<Recipe>) -> RelationRecipes {
+        if scenario.unique_key {
+            // A second child refused in a one-to-many: say why (the deletes say their own why).
+            let why = format!(
+                "The {}'s key is unique, so the database holds one {} per {} although the relation is written as a list: it refuses the second.",
+                scenario.child.entity, scenario.child.entity, scenario.parent.entity
+            );
+            for recipe in recipes.iter_mut().filter(|r| r.expect == Some(Expected::Refused) && !r.title.starts_with("Delete")) {
+                recipe.note = Some(why.clone());
+            }
+        }
         RelationRecipes {
             relation: scenario.relation,
             heading: heading(schema, scenario),

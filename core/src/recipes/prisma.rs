@@ -272,7 +272,7 @@ impl PrismaWriter<'_> {
                         self.where_record(c2)
                     ),
                     count_children.clone(),
-                    Expected::Count(2),
+                    s.second_child(),
                 )
                 .with_note(format!("`connect` sets the {}'s key to the {}'s; `disconnect` sets it back to NULL.", c.entity, p.entity)),
             );
@@ -282,12 +282,12 @@ impl PrismaWriter<'_> {
                     format!("Create {} for an existing {}", a(&c.entity), p.entity),
                     self.create(c2, Some(connect_parent), None),
                     count_children.clone(),
-                    Expected::Count(2),
+                    s.second_child(),
                 )
                 .with_note(format!("The key is required, so {} is made already connected.", a(&c.entity))),
             );
         }
-        let children: usize = if one_to_one { 1 } else { 2 };
+        let children: usize = s.children() as usize;
         if one_to_one || self.api == ClientApi::VibOrm {
             recipes.push(Recipe::checked(
                 format!("Count the {pn} of {}", a(&p.entity)),
@@ -305,7 +305,7 @@ impl PrismaWriter<'_> {
                     self.where_record(p)
                 ),
                 format!("{counted}?._count.{pn} ?? 0"),
-                Expected::Count(2),
+                Expected::Count(s.children()),
             ));
         }
         let ours: Vec<String> = [c, c2].iter().take(children).map(|r| self.key_filter(r)).collect();

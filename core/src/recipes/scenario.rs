@@ -8,6 +8,7 @@
 //! writes it and the child the other. Every sample value is distinct within one set of recipes,
 //! so a filter on a value finds exactly the record it was made for.
 
+use super::Expected;
 use crate::generate::relation_ends::{relation_ends, RelationEnds};
 use crate::ir::{DefaultValue, Entity, Field, FieldType, ReferentialAction, Relation, RelationKind, RelationMode, Schema, SchemaIndex};
 use crate::languages::sequelize::inflection::singularize;
@@ -119,6 +120,9 @@ pub struct Scenario {
     pub child_navigation: String,
     /// Whether the child's foreign key may be NULL.
     pub optional_key: bool,
+    /// Whether the child's key is unique though the relation is written as one-to-many (a list
+    /// on the parent's side): the database then holds one child per parent, as for a one-to-one.
+    pub unique_key: bool,
     /// The child's field (and the value it gets) that the filter recipes use, if it has one.
     pub filter: Option<(String, Sample)>,
     pub remove: RemoveEffect,
@@ -128,6 +132,24 @@ pub struct Scenario {
 }
 
 impl Scenario {
+    /// How many children a parent ends with: two for a one-to-many (the second connected), one
+    /// where the database allows one.
+    pub fn children(&self) -> u32 {
+        match self.shape {
+            Shape::Keyed { one_to_one } if one_to_one || self.unique_key => 1,
+            _ => 2,
+        }
+    }
+
+    /// What connecting a second child to the parent of a one-to-many must find.
+    pub fn second_child(&self) -> Expected {
+        if self.unique_key {
+            Expected::Refused
+        } else {
+            Expected::Count(2)
+        }
+    }
+
     /// The child's foreign key fields paired with the parent's referenced fields.
     pub fn key_pairs<'s>(&self, schema: &'s Schema) -> Vec<(&'s str, &'s str)> {
         schema.relations[self.relation]
@@ -237,7 +259,13 @@ impl<'s> Planner<'s> {
                 ReferentialAction::SetDefault => RemoveEffect::SetDefault,
             }
         };
+        let unique_key = relation.kind == RelationKind::OneToMany
+            && relation
+                .foreign_key
+                .as_ref()
+                .is_some_and(|fk| self.index.entity(&fk.entity).is_some_and(|e| e.is_unique_criterion(&fk.fields)));
         Scenario {
+            unique_key,
             relation: number,
             shape,
             setup,

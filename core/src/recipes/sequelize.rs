@@ -335,9 +335,9 @@ impl SequelizeWriter<'_> {
                     "The key is required: it is set when the row is made.",
                 )
             };
-            recipes.push(Recipe::checked(title, code, count_children.clone(), Expected::Count(2)).with_note(note));
+            recipes.push(Recipe::checked(title, code, count_children.clone(), s.second_child()).with_note(note));
         }
-        let children = if one_to_one { 1 } else { 2 };
+        let children = s.children();
         let count_name = format!("{}Count", c.var);
         let count_code = if has && !one_to_one {
             format!("const {count_name} = await {}.{}();", p.var, accessor("count", pn, false))

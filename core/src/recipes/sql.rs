@@ -312,17 +312,17 @@ impl<'s> SqlWriter<'s> {
                 format!("Connect an existing {} to {}", c.entity, a(&p.entity)),
                 format!("{}\nUPDATE {} SET {set} WHERE {};", self.insert(c2, None), self.table(c2), self.is_record(c2, None, Some(p))),
                 count_children.clone(),
-                Expected::Count(2),
+                s.second_child(),
             ));
         } else {
             recipes.push(Recipe::checked(
                 format!("Insert {} for an existing {}", a(&c.entity), p.entity),
                 self.insert(c2, Some(p)),
                 count_children.clone(),
-                Expected::Count(2),
+                s.second_child(),
             ));
         }
-        let children = if one_to_one { 1 } else { 2 };
+        let children = s.children() as usize;
         recipes.push(
             Recipe::checked(
                 format!("Count the {pn} of {}", a(&p.entity)),

@@ -286,7 +286,7 @@ impl TypeOrmWriter<'_> {
                     format!("Connect an existing {} to {}", c.entity, a(&p.entity)),
                     format!("{}\n{connect}", self.save(c2, Vec::new())),
                     count_children.clone(),
-                    Expected::Count(2),
+                    s.second_child(),
                 )
                 .with_note("The relation query builder writes only the key: nothing else of either entity is saved."),
             );
@@ -295,10 +295,10 @@ impl TypeOrmWriter<'_> {
                 format!("Create {} for an existing {}", a(&c.entity), p.entity),
                 self.save(c2, vec![(cn.clone(), p.var.clone())]),
                 count_children.clone(),
-                Expected::Count(2),
+                s.second_child(),
             ));
         }
-        let children = if one_to_one { 1 } else { 2 };
+        let children = s.children();
         let count_name = format!("{}Count", c.var);
         let count = Recipe::checked(
             format!("Count the {pn} of {}", a(&p.entity)),
