@@ -1,6 +1,6 @@
 // The JavaScript side of relplay: CodeMirror 6 editors for the Rust (wasm) app.
 // Everything is exposed on `window.relplayEditor`; the app reaches it only through src/interop.
-import { EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection } from "@codemirror/view";
+import { EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection, hoverTooltip } from "@codemirror/view";
 import { EditorState, Compartment, Annotation } from "@codemirror/state";
 import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
 import { searchKeymap, highlightSelectionMatches } from "@codemirror/search";
@@ -107,6 +107,50 @@ function renderMessage(d) {
   return root;
 }
 
+// The hover text of code that reads well (relplay_core::hover, located): a heading, lines, and
+// the fix's button when it comes with one. Text nodes only: names from the schema stay text.
+function renderHover(view, hover) {
+  const root = document.createElement("div");
+  root.className = "rp-tooltip rp-hover";
+  root.setAttribute("data-testid", "hover");
+  const title = document.createElement("div");
+  title.className = "rp-hover-title";
+  title.textContent = hover.title;
+  root.appendChild(title);
+  for (const line of hover.lines) {
+    const paragraph = document.createElement("p");
+    paragraph.textContent = line;
+    root.appendChild(paragraph);
+  }
+  if (hover.fix) {
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "cm-diagnosticAction";
+    button.textContent = hover.fix.title;
+    button.addEventListener("click", () => {
+      api.applyEdits(view, hover.fix.edits);
+      view.focus();
+    });
+    root.appendChild(button);
+  }
+  return root;
+}
+
+// A hover source that asks the core (through `onHover(offset, answer)`, which calls `answer`
+// with a located hover or null) what the code under the pointer is.
+function coreHover(onHover) {
+  return hoverTooltip(
+    (view, pos) =>
+      new Promise((answer) => onHover(pos, answer)).then((hover) => {
+        if (!hover) return null;
+        const length = view.state.doc.length;
+        const from = Math.min(hover.from, length);
+        return { pos: from, end: Math.min(Math.max(hover.to, from), length), above: true, create: () => ({ dom: renderHover(view, hover) }) };
+      }),
+    { hoverTime: 350 },
+  );
+}
+
 // Turns relplay's located diagnostics into CodeMirror diagnostics, clamped to the document.
 function toCodeMirror(view, diagnostics) {
   const length = view.state.doc.length;
@@ -133,7 +177,8 @@ function toCodeMirror(view, diagnostics) {
 const api = {
   // An editable source editor. `onChange(text)` is called after every change to the document.
   // `onDefinition(offset)`: F12, or Ctrl/Cmd+click, asks to go to the definition of the word there.
-  createEditor(parent, doc, language, onChange, onCursor, onDefinition) {
+  // `onHover(offset, answer)`: the pointer rests at `offset`; `answer(hover or null)` shows it.
+  createEditor(parent, doc, language, onChange, onCursor, onDefinition, onHover) {
     const languageSlot = new Compartment();
     const readOnlySlot = new Compartment();
     const view = new EditorView({
@@ -146,6 +191,7 @@ const api = {
           syntaxHighlighting(relplayHighlight), lintGutter(),
           // Completion from the language (Prisma's: js/prisma-completion.js); Ctrl+Space asks for it.
           autocompletion(),
+          onHover ? coreHover(onHover) : [],
           keymap.of([
             { key: "F12", run: (v) => (onDefinition?.(v.state.selection.main.head), true) },
             ...closeBracketsKeymap, ...completionKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...lintKeymap, indentWithTab,

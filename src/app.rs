@@ -51,6 +51,8 @@ pub fn App() -> impl IntoView {
         selection: RwSignal::new(None),
         linked_source: StoredValue::new(initial.linked_source),
         share_open: RwSignal::new(false),
+        hover_asked: RwSignal::new(None),
+        hover_answer: StoredValue::new_local(None),
     };
     provide_context(playground);
     provide_context(settings.clone());

@@ -7,6 +7,7 @@ use crate::interop::core::{self, CoreMessage};
 use crate::panes::OutputTab;
 use crate::state::{CoreState, Playground, RecipesView, SwitchOffer, TargetOutput};
 use leptos::prelude::*;
+use relplay_core::diagnostic::render;
 use relplay_core::service::{Reply, Request, ViewReply, ViewRequest};
 
 pub fn connect(playground: Playground) {
@@ -60,6 +61,11 @@ pub fn connect(playground: Playground) {
         if let Some(language) = playground.pending_switch.get() {
             views.push(ViewRequest::Rewrite { language });
         }
+        // A hover is asked for once: the requests after this one (each keystroke) leave it out.
+        if let Some(offset) = playground.hover_asked.get() {
+            views.push(ViewRequest::Hover { offset });
+            playground.hover_asked.update_untracked(|asked| *asked = None);
+        }
         next_id.update_value(|id| *id += 1);
         let request = Request {
             id: next_id.get_value(),
@@ -93,6 +99,19 @@ fn apply(playground: Playground, reply: Reply) {
             ViewReply::Diagram { svg } => playground.diagram_svg.set(svg),
             ViewReply::Recipes { target, pane } => {
                 playground.recipes.set(Some(RecipesView { target, relation: pane.relation, text: pane.text, relations: pane.relations }))
+            }
+            ViewReply::Hover { offset, hover } => {
+                let waiting = playground.hover_answer.try_update_value(|waiting| {
+                    if waiting.as_ref().is_some_and(|(asked, _)| *asked == offset) {
+                        waiting.take()
+                    } else {
+                        None
+                    }
+                });
+                if let Some((_, answer)) = waiting.flatten() {
+                    let located = hover.as_ref().map(|hover| playground.source.with_untracked(|text| render::locate_hover(text, hover)));
+                    answer.give(located.as_ref());
+                }
             }
             ViewReply::Rewrite { language, text, losses } => {
                 if playground.pending_switch.get_untracked() == Some(language) {

@@ -127,6 +127,10 @@ pub struct Playground {
     /// The source of the shared link on screen, until the user edits it.
     pub linked_source: StoredValue<Option<String>>,
     pub share_open: RwSignal<bool>,
+    /// A hover to ask the core for (a byte offset of the source), until the request is sent.
+    pub hover_asked: RwSignal<Option<usize>>,
+    /// Where the editor waits for the hover last asked for, and its offset.
+    pub hover_answer: StoredValue<Option<(usize, crate::interop::HoverAnswer)>, LocalStorage>,
 }
 
 impl Playground {

@@ -12,6 +12,7 @@ pub mod diagnostic;
 pub mod dialect;
 pub mod examples;
 pub mod generate;
+pub mod hover;
 pub mod ir;
 pub mod languages;
 pub mod layout;

@@ -43,6 +43,8 @@ pub enum ViewRequest {
     /// How to use a relation in `target`: the recipes of the relation `item` is or (for an
     /// entity) takes part in, or of the first relation when nothing is selected.
     Recipes { target: Target, item: Option<SchemaItem> },
+    /// What the code at byte `offset` of the source is ([`crate::hover`]).
+    Hover { offset: usize },
 }
 
 /// The answer to one [`Request`].
@@ -110,15 +112,8 @@ impl Outline {
     /// The entity whose name is the word at byte `offset` of `text` (a field's type, a
     /// relation's target): where "go to definition" goes.
     pub fn definition_at(&self, text: &str, offset: usize) -> Option<usize> {
-        let is_word = |c: char| c.is_alphanumeric() || c == '_';
-        let mut offset = offset.min(text.len());
-        while !text.is_char_boundary(offset) {
-            offset -= 1;
-        }
-        let start = text[..offset].char_indices().rev().find(|(_, c)| !is_word(*c)).map_or(0, |(i, c)| i + c.len_utf8());
-        let rest = &text[start..];
-        let word = &rest[..rest.find(|c: char| !is_word(c)).unwrap_or(rest.len())];
-        (!word.is_empty()).then(|| self.entity_index(word)).flatten()
+        let word = crate::hover::word_at(text, offset)?;
+        self.entity_index(&text[word.start()..word.end()])
     }
 
     /// The entity a person searching for `query` means: the one of exactly that name, else the one
@@ -165,6 +160,11 @@ pub enum ViewReply {
     Recipes {
         target: Target,
         pane: RecipesPane,
+    },
+    /// The hover asked for at `offset`; `None` where there is nothing to say.
+    Hover {
+        offset: usize,
+        hover: Option<crate::hover::Hover>,
     },
 }
 
@@ -255,6 +255,10 @@ impl Service {
                 ViewRequest::Recipes { target, item } => {
                     ViewReply::Recipes { target: *target, pane: recipes(&analysis.schema, *target, *item) }
                 }
+                ViewRequest::Hover { offset } => ViewReply::Hover {
+                    offset: *offset,
+                    hover: crate::hover::hover_at(&analysis.schema, request.language, &request.source, *offset),
+                },
                 ViewRequest::Rewrite { language } if crate::diagnostic::has_errors(&analysis.diagnostics) => {
                     ViewReply::Rewrite { language: *language, text: None, losses: Vec::new() }
                 }
@@ -272,8 +276,9 @@ impl Service {
                 }
             };
             // A rewrite is asked for once per switch, and asked again when the user switches
-            // again (after keeping the text): it is always answered.
-            if matches!(reply, ViewReply::Rewrite { .. }) {
+            // again (after keeping the text); a hover each time the pointer rests: they are
+            // always answered.
+            if matches!(reply, ViewReply::Rewrite { .. } | ViewReply::Hover { .. }) {
                 views.push(reply);
             } else if !self.sent.contains(&reply) {
                 views.push(reply.clone());
@@ -409,6 +414,20 @@ mod tests {
         let named = SCHEMA.replace("references: [id])", "references: [id], map: \"post_author\")");
         let vib = losses(&service.answer(&request(3, &named, rewrite(SourceLanguage::VibOrm))));
         assert!(vib.iter().any(|l| l.contains("post_author")), "{vib:?}");
+    }
+
+    #[test]
+    fn a_hover_is_answered_each_time_it_is_asked_for() {
+        let mut service = Service::new();
+        let offset = SCHEMA.find("author User").unwrap() + 2;
+        let hover = vec![ViewRequest::Hover { offset }];
+        for id in 1..=2 {
+            let reply = service.answer(&request(id, SCHEMA, hover.clone()));
+            let [ViewReply::Hover { offset: answered, hover: Some(hover) }] = reply.views.as_slice() else { panic!("{reply:?}") };
+            assert_eq!((*answered, hover.title.as_str()), (offset, "Post.author → User · one-to-many"));
+        }
+        let blank = service.answer(&request(3, SCHEMA, vec![ViewRequest::Hover { offset: SCHEMA.len() }]));
+        assert!(matches!(blank.views.as_slice(), [ViewReply::Hover { hover: None, .. }]), "{blank:?}");
     }
 
     #[test]

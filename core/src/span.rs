@@ -36,6 +36,10 @@ impl Span {
         self.end as usize
     }
 
+    pub fn len(self) -> usize {
+        (self.end - self.start) as usize
+    }
+
     pub fn is_empty(self) -> bool {
         self.start == self.end
     }

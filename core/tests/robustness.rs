@@ -58,6 +58,7 @@ fn run_everything(text: &str) {
             let _ = relplay_core::recipes::runnable_module(&analysis.schema, target);
         }
         let _ = svg::render(&layout(&analysis.schema));
+        hover_everywhere(&analysis.schema, SourceLanguage::Prisma, text);
     });
     assert!(result.is_ok(), "the pipeline panicked on this input:\n{text}");
 }
@@ -304,6 +305,14 @@ fn run_in(text: &str, language: SourceLanguage) {
         let analysis = analyze(text, language);
         let _ = generate(&analysis.schema, Target::Prisma(relplay_core::options::PrismaVersion::Seven));
         let _ = svg::render(&layout(&analysis.schema));
+        hover_everywhere(&analysis.schema, language, text);
     });
     assert!(outcome.is_ok(), "{language:?} panicked on:\n{text}");
+}
+
+/// The editor's hover at a spread of offsets, inside characters and past the end included.
+fn hover_everywhere(schema: &relplay_core::ir::Schema, language: SourceLanguage, text: &str) {
+    for offset in (0..=text.len() + 1).step_by(text.len() / 16 + 1) {
+        let _ = relplay_core::hover::hover_at(schema, language, text, offset);
+    }
 }

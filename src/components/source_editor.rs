@@ -43,8 +43,16 @@ pub fn SourceEditor() -> impl IntoView {
             }
             playground.select(Some(item), SelectionOrigin::Editor);
         };
+        // What the code under the pointer is: asked of the core, answered in core_link.
+        let on_hover = move |utf16: u32, answer: crate::interop::HoverAnswer| {
+            let offset = source.with_untracked(|text| LineIndex::new(text).byte_offset_of_utf16(utf16 as usize));
+            if let Some((_, earlier)) = playground.hover_answer.try_update_value(|waiting| waiting.replace((offset, answer))).flatten() {
+                earlier.give::<()>(None);
+            }
+            playground.hover_asked.set(Some(offset));
+        };
         let highlighting = playground.language.get_untracked().info().format.editor_language;
-        let editor = CodeView::editor(&element, &initial, highlighting, move |text| source.set(text), on_cursor, on_definition);
+        let editor = CodeView::editor(&element, &initial, highlighting, move |text| source.set(text), on_cursor, on_definition, on_hover);
         if readonly {
             editor.set_read_only(true);
         }
@@ -122,7 +130,7 @@ pub fn SourceEditor() -> impl IntoView {
                     {if readonly {
                         "Read-only. Esc, then Tab, moves on from the editor."
                     } else {
-                        "Problems appear as you type. Tab indents; F12 (or Ctrl+click) on a model's name goes to it; Esc, then Tab, moves on from the editor."
+                        "Problems appear as you type; rest the pointer on a name to see what it is. Tab indents; F12 (or Ctrl+click) on a model's name goes to it; Esc, then Tab, moves on from the editor."
                     }}
                 </span>
             </div>

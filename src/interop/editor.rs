@@ -13,6 +13,7 @@ extern "C" {
         on_change: &Closure<dyn Fn(String)>,
         on_cursor: &Closure<dyn Fn(u32)>,
         on_definition: &Closure<dyn Fn(u32)>,
+        on_hover: &Closure<dyn Fn(u32, js_sys::Function)>,
     ) -> JsValue;
     #[wasm_bindgen(js_namespace = relplayEditor, js_name = createOutput)]
     fn create_output(parent: &web_sys::HtmlElement, language: &str, on_cursor: &Closure<dyn Fn(u32)>) -> JsValue;
@@ -36,6 +37,18 @@ extern "C" {
     fn download_text(file_name: &str, text: &str, mime_type: &str);
 }
 
+/// Where the editor waits for a hover: called once with what to show, or with nothing.
+pub struct HoverAnswer(js_sys::Function);
+
+impl HoverAnswer {
+    /// Shows `hover` (a located hover, with UTF-16 offsets), or nothing when it is `None`.
+    pub fn give<T: Serialize>(self, hover: Option<&T>) {
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        let value = hover.and_then(|hover| hover.serialize(&serializer).ok()).unwrap_or(JsValue::NULL);
+        let _ = self.0.call1(&JsValue::NULL, &value);
+    }
+}
+
 /// A CodeMirror view, editable (the source) or read-only (an output).
 #[derive(Clone)]
 pub struct CodeView {
@@ -45,7 +58,8 @@ pub struct CodeView {
 impl CodeView {
     /// An editable editor in `parent`; `on_change` receives the whole text after each change,
     /// `on_cursor` the cursor's UTF-16 offset when the user moves it, and `on_definition` the
-    /// offset where the user asks to go to a definition (F12, Ctrl/Cmd+click).
+    /// offset where the user asks to go to a definition (F12, Ctrl/Cmd+click), and `on_hover`
+    /// the offset where the pointer rests, with where to give the answer.
     pub fn editor(
         parent: &web_sys::HtmlElement,
         text: &str,
@@ -53,15 +67,18 @@ impl CodeView {
         on_change: impl Fn(String) + 'static,
         on_cursor: impl Fn(u32) + 'static,
         on_definition: impl Fn(u32) + 'static,
+        on_hover: impl Fn(u32, HoverAnswer) + 'static,
     ) -> CodeView {
         let change = Closure::<dyn Fn(String)>::new(on_change);
         let cursor = Closure::<dyn Fn(u32)>::new(on_cursor);
         let definition = Closure::<dyn Fn(u32)>::new(on_definition);
-        let view = create_editor(parent, text, language, &change, &cursor, &definition);
+        let hover = Closure::<dyn Fn(u32, js_sys::Function)>::new(move |offset, answer| on_hover(offset, HoverAnswer(answer)));
+        let view = create_editor(parent, text, language, &change, &cursor, &definition, &hover);
         // The editor lives as long as the page, and so do its callbacks.
         change.forget();
         cursor.forget();
         definition.forget();
+        hover.forget();
         CodeView { view }
     }
 

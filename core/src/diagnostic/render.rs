@@ -74,21 +74,46 @@ pub fn locate<'a>(text: &str, diagnostics: &'a [Diagnostic]) -> Vec<LocatedDiagn
                     start_position: index.line_column(l.span.start()),
                 })
                 .collect(),
-            fix: d.fix.as_ref().map(|fix: &'a Fix| LocatedFix {
-                title: &fix.title,
-                edits: fix
-                    .edits
-                    .iter()
-                    .map(|e| LocatedEdit {
-                        from: index.utf16_offset(e.span.start()),
-                        to: index.utf16_offset(e.span.end()),
-                        insert: &e.insert,
-                    })
-                    .collect(),
-            }),
+            fix: d.fix.as_ref().map(|fix| LocatedFix::of(fix, &index)),
             doc: d.code.doc(),
         })
         .collect()
+}
+
+impl<'a> LocatedFix<'a> {
+    fn of(fix: &'a Fix, index: &LineIndex) -> LocatedFix<'a> {
+        LocatedFix {
+            title: &fix.title,
+            edits: fix
+                .edits
+                .iter()
+                .map(|e| LocatedEdit { from: index.utf16_offset(e.span.start()), to: index.utf16_offset(e.span.end()), insert: &e.insert })
+                .collect(),
+        }
+    }
+}
+
+/// A hover ([`crate::hover::Hover`]) with UTF-16 offsets, for the editor.
+#[derive(Debug, Clone, Serialize)]
+pub struct LocatedHover<'a> {
+    pub from: usize,
+    pub to: usize,
+    pub title: &'a str,
+    pub lines: &'a [String],
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fix: Option<LocatedFix<'a>>,
+}
+
+/// Resolves a hover's positions against `text`.
+pub fn locate_hover<'a>(text: &str, hover: &'a crate::hover::Hover) -> LocatedHover<'a> {
+    let index = LineIndex::new(text);
+    LocatedHover {
+        from: index.utf16_offset(hover.span.start()),
+        to: index.utf16_offset(hover.span.end()),
+        title: &hover.title,
+        lines: &hover.lines,
+        fix: hover.fix.as_ref().map(|fix| LocatedFix::of(fix, &index)),
+    }
 }
 
 /// The diagnostics as text for a terminal: `file:line:col: severity[code]: message`, then the

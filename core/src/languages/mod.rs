@@ -13,6 +13,7 @@ pub mod typeorm;
 pub mod viborm;
 
 use crate::diagnostic::{Code, Fix, Severity};
+use crate::dialect::SqlDialect;
 use crate::ir::declarations::DeclaredEnd;
 use crate::ir::{Entity, FieldType, Navigation, ReferentialAction, Schema};
 use crate::SourceLanguage;
@@ -29,6 +30,10 @@ pub trait SourceProfile {
     /// The severity of rule `code` for this language (given its default), or `None` where the
     /// rule does not apply to it.
     fn severity(&self, code: Code, default: Severity) -> Option<Severity>;
+    /// What the language calls an entity (`model`, `table`, `entity`).
+    fn entity_word(&self) -> &'static str {
+        "model"
+    }
     /// A type as the language writes it.
     fn type_name(&self, field_type: &FieldType) -> String;
     /// A referential action as the language names it (`SetNull`, `SET NULL`).
@@ -68,7 +73,9 @@ pub trait SourceProfile {
 pub fn profile(language: SourceLanguage) -> &'static dyn SourceProfile {
     match language {
         SourceLanguage::Prisma => &prisma::PrismaProfile,
-        SourceLanguage::Sql(_) => &sql::SqlProfile,
+        SourceLanguage::Sql(SqlDialect::Postgresql) => &sql::SqlProfile(SqlDialect::Postgresql),
+        SourceLanguage::Sql(SqlDialect::Mysql) => &sql::SqlProfile(SqlDialect::Mysql),
+        SourceLanguage::Sql(SqlDialect::Sqlite) => &sql::SqlProfile(SqlDialect::Sqlite),
         SourceLanguage::TypeOrm => &typeorm::TypeOrmProfile,
         SourceLanguage::Sequelize => &sequelize::SequelizeProfile,
         SourceLanguage::VibOrm => &viborm::VibOrmProfile,

@@ -5,11 +5,13 @@
 //! not apply (constraint names Prisma cannot carry). Fixes are written in SQL.
 
 use super::{ActionEvent, SourceProfile};
-use crate::diagnostic::{Code, Severity};
-use crate::ir::{FieldType, ReferentialAction};
+use crate::diagnostic::{Code, Fix, Severity, TextEdit};
+use crate::dialect::SqlDialect;
+use crate::ir::{Entity, FieldType, ReferentialAction};
+use crate::span::Span;
 
-/// How SQL scripts are validated and fixed.
-pub struct SqlProfile;
+/// How SQL scripts in one dialect are validated and fixed.
+pub struct SqlProfile(pub SqlDialect);
 
 impl SourceProfile for SqlProfile {
     fn severity(&self, code: Code, default: Severity) -> Option<Severity> {
@@ -64,7 +66,38 @@ impl SourceProfile for SqlProfile {
         format!("add `UNIQUE ({})` to table `{entity}`", fields.join(", "))
     }
 
-    // No fixes: the SQL reader keeps the span of each statement, not of each column, so there is
-    // no place to put `UNIQUE` that is sure to be right; and SQL has no navigation properties to
-    // edit (relplay names them itself).
+    fn entity_word(&self) -> &'static str {
+        "table"
+    }
+
+    /// `UNIQUE (…)` as a new element after the table's last one the reader placed (a column or a
+    /// constraint; a `CHECK` after it stays valid after a comma). None where the reader placed
+    /// nothing inside the table's parentheses.
+    fn make_unique(&self, entity: &Entity, fields: &[String]) -> Option<Fix> {
+        if fields.is_empty() {
+            return None;
+        }
+        // Quoted only where the name needs it (PostgreSQL folds unquoted names to lower case).
+        let name = |field: &String| {
+            let mut chars = field.chars();
+            let plain = chars.next().is_some_and(|c| c.is_ascii_lowercase() || c == '_')
+                && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+            if plain {
+                field.clone()
+            } else {
+                self.0.quote(field)
+            }
+        };
+        let inside = |span: Span| span != entity.span && entity.span.start() <= span.start() && span.end() < entity.span.end();
+        let placed =
+            entity.fields.iter().map(|f| f.span).chain(entity.uniques.iter().map(|u| u.span)).chain(entity.indexes.iter().map(|i| i.span));
+        let last = placed.chain(entity.primary_key.iter().map(|k| k.span)).filter(|&span| inside(span)).map(|span| span.end()).max()?;
+        let columns = fields.iter().map(name).collect::<Vec<_>>().join(", ");
+        Some(Fix {
+            title: format!("Make ({columns}) unique: a one-to-one"),
+            edits: vec![TextEdit { span: Span::at(last), insert: format!(",\n  UNIQUE ({columns})") }],
+        })
+    }
+
+    // No other fixes: SQL has no navigation properties to edit (relplay names them itself).
 }

@@ -186,6 +186,10 @@ impl RelationConventions for TypeOrmConventions {
 pub struct TypeOrmProfile;
 
 impl SourceProfile for TypeOrmProfile {
+    fn entity_word(&self) -> &'static str {
+        "entity"
+    }
+
     fn severity(&self, code: Code, default: Severity) -> Option<Severity> {
         match code {
             // One-sided relations are TypeORM's normal case; pairing is by the inverse side.

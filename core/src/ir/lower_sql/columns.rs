@@ -4,7 +4,6 @@ use crate::diagnostic::Diagnostic;
 use crate::dialect::SqlDialect;
 use crate::ir::{DefaultValue, EnumType, EnumTypeValue, Field, FieldType};
 use crate::span::Span;
-use crate::syntax::sql::SqlStatement;
 use sqlparser::ast::{ColumnDef, ColumnOption, Expr, Value};
 
 /// Type names the script defines: enum types and domains (by lower-case name).
@@ -106,13 +105,12 @@ pub(super) fn default_value(expr: &Expr) -> Option<DefaultValue> {
 pub(super) fn lower_column(
     column: &ColumnDef,
     position: u32,
-    statement: &SqlStatement,
+    span: Span,
     dialect: SqlDialect,
     types: &TypeNames,
     inline_enum: Option<&EnumType>,
     _diagnostics: &mut Vec<Diagnostic>,
 ) -> Field {
-    let span = statement.span;
     let sql_type = column.data_type.to_string();
     // pg_dump quotes some type names (kanboard's `"text"`): a quoted lowercase name is that type.
     let sql_type = match sql_type.strip_prefix('"').and_then(|t| t.strip_suffix('"')) {

@@ -12,7 +12,7 @@ use crate::dialect::SqlDialect;
 use crate::ir::{Entity, Index, KeyFieldOptions, PrimaryKey, RelationMode, Schema, UniqueConstraint, IR_VERSION};
 use crate::span::Span;
 use crate::syntax::sql::SqlFile;
-use sqlparser::ast::{AlterTableOperation, ColumnOption, ObjectName, Statement, TableConstraint};
+use sqlparser::ast::{AlterTableOperation, ColumnOption, ObjectName, Spanned, Statement, TableConstraint};
 use std::collections::HashMap;
 
 /// A foreign key as written, before it becomes a relation.
@@ -248,11 +248,15 @@ fn lower_table(
     let span = statement.span;
     let table = object_name(&create.name);
     // `CREATE TABLE name`, from the statement's start to the end of the table's name.
-    let name_end = statement.span_in_script(sqlparser::ast::Spanned::span(&create.name)).map_or(span.end(), |s| s.end());
+    let name_end = statement.span_in_script(Spanned::span(&create.name)).map_or(span.end(), |s| s.end());
     let mut entity = Entity::new(table.clone(), table.clone(), span, crate::span::Span::new(span.start(), name_end));
+    // Each column and constraint is placed at its own element of the table, so the editor can
+    // tell which one the cursor is on (hover, linked selection) and fixes can write beside it.
+    let elements = statement.table_elements();
     for (position, column) in create.columns.iter().enumerate() {
+        let span = statement.element_of(&elements, Spanned::span(column));
         let inline = columns::inline_enum(column, &table, enums, span);
-        let field = columns::lower_column(column, position as u32, statement, dialect, types, inline.as_ref(), diagnostics);
+        let field = columns::lower_column(column, position as u32, span, dialect, types, inline.as_ref(), diagnostics);
         enums.extend(inline);
         let name = field.name.clone();
         for option in &column.options {
@@ -284,7 +288,7 @@ fn lower_table(
         entity.fields.push(field);
     }
     for constraint in &create.constraints {
-        add_constraint(&mut entity, constraint, span, keys);
+        add_constraint(&mut entity, constraint, statement.element_of(&elements, Spanned::span(constraint)), keys);
     }
     // A primary key is never null, whatever the column said.
     if let Some(pk) = &entity.primary_key {

@@ -38,6 +38,21 @@ impl SqlStatement {
         self.text.get(local)
     }
 
+    /// The spans in the whole script of a `CREATE TABLE`'s elements (each column definition and
+    /// table constraint, from its first word to the comma or parenthesis after it); empty when
+    /// the statement has no such list.
+    pub fn table_elements(&self) -> Vec<Span> {
+        let start = self.span.start();
+        table_elements(&self.text).unwrap_or_default().into_iter().map(|e| Span::new(start + e.start(), start + e.end())).collect()
+    }
+
+    /// The element of `elements` (as [`SqlStatement::table_elements`]) that holds the part of the
+    /// statement sqlparser spans with `part`; the whole statement when none does.
+    pub fn element_of(&self, elements: &[Span], part: sqlparser::tokenizer::Span) -> Span {
+        let Some(at) = self.span_in_script(part).map(|s| s.start()) else { return self.span };
+        elements.iter().copied().find(|e| e.start() <= at && at < e.end()).unwrap_or(self.span)
+    }
+
     /// Where a part of the statement stands in the whole script, by sqlparser's span.
     pub fn span_in_script(&self, span: sqlparser::tokenizer::Span) -> Option<Span> {
         let local = self.local_range(span)?;
