@@ -35,7 +35,7 @@ pub(super) enum ClientApi {
 
 /// The recipes of every relation of `schema` (as the target's writer writes it) in `api`.
 pub(super) fn client_recipes(schema: &Schema, target: Target, api: ClientApi, preamble: &str) -> Recipes {
-    let ends = scenario::ends_of(schema);
+    let ends = crate::generate::relation_ends::relation_ends(schema);
     let index = SchemaIndex::new(schema);
     let writer = PrismaWriter { schema, index: &index, ends: &ends, api };
     let relations = scenario::plan(schema, &ends, |_| true, false).iter().map(|s| writer.relation(s)).collect();

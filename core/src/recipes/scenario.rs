@@ -9,8 +9,8 @@
 //! so a filter on a value finds exactly the record it was made for.
 
 use super::Expected;
-use crate::generate::relation_ends::{relation_ends, RelationEnds};
-use crate::ir::{DefaultValue, Entity, Field, FieldType, ReferentialAction, Relation, RelationKind, RelationMode, Schema, SchemaIndex};
+use crate::generate::relation_ends::RelationEnds;
+use crate::ir::{DefaultValue, Entity, Field, FieldType, ReferentialAction, Relation, RelationKind, Schema, SchemaIndex};
 use crate::languages::sequelize::inflection::singularize;
 
 /// A value a recipe writes into a field.
@@ -180,9 +180,14 @@ pub fn plan(schema: &Schema, ends: &[RelationEnds], parent_is_owning: impl Fn(us
     scenarios
 }
 
-/// The ends of `schema`'s relations, as every generator names them.
-pub fn ends_of(schema: &Schema) -> Vec<RelationEnds> {
-    relation_ends(schema)
+/// One scenario's walk up the required parents of its records: the parents planned so far (to
+/// create first), why the recipes cannot run if the walk found a reason, and the entities on the
+/// path being walked (a cycle, and the depth, are read from it).
+#[derive(Default)]
+struct ParentWalk {
+    setup: Vec<Record>,
+    unrunnable: Option<String>,
+    chain: Vec<String>,
 }
 
 struct Planner<'s> {
@@ -220,12 +225,12 @@ impl<'s> Planner<'s> {
         let parent_var = self.take_var(&singular(&child_end.navigation));
         let child_var = self.take_var(&singular(&parent_end.navigation));
         let second_var = self.take_var(&format!("{child_var}2"));
-        let mut unrunnable = None;
-        let mut setup = Vec::new();
         let except = (shape != Shape::Joined).then_some(number);
-        let parent = self.record(&parent_end.entity, parent_var, None, &mut setup, &mut unrunnable, 0, &mut vec![]);
-        let child = self.record(&child_end.entity, child_var, except, &mut setup, &mut unrunnable, 0, &mut vec![]);
-        let second = self.record(&child_end.entity, second_var, except, &mut setup, &mut unrunnable, 0, &mut vec![]);
+        let mut walk = ParentWalk::default();
+        let parent = self.record(&parent_end.entity, parent_var, None, &mut walk);
+        let child = self.record(&child_end.entity, child_var, except, &mut walk);
+        let second = self.record(&child_end.entity, second_var, except, &mut walk);
+        let ParentWalk { setup, unrunnable, .. } = walk;
         let filter = self.filter_field(&child_end.entity);
         let mut child = child;
         let mut second = second;
@@ -289,22 +294,13 @@ impl<'s> Planner<'s> {
     }
 
     /// A record of `entity` with every value it needs, its other required parents planned into
-    /// `setup` first. `except`: the relation whose key the recipe itself sets.
-    #[allow(clippy::too_many_arguments)]
-    fn record(
-        &mut self,
-        entity_name: &str,
-        var: String,
-        except: Option<usize>,
-        setup: &mut Vec<Record>,
-        unrunnable: &mut Option<String>,
-        depth: usize,
-        chain: &mut Vec<String>,
-    ) -> Record {
+    /// the walk's setup first. `except`: the relation whose key the recipe itself sets.
+    fn record(&mut self, entity_name: &str, var: String, except: Option<usize>, walk: &mut ParentWalk) -> Record {
         let Some(entity) = self.index.entity(entity_name) else {
             return Record { var, entity: entity_name.to_string(), values: Vec::new(), links: Vec::new() };
         };
-        chain.push(entity.name.clone());
+        let depth = walk.chain.len();
+        walk.chain.push(entity.name.clone());
         let key_fields = self.key_fields(entity);
         let mut links = Vec::new();
         for &relation_index in self.index.owned_by(&entity.name) {
@@ -321,13 +317,13 @@ impl<'s> Planner<'s> {
             if except.is_some_and(|e| self.shares_columns(e, relation_index))
                 || links.iter().any(|l: &Link| self.shares_columns(l.relation, relation_index))
             {
-                unrunnable.get_or_insert_with(|| {
+                walk.unrunnable.get_or_insert_with(|| {
                     format!("a {}'s keys share columns, and the recipes do not make parents that agree on them", entity.name)
                 });
                 continue;
             }
-            if depth >= PARENT_DEPTH || chain.contains(&fk.referenced_entity) {
-                unrunnable.get_or_insert_with(|| {
+            if depth >= PARENT_DEPTH || walk.chain.contains(&fk.referenced_entity) {
+                walk.unrunnable.get_or_insert_with(|| {
                     format!(
                         "a {} needs a {} first, through a chain of required keys that comes back on itself",
                         entity.name, fk.referenced_entity
@@ -336,11 +332,11 @@ impl<'s> Planner<'s> {
                 continue;
             }
             let parent_var = self.take_var(&crate::ir::lower_camel(&fk.referenced_entity));
-            let parent = self.record(&fk.referenced_entity, parent_var, None, setup, unrunnable, depth + 1, chain);
+            let parent = self.record(&fk.referenced_entity, parent_var, None, walk);
             links.push(Link { relation: relation_index, parent: parent.var.clone() });
-            setup.push(parent);
+            walk.setup.push(parent);
         }
-        chain.pop();
+        walk.chain.pop();
         let mut values = Vec::new();
         for field in &entity.fields {
             if key_fields.contains(&field.name.as_str()) {
@@ -366,7 +362,7 @@ impl<'s> Planner<'s> {
             };
             if let FieldType::Unsupported(type_name) = &field.field_type {
                 if filler == Filler::Nobody {
-                    unrunnable.get_or_insert_with(|| {
+                    walk.unrunnable.get_or_insert_with(|| {
                         format!("`{}.{}` is a required `{type_name}`, which no recipe can fill", entity.name, field.name)
                     });
                 }
@@ -484,10 +480,4 @@ fn singular(navigation: &str) -> String {
     } else {
         singular
     }
-}
-
-/// Whether the schema's relations are kept by no database constraint for targets other than
-/// Prisma (Prisma's `relationMode = "prisma"`, which only Prisma Client emulates).
-pub fn constraints_absent(schema: &Schema) -> bool {
-    schema.relation_mode == RelationMode::Prisma
 }

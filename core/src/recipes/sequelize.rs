@@ -18,9 +18,9 @@ use crate::languages::sequelize::inflection::singularize;
 use crate::options::SequelizeOptions;
 
 pub(super) fn recipes(schema: &Schema, options: SequelizeOptions) -> Recipes {
-    let ends = scenario::ends_of(schema);
+    let ends = crate::generate::relation_ends::relation_ends(schema);
     let index = SchemaIndex::new(schema);
-    let kept = scenario::constraints_absent(schema);
+    let kept = schema.relation_mode == crate::ir::RelationMode::Prisma;
     // A many-to-many starts from the side whose `belongsToMany` the module writes.
     let owning_written = |i: usize| !ends[i].owning.synthesized || ends[i].inverse.synthesized;
     let scenarios = scenario::plan(schema, &ends, owning_written, kept);

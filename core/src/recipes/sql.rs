@@ -13,9 +13,9 @@ use std::collections::HashMap;
 use std::fmt::Write;
 
 pub(super) fn recipes(schema: &Schema, dialect: SqlDialect) -> Recipes {
-    let ends = scenario::ends_of(schema);
+    let ends = crate::generate::relation_ends::relation_ends(schema);
     let index = SchemaIndex::new(schema);
-    let kept = scenario::constraints_absent(schema);
+    let kept = schema.relation_mode == crate::ir::RelationMode::Prisma;
     let relations = scenario::plan(schema, &ends, |_| true, kept)
         .iter()
         .map(|s| {

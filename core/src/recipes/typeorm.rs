@@ -17,9 +17,9 @@ use crate::options::{TypeOrmCascade, TypeOrmOptions};
 use std::collections::BTreeSet;
 
 pub(super) fn recipes(schema: &Schema, options: TypeOrmOptions) -> Recipes {
-    let ends = scenario::ends_of(schema);
+    let ends = crate::generate::relation_ends::relation_ends(schema);
     let index = SchemaIndex::new(schema);
-    let kept = scenario::constraints_absent(schema);
+    let kept = schema.relation_mode == crate::ir::RelationMode::Prisma;
     let scenarios = scenario::plan(schema, &ends, |i| defining_side_is_owning(&schema.relations[i]), kept);
     let mut classes = BTreeSet::new();
     let mut uses_is_null = false;
