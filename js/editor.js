@@ -2,7 +2,7 @@
 // Everything is exposed on `window.relplayEditor`; the app reaches it only through src/interop.
 import { EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection, hoverTooltip } from "@codemirror/view";
 import { EditorState, Compartment, Annotation } from "@codemirror/state";
-import { defaultKeymap, history, historyKeymap, indentWithTab } from "@codemirror/commands";
+import { defaultKeymap, history, historyKeymap, indentWithTab, isolateHistory } from "@codemirror/commands";
 import { searchKeymap, highlightSelectionMatches } from "@codemirror/search";
 import { bracketMatching, indentOnInput, syntaxHighlighting, HighlightStyle } from "@codemirror/language";
 import { tags } from "@lezer/highlight";
@@ -111,7 +111,9 @@ function renderMessage(d) {
 // the fix's button when it comes with one. Text nodes only: names from the schema stay text.
 function renderHover(view, hover) {
   const root = document.createElement("div");
-  root.className = "rp-tooltip rp-hover";
+  // A hover with nothing to click lets the pointer through: it never stands between the user and
+  // the code under it (moving onto it closes it). One with a fix takes the pointer, for its button.
+  root.className = hover.fix ? "rp-tooltip rp-hover" : "rp-tooltip rp-hover rp-hover-passive";
   root.setAttribute("data-testid", "hover");
   const title = document.createElement("div");
   title.className = "rp-hover-title";
@@ -151,6 +153,53 @@ function coreHover(onHover) {
   );
 }
 
+// Completion of table and column names in a SQL foreign key: after `REFERENCES ` the tables, inside
+// `REFERENCES table (` that table's columns. The names come from the core's last reading of the
+// script (`setCompletionTables`), so quoted names, pg_dump's `ALTER TABLE … ADD` columns and the
+// like are exact; a name that needs quotes is inserted quoted, as the dialect quotes it.
+const SQL_EDITORS = new Set(["postgresql", "mysql", "sqlite"]);
+const QUOTED = /^[`"[]/;
+
+function quoted(name, language) {
+  if (/^[a-z_][a-z0-9_]*$/.test(name)) return name;
+  return language === "mysql" ? `\`${name.replaceAll("`", "``")}\`` : `"${name.replaceAll('"', '""')}"`;
+}
+
+function unquoted(name) {
+  return name.replace(/^[`"[]|[`"\]]$/g, "");
+}
+
+function referencesCompletion(context) {
+  const view = context.view;
+  const tables = view?.relplay?.tables;
+  if (!tables || !SQL_EDITORS.has(view.relplay.language)) return null;
+  const language = view.relplay.language;
+  const before = context.state.sliceDoc(Math.max(0, context.pos - 500), context.pos);
+  const name = String.raw`(?:"[^"]*"|\`[^\`]*\`|\[[^\]]*\]|[\w$.]+)`;
+  const inColumns = new RegExp(String.raw`\bREFERENCES\s+(${name})\s*\(\s*(?:${name}\s*,\s*)*([\`"[]?[\w$]*)$`, "i").exec(before);
+  if (inColumns) {
+    const wanted = unquoted(inColumns[1]).split(".").pop();
+    const table = tables.find((t) => t.name === wanted) ?? tables.find((t) => t.name.toLowerCase() === wanted.toLowerCase());
+    if (!table) return null;
+    const typed = inColumns[2];
+    return {
+      from: context.pos - typed.length,
+      options: table.columns.map((column) => ({ label: quoted(column, language), type: "property", detail: `column of ${table.name}` })),
+      validFor: QUOTED.test(typed) ? undefined : /^[\w$]*$/,
+    };
+  }
+  const inTable = /\bREFERENCES\s+([`"[]?[\w$.]*)$/i.exec(before);
+  if (inTable) {
+    const typed = inTable[1];
+    return {
+      from: context.pos - typed.length,
+      options: tables.map((table) => ({ label: quoted(table.name, language), type: "class", detail: "table" })),
+      validFor: QUOTED.test(typed) ? undefined : /^[\w$]*$/,
+    };
+  }
+  return null;
+}
+
 // Turns relplay's located diagnostics into CodeMirror diagnostics, clamped to the document.
 function toCodeMirror(view, diagnostics) {
   const length = view.state.doc.length;
@@ -178,7 +227,8 @@ const api = {
   // An editable source editor. `onChange(text)` is called after every change to the document.
   // `onDefinition(offset)`: F12, or Ctrl/Cmd+click, asks to go to the definition of the word there.
   // `onHover(offset, answer)`: the pointer rests at `offset`; `answer(hover or null)` shows it.
-  createEditor(parent, doc, language, onChange, onCursor, onDefinition, onHover) {
+  // `onFormat()`: Shift+Alt+F asks to lay the document out.
+  createEditor(parent, doc, language, onChange, onCursor, onDefinition, onHover, onFormat) {
     const languageSlot = new Compartment();
     const readOnlySlot = new Compartment();
     const view = new EditorView({
@@ -191,9 +241,11 @@ const api = {
           syntaxHighlighting(relplayHighlight), lintGutter(),
           // Completion from the language (Prisma's: js/prisma-completion.js); Ctrl+Space asks for it.
           autocompletion(),
+          EditorState.languageData.of(() => [{ autocomplete: referencesCompletion }]),
           onHover ? coreHover(onHover) : [],
           keymap.of([
             { key: "F12", run: (v) => (onDefinition?.(v.state.selection.main.head), true) },
+            { key: "Shift-Alt-f", run: () => (onFormat?.(), true) },
             ...closeBracketsKeymap, ...completionKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...lintKeymap, indentWithTab,
           ]),
           EditorView.domEventHandlers({
@@ -258,9 +310,10 @@ const api = {
   // Puts `text` in the editor, changing only the lines that differ (js/text-changes.js), so a
   // new output updates the document in place: the scroll position, folds and selection outside
   // the changes stay, and only the changed lines are parsed and drawn again.
+  // A replacement is an undo step of its own (not merged with the typing or paste just before it).
   setText(view, text) {
     const changes = textChanges(view.state.doc.toString(), text);
-    if (changes.length > 0) view.dispatch({ changes });
+    if (changes.length > 0) view.dispatch({ changes, annotations: isolateHistory.of("full") });
   },
 
   getText(view) {
@@ -292,6 +345,11 @@ const api = {
 
   setReadOnly(view, readOnly) {
     view.dispatch({ effects: view.relplay.readOnlySlot.reconfigure(EditorState.readOnly.of(readOnly)) });
+  },
+
+  // The tables and their columns that SQL completion offers: [{ name, columns }].
+  setCompletionTables(view, tables) {
+    view.relplay.tables = tables;
   },
 
   setDiagnostics(view, diagnostics) {

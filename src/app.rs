@@ -45,6 +45,7 @@ pub fn App() -> impl IntoView {
         prisma: RwSignal::new(initial.playground.prisma),
         recipes_target: RwSignal::new(crate::state::recipes_target_of(&initial.playground)),
         recipes: RwSignal::new(None),
+        recipes_failed: RwSignal::new(None),
         editor: StoredValue::new_local(None),
         notice: RwSignal::new(initial.notice),
         positions: RwSignal::new(initial.playground.positions.clone()),
@@ -52,6 +53,8 @@ pub fn App() -> impl IntoView {
         linked_source: StoredValue::new(initial.linked_source),
         share_open: RwSignal::new(false),
         hover_asked: RwSignal::new(None),
+        format_asked: RwSignal::new(false),
+        format_source: StoredValue::new(None),
         hover_answer: StoredValue::new_local(None),
     };
     provide_context(playground);

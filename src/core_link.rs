@@ -5,6 +5,7 @@
 
 use crate::interop::core::{self, CoreMessage};
 use crate::panes::OutputTab;
+use crate::session::Notice;
 use crate::state::{CoreState, Playground, RecipesView, SwitchOffer, TargetOutput};
 use leptos::prelude::*;
 use relplay_core::diagnostic::render;
@@ -27,14 +28,7 @@ pub fn connect(playground: Playground) {
         CoreMessage::RecipesFailed(reason) => {
             // The pane says so; choosing it again asks again.
             playground.awaiting_core.set(false);
-            let text =
-                format!("// The recipes could not be fetched ({reason}).\n// Your text is untouched; show the pane again to try again.\n");
-            playground.recipes.set(Some(RecipesView {
-                target: relplay_core::generate::Target::Json,
-                relation: Some(0),
-                text,
-                relations: Vec::new(),
-            }));
+            playground.recipes_failed.set(Some(reason));
         }
         CoreMessage::Crashed(reason) => {
             // Neither this request nor a language switch waiting for it will get an answer.
@@ -60,6 +54,10 @@ pub fn connect(playground: Playground) {
         }
         if let Some(language) = playground.pending_switch.get() {
             views.push(ViewRequest::Rewrite { language });
+        }
+        if playground.format_asked.get() {
+            views.push(ViewRequest::Format);
+            playground.format_asked.update_untracked(|asked| *asked = false);
         }
         // A hover is asked for once: the requests after this one (each keystroke) leave it out.
         if let Some(offset) = playground.hover_asked.get() {
@@ -98,7 +96,27 @@ fn apply(playground: Playground, reply: Reply) {
             }),
             ViewReply::Diagram { svg } => playground.diagram_svg.set(svg),
             ViewReply::Recipes { target, pane } => {
+                if playground.recipes_failed.with_untracked(Option::is_some) {
+                    playground.recipes_failed.set(None);
+                }
                 playground.recipes.set(Some(RecipesView { target, relation: pane.relation, text: pane.text, relations: pane.relations }))
+            }
+            ViewReply::Format { text, refusal } => {
+                // Laid out from the text on screen, or dropped (the user typed meanwhile).
+                let asked = playground.format_source.try_update_value(Option::take).flatten();
+                if asked.is_some_and(|asked| playground.source.with_untracked(|source| *source == asked)) {
+                    match (text, refusal) {
+                        (Some(text), _) => {
+                            if playground.notice.with_untracked(|n| matches!(n, Some(Notice::NotFormatted(_)))) {
+                                playground.notice.set(None);
+                            }
+                            if playground.source.with_untracked(|source| *source != text) {
+                                playground.set_text(&text);
+                            }
+                        }
+                        (None, refusal) => playground.notice.set(Some(Notice::NotFormatted(refusal.unwrap_or_default()))),
+                    }
+                }
             }
             ViewReply::Hover { offset, hover } => {
                 let waiting = playground.hover_answer.try_update_value(|waiting| {

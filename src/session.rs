@@ -25,6 +25,8 @@ pub enum Notice {
     BrokenLink(String),
     /// A link was opened while the user had a draft of their own.
     OpenedLinkOverDraft,
+    /// Format left the text as written, for this reason.
+    NotFormatted(String),
 }
 
 pub fn saved_draft() -> Option<SharedPlayground> {

@@ -118,6 +118,8 @@ pub struct Playground {
     pub recipes_target: RwSignal<TargetId>,
     /// The "Use it" pane's content as last sent.
     pub recipes: RwSignal<Option<RecipesView>>,
+    /// Why the recipes' module could not be fetched, until the pane gets an answer.
+    pub recipes_failed: RwSignal<Option<String>>,
     /// The source editor, once mounted (never, when the view leaves it out).
     pub editor: StoredValue<Option<CodeView>, LocalStorage>,
     pub notice: RwSignal<Option<Notice>>,
@@ -129,6 +131,10 @@ pub struct Playground {
     pub share_open: RwSignal<bool>,
     /// A hover to ask the core for (a byte offset of the source), until the request is sent.
     pub hover_asked: RwSignal<Option<usize>>,
+    /// The source as it was when Format was asked for, until the request is sent (then the
+    /// layout is applied only if the source is still that text).
+    pub format_asked: RwSignal<bool>,
+    pub format_source: StoredValue<Option<String>>,
     /// Where the editor waits for the hover last asked for, and its offset.
     pub hover_answer: StoredValue<Option<(usize, crate::interop::HoverAnswer)>, LocalStorage>,
 }
@@ -178,6 +184,12 @@ impl Playground {
     /// The output of `target` as last sent, if the core has sent one.
     pub fn output_of(&self, target: Target) -> Option<TargetOutput> {
         self.outputs.with(|outputs| outputs.iter().find(|o| o.target == target).cloned())
+    }
+
+    /// Asks the core to lay the source out (Format document).
+    pub fn format_source(&self) {
+        self.format_source.set_value(Some(self.source.get_untracked()));
+        self.format_asked.set(true);
     }
 
     /// Replaces the text, through the editor when there is one so that undo keeps working.

@@ -42,6 +42,19 @@ enum Command {
         #[arg(long, value_name = "V", default_value = "7")]
         prisma: String,
     },
+    /// Lay a Prisma schema out as `prisma format` does (to standard output unless --write or --check).
+    Format {
+        /// The schema file, a Prisma folder, or `-` for standard input.
+        file: String,
+        #[arg(long, value_name = "LANG")]
+        from: Option<String>,
+        /// Write the laid-out text back to the file (or the folder's files).
+        #[arg(long, conflicts_with = "check")]
+        write: bool,
+        /// Change nothing: exit 1 when the schema is not laid out as Prisma lays it out.
+        #[arg(long)]
+        check: bool,
+    },
     /// Explain a diagnostic code (what it checks, why it matters, an example, the fix).
     Explain {
         /// A code such as R017.
@@ -172,6 +185,29 @@ fn main() -> ExitCode {
 
 fn run(command: Command) -> Result<ExitCode, UsageError> {
     match command {
+        Command::Format { file, from, write, check } => {
+            let source = read_source(&file, from.as_deref())?;
+            let formatted = match relplay_core::format::format(&source.text, source.language) {
+                Ok(formatted) => formatted,
+                Err(refusal) => {
+                    eprintln!("relplay: {}: {}", source.name, refusal.0);
+                    return Ok(ExitCode::from(1));
+                }
+            };
+            if check {
+                if formatted != source.text {
+                    eprintln!("relplay: {} is not laid out as Prisma lays it out (relplay format --write changes it)", source.name);
+                    return Ok(ExitCode::from(1));
+                }
+            } else if write && file != "-" {
+                if formatted != source.text {
+                    write_fixed(&source, &formatted)?;
+                }
+            } else {
+                print!("{formatted}");
+            }
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Check { file, from, format, fix, prisma } => {
             let prisma: PrismaVersion = choice(&prisma, "Prisma version")?;
             let mut source = read_source(&file, from.as_deref())?;

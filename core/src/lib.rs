@@ -11,6 +11,7 @@
 pub mod diagnostic;
 pub mod dialect;
 pub mod examples;
+pub mod format;
 pub mod generate;
 pub mod hover;
 pub mod ir;

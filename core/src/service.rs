@@ -45,6 +45,8 @@ pub enum ViewRequest {
     Recipes { target: Target, item: Option<SchemaItem> },
     /// What the code at byte `offset` of the source is ([`crate::hover`]).
     Hover { offset: usize },
+    /// The source in its language's layout ([`crate::format`]).
+    Format,
 }
 
 /// The answer to one [`Request`].
@@ -77,15 +79,30 @@ pub struct Outline {
 pub struct OutlineEntity {
     pub name: String,
     pub span: Span,
+    /// The table's column names, for a SQL source only (the editor completes them after
+    /// `REFERENCES table (`); other sources leave them out, to keep each reading small.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub columns: Vec<String>,
 }
 
 impl Outline {
     pub fn of(schema: &Schema) -> Outline {
         Outline {
             provider: schema.provider,
-            entities: schema.entities.iter().map(|e| OutlineEntity { name: e.name.clone(), span: e.span }).collect(),
+            entities: schema.entities.iter().map(|e| OutlineEntity { name: e.name.clone(), span: e.span, columns: Vec::new() }).collect(),
             relations: schema.relations.iter().map(|r| r.span).collect(),
         }
+    }
+
+    /// The outline of `schema` read from `language`: a SQL source's tables with their columns.
+    pub fn of_source(schema: &Schema, language: SourceLanguage) -> Outline {
+        let mut outline = Outline::of(schema);
+        if matches!(language, SourceLanguage::Sql(_)) {
+            for (outlined, entity) in outline.entities.iter_mut().zip(&schema.entities) {
+                outlined.columns = entity.fields.iter().map(|f| f.column.clone()).collect();
+            }
+        }
+        outline
     }
 
     /// As [`Schema::span_of`].
@@ -166,6 +183,11 @@ pub enum ViewReply {
         offset: usize,
         hover: Option<crate::hover::Hover>,
     },
+    /// The source laid out (`text`), or why it was left as written (`refusal`).
+    Format {
+        text: Option<String>,
+        refusal: Option<String>,
+    },
 }
 
 /// The "Use it" pane's content: the recipes of one relation as text (`relation`: its index,
@@ -234,8 +256,10 @@ impl Service {
             self.sent.clear();
         }
         let Some((_, _, _, analysis)) = &self.read else { unreachable!("read above") };
-        let reading =
-            (!self.reading_sent).then(|| Reading { diagnostics: analysis.diagnostics.clone(), outline: Outline::of(&analysis.schema) });
+        let reading = (!self.reading_sent).then(|| Reading {
+            diagnostics: analysis.diagnostics.clone(),
+            outline: Outline::of_source(&analysis.schema, request.language),
+        });
         self.reading_sent = true;
         let mut views = Vec::new();
         for view in &request.views {
@@ -259,6 +283,10 @@ impl Service {
                     offset: *offset,
                     hover: crate::hover::hover_at(&analysis.schema, request.language, &request.source, *offset),
                 },
+                ViewRequest::Format => match crate::format::format(&request.source, request.language) {
+                    Ok(text) => ViewReply::Format { text: Some(text), refusal: None },
+                    Err(refusal) => ViewReply::Format { text: None, refusal: Some(refusal.0) },
+                },
                 ViewRequest::Rewrite { language } if crate::diagnostic::has_errors(&analysis.diagnostics) => {
                     ViewReply::Rewrite { language: *language, text: None, losses: Vec::new() }
                 }
@@ -276,9 +304,9 @@ impl Service {
                 }
             };
             // A rewrite is asked for once per switch, and asked again when the user switches
-            // again (after keeping the text); a hover each time the pointer rests: they are
-            // always answered.
-            if matches!(reply, ViewReply::Rewrite { .. } | ViewReply::Hover { .. }) {
+            // again (after keeping the text); a hover each time the pointer rests, a layout each
+            // time it is asked for: they are always answered.
+            if matches!(reply, ViewReply::Rewrite { .. } | ViewReply::Hover { .. } | ViewReply::Format { .. }) {
                 views.push(reply);
             } else if !self.sent.contains(&reply) {
                 views.push(reply.clone());
@@ -306,7 +334,7 @@ mod tests {
     fn outline_of(names: &[&str]) -> Outline {
         Outline {
             provider: None,
-            entities: names.iter().map(|n| OutlineEntity { name: n.to_string(), span: Span::new(0, 0) }).collect(),
+            entities: names.iter().map(|n| OutlineEntity { name: n.to_string(), span: Span::new(0, 0), columns: Vec::new() }).collect(),
             relations: Vec::new(),
         }
     }
@@ -428,6 +456,35 @@ mod tests {
         }
         let blank = service.answer(&request(3, SCHEMA, vec![ViewRequest::Hover { offset: SCHEMA.len() }]));
         assert!(matches!(blank.views.as_slice(), [ViewReply::Hover { hover: None, .. }]), "{blank:?}");
+    }
+
+    #[test]
+    fn a_sql_readings_outline_has_each_tables_columns_and_a_prisma_one_none() {
+        let sql = "CREATE TABLE users (id INT PRIMARY KEY, \"e-mail\" TEXT);";
+        let reading = Service::new()
+            .answer(&Request {
+                id: 1,
+                language: SourceLanguage::Sql(crate::dialect::SqlDialect::Postgresql),
+                source: sql.into(),
+                prisma: Default::default(),
+                views: vec![],
+            })
+            .reading
+            .expect("a reading");
+        assert_eq!(reading.outline.entities[0].columns, ["id", "e-mail"]);
+        let prisma = Service::new().answer(&request(1, SCHEMA, vec![])).reading.expect("a reading");
+        assert!(prisma.outline.entities.iter().all(|e| e.columns.is_empty()));
+    }
+
+    #[test]
+    fn format_lays_the_source_out_or_says_why_not() {
+        let mut service = Service::new();
+        let messy = "model A {\nid Int @id\n  name String?\n}\n";
+        let reply = service.answer(&request(1, messy, vec![ViewRequest::Format]));
+        let [ViewReply::Format { text: Some(text), refusal: None }] = reply.views.as_slice() else { panic!("{reply:?}") };
+        assert_eq!(text, "model A {\n  id   Int     @id\n  name String?\n}\n");
+        let broken = service.answer(&request(2, "model A {\n  id Int @id(\n}\n", vec![ViewRequest::Format]));
+        assert!(matches!(broken.views.as_slice(), [ViewReply::Format { text: None, refusal: Some(_) }]), "{broken:?}");
     }
 
     #[test]

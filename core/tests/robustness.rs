@@ -59,6 +59,10 @@ fn run_everything(text: &str) {
         }
         let _ = svg::render(&layout(&analysis.schema));
         hover_everywhere(&analysis.schema, SourceLanguage::Prisma, text);
+        // Format: what it lays out, it lays out the same way again.
+        if let Ok(formatted) = relplay_core::format::format(text, SourceLanguage::Prisma) {
+            assert_eq!(relplay_core::format::format(&formatted, SourceLanguage::Prisma).as_ref(), Ok(&formatted));
+        }
     });
     assert!(result.is_ok(), "the pipeline panicked on this input:\n{text}");
 }

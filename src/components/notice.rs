@@ -44,6 +44,13 @@ pub fn NoticeBar() -> impl IntoView {
                 </div>
             }
             .into_any(),
+            Notice::NotFormatted(reason) => view! {
+                <div class="notice" role="status" data-testid="notice">
+                    <span>{format!("Format left the text as it is: {reason}")}</span>
+                    <button on:click=dismiss>"Dismiss"</button>
+                </div>
+            }
+            .into_any(),
             Notice::OpenedLinkOverDraft => view! {
                 <div class="notice" role="status" data-testid="notice">
                     <span>"You opened a shared playground. Your own draft is kept and can come back at any time."</span>

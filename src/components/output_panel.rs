@@ -286,6 +286,14 @@ pub fn OutputPanel() -> impl IntoView {
             <Show when=move || is_tab(OutputTab::Recipes)() && playground.recipes.with(|r| r.as_ref().is_some_and(|r| r.relation.is_none()))>
                 <p class="banner" data-testid="recipes-empty">"The schema has no relation yet: write one to see how it is used."</p>
             </Show>
+            {move || {
+                let reason = playground.recipes_failed.get().filter(|_| is_tab(OutputTab::Recipes)())?;
+                Some(view! {
+                    <p class="banner error" role="alert" data-testid="recipes-failed">
+                        {format!("The recipes could not be fetched ({reason}). Your text is untouched; show this pane again to try again.")}
+                    </p>
+                })
+            }}
             <Show when=move || output.with(|o| !o.notes.is_empty())>
                 <ul class="notes">
                     {move || output.with(|o| o.notes.iter().map(|n| view! { <li>{n.clone()}</li> }).collect_view())}

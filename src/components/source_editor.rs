@@ -1,7 +1,7 @@
 //! The source pane: a CodeMirror editor whose every change feeds the analysis, with the
 //! analysis's diagnostics shown in place (squiggles, gutter marks, hover text, quick fixes).
 
-use crate::interop::CodeView;
+use crate::interop::{CodeView, EditorEvents};
 use crate::state::{Playground, SelectionOrigin};
 use leptos::html::Div;
 use leptos::prelude::*;
@@ -52,7 +52,14 @@ pub fn SourceEditor() -> impl IntoView {
             playground.hover_asked.set(Some(offset));
         };
         let highlighting = playground.language.get_untracked().info().format.editor_language;
-        let editor = CodeView::editor(&element, &initial, highlighting, move |text| source.set(text), on_cursor, on_definition, on_hover);
+        let events = EditorEvents {
+            change: Box::new(move |text| source.set(text)),
+            cursor: Box::new(on_cursor),
+            definition: Box::new(on_definition),
+            hover: Box::new(on_hover),
+            format: Box::new(move || playground.format_source()),
+        };
+        let editor = CodeView::editor(&element, &initial, highlighting, events);
         if readonly {
             editor.set_read_only(true);
         }
@@ -66,6 +73,10 @@ pub fn SourceEditor() -> impl IntoView {
         let located = render::locate(&text, &reading.diagnostics);
         if let Some(editor) = playground.editor.get_value() {
             editor.set_diagnostics(&located);
+            // A SQL reading names each table's columns: what `REFERENCES` completes.
+            if reading.outline.entities.iter().any(|e| !e.columns.is_empty()) {
+                editor.set_completion_tables(&reading.outline.entities);
+            }
         }
     });
 
@@ -126,11 +137,21 @@ pub fn SourceEditor() -> impl IntoView {
                         {move || files.get().into_iter().map(|(path, _, _)| view! { <option value=path.clone()>{path.clone()}</option> }).collect_view()}
                     </select>
                 </Show>
+                <Show when=move || !readonly && playground.language.get() == relplay_core::SourceLanguage::Prisma>
+                    <button
+                        class="format-button"
+                        data-testid="format"
+                        title="Lay the schema out as prisma format does (Shift+Alt+F)"
+                        on:click=move |_| playground.format_source()
+                    >
+                        "Format"
+                    </button>
+                </Show>
                 <span class="hint" id="source-help">
                     {if readonly {
                         "Read-only. Esc, then Tab, moves on from the editor."
                     } else {
-                        "Problems appear as you type; rest the pointer on a name to see what it is. Tab indents; F12 (or Ctrl+click) on a model's name goes to it; Esc, then Tab, moves on from the editor."
+                        "Problems appear as you type; rest the pointer on a name to see what it is. Tab indents; F12 (or Ctrl+click) on a model's name goes to it; Shift+Alt+F formats; Esc, then Tab, moves on from the editor."
                     }}
                 </span>
             </div>

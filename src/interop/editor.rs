@@ -14,6 +14,7 @@ extern "C" {
         on_cursor: &Closure<dyn Fn(u32)>,
         on_definition: &Closure<dyn Fn(u32)>,
         on_hover: &Closure<dyn Fn(u32, js_sys::Function)>,
+        on_format: &Closure<dyn Fn()>,
     ) -> JsValue;
     #[wasm_bindgen(js_namespace = relplayEditor, js_name = createOutput)]
     fn create_output(parent: &web_sys::HtmlElement, language: &str, on_cursor: &Closure<dyn Fn(u32)>) -> JsValue;
@@ -25,6 +26,8 @@ extern "C" {
     fn set_language(view: &JsValue, language: &str);
     #[wasm_bindgen(js_namespace = relplayEditor, js_name = setReadOnly)]
     fn set_read_only(view: &JsValue, read_only: bool);
+    #[wasm_bindgen(js_namespace = relplayEditor, js_name = setCompletionTables)]
+    fn set_completion_tables(view: &JsValue, tables: JsValue);
     #[wasm_bindgen(js_namespace = relplayEditor, js_name = setDiagnostics)]
     fn set_diagnostics(view: &JsValue, diagnostics: JsValue);
     #[wasm_bindgen(js_namespace = relplayEditor, js_name = select)]
@@ -49,6 +52,20 @@ impl HoverAnswer {
     }
 }
 
+/// What the source editor tells the app.
+pub struct EditorEvents {
+    /// The whole text, after each change.
+    pub change: Box<dyn Fn(String)>,
+    /// The cursor's UTF-16 offset, when the user moves it.
+    pub cursor: Box<dyn Fn(u32)>,
+    /// Where the user asks to go to a definition (F12, Ctrl/Cmd+click).
+    pub definition: Box<dyn Fn(u32)>,
+    /// Where the pointer rests, with where to give the hover.
+    pub hover: Box<dyn Fn(u32, HoverAnswer)>,
+    /// The user asks to lay the document out (Shift+Alt+F).
+    pub format: Box<dyn Fn()>,
+}
+
 /// A CodeMirror view, editable (the source) or read-only (an output).
 #[derive(Clone)]
 pub struct CodeView {
@@ -56,29 +73,21 @@ pub struct CodeView {
 }
 
 impl CodeView {
-    /// An editable editor in `parent`; `on_change` receives the whole text after each change,
-    /// `on_cursor` the cursor's UTF-16 offset when the user moves it, and `on_definition` the
-    /// offset where the user asks to go to a definition (F12, Ctrl/Cmd+click), and `on_hover`
-    /// the offset where the pointer rests, with where to give the answer.
-    pub fn editor(
-        parent: &web_sys::HtmlElement,
-        text: &str,
-        language: &str,
-        on_change: impl Fn(String) + 'static,
-        on_cursor: impl Fn(u32) + 'static,
-        on_definition: impl Fn(u32) + 'static,
-        on_hover: impl Fn(u32, HoverAnswer) + 'static,
-    ) -> CodeView {
-        let change = Closure::<dyn Fn(String)>::new(on_change);
-        let cursor = Closure::<dyn Fn(u32)>::new(on_cursor);
-        let definition = Closure::<dyn Fn(u32)>::new(on_definition);
-        let hover = Closure::<dyn Fn(u32, js_sys::Function)>::new(move |offset, answer| on_hover(offset, HoverAnswer(answer)));
-        let view = create_editor(parent, text, language, &change, &cursor, &definition, &hover);
+    /// An editable editor in `parent`, telling `events` what the user does.
+    pub fn editor(parent: &web_sys::HtmlElement, text: &str, language: &str, events: EditorEvents) -> CodeView {
+        let EditorEvents { change, cursor, definition, hover, format } = events;
+        let change = Closure::<dyn Fn(String)>::new(change);
+        let cursor = Closure::<dyn Fn(u32)>::new(cursor);
+        let definition = Closure::<dyn Fn(u32)>::new(definition);
+        let hover = Closure::<dyn Fn(u32, js_sys::Function)>::new(move |offset, answer| hover(offset, HoverAnswer(answer)));
+        let format = Closure::<dyn Fn()>::new(format);
+        let view = create_editor(parent, text, language, &change, &cursor, &definition, &hover, &format);
         // The editor lives as long as the page, and so do its callbacks.
         change.forget();
         cursor.forget();
         definition.forget();
         hover.forget();
+        format.forget();
         CodeView { view }
     }
 
@@ -112,6 +121,14 @@ impl CodeView {
         let serializer = serde_wasm_bindgen::Serializer::json_compatible();
         if let Ok(value) = diagnostics.serialize(&serializer) {
             set_diagnostics(&self.view, value);
+        }
+    }
+
+    /// The tables (`{name, columns}`) the SQL editor completes after `REFERENCES`.
+    pub fn set_completion_tables<T: Serialize>(&self, tables: &T) {
+        let serializer = serde_wasm_bindgen::Serializer::json_compatible();
+        if let Ok(value) = tables.serialize(&serializer) {
+            set_completion_tables(&self.view, value);
         }
     }
 

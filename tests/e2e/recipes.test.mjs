@@ -48,6 +48,24 @@ test("the Use it pane shows the recipes `relplay recipes` writes, in the ORM cho
   await page.close();
 });
 
+test("a recipes module that cannot be fetched is said in the pane, and fetched when the pane is shown again", async () => {
+  let offline = true;
+  const page = await firstVisit(app.context, app.server.url, {
+    prepare: (p) => p.route("**/modules/relplay_recipes*", (route) => (offline ? route.abort("internetdisconnected") : route.continue())),
+  });
+  await page.click("[data-tab=recipes]");
+  const failed = page.locator("[data-testid=recipes-failed]");
+  await failed.waitFor();
+  assert.match(await failed.innerText(), /The recipes could not be fetched \(.+\)\. Your text is untouched/);
+  offline = false;
+  await page.click("[data-tab=diagram]");
+  await page.click("[data-tab=recipes]");
+  assert.equal(await paneShows(page, (text) => text.includes("prisma.user.create")), recipesOf("user-profile", "--to", "prisma"));
+  assert.equal(await failed.count(), 0);
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
 test("the pane follows the selection: a relation chosen in the diagram, or in its own menu", async () => {
   const page = await firstVisit(app.context, app.server.url);
   await page.selectOption("[data-testid=examples]", "self-relation");

@@ -59,3 +59,9 @@ export function withoutDatabaseSchemas(schema) {
 export function prismaDmmf(schema) {
   return JSON.parse(prismaSchemaWasm.get_dmmf(JSON.stringify({ prismaSchema: [["schema.prisma", schema]] })));
 }
+
+/** Prisma's own formatting of a one-file schema (what `prisma format` and its editor extension write). */
+export function prismaFormat(schema) {
+  const options = { textDocument: { uri: "file:/dev/null" }, options: { tabSize: 2, insertSpaces: true } };
+  return JSON.parse(prismaSchemaWasm.format(JSON.stringify([["schema.prisma", schema]]), JSON.stringify(options)))[0][1];
+}
