@@ -25,14 +25,20 @@ const loadSql = () => import("@codemirror/lang-sql");
 const loadJavascript = () => import("@codemirror/lang-javascript");
 const languageOf = {
   prisma: () => prisma(),
-  postgresql: async () => (({ sql, PostgreSQL }) => sql({ dialect: PostgreSQL }))(await loadSql()),
-  mysql: async () => (({ sql, MySQL }) => sql({ dialect: MySQL }))(await loadSql()),
-  sqlite: async () => (({ sql, SQLite }) => sql({ dialect: SQLite }))(await loadSql()),
+  postgresql: async () => sqlWithReferences(await loadSql(), "PostgreSQL"),
+  mysql: async () => sqlWithReferences(await loadSql(), "MySQL"),
+  sqlite: async () => sqlWithReferences(await loadSql(), "SQLite"),
   json: () => json(),
   typescript: async () => (await loadJavascript()).javascript({ typescript: true }),
   javascript: async () => (await loadJavascript()).javascript(),
   text: () => [],
 };
+
+/** SQL in `dialect`, with the completion of `REFERENCES` (its language's data, so only SQL asks it). */
+function sqlWithReferences(module, dialect) {
+  const support = module.sql({ dialect: module[dialect] });
+  return [support, support.language.data.of({ autocomplete: referencesCompletion })];
+}
 
 /**
  * Gives `view` the highlighting of `language` in its language compartment: at once when it is in
@@ -184,7 +190,8 @@ function referencesCompletion(context) {
     const typed = inColumns[2];
     return {
       from: context.pos - typed.length,
-      options: table.columns.map((column) => ({ label: quoted(column, language), type: "property", detail: `column of ${table.name}` })),
+      // Above SQL's keywords, which the dialect's own completion offers beside them.
+      options: table.columns.map((column) => ({ label: quoted(column, language), type: "property", detail: `column of ${table.name}`, boost: 50 })),
       validFor: QUOTED.test(typed) ? undefined : /^[\w$]*$/,
     };
   }
@@ -193,7 +200,7 @@ function referencesCompletion(context) {
     const typed = inTable[1];
     return {
       from: context.pos - typed.length,
-      options: tables.map((table) => ({ label: quoted(table.name, language), type: "class", detail: "table" })),
+      options: tables.map((table) => ({ label: quoted(table.name, language), type: "class", detail: "table", boost: 50 })),
       validFor: QUOTED.test(typed) ? undefined : /^[\w$]*$/,
     };
   }
@@ -241,7 +248,6 @@ const api = {
           syntaxHighlighting(relplayHighlight), lintGutter(),
           // Completion from the language (Prisma's: js/prisma-completion.js); Ctrl+Space asks for it.
           autocompletion(),
-          EditorState.languageData.of(() => [{ autocomplete: referencesCompletion }]),
           onHover ? coreHover(onHover) : [],
           keymap.of([
             { key: "F12", run: (v) => (onDefinition?.(v.state.selection.main.head), true) },

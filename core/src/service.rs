@@ -294,10 +294,12 @@ impl Service {
                     let generated = generate(&analysis.schema, language.writer());
                     let mut losses = Vec::new();
                     let own = generate(&analysis.schema, request.language.writer()).text;
-                    let comments = crate::syntax::comments::uncarried_comments(&request.source, request.language, &analysis.schema, &own);
+                    let target = (generated.text.as_str(), *language);
+                    let comments =
+                        crate::syntax::comments::uncarried_comments(&request.source, request.language, &analysis.schema, &own, target);
                     if comments > 0 {
-                        let plural = if comments == 1 { "comment" } else { "comments" };
-                        losses.push(format!("{comments} {plural} that no model or field carries as its documentation"));
+                        let (noun, verb) = if comments == 1 { ("comment", "belongs") } else { ("comments", "belong") };
+                        losses.push(format!("{comments} {noun} that {verb} to no model, field or relation"));
                     }
                     losses.extend(generated.diagnostics.iter().map(|d| d.message.clone()));
                     ViewReply::Rewrite { language: *language, text: Some(generated.text), losses }
@@ -431,12 +433,15 @@ mod tests {
         // Documentation is carried, so a schema without other comments loses nothing in TypeORM.
         let documented = SCHEMA.replace("model Post {", "/// A post.\nmodel Post {");
         assert_eq!(losses(&service.answer(&request(1, &documented, rewrite(SourceLanguage::TypeOrm)))), Vec::<String>::new());
+        // Comments above or after a model or field go with it; a loose one is left out.
         let commented = SCHEMA
             .replace("model Post {", "// posts, by author\nmodel Post {")
             .replace("id Int @id\n  authorId", "id Int @id // key\n  authorId");
+        assert_eq!(losses(&service.answer(&request(2, &commented, rewrite(SourceLanguage::TypeOrm)))), Vec::<String>::new());
+        let loose = format!("{commented}\n// a loose note\n");
         assert_eq!(
-            losses(&service.answer(&request(2, &commented, rewrite(SourceLanguage::TypeOrm)))),
-            ["2 comments that no model or field carries as its documentation"]
+            losses(&service.answer(&request(4, &loose, rewrite(SourceLanguage::TypeOrm)))),
+            ["1 comment that belongs to no model, field or relation"]
         );
         // What the target cannot express is said too: VibORM names foreign keys itself.
         let named = SCHEMA.replace("references: [id])", "references: [id], map: \"post_author\")");

@@ -40,6 +40,12 @@ test("axe-core finds nothing critical or serious: first visit, the SQL, Use it a
   await page.locator("[data-testid=share-dialog]").waitFor();
   assert.deepEqual(await seriousViolations(page), [], "Share open");
   await page.keyboard.press("Escape");
+  // A loose comment, which the rewrite cannot place, makes the switch ask first.
+  await page.evaluate(() => {
+    const view = window.relplayEditor.viewIn(document.querySelector(".source-pane"));
+    view.dispatch({ changes: { from: view.state.doc.length, insert: "\n// a loose note\n" } });
+  });
+  await settled(page);
   await page.selectOption("[data-testid=language]", "typeorm");
   await page.locator("[data-testid=switch-notice]").waitFor();
   assert.deepEqual(await seriousViolations(page), [], "a language switch asking first");

@@ -73,6 +73,11 @@ impl Emitter {
         style.write(&mut self.text, documentation, indent);
     }
 
+    /// Writes the source's comments on `target` ([`crate::ir::comments`]) as line comments.
+    pub fn comments(&mut self, schema: &crate::ir::Schema, target: crate::ir::CommentTarget, marker: &str, indent: &str) {
+        write_comments(&mut self.text, schema, target, marker, indent);
+    }
+
     /// For a MongoDB schema, says in a comment (lines starting `prefix`) and a warning that the
     /// output is the relational form of a document database's models, and what does not carry.
     pub fn document_database_note(&mut self, schema: &crate::ir::Schema, target: &str, prefix: &str) {
@@ -165,6 +170,29 @@ pub struct Member {
     pub text: String,
     /// The relation this member shows, for its anchor.
     pub relation: Option<usize>,
+}
+
+/// Writes the lines of the source's comments on `target` into `out`, each as `{indent}{marker} line`
+/// (`marker`: the target's line comment, `//` or `--`).
+pub fn write_comments(out: &mut String, schema: &crate::ir::Schema, target: crate::ir::CommentTarget, marker: &str, indent: &str) {
+    for line in schema.comments_on(target) {
+        out.push_str(indent);
+        out.push_str(marker);
+        if !line.is_empty() {
+            out.push(' ');
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+}
+
+/// The source's header comments, first in the output (before relplay's own header), then a blank
+/// line, which keeps them the header when the output is read again.
+pub fn source_header(out: &mut Emitter, schema: &crate::ir::Schema, marker: &str) {
+    if schema.comments_on(crate::ir::CommentTarget::Schema).next().is_some() {
+        out.comments(schema, crate::ir::CommentTarget::Schema, marker, "");
+        out.push('\n');
+    }
 }
 
 /// How a target writes documentation.

@@ -10,8 +10,8 @@ use super::emit::{DocStyle, Emitter};
 use super::relation_ends::{relation_ends, RelationEnds};
 use super::{Generated, SchemaItem};
 use crate::ir::{
-    DefaultValue, Entity, Field, FieldType, KeyFieldOptions, NavigationCardinality, Provider, ReferentialAction, Relation, RelationKind,
-    Schema, SchemaIndex,
+    CommentTarget, DefaultValue, Entity, Field, FieldType, KeyFieldOptions, NavigationCardinality, Provider, ReferentialAction, Relation,
+    RelationKind, Schema, SchemaIndex,
 };
 use crate::languages::prisma::{action_name, default_on_delete, names_foreign_keys, names_primary_keys, type_name};
 use crate::options::PrismaVersion;
@@ -61,6 +61,7 @@ pub fn generate(original: &Schema, prisma: PrismaVersion) -> Generated {
             .into_iter()
             .filter_map(|(needed, name)| needed.then_some(name))
             .collect();
+    super::emit::source_header(&mut out, schema, "//");
     match prisma {
         PrismaVersion::Seven if !features.is_empty() => {
             let _ = writeln!(
@@ -109,7 +110,7 @@ pub fn generate(original: &Schema, prisma: PrismaVersion) -> Generated {
     let _ = writeln!(out, "}}");
     for (index, entity) in schema.entities.iter().enumerate() {
         out.push('\n');
-        out.anchored(SchemaItem::Entity(index), |out| write_model(out, &schema_index, &ends, entity));
+        out.anchored(SchemaItem::Entity(index), |out| write_model(out, &schema_index, &ends, index, entity));
     }
     for view in &schema.views {
         out.push('\n');
@@ -213,6 +214,8 @@ fn widen_keys_to_referenced_types(schema: &mut Schema, out: &mut Emitter) {
 /// One line of a model before alignment.
 struct Line {
     position: u32,
+    /// The source's comments on this field, written above it.
+    comments: Vec<String>,
     documentation: Option<String>,
     name: String,
     type_text: String,
@@ -221,12 +224,20 @@ struct Line {
     owns_relation: Option<usize>,
 }
 
-fn write_model(out: &mut Emitter, index: &SchemaIndex, ends: &[RelationEnds], entity: &Entity) {
+fn write_model(out: &mut Emitter, index: &SchemaIndex, ends: &[RelationEnds], number: usize, entity: &Entity) {
     let schema = index.schema();
     let provider = schema.provider.unwrap_or(Provider::Postgresql);
     let mut lines: Vec<Line> = entity.fields.iter().map(|f| scalar_line(entity, f, provider)).collect();
-    lines.extend(navigation_lines(index, ends, entity));
+    for (field, line) in lines.iter_mut().enumerate() {
+        line.comments = schema.comments_on(CommentTarget::Field { entity: number, field }).map(str::to_string).collect();
+    }
+    let mut navigations = navigation_lines(index, ends, entity);
+    for (navigation, line) in navigations.iter_mut().enumerate() {
+        line.comments = schema.comments_on(CommentTarget::Navigation { entity: number, navigation }).map(str::to_string).collect();
+    }
+    lines.extend(navigations);
     lines.sort_by_key(|l| l.position);
+    out.comments(schema, CommentTarget::Entity { entity: number }, "//", "");
     out.doc(DocStyle::TripleSlash, entity.documentation.as_deref(), "");
     let _ = writeln!(out, "model {} {{", entity.name);
     write_block_body(out, &lines, block_attributes(entity, provider, !index.schema().database_schemas.is_empty()));
@@ -238,6 +249,9 @@ fn write_block_body(out: &mut Emitter, lines: &[Line], block_attributes: Vec<Str
     let name_width = lines.iter().map(|l| l.name.len()).max().unwrap_or(0);
     let type_width = lines.iter().map(|l| l.type_text.len()).max().unwrap_or(0);
     for line in lines {
+        for comment in &line.comments {
+            let _ = writeln!(out, "  // {comment}");
+        }
         out.doc(DocStyle::TripleSlash, line.documentation.as_deref(), "  ");
         let start = out.len();
         let text = if line.attributes.is_empty() {
@@ -315,6 +329,7 @@ fn scalar_line(entity: &Entity, field: &Field, provider: Provider) -> Line {
     };
     Line {
         position: field.position,
+        comments: Vec::new(),
         documentation: field.documentation.clone(),
         name: prisma_name(&field.name),
         type_text: format!("{}{suffix}", type_name(&field.field_type)),
@@ -336,6 +351,7 @@ fn navigation_lines(schema_index: &SchemaIndex, ends: &[RelationEnds], entity: &
         };
         lines.push(Line {
             position: navigation.position,
+            comments: Vec::new(),
             documentation: navigation.documentation.clone(),
             name: navigation.name.clone(),
             type_text: format!("{}{suffix}", navigation.target),
@@ -359,6 +375,7 @@ fn navigation_lines(schema_index: &SchemaIndex, ends: &[RelationEnds], entity: &
             };
             lines.push(Line {
                 position: u32::MAX,
+                comments: Vec::new(),
                 documentation: None,
                 name: end.navigation.clone(),
                 type_text: format!("{other}{suffix}"),

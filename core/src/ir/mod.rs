@@ -13,6 +13,7 @@
 //!
 //! The IR serialises to JSON (`relplay convert --to json`); `docs/ir.md` documents the format.
 
+pub mod comments;
 pub mod declarations;
 mod index;
 mod join_models;

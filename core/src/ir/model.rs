@@ -34,6 +34,28 @@ pub struct Schema {
     pub views: Vec<Entity>,
     pub enums: Vec<EnumType>,
     pub relations: Vec<Relation>,
+    /// The source's comments that are not documentation, each with what it sits above or ends
+    /// the line of ([`crate::ir::comments`]): the writers carry them into every target.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub comments: Vec<Comment>,
+}
+
+/// A comment of the source (its lines, without comment markers) and where it belongs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Comment {
+    pub target: CommentTarget,
+    pub lines: Vec<String>,
+}
+
+/// What a comment belongs to: the whole schema (a file's header), an entity, or one of its
+/// fields or navigations, by index into [`Schema::entities`] and the entity's lists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum CommentTarget {
+    Schema,
+    Entity { entity: usize },
+    Field { entity: usize, field: usize },
+    Navigation { entity: usize, navigation: usize },
 }
 
 /// An entity or a relation of a schema, by its index in [`Schema::entities`] or
@@ -460,6 +482,11 @@ impl Schema {
                 .map_or(value, |v| v.database_name.as_str()),
             _ => value,
         }
+    }
+
+    /// The lines of the comments that belong to `target`, in source order.
+    pub fn comments_on(&self, target: CommentTarget) -> impl Iterator<Item = &str> {
+        self.comments.iter().filter(move |c| c.target == target).flat_map(|c| c.lines.iter().map(String::as_str))
     }
 
     /// The index of the entity named `name`.

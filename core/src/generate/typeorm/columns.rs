@@ -6,7 +6,7 @@ use super::ClassWriter;
 use crate::dialect::{AutoincrementStyle, SqlDialect};
 use crate::generate::emit::{DocStyle, Member};
 use crate::generate::javascript::{member_access, property_name, string_literal, typescript_type, variable_name};
-use crate::ir::{DefaultValue, Field, FieldType};
+use crate::ir::{CommentTarget, DefaultValue, Field, FieldType};
 
 use std::fmt::Write;
 
@@ -14,6 +14,10 @@ impl ClassWriter<'_> {
     pub(super) fn column_member(&mut self, field: &Field) -> Member {
         let entity = self.entity;
         let mut text = String::new();
+        let position = entity.fields.iter().position(|f| std::ptr::eq(f, field));
+        for comment in self.source_comments(|entity| Some(CommentTarget::Field { entity, field: position? })) {
+            let _ = writeln!(text, "  // {comment}");
+        }
         DocStyle::JsDoc.write(&mut text, field.documentation.as_deref(), "  ");
         let in_key = entity.primary_key.as_ref().is_some_and(|pk| pk.fields.contains(&field.name));
         let sole_key = entity.primary_key.as_ref().is_some_and(|pk| pk.fields.len() == 1 && pk.fields[0] == field.name);
@@ -64,13 +68,15 @@ impl ClassWriter<'_> {
         } else {
             if autoincrement {
                 let what = format!("`{}.{}` counting up by itself outside the primary key", entity.name, field.name);
-                comments.push("relplay: a counter outside the primary key is left to the database here.".into());
+                comments.push("A counter outside the primary key is left to the database here.".into());
                 self.out.cannot_express(field.span, "TypeORM", &what);
             }
             self.use_decorator("Column")
         };
+        // relplay's notes say whose they are, so that reading this code back does not take them
+        // for the user's comments.
         for comment in comments {
-            let _ = writeln!(text, "  // {comment}");
+            let _ = writeln!(text, "  // relplay: {comment}");
         }
         let _ = writeln!(text, "  @{decorator}({{ {} }})", options.join(", "));
         let mut value_type = typescript_type(self.schema, &field.field_type);

@@ -6,7 +6,7 @@ use crate::dialect::SqlDialect;
 use crate::generate::emit::{DocStyle, Member};
 use crate::generate::javascript::{member_access, property_name, string_literal, variable_name};
 use crate::generate::relation_ends::End;
-use crate::ir::{NavigationCardinality, ReferentialAction, Relation, RelationKind, RelationMode};
+use crate::ir::{CommentTarget, NavigationCardinality, ReferentialAction, Relation, RelationKind, RelationMode};
 
 use std::fmt::Write;
 
@@ -44,6 +44,7 @@ impl ClassWriter<'_> {
                     continue;
                 }
                 let navigation = self.entity.navigations.iter().find(|n| n.name == end.navigation);
+                let number = self.entity.navigations.iter().position(|n| n.name == end.navigation);
                 let side = PropertySide {
                     relation: index,
                     name: &end.navigation,
@@ -53,7 +54,9 @@ impl ClassWriter<'_> {
                     cardinality: navigation.map(|n| n.cardinality),
                     documentation: navigation.and_then(|n| n.documentation.as_deref()),
                 };
-                let text = self.relation_property(&side).print();
+                let mut property = self.relation_property(&side);
+                property.source_comments = self.source_comments(|entity| Some(CommentTarget::Navigation { entity, navigation: number? }));
+                let text = property.print();
                 members.push(Member { position: navigation.map_or(u32::MAX, |n| n.position), text, relation: defines.then_some(index) });
             }
         }
@@ -71,6 +74,7 @@ impl ClassWriter<'_> {
         let mut property = RelationProperty {
             documentation: side.documentation.map(str::to_string),
             comments: Vec::new(),
+            source_comments: Vec::new(),
             decorator: match (relation.kind, side.is_owning) {
                 (RelationKind::OneToOne, _) => self.use_decorator("OneToOne"),
                 (RelationKind::OneToMany, true) => self.use_decorator("ManyToOne"),
@@ -114,7 +118,7 @@ impl ClassWriter<'_> {
         // through its @Column, and the relation is left nullable.
         if relation.foreign_key.as_ref().is_some_and(|fk| fk.required) {
             if self.cycle_closing.contains(&side.relation) {
-                property.comments.push("relplay: NOT NULL comes from the column; the relation is nullable because it closes a cycle of required keys, which TypeORM refuses.".into());
+                property.comments.push("NOT NULL comes from the column; the relation is nullable because it closes a cycle of required keys, which TypeORM refuses.".into());
             } else {
                 property.options.push("nullable: false".into());
             }
@@ -149,7 +153,7 @@ impl ClassWriter<'_> {
         } else {
             "what it leads to has eager relations of its own, and TypeORM would follow them all in one query"
         };
-        property.comments.push(format!("relplay: not eager, since {reason}."));
+        property.comments.push(format!("not eager, since {reason}."));
     }
 
     /// `@JoinColumn` for a foreign key, `@JoinTable` for a join table.
@@ -216,9 +220,8 @@ impl ClassWriter<'_> {
                 ReferentialAction::NoAction => {}
                 ReferentialAction::SetDefault => {
                     let clause = if label == "onDelete" { "ON DELETE" } else { "ON UPDATE" };
-                    comments.push(format!(
-                        "relplay: TypeORM cannot write {clause} SET DEFAULT (its \"DEFAULT\" makes invalid SQL); NO ACTION instead."
-                    ));
+                    comments
+                        .push(format!("TypeORM cannot write {clause} SET DEFAULT (its \"DEFAULT\" makes invalid SQL); NO ACTION instead."));
                     let what = format!("{clause} SET DEFAULT");
                     self.out.cannot_express(relation.span, "TypeORM", &what);
                 }
@@ -228,7 +231,7 @@ impl ClassWriter<'_> {
                     if self.options.dialect == SqlDialect::Mysql && relation.foreign_key.as_ref().is_some_and(|fk| fk.required) =>
                 {
                     let clause = if label == "onDelete" { "ON DELETE" } else { "ON UPDATE" };
-                    comments.push(format!("relplay: MySQL refuses {clause} SET NULL on a key that cannot be null; NO ACTION instead."));
+                    comments.push(format!("MySQL refuses {clause} SET NULL on a key that cannot be null; NO ACTION instead."));
                     let what = format!("`{clause} SET NULL` on a key that cannot be null (MySQL refuses it; NO ACTION instead)");
                     self.out.cannot_express(relation.span, "MySQL", &what);
                 }
@@ -264,7 +267,10 @@ struct PropertySide<'e> {
 struct RelationProperty {
     documentation: Option<String>,
     /// Comment lines above the decorator: what relplay chose and why.
+    /// relplay's notes on the property.
     comments: Vec<String>,
+    /// The source's comments on the navigation.
+    source_comments: Vec<String>,
     /// `OneToOne`, `ManyToOne`, `OneToMany` or `ManyToMany`.
     decorator: &'static str,
     /// The class of the other end.
@@ -284,8 +290,12 @@ impl RelationProperty {
     fn print(&self) -> String {
         let mut text = String::new();
         DocStyle::JsDoc.write(&mut text, self.documentation.as_deref(), "  ");
-        for comment in &self.comments {
+        for comment in &self.source_comments {
             let _ = writeln!(text, "  // {comment}");
+        }
+        // relplay's notes say whose they are (reading the code back leaves them out).
+        for comment in &self.comments {
+            let _ = writeln!(text, "  // relplay: {comment}");
         }
         let inverse = self.inverse.as_ref().map(|i| format!(", {i}")).unwrap_or_default();
         let options = if self.options.is_empty() { String::new() } else { format!(", {{ {} }}", self.options.join(", ")) };

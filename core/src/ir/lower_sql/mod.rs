@@ -92,6 +92,7 @@ pub fn lower(file: &SqlFile, dialect: SqlDialect) -> (Schema, Vec<Diagnostic>) {
         views: Vec::new(),
         enums: Vec::new(),
         relations: Vec::new(),
+        comments: Vec::new(),
     };
     let mut keys: Vec<PendingKey> = Vec::new();
     let mut tables: HashMap<String, usize> = HashMap::new();

@@ -185,27 +185,25 @@ fn without_unreadable_elements(piece: &str, dialect: &dyn Dialect) -> Option<(St
 }
 
 /// The spans of a `CREATE TABLE`'s elements: the parts between the top-level commas of its first
-/// parenthesised list, trimmed (quotes, nested parentheses and comments respected).
+/// parenthesised list, from their first to their last character of code (quotes, nested
+/// parentheses and comments respected; a comment before or after an element is not part of it).
 fn table_elements(piece: &str) -> Option<Vec<Span>> {
     let bytes = piece.as_bytes();
     let mut position = 0;
     let mut depth = 0usize;
-    let mut start = None;
+    let mut opened = false;
+    // The current element's first and last code, once it has some.
+    let mut code: Option<(usize, usize)> = None;
     let mut elements = Vec::new();
-    let push = |from: usize, to: usize, elements: &mut Vec<Span>| {
-        let part = &piece[from..to];
-        let trimmed_start = from + (part.len() - part.trim_start().len());
-        let trimmed_end = to - (part.len() - part.trim_end().len());
-        if trimmed_start < trimmed_end {
-            elements.push(Span::new(trimmed_start, trimmed_end));
+    let push = |code: &mut Option<(usize, usize)>, elements: &mut Vec<Span>| {
+        if let Some((from, to)) = code.take() {
+            elements.push(Span::new(from, to));
         }
     };
     while position < bytes.len() {
+        let at = position;
         match bytes[position] {
-            quote @ (b'\'' | b'"' | b'`') => {
-                position = crate::syntax::comments::skip_sql_quoted(bytes, position, quote);
-                continue;
-            }
+            quote @ (b'\'' | b'"' | b'`') => position = crate::syntax::comments::skip_sql_quoted(bytes, position, quote),
             b'-' if bytes.get(position + 1) == Some(&b'-') => {
                 position = piece[position..].find('\n').map_or(piece.len(), |i| position + i);
                 continue;
@@ -216,24 +214,34 @@ fn table_elements(piece: &str) -> Option<Vec<Span>> {
             }
             b'(' => {
                 depth += 1;
-                if depth == 1 && start.is_none() {
-                    start = Some(position + 1);
+                position += 1;
+                if depth == 1 && !opened {
+                    opened = true;
+                    continue;
                 }
             }
             b')' => {
                 depth = depth.checked_sub(1)?;
                 if depth == 0 {
-                    push(start?, position, &mut elements);
+                    push(&mut code, &mut elements);
                     return Some(elements);
                 }
+                position += 1;
             }
             b',' if depth == 1 => {
-                push(start?, position, &mut elements);
-                start = Some(position + 1);
+                push(&mut code, &mut elements);
+                position += 1;
+                continue;
             }
-            _ => {}
+            byte if byte.is_ascii_whitespace() => {
+                position += 1;
+                continue;
+            }
+            _ => position += 1,
         }
-        position += 1;
+        if opened && depth >= 1 {
+            code = Some((code.map_or(at, |(from, _)| from), position));
+        }
     }
     None
 }
@@ -430,7 +438,7 @@ mod tests {
         let script = "CREATE TABLE a (id INT /* the key, never null */ PRIMARY KEY, -- and, so\n bad ???, name TEXT)";
         let (file, diagnostics) = parse(script, SqlDialect::Postgresql);
         assert_eq!(table_columns(&file), [["id", "name"]]);
-        assert_eq!(diagnostics.iter().map(|d| &script[d.span.start()..d.span.end()]).collect::<Vec<_>>(), ["-- and, so\n bad ???"]);
+        assert_eq!(diagnostics.iter().map(|d| &script[d.span.start()..d.span.end()]).collect::<Vec<_>>(), ["bad ???"]);
     }
 
     #[test]

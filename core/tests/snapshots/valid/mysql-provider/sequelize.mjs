@@ -35,7 +35,7 @@ export function defineModels(sequelize) {
     },
   );
 
-  // Article.author 1:N Author.articles
+  // relplay: Article.author 1:N Author.articles
   Article.belongsTo(Author, { as: "author", foreignKey: { name: "authorId", allowNull: false }, onDelete: "CASCADE", onUpdate: "CASCADE" });
   Author.hasMany(Article, { as: "articles", foreignKey: { name: "authorId", allowNull: false }, onDelete: "CASCADE", onUpdate: "CASCADE" });
 

@@ -4,6 +4,7 @@ CREATE EXTENSION IF NOT EXISTS "uuid-ossp";
 
 CREATE EXTENSION IF NOT EXISTS citext;
 
+-- A PostgreSQL extension whose name is no Prisma name is written with `map:`, and comes back so.
 CREATE TABLE "User" (
     "id" INTEGER NOT NULL,
     "email" CITEXT NOT NULL,

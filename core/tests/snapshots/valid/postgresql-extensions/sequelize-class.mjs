@@ -14,6 +14,7 @@ export function defineModels(sequelize) {
     await sequelize.query('CREATE EXTENSION IF NOT EXISTS "citext"');
   });
 
+  // A PostgreSQL extension whose name is no Prisma name is written with `map:`, and comes back so.
   User.init(
     {
       id: { type: DataTypes.INTEGER, primaryKey: true },

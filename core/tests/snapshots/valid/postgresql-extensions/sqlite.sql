@@ -3,6 +3,7 @@
 -- SQLite enforces foreign keys only when this is on, on every connection.
 PRAGMA foreign_keys = ON;
 
+-- A PostgreSQL extension whose name is no Prisma name is written with `map:`, and comes back so.
 CREATE TABLE "User" (
     "id" INTEGER NOT NULL,
     "email" TEXT NOT NULL,

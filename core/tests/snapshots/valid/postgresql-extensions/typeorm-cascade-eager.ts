@@ -2,6 +2,7 @@
 // Column types are PostgreSQL's; generate again for another database.
 import { Column, Entity, PrimaryColumn, type Relation } from "typeorm";
 
+// A PostgreSQL extension whose name is no Prisma name is written with `map:`, and comes back so.
 @Entity("User")
 export class User {
   @PrimaryColumn({ type: "integer" })

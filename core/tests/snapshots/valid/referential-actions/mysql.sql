@@ -45,6 +45,7 @@ CREATE TABLE `Defaulted` (
     CONSTRAINT `Defaulted_parentId_fkey` FOREIGN KEY (`parentId`) REFERENCES `Parent` (`id`) ON DELETE NO ACTION /* relplay: SET DEFAULT is not supported by MySQL's InnoDB */ ON UPDATE NO ACTION /* relplay: SET DEFAULT is not supported by MySQL's InnoDB */
 ) DEFAULT CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;
 
+-- No actions written: Prisma's defaults apply (required: Restrict / Cascade).
 CREATE TABLE `Implicit` (
     `id` INTEGER NOT NULL AUTO_INCREMENT,
     `parentId` INTEGER NOT NULL,

@@ -45,6 +45,7 @@ CREATE TABLE "Defaulted" (
     CONSTRAINT "Defaulted_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "Parent" ("id") ON DELETE SET DEFAULT ON UPDATE SET DEFAULT
 );
 
+-- No actions written: Prisma's defaults apply (required: Restrict / Cascade).
 CREATE TABLE "Implicit" (
     "id" SERIAL NOT NULL,
     "parentId" INTEGER NOT NULL,

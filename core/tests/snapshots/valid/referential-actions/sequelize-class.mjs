@@ -89,6 +89,7 @@ export function defineModels(sequelize) {
     },
   );
 
+  // No actions written: Prisma's defaults apply (required: Restrict / Cascade).
   Implicit.init(
     {
       id: { type: DataTypes.INTEGER, primaryKey: true, autoIncrement: true },
@@ -102,22 +103,22 @@ export function defineModels(sequelize) {
     },
   );
 
-  // Restricted.parent 1:N Parent.restrict
+  // relplay: Restricted.parent 1:N Parent.restrict
   Restricted.belongsTo(Parent, { as: "parent", foreignKey: { name: "parentId", allowNull: false }, onDelete: "RESTRICT", onUpdate: "RESTRICT" });
   Parent.hasMany(Restricted, { as: "restrict", foreignKey: { name: "parentId", allowNull: false }, onDelete: "RESTRICT", onUpdate: "RESTRICT" });
-  // Cascaded.parent 1:N Parent.cascaded
+  // relplay: Cascaded.parent 1:N Parent.cascaded
   Cascaded.belongsTo(Parent, { as: "parent", foreignKey: { name: "parentId", allowNull: false }, onDelete: "CASCADE", onUpdate: "CASCADE" });
   Parent.hasMany(Cascaded, { as: "cascaded", foreignKey: { name: "parentId", allowNull: false }, onDelete: "CASCADE", onUpdate: "CASCADE" });
-  // NoActioned.parent 1:N Parent.noAction
+  // relplay: NoActioned.parent 1:N Parent.noAction
   NoActioned.belongsTo(Parent, { as: "parent", foreignKey: { name: "parentId", allowNull: false }, onDelete: "NO ACTION", onUpdate: "NO ACTION" });
   Parent.hasMany(NoActioned, { as: "noAction", foreignKey: { name: "parentId", allowNull: false }, onDelete: "NO ACTION", onUpdate: "NO ACTION" });
-  // Nulled.parent 1:N Parent.setNull
+  // relplay: Nulled.parent 1:N Parent.setNull
   Nulled.belongsTo(Parent, { as: "parent", foreignKey: { name: "parentId" }, onDelete: "SET NULL", onUpdate: "SET NULL" });
   Parent.hasMany(Nulled, { as: "setNull", foreignKey: { name: "parentId" }, onDelete: "SET NULL", onUpdate: "SET NULL" });
-  // Defaulted.parent 1:N Parent.setDef
+  // relplay: Defaulted.parent 1:N Parent.setDef
   Defaulted.belongsTo(Parent, { as: "parent", foreignKey: { name: "parentId", allowNull: false }, onDelete: "SET DEFAULT", onUpdate: "SET DEFAULT" });
   Parent.hasMany(Defaulted, { as: "setDef", foreignKey: { name: "parentId", allowNull: false }, onDelete: "SET DEFAULT", onUpdate: "SET DEFAULT" });
-  // Implicit.parent 1:N Parent.implicitR
+  // relplay: Implicit.parent 1:N Parent.implicitR
   Implicit.belongsTo(Parent, { as: "parent", foreignKey: { name: "parentId", allowNull: false }, onDelete: "RESTRICT", onUpdate: "CASCADE" });
   Parent.hasMany(Implicit, { as: "implicitR", foreignKey: { name: "parentId", allowNull: false }, onDelete: "RESTRICT", onUpdate: "CASCADE" });
 

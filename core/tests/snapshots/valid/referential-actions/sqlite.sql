@@ -41,6 +41,7 @@ CREATE TABLE "Defaulted" (
     CONSTRAINT "Defaulted_parentId_fkey" FOREIGN KEY ("parentId") REFERENCES "Parent" ("id") ON DELETE SET DEFAULT ON UPDATE SET DEFAULT
 );
 
+-- No actions written: Prisma's defaults apply (required: Restrict / Cascade).
 CREATE TABLE "Implicit" (
     "id" INTEGER NOT NULL PRIMARY KEY AUTOINCREMENT,
     "parentId" INTEGER NOT NULL,

@@ -93,6 +93,7 @@ export class Defaulted {
   parent!: Relation<Parent>;
 }
 
+// No actions written: Prisma's defaults apply (required: Restrict / Cascade).
 @Entity("Implicit")
 export class Implicit {
   @PrimaryGeneratedColumn({ type: "integer" })

@@ -73,6 +73,7 @@ export const defaulted = s
   })
   .map("Defaulted");
 
+// No actions written: Prisma's defaults apply (required: Restrict / Cascade).
 export const implicit = s
   .model({
     id: s.int().id().increment(),

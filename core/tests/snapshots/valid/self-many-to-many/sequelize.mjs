@@ -19,7 +19,7 @@ export function defineModels(sequelize) {
     },
   );
 
-  // Person.followers M:N Person.following
+  // relplay: Person.followers M:N Person.following
   Person.belongsToMany(Person, { as: "followers", through: "_Follows", foreignKey: "A", otherKey: "B", timestamps: false, onDelete: "CASCADE", onUpdate: "CASCADE" });
   Person.belongsToMany(Person, { as: "following", through: "_Follows", foreignKey: "B", otherKey: "A", timestamps: false, onDelete: "CASCADE", onUpdate: "CASCADE" });
 

@@ -33,7 +33,7 @@ export function defineModels(sequelize) {
     },
   );
 
-  // Book.library 1:N Library.books
+  // relplay: Book.library 1:N Library.books
   Book.belongsTo(Library, { as: "library", foreignKey: { name: "libraryId" }, onDelete: "SET NULL", onUpdate: "CASCADE" });
   Library.hasMany(Book, { as: "books", foreignKey: { name: "libraryId" }, onDelete: "SET NULL", onUpdate: "CASCADE" });
 

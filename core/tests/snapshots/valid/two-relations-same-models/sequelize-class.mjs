@@ -33,10 +33,10 @@ export function defineModels(sequelize) {
     },
   );
 
-  // Post.author 1:N User.writtenPosts
+  // relplay: Post.author 1:N User.writtenPosts
   Post.belongsTo(User, { as: "author", foreignKey: { name: "authorId", allowNull: false }, onDelete: "RESTRICT", onUpdate: "CASCADE" });
   User.hasMany(Post, { as: "writtenPosts", foreignKey: { name: "authorId", allowNull: false }, onDelete: "RESTRICT", onUpdate: "CASCADE" });
-  // Post.favoredBy 1:N User.favoritePosts
+  // relplay: Post.favoredBy 1:N User.favoritePosts
   Post.belongsTo(User, { as: "favoredBy", foreignKey: { name: "favoredById" }, onDelete: "SET NULL", onUpdate: "CASCADE" });
   User.hasMany(Post, { as: "favoritePosts", foreignKey: { name: "favoredById" }, onDelete: "SET NULL", onUpdate: "CASCADE" });
 
