@@ -181,7 +181,7 @@ pub fn view_not_modelled(span: Span, name: &str) -> Diagnostic {
     Diagnostic::info(
         Code::N007,
         span,
-        format!("View `{name}` is not a table: relplay keeps it as a view in the Prisma output and the IR, but draws and writes tables only, and leaves out the relation fields typed `{name}` and the view's own."),
+        format!("View `{name}` is not a table: relplay keeps it as a view, with its relation fields and the ones typed `{name}`, in the Prisma output, the diagram and the IR; the other outputs write tables only and leave the view and those relation fields out."),
     )
 }
 

@@ -114,7 +114,7 @@ pub fn generate(original: &Schema, prisma: PrismaVersion) -> Generated {
     }
     for view in &schema.views {
         out.push('\n');
-        write_view(&mut out, view, provider, !schema.database_schemas.is_empty());
+        write_view(&mut out, schema, view, provider);
     }
     for enum_type in &schema.enums {
         out.push('\n');
@@ -236,6 +236,7 @@ fn write_model(out: &mut Emitter, index: &SchemaIndex, ends: &[RelationEnds], nu
         line.comments = schema.comments_on(CommentTarget::Navigation { entity: number, navigation }).map(str::to_string).collect();
     }
     lines.extend(navigations);
+    lines.extend(view_relation_lines(schema, &entity.name));
     lines.sort_by_key(|l| l.position);
     out.comments(schema, CommentTarget::Entity { entity: number }, "//", "");
     out.doc(DocStyle::TripleSlash, entity.documentation.as_deref(), "");
@@ -275,13 +276,54 @@ fn write_block_body(out: &mut Emitter, lines: &[Line], block_attributes: Vec<Str
 }
 
 /// A `view` block: its fields with their attributes, its uniques and names; no relation fields.
-fn write_view(out: &mut Emitter, view: &Entity, provider: Provider, schemas_declared: bool) {
+fn write_view(out: &mut Emitter, schema: &Schema, view: &Entity, provider: Provider) {
+    let schemas_declared = !schema.database_schemas.is_empty();
     out.doc(DocStyle::TripleSlash, view.documentation.as_deref(), "");
     let _ = writeln!(out, "view {} {{", view.name);
-    let lines: Vec<Line> = view.fields.iter().map(|f| scalar_line(view, f, provider)).collect();
+    let mut lines: Vec<Line> = view.fields.iter().map(|f| scalar_line(view, f, provider)).collect();
+    lines.extend(view_relation_lines(schema, &view.name));
+    lines.sort_by_key(|l| l.position);
     // A view without a unique is no `@@ignore`d model: Prisma reads it all the same.
     let attributes = block_attributes(view, provider, schemas_declared).into_iter().filter(|a| a != "@@ignore" || view.ignored).collect();
     write_block_body(out, &lines, attributes);
+}
+
+/// The relation fields of `owner` (a model or a view) that reach a view, as declared.
+fn view_relation_lines(schema: &Schema, owner: &str) -> Vec<Line> {
+    schema
+        .view_relations
+        .iter()
+        .filter(|field| field.owner == owner)
+        .map(|field| {
+            let mark = match field.cardinality {
+                NavigationCardinality::One => "",
+                NavigationCardinality::ZeroOrOne => "?",
+                NavigationCardinality::Many => "[]",
+            };
+            let mut arguments = Vec::new();
+            if let Some(name) = &field.relation_name {
+                arguments.push(string_literal(name));
+            }
+            if !field.fields.is_empty() {
+                arguments.push(format!("fields: [{}]", field.fields.join(", ")));
+                arguments.push(format!("references: [{}]", field.references.join(", ")));
+            }
+            for (key, action) in [("onDelete", field.on_delete), ("onUpdate", field.on_update)] {
+                if let Some(action) = action {
+                    arguments.push(format!("{key}: {}", action_name(action)));
+                }
+            }
+            Line {
+                position: field.position,
+                comments: Vec::new(),
+                documentation: None,
+                name: field.name.clone(),
+                type_text: format!("{}{mark}", field.target),
+                attributes: if arguments.is_empty() { Vec::new() } else { vec![format!("@relation({})", arguments.join(", "))] },
+                owns_relation: None,
+            }
+        })
+        .collect()
 }
 
 fn scalar_line(entity: &Entity, field: &Field, provider: Provider) -> Line {

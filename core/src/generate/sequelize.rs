@@ -554,7 +554,7 @@ impl Writer<'_> {
             if closes_cycle {
                 let _ = writeln!(
                     self.out,
-                    "  // This key closes a cycle of tables: addForeignKeysAfterSync() adds its constraint after sync()."
+                    "  // relplay: This key closes a cycle of tables: addForeignKeysAfterSync() adds its constraint after sync()."
                 );
             }
             let write_owning = !ends.owning.synthesized || ends.inverse.synthesized;

@@ -28,16 +28,47 @@ pub struct Schema {
     pub database_schemas: Vec<String>,
     pub entities: Vec<Entity>,
     /// Views (Prisma's `view` blocks): keyless, read-only entities whose rows a query makes. They
-    /// carry their fields, uniques and names; no relation reaches them in the IR, and only the
-    /// Prisma writer writes them (the others say they leave them out).
+    /// carry their fields, uniques and names; their relation fields are [`Schema::view_relations`],
+    /// and only the Prisma writer writes them (the others say they leave them out).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub views: Vec<Entity>,
+    /// Relation fields between a model and a view or two views, as declared: Prisma relates
+    /// views, no database constraint or other target does, so they are kept apart from
+    /// [`Schema::relations`] for the Prisma writer and the diagram.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub view_relations: Vec<ViewRelationField>,
     pub enums: Vec<EnumType>,
     pub relations: Vec<Relation>,
     /// The source's comments that are not documentation, each with what it sits above or ends
     /// the line of ([`crate::ir::comments`]): the writers carry them into every target.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub comments: Vec<Comment>,
+}
+
+/// A relation field that reaches a view (or is a view's): its place, type and `@relation`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ViewRelationField {
+    /// The model or view that declares the field.
+    pub owner: String,
+    pub name: String,
+    /// The model or view it points at.
+    pub target: String,
+    pub cardinality: NavigationCardinality,
+    /// Position among the owner's members, as [`Field::position`].
+    pub position: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub relation_name: Option<String>,
+    /// The key fields (`fields: […]`) and what they reference (`references: […]`), on the side
+    /// that holds the key.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub fields: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub references: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_delete: Option<ReferentialAction>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub on_update: Option<ReferentialAction>,
+    pub span: Span,
 }
 
 /// A comment of the source (its lines, without comment markers) and where it belongs.

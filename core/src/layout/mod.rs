@@ -68,8 +68,11 @@ pub enum EndMark {
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Edge {
-    /// Index into the schema's relations.
+    /// Index into the schema's relations (for a view's relation, into its view relations).
     pub relation: usize,
+    /// A relation field that reaches a view ([`crate::ir::Schema::view_relations`]).
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub view_relation: bool,
     pub kind: RelationKind,
     /// A polyline from the `from` entity to the `to` entity.
     pub points: Vec<(f64, f64)>,
@@ -97,15 +100,26 @@ pub fn layout_with_positions(schema: &Schema, pinned: &BTreeMap<String, (f64, f6
     }
     let positions: std::collections::HashMap<&str, usize> = schema.entities.iter().enumerate().map(|(i, e)| (e.name.as_str(), i)).collect();
     let mut boxes: Vec<EntityBox> = schema.entities.iter().map(|e| sized_box(e, key_fields.get(e.name.as_str()), false)).collect();
-    // Views after the entities (the boxes of entities keep the entities' indexes); no relation
-    // reaches a view, so each is a component of its own.
+    // Views after the entities (the boxes of entities keep the entities' indexes).
     boxes.extend(schema.views.iter().map(|v| sized_box(v, None, true)));
     let count = boxes.len();
     // Neighbours: (owner, referenced) pairs; M:N joins its two sides.
     let mut links: Vec<(usize, usize)> = Vec::new();
     let position = |name: &str| positions.get(name).copied();
+    let view_positions: std::collections::HashMap<&str, usize> =
+        schema.views.iter().enumerate().map(|(i, v)| (v.name.as_str(), schema.entities.len() + i)).collect();
+    let box_of = |name: &str| position(name).or_else(|| view_positions.get(name).copied());
     for relation in &schema.relations {
         if let (Some(a), Some(b)) = (position(&relation.owning_side.entity), position(&relation.inverse_side.entity)) {
+            if a != b {
+                links.push((a, b));
+            }
+        }
+    }
+    // A view's relations (the field that holds the key) place it beside what it relates to.
+    let view_keys: Vec<&crate::ir::ViewRelationField> = schema.view_relations.iter().filter(|f| !f.fields.is_empty()).collect();
+    for field in &view_keys {
+        if let (Some(a), Some(b)) = (box_of(&field.owner), box_of(&field.target)) {
             if a != b {
                 links.push((a, b));
             }
@@ -178,9 +192,51 @@ pub fn layout_with_positions(schema: &Schema, pinned: &BTreeMap<String, (f64, f6
             Some(router.route(&schema_index, index, relation, (from, to), loop_index, &mut ends_at))
         })
         .collect();
-    spread_shared_ends(&mut edges, &boxes, &positions);
+    for field in &view_keys {
+        let (Some(from), Some(to)) = (box_of(&field.owner), box_of(&field.target)) else { continue };
+        let index = schema.view_relations.iter().position(|f| std::ptr::eq(f, *field)).unwrap_or_default();
+        let relation = view_relation(schema, field);
+        let mut edge = router.route(&schema_index, index, &relation, (from, to), 0, &mut ends_at);
+        edge.view_relation = true;
+        edges.push(edge);
+    }
+    let mut all_positions = positions.clone();
+    all_positions.extend(view_positions.iter().map(|(name, &i)| (*name, i)));
+    spread_shared_ends(&mut edges, &boxes, &all_positions);
     let (x, y) = (if min_x < 0.0 { min_x - MARGIN } else { 0.0 }, if min_y < 0.0 { min_y - MARGIN } else { 0.0 });
     Diagram { x, y, width: max_x + MARGIN - x, height: max_y + MARGIN - y, boxes, edges }
+}
+
+/// A view's relation as a relation of the schema, for routing and end marks: one-to-many when the
+/// other side's field is a list, one-to-one otherwise.
+fn view_relation(schema: &Schema, field: &crate::ir::ViewRelationField) -> crate::ir::Relation {
+    let back = schema.view_relations.iter().find(|other| {
+        other.owner == field.target && other.target == field.owner && other.relation_name == field.relation_name && other.fields.is_empty()
+    });
+    let kind = if back.is_some_and(|b| b.cardinality == crate::ir::NavigationCardinality::Many) {
+        RelationKind::OneToMany
+    } else {
+        RelationKind::OneToOne
+    };
+    crate::ir::Relation {
+        name: field.relation_name.clone(),
+        kind,
+        owning_side: crate::ir::RelationSide { entity: field.owner.clone(), navigation: Some(field.name.clone()) },
+        inverse_side: crate::ir::RelationSide { entity: field.target.clone(), navigation: back.map(|b| b.name.clone()) },
+        foreign_key: Some(crate::ir::ForeignKey {
+            entity: field.owner.clone(),
+            fields: field.fields.clone(),
+            referenced_entity: field.target.clone(),
+            referenced_fields: field.references.clone(),
+            constraint_name: None,
+            required: field.cardinality == crate::ir::NavigationCardinality::One,
+        }),
+        join_table: None,
+        id_lists: None,
+        on_delete: field.on_delete.unwrap_or(crate::ir::ReferentialAction::NoAction),
+        on_update: field.on_update.unwrap_or(crate::ir::ReferentialAction::NoAction),
+        span: field.span,
+    }
 }
 
 fn sized_box(entity: &crate::ir::Entity, key_fields: Option<&std::collections::HashSet<&str>>, view: bool) -> EntityBox {
@@ -463,9 +519,10 @@ impl<'a> Router<'a> {
         ends_at: &mut EndsAt,
     ) -> Edge {
         let (from, to) = (&self.boxes[from_index], &self.boxes[to_index]);
+        // A view is no entity of the index: its fields are its columns.
         let column_of = |entity: &str, field: Option<&String>| {
             let field = field?;
-            Some(schema.entity(entity)?.column_of(field).to_string())
+            Some(schema.entity(entity).map_or(field.as_str(), |e| e.column_of(field)).to_string())
         };
         let (from_column, to_column) = match &relation.foreign_key {
             Some(fk) => (column_of(&fk.entity, fk.fields.first()), column_of(&fk.referenced_entity, fk.referenced_fields.first())),
@@ -569,6 +626,7 @@ fn edge(
 ) -> Edge {
     Edge {
         relation: index,
+        view_relation: false,
         kind: relation.kind,
         points,
         from_entity: from.entity.clone(),

@@ -35,10 +35,16 @@ pub fn render(diagram: &Diagram) -> String {
     );
     for edge in &diagram.edges {
         let points: Vec<String> = edge.points.iter().map(|(x, y)| format!("{x:.1},{y:.1}")).collect();
+        // A view's relation is drawn like any other, but names no relation of the schema's (the
+        // page links views by `data-relation`).
+        let data = if edge.view_relation {
+            format!("rp-relation rp-view-relation\" data-view-relation=\"{}", edge.relation)
+        } else {
+            format!("rp-relation\" data-relation=\"{}", edge.relation)
+        };
         let _ = write!(
             out,
-            "<g class=\"rp-relation\" data-relation=\"{}\"><title>{} → {} ({})</title><polyline class=\"rp-hit\" points=\"{p}\"/><polyline class=\"rp-edge\" points=\"{p}\"/>",
-            edge.relation,
+            "<g class=\"{data}\"><title>{} → {} ({})</title><polyline class=\"rp-hit\" points=\"{p}\"/><polyline class=\"rp-edge\" points=\"{p}\"/>",
             escape(&edge.from_entity),
             escape(&edge.to_entity),
             edge.kind.as_str(),

@@ -47,11 +47,13 @@ pub(super) fn lower_entities<'a>(
                 } else {
                     diagnostics.push(catalog::view_without_preview_feature(model.name.span, &model.name.name));
                 }
-                // A view keeps its fields, uniques and names; its relation fields are left out.
-                let mut view = lower_model(model, names, native_prefix, schema, &mut Vec::new(), diagnostics);
+                // A view keeps its fields, uniques and names, and its relation fields as declared.
+                let mut view_fields = Vec::new();
+                let mut view = lower_model(model, names, native_prefix, schema, &mut view_fields, diagnostics);
                 view.primary_key = None;
                 view.indexes.clear();
                 schema.views.push(view);
+                schema.view_relations.extend(view_fields.iter().map(view_relation_field));
                 continue;
             }
             ModelKeyword::Type => {
@@ -68,6 +70,11 @@ pub(super) fn lower_entities<'a>(
         check_scalar_lists(&entity, schema.provider, diagnostics);
         schema.entities.push(entity);
     }
+    // A model's relation fields that reach a view are the view's relations, kept as declared.
+    let (to_views, relation_fields): (Vec<_>, Vec<_>) =
+        relation_fields.into_iter().partition(|field: &RelationField| names.get(&field.target) == Some(&TypeName::View));
+    schema.view_relations.extend(to_views.iter().map(view_relation_field));
+    schema.view_relations.sort_by_key(|field| field.span.start);
     relation_fields
 }
 
@@ -184,6 +191,41 @@ fn check_composite_type_fields(model: &ModelBlock, native_prefix: &str, provider
         } else {
             diagnostics.push(catalog::attribute_in_composite_type(attribute.span, &format!("@@{name}"), &model.name.name));
         }
+    }
+}
+
+/// A relation field that reaches a view, with its `@relation` arguments as written.
+fn view_relation_field(field: &RelationField<'_>) -> crate::ir::ViewRelationField {
+    use crate::ir::NavigationCardinality;
+    let attribute = field.attribute;
+    let names = |key: &str| -> Vec<String> {
+        attribute
+            .and_then(|a| a.argument(key, false))
+            .map(|argument| super::arguments::field_list(&argument.value, &mut Vec::new()).into_iter().map(|(name, _)| name).collect())
+            .unwrap_or_default()
+    };
+    let action = |key: &str| {
+        attribute
+            .and_then(|a| a.argument(key, false))
+            .and_then(|argument| argument.value.as_name())
+            .and_then(|(name, _)| crate::languages::prisma::action(name))
+    };
+    crate::ir::ViewRelationField {
+        owner: field.entity.clone(),
+        name: field.declaration.name.name.clone(),
+        target: field.target.clone(),
+        cardinality: match field.arity {
+            Arity::Required => NavigationCardinality::One,
+            Arity::Optional => NavigationCardinality::ZeroOrOne,
+            Arity::List => NavigationCardinality::Many,
+        },
+        position: field.position,
+        relation_name: attribute.and_then(|a| super::arguments::string_argument(a, "name", true)),
+        fields: names("fields"),
+        references: names("references"),
+        on_delete: action("onDelete"),
+        on_update: action("onUpdate"),
+        span: field.declaration.span,
     }
 }
 
@@ -334,8 +376,18 @@ fn lower_model<'a>(
                     diagnostics.push(catalog::composite_type_field(field_type.name.span, type_name));
                     continue;
                 }
-                // A relation to a view goes with the view (N007 says so).
-                Some(TypeName::View) => continue,
+                // A relation to a view: kept apart from the schema's relations (N007 says so).
+                Some(TypeName::View) => {
+                    relation_fields.push(RelationField {
+                        entity: model.name.name.clone(),
+                        declaration,
+                        target: type_name.to_string(),
+                        arity: field_type.arity,
+                        attribute: declaration.attributes.iter().find(|a| a.name.name == "relation"),
+                        position,
+                    });
+                    continue;
+                }
                 None => {
                     diagnostics.push(catalog::unknown_type(field_type.name.span, type_name, names.keys()));
                     continue;

@@ -60,6 +60,7 @@ pub fn lower(file: &SchemaFile, prisma: PrismaVersion) -> (Schema, RelationDecla
         extensions: datasource_extensions(file),
         database_schemas,
         views: Vec::new(),
+        view_relations: Vec::new(),
         comments: Vec::new(),
     };
     let native_prefix = format!("{}.", datasource_name(file));

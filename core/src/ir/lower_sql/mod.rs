@@ -90,6 +90,7 @@ pub fn lower(file: &SqlFile, dialect: SqlDialect) -> (Schema, Vec<Diagnostic>) {
         database_schemas: Vec::new(),
         entities: Vec::new(),
         views: Vec::new(),
+        view_relations: Vec::new(),
         enums: Vec::new(),
         relations: Vec::new(),
         comments: Vec::new(),

@@ -39,7 +39,7 @@ export function defineModels(sequelize) {
   Department.belongsTo(Employee, { as: "head", foreignKey: { name: "headId", unique: true }, onDelete: "SET NULL", onUpdate: "CASCADE" });
   Employee.hasOne(Department, { as: "heads", foreignKey: { name: "headId", unique: true }, onDelete: "SET NULL", onUpdate: "CASCADE" });
   // relplay: Employee.department 1:N Department.employees
-  // This key closes a cycle of tables: addForeignKeysAfterSync() adds its constraint after sync().
+  // relplay: This key closes a cycle of tables: addForeignKeysAfterSync() adds its constraint after sync().
   Employee.belongsTo(Department, { as: "department", foreignKey: { name: "departmentId", allowNull: false }, constraints: false });
   Department.hasMany(Employee, { as: "employees", foreignKey: { name: "departmentId", allowNull: false }, constraints: false });
 
