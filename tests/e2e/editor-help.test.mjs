@@ -18,6 +18,29 @@ after(() => app?.close());
 
 const sourceView = "window.relplayEditor.viewIn(document.querySelector('.source-pane'))";
 
+/** Replaces the whole source with `text`, as a paste would. */
+async function setSource(page, text) {
+  await page.evaluate(
+    ([t, view]) => {
+      const editor = eval(view);
+      editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: t } });
+    },
+    [text, sourceView],
+  );
+  await settled(page);
+}
+
+const source = (page) => page.evaluate((view) => eval(view).state.doc.toString(), sourceView);
+
+/** A first visit switched to PostgreSQL (the example's comments all go with it: nothing is asked), showing `sql`. */
+async function sqlPage(sql) {
+  const page = await firstVisit(app.context, app.server.url);
+  await page.selectOption("[data-testid=language]", "sql:postgresql");
+  await settled(page);
+  await setSource(page, sql);
+  return page;
+}
+
 /** Rests the pointer on the `plus`th character of the first `needle` in the source, and returns the hover shown. */
 async function hoverOn(page, needle, plus = 1) {
   // Away first, so a hover already open closes and a new one is asked for.
@@ -58,10 +81,6 @@ test("hovering a relation field, a model's type and a column says what each is",
 });
 
 test("a SQL foreign key says how it was read, and its fix makes it one-to-one", async () => {
-  const page = await firstVisit(app.context, app.server.url);
-  // The example's comments all go with it: no question is asked.
-  await page.selectOption("[data-testid=language]", "sql:postgresql");
-  await settled(page);
   const sql = [
     "CREATE TABLE users (",
     "  id INT PRIMARY KEY",
@@ -72,14 +91,7 @@ test("a SQL foreign key says how it was read, and its fix makes it one-to-one", 
     ");",
     "",
   ].join("\n");
-  await page.evaluate(
-    ([text, view]) => {
-      const editor = eval(view);
-      editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: text } });
-    },
-    [sql, sourceView],
-  );
-  await settled(page);
+  const page = await sqlPage(sql);
   let hover = await hoverOn(page, "author_id");
   assert.equal(await hover.locator(".rp-hover-title").innerText(), "posts.author → users · one-to-many");
   assert.match(await hover.innerText(), /Read as one-to-many because `author_id` is not unique in `posts`/);
@@ -94,20 +106,6 @@ test("a SQL foreign key says how it was read, and its fix makes it one-to-one", 
   assert.deepEqual(page.errors, []);
   await page.close();
 });
-
-/** Replaces the whole source with `text`, as a paste would. */
-async function setSource(page, text) {
-  await page.evaluate(
-    ([t, view]) => {
-      const editor = eval(view);
-      editor.dispatch({ changes: { from: 0, to: editor.state.doc.length, insert: t } });
-    },
-    [text, sourceView],
-  );
-  await settled(page);
-}
-
-const source = (page) => page.evaluate((view) => eval(view).state.doc.toString(), sourceView);
 
 test("Format lays the schema out as relplay format does, undoably, and says why when it cannot", async () => {
   const page = await firstVisit(app.context, app.server.url);
@@ -141,11 +139,7 @@ test("Format lays the schema out as relplay format does, undoably, and says why 
 });
 
 test("in a SQL foreign key, REFERENCES completes the script's tables, then that table's columns", async () => {
-  const page = await firstVisit(app.context, app.server.url);
-  // The example's comments all go with it: no question is asked.
-  await page.selectOption("[data-testid=language]", "sql:postgresql");
-  await settled(page);
-  await setSource(page, 'CREATE TABLE users (\n  id INT PRIMARY KEY,\n  "Email" TEXT UNIQUE\n);\nCREATE TABLE posts (\n  id INT PRIMARY KEY,\n  author TEXT REFERENCES \n);\n');
+  const page = await sqlPage('CREATE TABLE users (\n  id INT PRIMARY KEY,\n  "Email" TEXT UNIQUE\n);\nCREATE TABLE posts (\n  id INT PRIMARY KEY,\n  author TEXT REFERENCES \n);\n');
   const offered = () => page.locator(".cm-tooltip-autocomplete li .cm-completionLabel").allInnerTexts();
   await page.evaluate((view) => {
     const editor = eval(view);

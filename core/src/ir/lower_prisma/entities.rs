@@ -356,7 +356,9 @@ fn lower_model<'a>(
             None if type_name == "Unsupported" => FieldType::Unsupported(field_type.unsupported.clone().unwrap_or_default()),
             None => match names.get(type_name) {
                 Some(TypeName::Enum) => FieldType::Enum(type_name.to_string()),
-                Some(TypeName::Model) => {
+                // A relation field; one that reaches a view is kept apart from the schema's
+                // relations after lowering (N007 says so).
+                Some(kind @ (TypeName::Model | TypeName::View)) => {
                     relation_fields.push(RelationField {
                         entity: model.name.name.clone(),
                         declaration,
@@ -365,7 +367,7 @@ fn lower_model<'a>(
                         attribute: declaration.attributes.iter().find(|a| a.name.name == "relation"),
                         position,
                     });
-                    for attribute in &declaration.attributes {
+                    for attribute in declaration.attributes.iter().filter(|_| *kind == TypeName::Model) {
                         if attribute.name.name != "relation" && attribute.name.name != "ignore" {
                             diagnostics.push(catalog::attribute_on_relation_field(attribute.span, &attribute.name.name));
                         }
@@ -374,18 +376,6 @@ fn lower_model<'a>(
                 }
                 Some(TypeName::CompositeType) => {
                     diagnostics.push(catalog::composite_type_field(field_type.name.span, type_name));
-                    continue;
-                }
-                // A relation to a view: kept apart from the schema's relations (N007 says so).
-                Some(TypeName::View) => {
-                    relation_fields.push(RelationField {
-                        entity: model.name.name.clone(),
-                        declaration,
-                        target: type_name.to_string(),
-                        arity: field_type.arity,
-                        attribute: declaration.attributes.iter().find(|a| a.name.name == "relation"),
-                        position,
-                    });
                     continue;
                 }
                 None => {
