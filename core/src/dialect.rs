@@ -110,9 +110,16 @@ impl SqlDialect {
         if self.reads_native_types_of(provider) {
             return Some(native.clone());
         }
-        let from = match provider? {
-            Provider::Postgresql => SqlDialect::Postgresql,
-            Provider::Mysql => SqlDialect::Mysql,
+        let from = match provider {
+            Some(Provider::Postgresql) => SqlDialect::Postgresql,
+            Some(Provider::Mysql) => SqlDialect::Mysql,
+            // Declared by ORM code, which names no database: the sizes the ORM readers keep
+            // (`VarChar`, `Char`, `Decimal`) carry to either database as they carry between them.
+            None => match self {
+                SqlDialect::Postgresql => SqlDialect::Mysql,
+                SqlDialect::Mysql => SqlDialect::Postgresql,
+                SqlDialect::Sqlite => return None,
+            },
             _ => return None,
         };
         let arguments = &native.arguments;

@@ -98,6 +98,8 @@ const portableTypes = {
 export function carriedNative(native, provider, dialect) {
   if (!native) return null;
   if (provider === dialect) return native;
+  // Declared by ORM code, which names no database: carried to either as between the two.
+  if (provider == null) provider = { postgresql: "mysql", mysql: "postgresql" }[dialect] ?? null;
   const [n, s] = native.arguments.map(Number);
   const to = (name, args = native.arguments) => ({ name, arguments: args });
   const way = `${provider}>${dialect}`;

@@ -26,3 +26,15 @@ pub(crate) fn literal_bool(value: &Node<Expr>, option: &str, diagnostics: &mut V
         }
     }
 }
+
+/// A whole-number option (a length, a precision), or a `T001` where it is written but not a
+/// literal number.
+pub(crate) fn literal_count(value: &Node<Expr>, option: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<String> {
+    match &value.value {
+        Expr::Number(text) if text.parse::<u32>().is_ok() => Some(text.clone()),
+        _ => {
+            diagnostics.push(catalog::not_known_statically(value.span, option));
+            None
+        }
+    }
+}

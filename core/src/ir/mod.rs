@@ -15,6 +15,8 @@
 
 pub mod comments;
 pub mod declarations;
+#[cfg(any(feature = "sql-reader", feature = "code-readers"))]
+pub(crate) mod declared_types;
 mod index;
 mod join_models;
 mod model;

@@ -219,6 +219,7 @@ fn read_attribute(
     };
     match read_type(type_expression) {
         Some((field_type, list)) => {
+            field.native_type = sized_type(type_expression, &field_type);
             field.field_type = field_type;
             field.list = list;
         }
@@ -263,6 +264,26 @@ fn read_attribute(
         };
     }
     Some(Attribute { field, primary, unique, enum_values, allow_null: written_allow_null })
+}
+
+/// A size the data type declares (`DataTypes.STRING(190)`, `CHAR(2)`, `DECIMAL(10, 2)`) as the
+/// column's database type; none for a type without one or not of those.
+fn sized_type(expression: &Node<Expr>, field_type: &FieldType) -> Option<crate::ir::NativeType> {
+    let Expr::Call { callee, arguments } = &expression.value else { return None };
+    let name = match callee.path()?.last().copied()? {
+        "STRING" => "varchar",
+        "CHAR" => "char",
+        "DECIMAL" => "decimal",
+        _ => return None,
+    };
+    let sizes: Option<Vec<String>> = arguments
+        .iter()
+        .map(|argument| match &argument.value {
+            Expr::Number(text) if text.parse::<u32>().is_ok() => Some(text.clone()),
+            _ => None,
+        })
+        .collect();
+    crate::ir::declared_types::sized_native_type(name, &sizes?, field_type)
 }
 
 /// `DataTypes.ENUM("a", "b")`: its values.

@@ -131,7 +131,7 @@ pub(super) fn lower_column(
         None if dialect == SqlDialect::Sqlite && sqlite_text_affinity(declared) => (FieldType::String, false),
         None => portable_type(declared),
     };
-    let native_type = super::native_types::native_type(dialect, declared, &field_type);
+    let native_type = crate::ir::declared_types::native_type(dialect, declared, &field_type);
     let field_type_of_enum = matches!(field_type, FieldType::Enum(_));
     let mut field = Field {
         name: column.name.value.clone(),

@@ -4,7 +4,6 @@
 //! two keys. Statements outside the model (views, functions, data) are reported and skipped.
 
 mod columns;
-mod native_types;
 mod relations;
 
 use crate::diagnostic::{catalog, Diagnostic};

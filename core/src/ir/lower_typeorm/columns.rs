@@ -10,7 +10,7 @@
 
 use super::property_list;
 use crate::diagnostic::{catalog, Diagnostic};
-use crate::ir::code_values::{literal_bool, literal_string};
+use crate::ir::code_values::{literal_bool, literal_count, literal_string};
 use crate::ir::{DefaultValue, Entity, Field, FieldType, Index, PrimaryKey, Schema, UniqueConstraint};
 use crate::languages::typeorm::{camel_case, column_type, snake_case};
 use crate::span::Span;
@@ -240,6 +240,22 @@ fn lower_column(entity: &Entity, property: &Property, position: u32, schema: &Sc
         },
         _ => field_type(entity, property, explicit_type, option("enum"), schema, diagnostics),
     };
+    // A declared size (`length: 190`, `precision: 10, scale: 2`) is the column's database type.
+    let size: Vec<String> = match (option("length"), option("precision")) {
+        (Some(length), _) => literal_count(length, "length", diagnostics).into_iter().collect(),
+        (None, Some(precision)) => {
+            let scale = option("scale").and_then(|s| literal_count(s, "scale", diagnostics));
+            literal_count(precision, "precision", diagnostics).into_iter().chain(scale).collect()
+        }
+        (None, None) => Vec::new(),
+    };
+    let sized = match (explicit_type.and_then(|t| t.as_str()), &field.field_type) {
+        (Some(name), _) => Some(name),
+        (None, FieldType::String) => Some("varchar"),
+        (None, FieldType::Decimal) => Some("decimal"),
+        _ => None,
+    };
+    field.native_type = sized.and_then(|name| crate::ir::declared_types::sized_native_type(name, &size, &field.field_type));
     if let Some(array) = option("array").and_then(|a| literal_bool(a, "array", diagnostics)) {
         field.list = array;
     }

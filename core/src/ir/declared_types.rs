@@ -1,6 +1,7 @@
 //! Declared SQL column types as Prisma's native types, so that what a script declares
 //! (`VARCHAR(190)`, `NUMERIC(10,2)`, `DATE`) reaches every target instead of the portable type's
-//! default. A type that is the default of its portable type where it is declared (PostgreSQL's
+//! default. The SQL reader asks here for each column, the ORM readers for a column whose code
+//! declares a size (TypeORM's `length`, Sequelize's `STRING(190)`). A type that is the default of its portable type where it is declared (PostgreSQL's
 //! `text`, MySQL's `int`) has none, as Prisma's introspection gives none. SQLite has no native
 //! types (its declared types are affinities, and Prisma has none there).
 
@@ -43,10 +44,23 @@ fn native(name: &str, arguments: &[String]) -> Option<NativeType> {
     Some(NativeType { name: name.to_string(), arguments: arguments.to_vec() })
 }
 
+/// The native type of a column that ORM code declares with a size: `type_name` (`varchar`, `char`,
+/// `decimal`, `numeric`) with its length, or its precision and scale, as `arguments`. Only the sized
+/// types PostgreSQL and MySQL share with one meaning are kept (`VarChar`, `Char`, `Decimal`): the code
+/// names no database, and every target that has them writes them as declared.
+#[cfg(feature = "code-readers")]
+pub(crate) fn sized_native_type(type_name: &str, arguments: &[String], field_type: &FieldType) -> Option<NativeType> {
+    if arguments.is_empty() {
+        return None;
+    }
+    let declared = format!("{type_name}({})", arguments.join(","));
+    native_type(SqlDialect::Postgresql, &declared, field_type).filter(|n| matches!(n.name.as_str(), "VarChar" | "Char" | "Decimal"))
+}
+
 /// The native type a column declared `sql_type` has in `dialect`, for a field of `field_type`
 /// (the portable type read from the same declaration); `None` where the declaration is the
 /// portable type's default there, or has no Prisma native type.
-pub(super) fn native_type(dialect: SqlDialect, sql_type: &str, field_type: &FieldType) -> Option<NativeType> {
+pub(crate) fn native_type(dialect: SqlDialect, sql_type: &str, field_type: &FieldType) -> Option<NativeType> {
     let declared = declared_type(sql_type);
     match dialect {
         SqlDialect::Postgresql => postgresql(&declared, field_type),
