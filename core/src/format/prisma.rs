@@ -72,11 +72,16 @@ fn format_file(text: &str) -> Result<String, FormatRefusal> {
                 if index > 0 && (after_block || matches!(pieces[index - 1], Piece::Blank)) {
                     out.push('\n');
                 }
-                if let Some(comment) = trailing {
-                    return Err(FormatRefusal(format!("A comment after a block's header (`{comment}`) has no place in Prisma's layout.")));
-                }
                 printer.block(&file.blocks[*block], &tokens, &mut out)?;
                 after_block = true;
+                // A comment after the closing brace goes on the line below it, as a comment line.
+                if let Some(comment) = trailing {
+                    for line in comment_lines(comment) {
+                        out.push_str(&line);
+                        out.push('\n');
+                    }
+                    after_block = false;
+                }
             }
             Piece::Comment(comment) => {
                 if index > 0 && (after_block || matches!(pieces[index - 1], Piece::Blank)) {
@@ -480,6 +485,12 @@ mod tests {
             format(text).unwrap(),
             "// top\ndatasource db {\n  provider     = \"postgresql\"\n  relationMode = \"prisma\" // emulated\n}\n\n/**\n * a\n * b\n */\nenum Role {\n  USER  @map(\"user\")\n  ADMIN\n}\n"
         );
+    }
+
+    #[test]
+    fn a_comment_after_a_closing_brace_goes_below_it() {
+        let text = "model A {\n  id Int @id\n} // end\nmodel B {\n  id Int @id\n}\n";
+        assert_eq!(format(text).unwrap(), "model A {\n  id Int @id\n}\n// end\nmodel B {\n  id Int @id\n}\n");
     }
 
     #[test]

@@ -26,7 +26,12 @@ pub fn attach_comments(schema: &mut Schema, text: &str, language: SourceLanguage
     if spans.is_empty() {
         return;
     }
-    let items = items(schema, language);
+    // Items by where they start (what a comment sits above) and where they end (what a comment
+    // ends the line of), for lookups by binary search: every keystroke runs this.
+    let mut items = items(schema, language);
+    items.sort_by_key(|(span, _)| (span.start(), span.len()));
+    let mut by_end = items.clone();
+    by_end.sort_by_key(|(span, _)| span.end());
     // The end of the comments before the first code: those are the file's header.
     let mut first_code = 0;
     for span in &spans {
@@ -43,8 +48,10 @@ pub fn attach_comments(schema: &mut Schema, text: &str, language: SourceLanguage
         let line_start = text[..span.start()].rfind('\n').map_or(0, |i| i + 1);
         // A comment after code on its line ends that code's line.
         if !text[line_start..span.start()].trim().is_empty() {
-            let owner = items.iter().filter(|(item, _)| item.end() <= span.start() && !text[item.end()..span.start()].contains('\n'));
-            if let Some((_, target)) = owner.min_by_key(|(item, _)| span.start() - item.end()) {
+            // The item that ends nearest before the comment on its line (by end, then the innermost).
+            let before = by_end.partition_point(|(item, _)| item.end() <= span.start());
+            let owner = by_end[..before].iter().rev().take_while(|(item, _)| item.end() >= line_start);
+            if let Some((_, target)) = owner.max_by_key(|(item, _)| (item.end(), std::cmp::Reverse(item.len()))) {
                 push(&mut attached, *target, comment_lines(text, span, &documentation));
             }
             index += 1;
@@ -114,14 +121,13 @@ fn items(schema: &Schema, language: SourceLanguage) -> Vec<(Span, CommentTarget)
 }
 
 /// The item whose code starts at `code` (its own span, or after its decorators: the nearest item
-/// starting there or later on the same declaration, before any `;`, blank line or other item).
+/// starting there or later on the same declaration, with no blank line or other code between).
+/// `items` are sorted by start, then length.
 fn item_starting_at(items: &[(Span, CommentTarget)], text: &str, code: usize) -> Option<CommentTarget> {
-    let (span, target) = items.iter().filter(|(span, _)| span.start() >= code).min_by_key(|(span, _)| (span.start(), span.len()))?;
+    let (span, target) = items.get(items.partition_point(|(span, _)| span.start() < code))?;
     let between = &text[code..span.start()];
     let same_declaration = between.len() < 400 && !between.contains("\n\n") && !between.contains("\n\r\n") && only_preamble(between);
-    // An item that encloses the code (a class around a decorator's line) starts before it.
-    let enclosing = items.iter().any(|(other, _)| other.start() < code && code < other.end() && other.start() > span.start());
-    (same_declaration && !enclosing).then_some(*target)
+    same_declaration.then_some(*target)
 }
 
 /// Whether `text`, between a comment and an item's span, is only what may stand before an item of
