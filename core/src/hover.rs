@@ -366,6 +366,7 @@ fn default_words(default: &DefaultValue) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    #[cfg(feature = "sql-reader")]
     use crate::dialect::SqlDialect;
 
     fn hover(text: &str, language: SourceLanguage, at: &str, nth: usize) -> Hover {
@@ -419,9 +420,11 @@ mod tests {
         assert_eq!(hover_at(&schema, SourceLanguage::Prisma, BLOG, BLOG.len() + 10), None, "past the end");
     }
 
+    #[cfg(feature = "sql-reader")]
     const SQL: &str = "CREATE TABLE users (\n  id INT PRIMARY KEY\n);\nCREATE TABLE posts (\n  id INT PRIMARY KEY,\n  author_id INT NOT NULL REFERENCES users (id) ON DELETE CASCADE,\n  title TEXT\n);\nCREATE TABLE profiles (\n  id INT PRIMARY KEY,\n  user_id INT UNIQUE,\n  FOREIGN KEY (user_id) REFERENCES users (id)\n);\n";
 
     #[test]
+    #[cfg(feature = "sql-reader")]
     fn a_sql_foreign_key_says_how_it_was_read_and_offers_unique() {
         let language = SourceLanguage::Sql(SqlDialect::Postgresql);
         let many = hover(SQL, language, "author_id", 0);

@@ -464,6 +464,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg(feature = "sql-reader")]
     fn a_sql_readings_outline_has_each_tables_columns_and_a_prisma_one_none() {
         let sql = "CREATE TABLE users (id INT PRIMARY KEY, \"e-mail\" TEXT);";
         let reading = Service::new()
