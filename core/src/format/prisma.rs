@@ -57,40 +57,38 @@ fn format_file(text: &str) -> Result<String, FormatRefusal> {
     let tokens = tokenize(text);
     let printer = Printer { text };
     let spans: Vec<Span> = file.blocks.iter().map(block_span).collect();
+    let pieces = pieces_between(text, &tokens, Span::new(0, text.len()), &spans, false)?;
     let mut out = String::new();
-    let mut pieces = Vec::new();
-    for piece in pieces_between(text, &tokens, Span::new(0, text.len()), &spans, false)? {
-        pieces.push(piece);
-    }
-    // Leading blank lines go; a blank line stays between pieces where the source has one, and
-    // always after a block.
+    let write_comment = |out: &mut String, comment: &str| {
+        for line in comment_lines(comment) {
+            out.push_str(&line);
+            out.push('\n');
+        }
+    };
+    // A blank line stays between pieces where the source has one, and always follows a block
+    // (Prisma's formatter makes the line break after `}` a blank line of its own).
     let mut after_block = false;
     for (index, piece) in pieces.iter().enumerate() {
+        let blank = index > 0 && (after_block || matches!(pieces[index - 1], Piece::Blank));
         match piece {
-            Piece::Blank => {}
+            Piece::Blank => continue,
             Piece::Element { index: block, trailing } => {
-                if index > 0 && (after_block || matches!(pieces[index - 1], Piece::Blank)) {
+                if blank {
                     out.push('\n');
                 }
                 printer.block(&file.blocks[*block], &tokens, &mut out)?;
                 after_block = true;
                 // A comment after the closing brace goes on the line below it, as a comment line.
                 if let Some(comment) = trailing {
-                    for line in comment_lines(comment) {
-                        out.push_str(&line);
-                        out.push('\n');
-                    }
+                    write_comment(&mut out, comment);
                     after_block = false;
                 }
             }
             Piece::Comment(comment) => {
-                if index > 0 && (after_block || matches!(pieces[index - 1], Piece::Blank)) {
+                if blank {
                     out.push('\n');
                 }
-                for line in comment_lines(comment) {
-                    out.push_str(&line);
-                    out.push('\n');
-                }
+                write_comment(&mut out, comment);
                 after_block = false;
             }
         }
