@@ -244,7 +244,12 @@ for (const schema of conformanceSchemas()) {
             if (!verdict.valid) throw new Error(`Prisma's validator rejects the schema:\n${verdict.message}`);
             // Whether Prisma makes foreign keys is what relplay's Prisma schema says (its
             // `relationMode`), not what the IR says: the writer once dropped the line unseen.
-            return prismaShape(prismaDmmf(prisma), dialect, /^\s*relationMode\s*=\s*"prisma"/m.test(prisma));
+            return prismaShape(
+              prismaDmmf(prisma),
+              dialect,
+              /^\s*relationMode\s*=\s*"prisma"/m.test(prisma),
+              (ir.views ?? []).map((v) => v.name),
+            );
           },
           targetLimits.prisma(expected(), ir, dialect),
           prisma,

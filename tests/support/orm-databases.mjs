@@ -124,8 +124,11 @@ const PRISMA_ACTIONS = { Cascade: "CASCADE", Restrict: "RESTRICT", NoAction: "NO
  * (`_Name` with `A` → the model first by name, `B` → the other; a primary key on PostgreSQL, a
  * unique index elsewhere). `relationMode = "prisma"` means no foreign keys.
  */
-export function prismaShape(dmmf, dialect, relationModePrisma) {
-  const models = new Map(dmmf.datamodel.models.map((m) => [m.name, m]));
+export function prismaShape(dmmf, dialect, relationModePrisma, views = []) {
+  // Prisma's DMMF lists views among the models; a view is no table, and a relation that reaches
+  // one makes no foreign key.
+  const viewNames = new Set(views);
+  const models = new Map(dmmf.datamodel.models.filter((m) => !viewNames.has(m.name)).map((m) => [m.name, m]));
   const tableOf = (model) => model.dbName ?? model.name;
   const columnOf = (model, fieldName) => {
     const field = model.fields.find((f) => f.name === fieldName);
@@ -159,7 +162,7 @@ export function prismaShape(dmmf, dialect, relationModePrisma) {
   }
   const joinTables = new Map();
   for (const model of models.values()) {
-    for (const field of model.fields.filter((f) => f.kind === "object")) {
+    for (const field of model.fields.filter((f) => f.kind === "object" && !viewNames.has(f.type))) {
       const target = models.get(field.type);
       if (field.relationFromFields?.length) {
         if (relationModePrisma) continue;
