@@ -18,6 +18,7 @@
 
 use super::{Comment, CommentTarget, Schema};
 use crate::span::Span;
+use crate::syntax::comments::{block_comment_lines, documentation_words, words};
 use crate::SourceLanguage;
 
 /// Attaches the comments of `text` (read as `language` into `schema`) to the schema's items.
@@ -174,21 +175,6 @@ fn only_preamble(text: &str) -> bool {
     true
 }
 
-/// The words of every documentation in the schema, to know the comments carried as documentation.
-fn documentation_words(schema: &Schema) -> Vec<String> {
-    let mut documentation = Vec::new();
-    for entity in &schema.entities {
-        documentation.extend(entity.documentation.iter().map(|d| words(d)));
-        documentation.extend(entity.fields.iter().filter_map(|f| f.documentation.as_deref()).map(words));
-        documentation.extend(entity.navigations.iter().filter_map(|n| n.documentation.as_deref()).map(words));
-    }
-    documentation
-}
-
-fn words(text: &str) -> String {
-    text.split(|c: char| c.is_whitespace() || matches!(c, '/' | '*' | '-')).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
-}
-
 /// A comment's lines without its markers; none for documentation, relplay's own notes and file
 /// markers.
 fn comment_lines(text: &str, span: Span, documentation: &[String]) -> Vec<String> {
@@ -201,27 +187,12 @@ fn comment_lines(text: &str, span: Span, documentation: &[String]) -> Vec<String
     {
         return Vec::new();
     }
-    let body = if let Some(inner) = comment.strip_prefix("/*") {
-        inner.strip_suffix("*/").unwrap_or(inner)
-    } else {
-        comment.trim_start_matches('/').trim_start_matches('-')
-    };
-    body.lines()
-        .map(|line| {
-            let line = line.trim_end_matches('\r').trim_end();
-            let trimmed = line.trim_start();
-            let line = trimmed.strip_prefix('*').unwrap_or(if comment.starts_with("/*") { trimmed } else { line });
-            line.strip_prefix(' ').unwrap_or(line).to_string()
-        })
-        .skip_while(|line| line.is_empty())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .skip_while(|line| line.is_empty())
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect()
+    if comment.starts_with("/*") {
+        return block_comment_lines(comment);
+    }
+    // A line comment: its text after the marker (and one space).
+    let line = comment.trim_start_matches('/').trim_start_matches('-').trim_end();
+    vec![line.strip_prefix(' ').unwrap_or(line).to_string()]
 }
 
 #[cfg(test)]
@@ -246,6 +217,18 @@ mod tests {
                 (user(0), vec!["their key".to_string()]),
                 (user(1), vec!["unique later".to_string()]),
                 (CommentTarget::Navigation { entity: 1, navigation: 0 }, vec!["the author".to_string()]),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_line_comment_is_kept_as_written_after_its_marker() {
+        let text = "model A {\n  id Int @id // *the* key\n  // -- not a list\n  b Int\n}\n";
+        assert_eq!(
+            attached(text, SourceLanguage::Prisma),
+            vec![
+                (CommentTarget::Field { entity: 0, field: 0 }, vec!["*the* key".to_string()]),
+                (CommentTarget::Field { entity: 0, field: 1 }, vec!["-- not a list".to_string()]),
             ]
         );
     }

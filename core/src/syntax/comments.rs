@@ -78,8 +78,42 @@ pub(crate) fn skip_sql_quoted(bytes: &[u8], start: usize, quote: u8) -> usize {
 }
 
 /// The words of a comment or documentation, without markers and line breaks, for comparing them.
-fn words(text: &str) -> String {
+pub(crate) fn words(text: &str) -> String {
     text.split(|c: char| c.is_whitespace() || matches!(c, '/' | '*' | '-')).filter(|w| !w.is_empty()).collect::<Vec<_>>().join(" ")
+}
+
+/// The words of every documentation in the schema (of its entities, fields and navigations): a
+/// comment whose words stand in one is carried as that documentation.
+pub(crate) fn documentation_words(schema: &Schema) -> Vec<String> {
+    let mut documentation = Vec::new();
+    for entity in &schema.entities {
+        documentation.extend(entity.documentation.iter().map(|d| words(d)));
+        documentation.extend(entity.fields.iter().filter_map(|f| f.documentation.as_deref()).map(words));
+        documentation.extend(entity.navigations.iter().filter_map(|n| n.documentation.as_deref()).map(words));
+    }
+    documentation
+}
+
+/// The lines of a `/* … */` comment without its markers, each without the ` * ` that starts the
+/// lines of a `/** … */` comment; blank first and last lines dropped.
+pub(crate) fn block_comment_lines(comment: &str) -> Vec<String> {
+    let inner = comment.strip_prefix("/*").unwrap_or(comment);
+    let inner = inner.strip_suffix("*/").unwrap_or(inner);
+    let mut lines: Vec<String> = inner
+        .lines()
+        .map(|line| {
+            let line = line.trim();
+            let line = line.strip_prefix('*').unwrap_or(line);
+            line.strip_prefix(' ').unwrap_or(line).trim_end().to_string()
+        })
+        .collect();
+    while lines.last().is_some_and(String::is_empty) {
+        lines.pop();
+    }
+    while lines.first().is_some_and(String::is_empty) {
+        lines.remove(0);
+    }
+    lines
 }
 
 /// How many comments of `text` a rewrite into `target` (its text, in its language) leaves out:
@@ -95,12 +129,7 @@ pub fn uncarried_comments(
     regenerated: &str,
     target: (&str, SourceLanguage),
 ) -> usize {
-    let mut documentation: Vec<String> = Vec::new();
-    for entity in &schema.entities {
-        documentation.extend(entity.documentation.iter().map(|d| words(d)));
-        documentation.extend(entity.fields.iter().filter_map(|f| f.documentation.as_deref()).map(words));
-        documentation.extend(entity.navigations.iter().filter_map(|n| n.documentation.as_deref()).map(words));
-    }
+    let documentation = documentation_words(schema);
     let comment_words = |text: &str, language| -> Vec<String> {
         comments(text, language).into_iter().map(|span| words(&text[span.start()..span.end()])).collect()
     };

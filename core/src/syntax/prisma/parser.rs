@@ -8,6 +8,7 @@ use super::ast::*;
 use super::lexer::{tokenize, unescape_string, Token, TokenKind};
 use crate::diagnostic::{catalog, Diagnostic};
 use crate::span::Span;
+use crate::syntax::comments::block_comment_lines;
 
 /// Parses a Prisma schema. Never panics; the diagnostics say what was not understood.
 pub fn parse(text: &str) -> (SchemaFile, Vec<Diagnostic>) {
@@ -15,28 +16,6 @@ pub fn parse(text: &str) -> (SchemaFile, Vec<Diagnostic>) {
     parser.report_unclosed_block_comments();
     let file = parser.schema_file();
     (file, parser.diagnostics)
-}
-
-/// The lines of a `/* … */` comment without its markers, each without the ` * ` that starts the
-/// lines of a `/** … */` comment; blank first and last lines dropped.
-fn block_comment_lines(comment: &str) -> Vec<String> {
-    let inner = comment.strip_prefix("/*").unwrap_or(comment);
-    let inner = inner.strip_suffix("*/").unwrap_or(inner);
-    let mut lines: Vec<String> = inner
-        .lines()
-        .map(|line| {
-            let line = line.trim();
-            let line = line.strip_prefix('*').unwrap_or(line);
-            line.strip_prefix(' ').unwrap_or(line).trim_end().to_string()
-        })
-        .collect();
-    while lines.last().is_some_and(String::is_empty) {
-        lines.pop();
-    }
-    while lines.first().is_some_and(String::is_empty) {
-        lines.remove(0);
-    }
-    lines
 }
 
 const BLOCK_KEYWORDS: [&str; 6] = ["model", "view", "type", "enum", "datasource", "generator"];
