@@ -214,8 +214,8 @@ fn widen_keys_to_referenced_types(schema: &mut Schema, out: &mut Emitter) {
 /// One line of a model before alignment.
 struct Line {
     position: u32,
-    /// The source's comments on this field, written above it.
-    comments: Vec<String>,
+    /// The source's comments on this field, as written above it.
+    comments: String,
     documentation: Option<String>,
     name: String,
     type_text: String,
@@ -229,11 +229,11 @@ fn write_model(out: &mut Emitter, index: &SchemaIndex, ends: &[RelationEnds], nu
     let provider = schema.provider.unwrap_or(Provider::Postgresql);
     let mut lines: Vec<Line> = entity.fields.iter().map(|f| scalar_line(entity, f, provider)).collect();
     for (field, line) in lines.iter_mut().enumerate() {
-        line.comments = schema.comments_on(CommentTarget::Field { entity: number, field }).map(str::to_string).collect();
+        super::emit::write_comments(&mut line.comments, schema, CommentTarget::Field { entity: number, field }, "//", "  ");
     }
     let mut navigations = navigation_lines(index, ends, entity);
     for (navigation, line) in navigations.iter_mut().enumerate() {
-        line.comments = schema.comments_on(CommentTarget::Navigation { entity: number, navigation }).map(str::to_string).collect();
+        super::emit::write_comments(&mut line.comments, schema, CommentTarget::Navigation { entity: number, navigation }, "//", "  ");
     }
     lines.extend(navigations);
     lines.extend(view_relation_lines(schema, &entity.name));
@@ -250,9 +250,7 @@ fn write_block_body(out: &mut Emitter, lines: &[Line], block_attributes: Vec<Str
     let name_width = lines.iter().map(|l| l.name.len()).max().unwrap_or(0);
     let type_width = lines.iter().map(|l| l.type_text.len()).max().unwrap_or(0);
     for line in lines {
-        for comment in &line.comments {
-            let _ = writeln!(out, "  // {comment}");
-        }
+        out.push_str(&line.comments);
         out.doc(DocStyle::TripleSlash, line.documentation.as_deref(), "  ");
         let start = out.len();
         let text = if line.attributes.is_empty() {
@@ -315,7 +313,7 @@ fn view_relation_lines(schema: &Schema, owner: &str) -> Vec<Line> {
             }
             Line {
                 position: field.position,
-                comments: Vec::new(),
+                comments: String::new(),
                 documentation: None,
                 name: field.name.clone(),
                 type_text: format!("{}{mark}", field.target),
@@ -371,7 +369,7 @@ fn scalar_line(entity: &Entity, field: &Field, provider: Provider) -> Line {
     };
     Line {
         position: field.position,
-        comments: Vec::new(),
+        comments: String::new(),
         documentation: field.documentation.clone(),
         name: prisma_name(&field.name),
         type_text: format!("{}{suffix}", type_name(&field.field_type)),
@@ -393,7 +391,7 @@ fn navigation_lines(schema_index: &SchemaIndex, ends: &[RelationEnds], entity: &
         };
         lines.push(Line {
             position: navigation.position,
-            comments: Vec::new(),
+            comments: String::new(),
             documentation: navigation.documentation.clone(),
             name: navigation.name.clone(),
             type_text: format!("{}{suffix}", navigation.target),
@@ -417,7 +415,7 @@ fn navigation_lines(schema_index: &SchemaIndex, ends: &[RelationEnds], entity: &
             };
             lines.push(Line {
                 position: u32::MAX,
-                comments: Vec::new(),
+                comments: String::new(),
                 documentation: None,
                 name: end.navigation.clone(),
                 type_text: format!("{other}{suffix}"),

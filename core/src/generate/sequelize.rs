@@ -129,7 +129,7 @@ impl Writer<'_> {
         }
         for (index, entity) in schema.entities.iter().enumerate() {
             let start = self.out.len();
-            self.write_model(entity);
+            self.write_model(index, entity);
             self.out.anchor_from(SchemaItem::Entity(index), start);
             self.out.push('\n');
         }
@@ -205,12 +205,9 @@ impl Writer<'_> {
         self.out.push_str("}\n");
     }
 
-    fn write_model(&mut self, entity: &Entity) {
+    fn write_model(&mut self, number: usize, entity: &Entity) {
         let name = variable_name(&entity.name);
-        let number = self.schema.entities.iter().position(|e| std::ptr::eq(e, entity));
-        if let Some(entity) = number {
-            self.out.comments(self.schema, CommentTarget::Entity { entity }, "//", "  ");
-        }
+        self.out.comments(self.schema, CommentTarget::Entity { entity: number }, "//", "  ");
         if let Some(doc) = entity.documentation.as_deref() {
             self.out.doc(DocStyle::LineComment, Some(doc), "  ");
         }
@@ -219,14 +216,11 @@ impl Writer<'_> {
         } else {
             let _ = writeln!(self.out, "  const {name} = sequelize.define(\n    {},\n    {{", string_literal(&entity.name));
         }
-        let mut fields: Vec<&Field> = entity.fields.iter().collect();
+        let mut fields: Vec<(usize, &Field)> = entity.fields.iter().enumerate().collect();
         // Sequelize orders a composite primary key by attribute.
-        fields.sort_by_key(|f| super::key_ordered_position(entity, f));
-        for field in fields {
-            let position = entity.fields.iter().position(|f| std::ptr::eq(f, field));
-            if let (Some(entity), Some(field)) = (number, position) {
-                self.out.comments(self.schema, CommentTarget::Field { entity, field }, "//", "      ");
-            }
+        fields.sort_by_key(|(_, f)| super::key_ordered_position(entity, f));
+        for (position, field) in fields {
+            self.out.comments(self.schema, CommentTarget::Field { entity: number, field: position }, "//", "      ");
             let attribute = self.attribute(entity, field);
             let _ = writeln!(self.out, "      {attribute}");
         }

@@ -137,14 +137,14 @@ impl<'a> SqlWriter<'a> {
                     let item = SchemaItem::Relation(self.relation_index(relation));
                     self.out.anchor_from(item, start);
                 }
-                self.write_table(entity, &[]);
+                self.write_table(index, &[]);
                 continue;
             }
             let (inline, later): (Vec<_>, Vec<_>) = foreign_keys
                 .into_iter()
                 .partition(|(_, fk)| !self.dialect.supports_adding_foreign_keys() || created.contains(fk.referenced_entity.as_str()));
             deferred.extend(later.into_iter().map(|(r, fk)| (entity, r, fk)));
-            self.write_table(entity, &inline);
+            self.write_table(index, &inline);
         }
         for relation in &schema.relations {
             if let Some(join_table) = &relation.join_table {
@@ -199,10 +199,11 @@ impl<'a> SqlWriter<'a> {
         }
     }
 
-    fn write_table(&mut self, entity: &Entity, foreign_keys: &[(&Relation, &ForeignKey)]) {
+    /// The `CREATE TABLE` of entity number `number`.
+    fn write_table(&mut self, number: usize, foreign_keys: &[(&Relation, &ForeignKey)]) {
+        let entity = &self.schema.entities[number];
         let mut lines: Vec<String> = Vec::new();
         let inline_key = self.inline_autoincrement_key(entity);
-        let number = self.schema.entities.iter().position(|e| std::ptr::eq(e, entity)).expect("entities come from the schema");
         for (index, field) in entity.fields.iter().enumerate() {
             let mut line = String::new();
             crate::generate::emit::write_comments(&mut line, self.schema, CommentTarget::Field { entity: number, field: index }, "--", "");

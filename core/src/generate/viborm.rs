@@ -69,20 +69,23 @@ impl Writer<'_> {
         for (index, entity) in schema.entities.iter().enumerate() {
             self.out.push('\n');
             let start = self.out.len();
-            self.write_model(entity);
+            self.write_model(index, entity);
             self.out.anchor_from(SchemaItem::Entity(index), start);
         }
         let keys: Vec<String> = schema.entities.iter().map(|e| model_variable(&e.name)).collect();
         let _ = writeln!(self.out, "\nexport const schema = {{ {} }};", keys.join(", "));
     }
 
-    fn write_model(&mut self, entity: &Entity) {
+    fn write_model(&mut self, number: usize, entity: &Entity) {
         let variable = model_variable(&entity.name);
-        if let Some(number) = self.schema.entities.iter().position(|e| std::ptr::eq(e, entity)) {
-            self.out.comments(self.schema, CommentTarget::Entity { entity: number }, "//", "");
-        }
+        self.out.comments(self.schema, CommentTarget::Entity { entity: number }, "//", "");
         self.out.doc(DocStyle::LineComment, entity.documentation.as_deref(), "");
-        let mut members: Vec<Member> = entity.fields.iter().map(|f| self.scalar_member(entity, f)).collect();
+        let mut members: Vec<Member> = entity
+            .fields
+            .iter()
+            .enumerate()
+            .map(|(position, f)| self.scalar_member(entity, CommentTarget::Field { entity: number, field: position }, f))
+            .collect();
         members.extend(self.relation_members(entity));
         let _ = writeln!(self.out, "export const {variable} = s");
         self.out.push_str("  .model({\n");
@@ -112,7 +115,8 @@ impl Writer<'_> {
         self.out.push_str(";\n");
     }
 
-    fn scalar_member(&mut self, entity: &Entity, field: &Field) -> Member {
+    /// The member of `field`, with the source's comments on it (`comments`).
+    fn scalar_member(&mut self, entity: &Entity, comments: CommentTarget, field: &Field) -> Member {
         let mut chain = match &field.field_type {
             FieldType::Int => "s.int()".to_string(),
             FieldType::BigInt => "s.bigInt()".into(),
@@ -178,10 +182,7 @@ impl Writer<'_> {
             let _ = write!(chain, ".map({})", string_literal(&field.column));
         }
         let mut text = String::new();
-        let number = self.schema.entities.iter().position(|e| std::ptr::eq(e, entity));
-        if let (Some(entity), Some(field)) = (number, entity.fields.iter().position(|f| std::ptr::eq(f, field))) {
-            super::emit::write_comments(&mut text, self.schema, CommentTarget::Field { entity, field }, "//", "    ");
-        }
+        super::emit::write_comments(&mut text, self.schema, comments, "//", "    ");
         if let Some(comment) = comment {
             let _ = writeln!(text, "    // {comment}");
         }

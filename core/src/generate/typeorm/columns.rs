@@ -11,13 +11,10 @@ use crate::ir::{CommentTarget, DefaultValue, Field, FieldType};
 use std::fmt::Write;
 
 impl ClassWriter<'_> {
-    pub(super) fn column_member(&mut self, field: &Field) -> Member {
+    /// The member of the entity's field number `position`.
+    pub(super) fn column_member(&mut self, position: usize, field: &Field) -> Member {
         let entity = self.entity;
-        let mut text = String::new();
-        let position = entity.fields.iter().position(|f| std::ptr::eq(f, field));
-        for comment in self.source_comments(|entity| Some(CommentTarget::Field { entity, field: position? })) {
-            let _ = writeln!(text, "  // {comment}");
-        }
+        let mut text = self.source_comments(CommentTarget::Field { entity: self.number, field: position }, "  ");
         DocStyle::JsDoc.write(&mut text, field.documentation.as_deref(), "  ");
         let in_key = entity.primary_key.as_ref().is_some_and(|pk| pk.fields.contains(&field.name));
         let sole_key = entity.primary_key.as_ref().is_some_and(|pk| pk.fields.len() == 1 && pk.fields[0] == field.name);

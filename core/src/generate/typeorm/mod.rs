@@ -198,12 +198,13 @@ fn write_all(schema: &Schema, options: TypeOrmOptions) -> Written {
                 ends: &ends,
                 cycle_closing: &cycle_closing,
                 entity,
+                number: index,
                 out: Emitter::new(),
                 decorators: BTreeSet::new(),
                 references: BTreeSet::new(),
                 enums: BTreeSet::new(),
             };
-            writer.write(index);
+            writer.write();
             ClassCode {
                 class_name: variable_name(&entity.name),
                 code: writer.out,
@@ -224,6 +225,8 @@ struct ClassWriter<'a> {
     /// Relations whose foreign key closes a cycle of tables.
     cycle_closing: &'a BTreeSet<usize>,
     entity: &'a Entity,
+    /// The entity's index in the schema.
+    number: usize,
     /// The class being written, with its anchors and warnings.
     out: Emitter,
     decorators: BTreeSet<&'static str>,
@@ -232,11 +235,11 @@ struct ClassWriter<'a> {
 }
 
 impl ClassWriter<'_> {
-    /// The source's comments on this entity (`None`) or on one of its fields or navigations, found
-    /// by identity among the schema's lists.
-    fn source_comments(&self, target: impl Fn(usize) -> Option<CommentTarget>) -> Vec<String> {
-        let Some(number) = self.schema.entities.iter().position(|e| std::ptr::eq(e, self.entity)) else { return Vec::new() };
-        target(number).map(|target| self.schema.comments_on(target).map(str::to_string).collect()).unwrap_or_default()
+    /// The source's comments on `target` as line comments at `indent`.
+    fn source_comments(&self, target: CommentTarget, indent: &str) -> String {
+        let mut text = String::new();
+        super::emit::write_comments(&mut text, self.schema, target, "//", indent);
+        text
     }
 
     fn use_decorator(&mut self, name: &'static str) -> &'static str {
@@ -244,12 +247,11 @@ impl ClassWriter<'_> {
         name
     }
 
-    fn write(&mut self, index: usize) {
+    fn write(&mut self) {
+        let index = self.number;
         let entity = self.entity;
         let start = self.out.len();
-        for comment in self.source_comments(|entity| Some(CommentTarget::Entity { entity })) {
-            let _ = writeln!(self.out, "// {comment}");
-        }
+        self.out.comments(self.schema, CommentTarget::Entity { entity: self.number }, "//", "");
         self.out.doc(DocStyle::JsDoc, entity.documentation.as_deref(), "");
         let entity_decorator = self.use_decorator("Entity");
         let _ = writeln!(self.out, "@{entity_decorator}({})", string_literal(&entity.table));
@@ -308,7 +310,7 @@ impl ClassWriter<'_> {
             let _ = writeln!(self.out, "@{decorator}({}, [{fields}])", string_literal(&name));
         }
         let _ = writeln!(self.out, "export class {} {{", variable_name(&entity.name));
-        let mut members: Vec<Member> = entity.fields.iter().map(|f| self.column_member(f)).collect();
+        let mut members: Vec<Member> = entity.fields.iter().enumerate().map(|(position, f)| self.column_member(position, f)).collect();
         members.extend(self.navigation_members());
         self.out.members(members, "\n");
         self.out.push_str("}\n");

@@ -55,7 +55,9 @@ impl ClassWriter<'_> {
                     documentation: navigation.and_then(|n| n.documentation.as_deref()),
                 };
                 let mut property = self.relation_property(&side);
-                property.source_comments = self.source_comments(|entity| Some(CommentTarget::Navigation { entity, navigation: number? }));
+                if let Some(navigation) = number {
+                    property.source_comments = self.source_comments(CommentTarget::Navigation { entity: self.number, navigation }, "  ");
+                }
                 let text = property.print();
                 members.push(Member { position: navigation.map_or(u32::MAX, |n| n.position), text, relation: defines.then_some(index) });
             }
@@ -74,7 +76,7 @@ impl ClassWriter<'_> {
         let mut property = RelationProperty {
             documentation: side.documentation.map(str::to_string),
             comments: Vec::new(),
-            source_comments: Vec::new(),
+            source_comments: String::new(),
             decorator: match (relation.kind, side.is_owning) {
                 (RelationKind::OneToOne, _) => self.use_decorator("OneToOne"),
                 (RelationKind::OneToMany, true) => self.use_decorator("ManyToOne"),
@@ -269,8 +271,8 @@ struct RelationProperty {
     /// Comment lines above the decorator: what relplay chose and why.
     /// relplay's notes on the property.
     comments: Vec<String>,
-    /// The source's comments on the navigation.
-    source_comments: Vec<String>,
+    /// The source's comments on the navigation, as written above it.
+    source_comments: String,
     /// `OneToOne`, `ManyToOne`, `OneToMany` or `ManyToMany`.
     decorator: &'static str,
     /// The class of the other end.
@@ -290,9 +292,7 @@ impl RelationProperty {
     fn print(&self) -> String {
         let mut text = String::new();
         DocStyle::JsDoc.write(&mut text, self.documentation.as_deref(), "  ");
-        for comment in &self.source_comments {
-            let _ = writeln!(text, "  // {comment}");
-        }
+        text.push_str(&self.source_comments);
         // relplay's notes say whose they are (reading the code back leaves them out).
         for comment in &self.comments {
             let _ = writeln!(text, "  // relplay: {comment}");
