@@ -8,7 +8,8 @@
 //! Problems have their own hover (their message and rule); this one describes, it never judges.
 
 use crate::diagnostic::Fix;
-use crate::ir::{DefaultValue, Entity, EnumType, Field, FieldType, Navigation, NavigationCardinality, Relation, RelationKind, Schema};
+use crate::ir::{DefaultValue, Entity, EnumType, Field, FieldType, Navigation, Relation, RelationKind, Schema};
+use crate::languages::prisma::cardinality_mark;
 use crate::languages::{profile, SourceProfile};
 use crate::{SourceLanguage, Span};
 use serde::{Deserialize, Serialize};
@@ -335,14 +336,6 @@ fn kind_words(kind: RelationKind) -> &'static str {
         RelationKind::OneToOne => "one-to-one",
         RelationKind::OneToMany => "one-to-many",
         RelationKind::ManyToMany => "many-to-many",
-    }
-}
-
-fn cardinality_mark(cardinality: NavigationCardinality) -> &'static str {
-    match cardinality {
-        NavigationCardinality::One => "",
-        NavigationCardinality::ZeroOrOne => "?",
-        NavigationCardinality::Many => "[]",
     }
 }
 

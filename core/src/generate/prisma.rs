@@ -10,10 +10,10 @@ use super::emit::{DocStyle, Emitter};
 use super::relation_ends::{relation_ends, RelationEnds};
 use super::{Generated, SchemaItem};
 use crate::ir::{
-    CommentTarget, DefaultValue, Entity, Field, FieldType, KeyFieldOptions, NavigationCardinality, Provider, ReferentialAction, Relation,
-    RelationKind, Schema, SchemaIndex,
+    CommentTarget, DefaultValue, Entity, Field, FieldType, KeyFieldOptions, Provider, ReferentialAction, Relation, RelationKind, Schema,
+    SchemaIndex,
 };
-use crate::languages::prisma::{action_name, default_on_delete, names_foreign_keys, names_primary_keys, type_name};
+use crate::languages::prisma::{action_name, cardinality_mark, default_on_delete, names_foreign_keys, names_primary_keys, type_name};
 use crate::options::PrismaVersion;
 use std::fmt::Write;
 
@@ -293,11 +293,7 @@ fn view_relation_lines(schema: &Schema, owner: &str) -> Vec<Line> {
         .iter()
         .filter(|field| field.owner == owner)
         .map(|field| {
-            let mark = match field.cardinality {
-                NavigationCardinality::One => "",
-                NavigationCardinality::ZeroOrOne => "?",
-                NavigationCardinality::Many => "[]",
-            };
+            let mark = cardinality_mark(field.cardinality);
             let mut arguments = Vec::new();
             if let Some(name) = &field.relation_name {
                 arguments.push(string_literal(name));
@@ -384,11 +380,7 @@ fn navigation_lines(schema_index: &SchemaIndex, ends: &[RelationEnds], entity: &
     for navigation in &entity.navigations {
         let relation = &schema.relations[navigation.relation];
         let is_owner = relation.owning_side.entity == entity.name && relation.owning_side.navigation.as_deref() == Some(&navigation.name);
-        let suffix = match navigation.cardinality {
-            NavigationCardinality::One => "",
-            NavigationCardinality::ZeroOrOne => "?",
-            NavigationCardinality::Many => "[]",
-        };
+        let suffix = cardinality_mark(navigation.cardinality);
         lines.push(Line {
             position: navigation.position,
             comments: String::new(),

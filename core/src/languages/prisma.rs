@@ -29,6 +29,16 @@ pub fn type_name(field_type: &FieldType) -> String {
     }
 }
 
+/// How Prisma marks a relation field's cardinality after its type: `?` for zero or one, `[]` for
+/// a list, nothing for exactly one.
+pub fn cardinality_mark(cardinality: crate::ir::NavigationCardinality) -> &'static str {
+    match cardinality {
+        crate::ir::NavigationCardinality::One => "",
+        crate::ir::NavigationCardinality::ZeroOrOne => "?",
+        crate::ir::NavigationCardinality::Many => "[]",
+    }
+}
+
 /// The scalar type named `name` in Prisma, if it is one.
 /// A Prisma identifier for a database name (a column `reply-to`, an enum label `in progress`): each
 /// character outside ASCII letters, digits and `_` becomes `_`, and a name that does not start with
