@@ -93,12 +93,16 @@ pub fn layout(schema: &Schema) -> Diagram {
 /// Lays out `schema`, leaving the entities in `pinned` (by name: top-left corner) where the user
 /// put them and placing the others automatically.
 pub fn layout_with_positions(schema: &Schema, pinned: &BTreeMap<String, (f64, f64)>) -> Diagram {
-    // Foreign-key fields by entity, and entity positions by name, gathered once.
+    // Foreign-key fields by entity, and box positions by name, gathered once.
     let mut key_fields: std::collections::HashMap<&str, std::collections::HashSet<&str>> = std::collections::HashMap::new();
     for fk in schema.relations.iter().filter_map(|r| r.foreign_key.as_ref()) {
         key_fields.entry(fk.entity.as_str()).or_default().extend(fk.fields.iter().map(String::as_str));
     }
-    let positions: std::collections::HashMap<&str, usize> = schema.entities.iter().enumerate().map(|(i, e)| (e.name.as_str(), i)).collect();
+    // The boxes are the entities', then the views'; a name both have (Prisma refuses that) is the
+    // entity's.
+    let views = schema.views.iter().enumerate().map(|(i, v)| (v.name.as_str(), schema.entities.len() + i));
+    let positions: std::collections::HashMap<&str, usize> =
+        views.chain(schema.entities.iter().enumerate().map(|(i, e)| (e.name.as_str(), i))).collect();
     let mut boxes: Vec<EntityBox> = schema.entities.iter().map(|e| sized_box(e, key_fields.get(e.name.as_str()), false)).collect();
     // Views after the entities (the boxes of entities keep the entities' indexes).
     boxes.extend(schema.views.iter().map(|v| sized_box(v, None, true)));
@@ -106,9 +110,6 @@ pub fn layout_with_positions(schema: &Schema, pinned: &BTreeMap<String, (f64, f6
     // Neighbours: (owner, referenced) pairs; M:N joins its two sides.
     let mut links: Vec<(usize, usize)> = Vec::new();
     let position = |name: &str| positions.get(name).copied();
-    let view_positions: std::collections::HashMap<&str, usize> =
-        schema.views.iter().enumerate().map(|(i, v)| (v.name.as_str(), schema.entities.len() + i)).collect();
-    let box_of = |name: &str| position(name).or_else(|| view_positions.get(name).copied());
     for relation in &schema.relations {
         if let (Some(a), Some(b)) = (position(&relation.owning_side.entity), position(&relation.inverse_side.entity)) {
             if a != b {
@@ -117,9 +118,10 @@ pub fn layout_with_positions(schema: &Schema, pinned: &BTreeMap<String, (f64, f6
         }
     }
     // A view's relations (the field that holds the key) place it beside what it relates to.
-    let view_keys: Vec<&crate::ir::ViewRelationField> = schema.view_relations.iter().filter(|f| !f.fields.is_empty()).collect();
-    for field in &view_keys {
-        if let (Some(a), Some(b)) = (box_of(&field.owner), box_of(&field.target)) {
+    let view_keys: Vec<(usize, &crate::ir::ViewRelationField)> =
+        schema.view_relations.iter().enumerate().filter(|(_, f)| !f.fields.is_empty()).collect();
+    for (_, field) in &view_keys {
+        if let (Some(a), Some(b)) = (position(&field.owner), position(&field.target)) {
             if a != b {
                 links.push((a, b));
             }
@@ -192,17 +194,14 @@ pub fn layout_with_positions(schema: &Schema, pinned: &BTreeMap<String, (f64, f6
             Some(router.route(&schema_index, index, relation, (from, to), loop_index, &mut ends_at))
         })
         .collect();
-    for field in &view_keys {
-        let (Some(from), Some(to)) = (box_of(&field.owner), box_of(&field.target)) else { continue };
-        let index = schema.view_relations.iter().position(|f| std::ptr::eq(f, *field)).unwrap_or_default();
+    for &(index, field) in &view_keys {
+        let (Some(from), Some(to)) = (position(&field.owner), position(&field.target)) else { continue };
         let relation = view_relation(schema, field);
         let mut edge = router.route(&schema_index, index, &relation, (from, to), 0, &mut ends_at);
         edge.view_relation = true;
         edges.push(edge);
     }
-    let mut all_positions = positions.clone();
-    all_positions.extend(view_positions.iter().map(|(name, &i)| (*name, i)));
-    spread_shared_ends(&mut edges, &boxes, &all_positions);
+    spread_shared_ends(&mut edges, &boxes, &positions);
     let (x, y) = (if min_x < 0.0 { min_x - MARGIN } else { 0.0 }, if min_y < 0.0 { min_y - MARGIN } else { 0.0 });
     Diagram { x, y, width: max_x + MARGIN - x, height: max_y + MARGIN - y, boxes, edges }
 }
