@@ -121,7 +121,7 @@ impl Words<'_> {
             .navigations
             .iter()
             .map(|n| {
-                let kind = self.schema.relations.get(n.relation).map_or("", |r| kind_words(r.kind));
+                let kind = self.schema.relations.get(n.relation).map_or("", |r| r.kind.words());
                 format!("{} → {}{} ({kind})", n.name, n.target, cardinality_mark(n.cardinality))
             })
             .collect();
@@ -303,10 +303,10 @@ impl Words<'_> {
                     navigation.name,
                     navigation.target,
                     cardinality_mark(navigation.cardinality),
-                    kind_words(relation.kind)
+                    relation.kind.words()
                 )
             }
-            None => format!("{} → {} · {}", owning.entity, inverse.entity, kind_words(relation.kind)),
+            None => format!("{} → {} · {}", owning.entity, inverse.entity, relation.kind.words()),
         };
         Hover { span, title, lines, fix }
     }
@@ -329,14 +329,6 @@ fn key_words(key: &crate::ir::ForeignKey) -> String {
         _ => format!("{entity}.({})", fields.join(", ")),
     };
     format!("{} → {}", side(&key.entity, &key.fields), side(&key.referenced_entity, &key.referenced_fields))
-}
-
-fn kind_words(kind: RelationKind) -> &'static str {
-    match kind {
-        RelationKind::OneToOne => "one-to-one",
-        RelationKind::OneToMany => "one-to-many",
-        RelationKind::ManyToMany => "many-to-many",
-    }
 }
 
 fn default_words(default: &DefaultValue) -> String {

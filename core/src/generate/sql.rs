@@ -463,11 +463,8 @@ fn relation_comment(relation: &Relation) -> String {
         Some(n) => format!("{}.{n}", s.entity),
         None => s.entity.clone(),
     };
-    let kind = match relation.kind {
-        RelationKind::OneToOne => "one-to-one (the key is UNIQUE)",
-        RelationKind::OneToMany => "one-to-many",
-        RelationKind::ManyToMany => "many-to-many",
-    };
+    let unique = if relation.kind == RelationKind::OneToOne { " (the key is UNIQUE)" } else { "" };
+    let kind = format!("{}{unique}", relation.kind.words());
     format!("-- {kind}: {} → {}", side(&relation.owning_side), side(&relation.inverse_side))
 }
 

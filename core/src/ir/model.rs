@@ -375,6 +375,15 @@ impl RelationKind {
             RelationKind::ManyToMany => "M:N",
         }
     }
+
+    /// The kind in words, as messages and headings say it: `one-to-many`.
+    pub fn words(self) -> &'static str {
+        match self {
+            RelationKind::OneToOne => "one-to-one",
+            RelationKind::OneToMany => "one-to-many",
+            RelationKind::ManyToMany => "many-to-many",
+        }
+    }
 }
 
 /// What the database does to referencing rows when the referenced row is deleted or its key updated.

@@ -243,11 +243,7 @@ pub fn as_text(recipes: &Recipes) -> String {
 /// target's navigation names.
 fn heading(schema: &Schema, scenario: &scenario::Scenario) -> String {
     let relation = &schema.relations[scenario.relation];
-    let kind = match relation.kind {
-        crate::ir::RelationKind::OneToOne => "one-to-one",
-        crate::ir::RelationKind::OneToMany => "one-to-many",
-        crate::ir::RelationKind::ManyToMany => "many-to-many",
-    };
+    let kind = relation.kind.words();
     format!("{}.{} ↔ {}.{} ({kind})", scenario.parent.entity, scenario.parent_navigation, scenario.child.entity, scenario.child_navigation)
 }
 
