@@ -2,6 +2,8 @@
 # Coverage-guided fuzzing of every reader, the whole pipeline and the share-link decoder
 # (fuzz/, cargo-fuzz with libFuzzer on the stable toolchain through RUSTC_BOOTSTRAP).
 #   scripts/fuzz.sh [SECONDS] [TARGET…]   each target for SECONDS (default 30), all by default
+# The long run stops each target after a number of executions instead, on inputs up to 4 KiB:
+#   FUZZ_RUNS=10000000 FUZZ_MAX_LEN=4096 scripts/fuzz.sh 36000 [TARGET…]
 # Seeds come from the examples, the fixtures, the real-world corpora and relplay's own output in
 # every language; a crash stops the run, its input is in fuzz/artifacts/TARGET/.
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
@@ -49,7 +51,8 @@ for t in "${targets[@]}"; do
   dict=$(dict_of "$t")
   output="target/fuzz-$t.log"
   (cd fuzz && RUSTC_BOOTSTRAP=1 cargo fuzz run "$t" -s none --release -- \
-    "../$corpus" "../$seeds/$t" -max_total_time="$seconds" -max_len=65536 -timeout=10 -print_final_stats=1 \
+    "../$corpus" "../$seeds/$t" -max_total_time="$seconds" -max_len="${FUZZ_MAX_LEN:-65536}" \
+    ${FUZZ_RUNS:+-runs=$FUZZ_RUNS} -timeout=10 -print_final_stats=1 \
     ${dict:+-dict=../$dict}) > "$output" 2>&1 || true
   grep -E "^Done|stat::number_of_executed_units|panicked|SUMMARY" "$output" || true
   if compgen -G "fuzz/artifacts/$t/crash-*" >/dev/null || compgen -G "fuzz/artifacts/$t/timeout-*" >/dev/null || compgen -G "fuzz/artifacts/$t/oom-*" >/dev/null; then

@@ -33,7 +33,8 @@ pub fn parse_file(code: &str, base: usize, path: Option<&str>) -> (File, Vec<Dia
     // (`=>` closes nothing.)
     let closed = code.as_bytes().windows(2).filter(|w| w[1] == b'>' && w[0] != b'=').count() + usize::from(code.starts_with('>'));
     let source_type = if opened > closed + MAX_UNCLOSED_ANGLES { SourceType::mjs() } else { source_type };
-    let parsed = oxc_parser::Parser::new(&allocator, code, source_type).parse();
+    let guarded = without_cooked_backslash_u(code);
+    let parsed = oxc_parser::Parser::new(&allocator, &guarded, source_type).parse();
     let mut diagnostics = Vec::new();
     for error in parsed.diagnostics.iter() {
         let span = error
@@ -52,6 +53,78 @@ pub fn parse_file(code: &str, base: usize, path: Option<&str>) -> (File, Vec<Dia
     };
     converter.statements(&parsed.program.body, 0);
     (converter.file, diagnostics)
+}
+
+/// `code` with every `u` that follows an escaped backslash (`\\u`, `\x5cu`, `\u005cu`, `\u{5c}u`,
+/// `\134u`, also across a line continuation) made a `v`, byte for byte, so every span stays.
+///
+/// oxc_parser 0.146 checks a string used as an import or export name (`import { "…" as x }`) by
+/// looking for `\u` in its value and slicing the four bytes after it, which panics when fewer are
+/// left or a character straddles them (found by fuzzing: 33 bytes took the TypeORM reader down).
+/// Newer oxc fixes that but needs a newer rustc; no schema depends on such a string's value.
+fn without_cooked_backslash_u(code: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = code.as_bytes();
+    if !bytes.contains(&b'\\') {
+        return std::borrow::Cow::Borrowed(code);
+    }
+    let hits: Vec<usize> = (0..bytes.len()).filter(|&i| bytes[i] == b'u' && cooks_to_backslash_before(&bytes[..i])).collect();
+    if hits.is_empty() {
+        return std::borrow::Cow::Borrowed(code);
+    }
+    let mut guarded = bytes.to_vec();
+    for i in hits {
+        guarded[i] = b'v';
+    }
+    // Only ASCII bytes were replaced by ASCII bytes: still UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(guarded).expect("ASCII for ASCII keeps UTF-8"))
+}
+
+/// Whether the text before a `u` ends (past any line continuations) with an escape that stands
+/// for a backslash, itself not escaped.
+fn cooks_to_backslash_before(before: &[u8]) -> bool {
+    let mut end = before.len();
+    // A line continuation (`\` and a line break) adds nothing to the value.
+    loop {
+        let text = &before[..end];
+        let line_break = if text.ends_with(b"\r\n") {
+            2
+        } else if text.ends_with(b"\n") || text.ends_with(b"\r") {
+            1
+        } else if text.ends_with("\u{2028}".as_bytes()) || text.ends_with("\u{2029}".as_bytes()) {
+            3
+        } else {
+            0
+        };
+        if line_break == 0
+            || end < line_break + 1
+            || before[end - line_break - 1] != b'\\'
+            || !escape_starts(&before[..end - line_break - 1])
+        {
+            break;
+        }
+        end -= line_break + 1;
+    }
+    let text = &before[..end];
+    let lower: Vec<u8> = text[text.len().saturating_sub(12)..].to_ascii_lowercase();
+    let escapes: [&[u8]; 5] = [b"\\\\", b"\\x5c", b"\\u005c", b"\\134", b"\\u{5c}"];
+    if escapes.iter().any(|escape| lower.ends_with(escape) && escape_starts(&text[..text.len() - escape.len()])) {
+        return true;
+    }
+    // `\u{005c}` and other zero-padded forms.
+    let Some(open) = lower.iter().rposition(|b| *b == b'{').filter(|&open| open >= 2 && lower.ends_with(b"}")) else {
+        return false;
+    };
+    let digits = &lower[open + 1..lower.len() - 1];
+    &lower[open - 2..open] == b"\\u"
+        && !digits.is_empty()
+        && digits.iter().all(u8::is_ascii_hexdigit)
+        && u32::from_str_radix(std::str::from_utf8(digits).unwrap_or("0"), 16) == Ok(0x5c)
+        && escape_starts(&text[..text.len() - (lower.len() - open) - 2])
+}
+
+/// Whether a backslash right after `before` starts an escape (it follows an even run of them).
+fn escape_starts(before: &[u8]) -> bool {
+    before.iter().rev().take_while(|b| **b == b'\\').count() % 2 == 0
 }
 
 struct Converter<'c> {
@@ -505,5 +578,38 @@ fn type_name(name: &ast::TSTypeName) -> String {
         ast::TSTypeName::IdentifierReference(id) => id.name.to_string(),
         ast::TSTypeName::QualifiedName(qualified) => format!("{}.{}", type_name(&qualified.left), qualified.right.name),
         ast::TSTypeName::ThisExpression(_) => "this".into(),
+    }
+}
+
+#[cfg(test)]
+mod guard_tests {
+    use super::without_cooked_backslash_u;
+
+    #[test]
+    fn a_u_after_an_escaped_backslash_becomes_a_v_in_every_escape_form() {
+        for (code, guarded) in [
+            (r#"import { "\\u" } from "x";"#, r#"import { "\\v" } from "x";"#),
+            (r#"export { a as "\x5Cu" };"#, r#"export { a as "\x5Cv" };"#),
+            (r#""\u005cu""#, r#""\u005cv""#),
+            (r#""\u{5c}u""#, r#""\u{5c}v""#),
+            (r#""\u{0005C}u""#, r#""\u{0005C}v""#),
+            (r#""\134u""#, r#""\134v""#),
+            ("\"\\\\\\\nu\"", "\"\\\\\\\nv\""),
+        ] {
+            assert_eq!(without_cooked_backslash_u(code), guarded, "{code}");
+        }
+    }
+
+    #[test]
+    fn unicode_escapes_and_plain_text_are_left_alone() {
+        for code in [r#""\u0041""#, r#""\\\u0041""#, "const user = use(u);"] {
+            assert_eq!(without_cooked_backslash_u(code), code, "{code}");
+        }
+    }
+
+    #[test]
+    fn the_fuzzers_export_name_reads_without_a_panic() {
+        let (_, diagnostics) = super::parse_file(r#"import { "\\u" } from "typeorm";"#, 0, None);
+        assert!(diagnostics.is_empty() || diagnostics.iter().all(|d| d.severity == crate::diagnostic::Severity::Error));
     }
 }
