@@ -8,7 +8,7 @@
 //! Problems have their own hover (their message and rule); this one describes, it never judges.
 
 use crate::diagnostic::Fix;
-use crate::ir::{DefaultValue, Entity, EnumType, Field, FieldType, Navigation, Relation, RelationKind, Schema};
+use crate::ir::{DefaultValue, Entity, EnumType, Field, FieldType, Navigation, NavigationCardinality, Relation, RelationKind, Schema};
 use crate::languages::prisma::cardinality_mark;
 use crate::languages::{profile, SourceProfile};
 use crate::{SourceLanguage, Span};
@@ -32,7 +32,13 @@ pub fn hover_at(schema: &Schema, language: SourceLanguage, text: &str, offset: u
     let inside = |span: Span| span.start() <= offset && offset <= span.end() && !span.is_empty();
     let word = word_at(text, offset);
     let word_text = word.map(|span| &text[span.start()..span.end()]);
-    let entities = schema.entities.iter().chain(&schema.views);
+    let entities = schema.entities.iter().chain(&schema.views).chain(&schema.composite_types);
+    // A field that embeds a composite type (MongoDB), on its name; its type is the type's hover.
+    if let Some(field) = schema.embedded_fields.iter().filter(|f| inside(f.span)).min_by_key(|f| f.span.len()) {
+        if word_text != Some(field.type_name.as_str()) {
+            return Some(words.embedded_field(field));
+        }
+    }
     // The innermost entity around the offset (SQL's `ALTER TABLE` keys lie outside every table).
     let owner = entities.clone().filter(|e| inside(e.span)).min_by_key(|e| e.span.len());
     if let Some(entity) = owner {
@@ -72,7 +78,7 @@ pub fn hover_at(schema: &Schema, language: SourceLanguage, text: &str, offset: u
 }
 
 fn schema_entity<'s>(schema: &'s Schema, name: &str) -> Option<&'s Entity> {
-    schema.entities.iter().chain(&schema.views).find(|e| e.name == name)
+    schema.entities.iter().chain(&schema.views).chain(&schema.composite_types).find(|e| e.name == name)
 }
 
 /// The span of the identifier at byte `offset` of `text` (letters, digits, `_`; the offset may be
@@ -98,6 +104,9 @@ struct Words<'a> {
 
 impl Words<'_> {
     fn entity(&self, entity: &Entity, span: Span) -> Hover {
+        if self.schema.composite_types.iter().any(|t| std::ptr::eq(t, entity)) {
+            return self.composite_type(entity, span);
+        }
         let is_view = self.schema.views.iter().any(|v| std::ptr::eq(v, entity));
         let kind = if is_view { "view" } else { self.profile.entity_word() };
         let mut lines = Vec::new();
@@ -135,6 +144,43 @@ impl Words<'_> {
             lines.push(format!("Relations: {}.", relations.join(", ")));
         }
         Hover { span, title: format!("{kind} {}", entity.name), lines, fix: None }
+    }
+
+    /// A MongoDB composite type: its fields, and where it is embedded.
+    fn composite_type(&self, composite: &Entity, span: Span) -> Hover {
+        let mut lines = Vec::new();
+        lines.extend(documentation(composite.documentation.as_deref()));
+        lines.push("A document embedded in its owner's documents (MongoDB): no collection, key or relation of its own.".into());
+        let inner = self.schema.embedded_fields.iter().filter(|f| f.owner == composite.name).count();
+        let fields = composite.fields.len() + inner;
+        lines.push(format!("{fields} {}.", if fields == 1 { "field" } else { "fields" }));
+        let embedded_in: Vec<String> = self
+            .schema
+            .embedded_fields
+            .iter()
+            .filter(|f| f.type_name == composite.name)
+            .map(|f| format!("{}.{}{}", f.owner, f.name, cardinality_mark(f.cardinality)))
+            .collect();
+        if !embedded_in.is_empty() {
+            lines.push(format!("Embedded in {}.", embedded_in.join(", ")));
+        }
+        Hover { span, title: format!("type {}", composite.name), lines, fix: None }
+    }
+
+    /// A field that embeds a composite type.
+    fn embedded_field(&self, field: &crate::ir::EmbeddedField) -> Hover {
+        let mut lines = Vec::new();
+        lines.extend(documentation(field.documentation.as_deref()));
+        if field.stored_name != field.name {
+            lines.push(format!("Stored as `{}`.", field.stored_name));
+        }
+        lines.push(match field.cardinality {
+            NavigationCardinality::One => format!("One embedded `{}` document, always there.", field.type_name),
+            NavigationCardinality::ZeroOrOne => format!("One embedded `{}` document, or none.", field.type_name),
+            NavigationCardinality::Many => format!("A list of embedded `{}` documents.", field.type_name),
+        });
+        let title = format!("{}.{}: {}{}", field.owner, field.name, field.type_name, cardinality_mark(field.cardinality));
+        Hover { span: field.span, title, lines, fix: None }
     }
 
     fn field(&self, entity: &Entity, field: &Field) -> Hover {

@@ -5,7 +5,7 @@ import assert from "node:assert/strict";
 import { readFileSync, readdirSync } from "node:fs";
 import { join, basename, resolve } from "node:path";
 import { relplay, relplayOk, validSchemas, oneSidedSchemas, corpusPrismaSchemas, repoRoot } from "../support/relplay.mjs";
-import { prisma6Validate, prismaValidate, withoutConnectionUrls } from "../support/prisma-validator.mjs";
+import { prisma6Validate, prismaDmmf, prismaValidate, withoutConnectionUrls } from "../support/prisma-validator.mjs";
 
 describe("relplay's Prisma output is accepted by Prisma", () => {
   for (const { file, name } of validSchemas()) {
@@ -86,4 +86,32 @@ test("the User/Profile example keeps UNIQUE on the foreign key and Prisma accept
   assert.ok(prismaValidate(prismaText).valid);
   const sql = relplayOk(["convert", file, "--to", "sql", "--dialect", "postgresql"]);
   assert.match(sql, /CONSTRAINT "Profile_userId_key" UNIQUE \("userId"\)/);
+});
+
+describe("MongoDB's composite types come through relplay's Prisma as Prisma reads them", () => {
+  // Prisma's own reading (its DMMF) of each composite type, and of each model's fields that embed one.
+  const embedded = (schema) => {
+    const { datamodel } = prismaDmmf(schema);
+    const shape = (fields) => fields.map(({ name, dbName, type, kind, isList, isRequired, hasDefaultValue, isUnique }) =>
+      ({ name, dbName, type, kind, isList, isRequired, hasDefaultValue, isUnique })).sort((a, b) => a.name.localeCompare(b.name));
+    return {
+      types: datamodel.types.map((t) => ({ name: t.name, fields: shape(t.fields) })).sort((a, b) => a.name.localeCompare(b.name)),
+      embeds: datamodel.models.flatMap((m) => m.fields.filter((f) => f.kind === "object" && datamodel.types.some((t) => t.name === f.type))
+        .map((f) => `${m.name}.${f.name}: ${f.type}${f.isList ? "[]" : f.isRequired ? "" : "?"} ${f.dbName ?? ""}`)).sort(),
+      indexes: datamodel.indexes.filter((i) => i.fields.some((f) => f.name.includes("."))).map((i) => `${i.model} ${i.type} ${i.fields.map((f) => f.name).join(",")}`).sort(),
+    };
+  };
+  const withTypes = corpusPrismaSchemas().filter((s) => s.mongodb && s.files.some(([, text]) => /^type\s/m.test(text)));
+  test("the corpus has a MongoDB schema with composite types", () => assert.ok(withTypes.length >= 1));
+  const shop = ["shop.prisma", readFileSync(join(repoRoot, "core/tests/composite_types.rs"), "utf8").split('const SHOP: &str = r#"')[1].split('"#;')[0]];
+  for (const { name, files } of [...withTypes, { name: "composite_types.rs's SHOP", files: [shop] }]) {
+    test(name, () => {
+      const source = files.map(([path, text]) => [path, withoutConnectionUrls(text)]);
+      const run = relplay(["convert", "-", "--from", "prisma", "--to", "prisma"], source[0][1]);
+      assert.equal(run.status, 0, run.stderr);
+      const expected = embedded(source[0][1]);
+      assert.ok(expected.types.length > 0);
+      assert.deepEqual(embedded(run.stdout), expected);
+    });
+  }
 });

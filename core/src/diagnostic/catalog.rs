@@ -185,8 +185,13 @@ pub fn view_not_modelled(span: Span, name: &str) -> Diagnostic {
     )
 }
 
-pub fn composite_type_not_modelled(span: Span, name: &str) -> Diagnostic {
-    Diagnostic::info(Code::N008, span, format!("Composite type `{name}` (MongoDB) is not a table: relplay leaves it out."))
+pub fn composite_type_not_on_database(span: Span, name: &str, database: Option<&str>) -> Diagnostic {
+    let database = database.map_or("a schema without a datasource".to_string(), |d| d.to_string());
+    Diagnostic::error(
+        Code::N008,
+        span,
+        format!("Composite type `{name}`: composite types (embedded documents) are MongoDB's alone, and {database} has none. Make it a model with a relation, or a Json field."),
+    )
 }
 
 pub fn duplicate_field(span: Span, field: &str, model: &str, first: Span) -> Diagnostic {
@@ -211,8 +216,32 @@ pub fn attribute_on_relation_field(span: Span, name: &str) -> Diagnostic {
     )
 }
 
-pub fn composite_type_field(span: Span, type_name: &str) -> Diagnostic {
-    Diagnostic::info(Code::N012, span, format!("Field of composite type `{type_name}` is left out: composite types are MongoDB-only."))
+pub fn default_on_embedded_field(span: Span, field: &str, type_name: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::N012,
+        span,
+        format!("`{field}` embeds the composite type `{type_name}`, which takes no `@default`: give its own fields defaults instead."),
+    )
+}
+
+pub fn attribute_on_embedded_field(span: Span, attribute: &str, field: &str, type_name: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::N012,
+        span,
+        format!("`{attribute}` on `{field}`, which embeds the composite type `{type_name}`: such a field takes `@map`, `@unique`, `@id` and `@ignore` only."),
+    )
+}
+
+pub fn endless_embedding(span: Span, field: &str, path: &[String]) -> Diagnostic {
+    Diagnostic::error(
+        Code::N012,
+        span,
+        format!(
+            "`{field}` makes every `{}` hold another without end ({}): make a field on the way optional or a list.",
+            path[0],
+            path.join(" → ")
+        ),
+    )
 }
 
 pub fn unknown_type<'a>(span: Span, name: &str, known: impl Iterator<Item = &'a String>) -> Diagnostic {
@@ -289,6 +318,38 @@ pub fn attribute_in_composite_type(span: Span, attribute: &str, type_name: &str)
     )
 }
 
+pub fn relation_in_composite_type(span: Span, field: &str, type_name: &str, model: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::N065,
+        span,
+        format!("`{field}` in the composite type `{type_name}` points at the model `{model}`: an embedded document holds no relations; declare the relation on the model that embeds `{type_name}`."),
+    )
+}
+
+pub fn compound_name_clash(span: Span, field: &str, attribute: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::N066,
+        span,
+        format!("`{attribute}`'s fields make the name `{field}`, which Prisma Client would also give the field `{field}`: rename the field (Prisma refuses the clash even with `name:`)."),
+    )
+}
+
+pub fn empty_composite_type(span: Span, type_name: &str) -> Diagnostic {
+    Diagnostic::error(Code::N065, span, format!("Composite type `{type_name}` has no fields: add at least one."))
+}
+
+pub fn unknown_embedded_path(span: Span, path: &str, segment: &str, type_name: &str) -> Diagnostic {
+    Diagnostic::error(Code::N023, span, format!("`{path}` names `{segment}`, which is not a field of the composite type `{type_name}`."))
+}
+
+pub fn auto_in_composite_type(span: Span, field: &str, type_name: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::N048,
+        span,
+        format!("`{field}` in the composite type `{type_name}` defaults to `auto()`: MongoDB makes ObjectIds for a document's `_id` only, not inside an embedded document."),
+    )
+}
+
 pub fn key_in_composite_type(span: Span, attribute: &str, type_name: &str) -> Diagnostic {
     Diagnostic::error(
         Code::N048,
@@ -299,6 +360,10 @@ pub fn key_in_composite_type(span: Span, attribute: &str, type_name: &str) -> Di
 
 pub fn key_argument_not_here(span: Span, argument: &str, database: &str) -> Diagnostic {
     Diagnostic::error(Code::N049, span, format!("`{argument}:` is {database}'s alone in Prisma; remove it for this database."))
+}
+
+pub fn unknown_key_argument(span: Span, argument: &str, attribute: &str, takes: &str) -> Diagnostic {
+    Diagnostic::error(Code::N049, span, format!("`{attribute}` has no argument `{argument}:`; it takes {takes}."))
 }
 
 pub fn key_argument_value(span: Span, argument: &str, takes: &str) -> Diagnostic {

@@ -242,8 +242,12 @@ pub fn document_database_note(schema: &crate::ir::Schema, target: &str, prefix: 
         return None;
     }
     let id_lists = schema.relations.iter().filter(|r| r.id_lists.is_some()).count();
+    let embedded = match schema.embedded_fields.iter().filter(|f| schema.entities.iter().any(|e| e.name == f.owner)).count() {
+        0 => String::new(),
+        count => format!(", {count} here, left out with their indexes"),
+    };
     let what = format!(
-        "a MongoDB schema as it is: this is the relational form of its models (each collection a table, `_id` its key); MongoDB's ObjectIds (`auto()`), its many-to-many id lists ({id_lists} here, left out) and embedded composite types have no counterpart"
+        "a MongoDB schema as it is: this is the relational form of its models (each collection a table, `_id` its key); MongoDB's ObjectIds (`auto()`), its many-to-many id lists ({id_lists} here, left out) and embedded documents (composite types{embedded}) have no counterpart"
     );
     let text = format!("{prefix} relplay: this schema is for MongoDB, a document database. {target} cannot express {what}.\n");
     let span = schema.entities.first().map_or_else(crate::span::Span::default, |e| e.span);

@@ -116,6 +116,10 @@ pub fn generate(original: &Schema, prisma: PrismaVersion) -> Generated {
         out.push('\n');
         write_view(&mut out, schema, view, provider);
     }
+    for composite in &schema.composite_types {
+        out.push('\n');
+        write_composite_type(&mut out, schema, composite, provider);
+    }
     for enum_type in &schema.enums {
         out.push('\n');
         let _ = writeln!(out, "enum {} {{", enum_type.name);
@@ -237,11 +241,48 @@ fn write_model(out: &mut Emitter, index: &SchemaIndex, ends: &[RelationEnds], nu
     }
     lines.extend(navigations);
     lines.extend(view_relation_lines(schema, &entity.name));
+    lines.extend(embedded_lines(schema, &entity.name));
     lines.sort_by_key(|l| l.position);
     out.comments(schema, CommentTarget::Entity { entity: number }, "//", "");
     out.doc(DocStyle::TripleSlash, entity.documentation.as_deref(), "");
     let _ = writeln!(out, "model {} {{", entity.name);
-    write_block_body(out, &lines, block_attributes(entity, provider, !index.schema().database_schemas.is_empty()));
+    let mut attributes = block_attributes(entity, provider, !index.schema().database_schemas.is_empty());
+    attributes.extend(schema.embedded_indexes.iter().filter(|i| i.owner == entity.name).map(|i| i.attribute.clone()));
+    write_block_body(out, &lines, attributes);
+}
+
+/// A composite `type` block (MongoDB): its fields, those that embed other types among them.
+fn write_composite_type(out: &mut Emitter, schema: &Schema, composite: &Entity, provider: Provider) {
+    out.doc(DocStyle::TripleSlash, composite.documentation.as_deref(), "");
+    let _ = writeln!(out, "type {} {{", composite.name);
+    let mut lines: Vec<Line> = composite.fields.iter().map(|f| scalar_line(composite, f, provider)).collect();
+    lines.extend(embedded_lines(schema, &composite.name));
+    lines.sort_by_key(|l| l.position);
+    write_block_body(out, &lines, Vec::new());
+}
+
+/// The fields of `owner` (a model or a composite type) that embed a composite type.
+fn embedded_lines(schema: &Schema, owner: &str) -> Vec<Line> {
+    schema
+        .embedded_fields
+        .iter()
+        .filter(|field| field.owner == owner)
+        .map(|field| {
+            let mut attributes = field.attributes.clone();
+            if field.stored_name != field.name {
+                attributes.push(format!("@map({})", string_literal(&field.stored_name)));
+            }
+            Line {
+                position: field.position,
+                comments: String::new(),
+                documentation: field.documentation.clone(),
+                name: field.name.clone(),
+                type_text: format!("{}{}", field.type_name, cardinality_mark(field.cardinality)),
+                attributes,
+                owns_relation: None,
+            }
+        })
+        .collect()
 }
 
 /// A block's fields in aligned columns (each relation field anchored to its relation), then its

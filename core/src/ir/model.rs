@@ -37,6 +37,19 @@ pub struct Schema {
     /// [`Schema::relations`] for the Prisma writer and the diagram.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub view_relations: Vec<ViewRelationField>,
+    /// MongoDB's composite types (Prisma's `type` blocks): documents embedded in a model's
+    /// documents, not tables. Each carries its scalar and enum fields; the fields whose type is a
+    /// composite type, in models and in types, are [`Schema::embedded_fields`]. Only the Prisma
+    /// writer writes them (the relational targets say they leave them out).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub composite_types: Vec<Entity>,
+    /// Fields whose type is a composite type (an embedded document, or a list of them).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub embedded_fields: Vec<EmbeddedField>,
+    /// A model's indexes and uniques over its embedded documents' fields (`@@index([address.city])`),
+    /// MongoDB's: kept as written for the Prisma writer.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub embedded_indexes: Vec<EmbeddedIndex>,
     pub enums: Vec<EnumType>,
     pub relations: Vec<Relation>,
     /// The source's comments that are not documentation, each with what it sits above or ends
@@ -68,6 +81,39 @@ pub struct ViewRelationField {
     pub on_delete: Option<ReferentialAction>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub on_update: Option<ReferentialAction>,
+    pub span: Span,
+}
+
+/// A field that embeds a composite type in a model's documents (or in another composite type).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EmbeddedField {
+    /// The model or composite type that declares the field.
+    pub owner: String,
+    pub name: String,
+    /// The name the document stores it under (`@map`), the field's name when not mapped.
+    pub stored_name: String,
+    /// The composite type it embeds.
+    pub type_name: String,
+    /// One document, maybe none (`?`), or a list (`[]`).
+    pub cardinality: NavigationCardinality,
+    /// The attributes Prisma gives such a field besides `@map`, as written (`@unique`, `@id`,
+    /// `@ignore`): Prisma's alone.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attributes: Vec<String>,
+    /// Position among the owner's members, as [`Field::position`].
+    pub position: u32,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub documentation: Option<String>,
+    pub span: Span,
+}
+
+/// An index or unique that reaches into a model's embedded documents, as written.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct EmbeddedIndex {
+    /// The model it belongs to.
+    pub owner: String,
+    /// The block attribute as Prisma writes it (`@@unique([address.zip, name])`).
+    pub attribute: String,
     pub span: Span,
 }
 

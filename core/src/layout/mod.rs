@@ -41,6 +41,9 @@ pub struct EntityBox {
     /// A view (Prisma's `view` block): drawn dashed and marked, with no relation lines.
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub view: bool,
+    /// A MongoDB composite type (an embedded document): drawn dotted and marked.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub composite: bool,
     /// The top and bottom of the box's layer: edges run in the gaps above and below it.
     #[serde(skip)]
     band: (f64, f64),
@@ -73,6 +76,10 @@ pub struct Edge {
     /// A relation field that reaches a view ([`crate::ir::Schema::view_relations`]).
     #[serde(skip_serializing_if = "std::ops::Not::not")]
     pub view_relation: bool,
+    /// A field that embeds a composite type ([`crate::ir::Schema::embedded_fields`]; `relation`
+    /// is its index there): from the field's row to the type it embeds.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub embedded: bool,
     pub kind: RelationKind,
     /// A polyline from the `from` entity to the `to` entity.
     pub points: Vec<(f64, f64)>,
@@ -98,14 +105,18 @@ pub fn layout_with_positions(schema: &Schema, pinned: &BTreeMap<String, (f64, f6
     for fk in schema.relations.iter().filter_map(|r| r.foreign_key.as_ref()) {
         key_fields.entry(fk.entity.as_str()).or_default().extend(fk.fields.iter().map(String::as_str));
     }
-    // The boxes are the entities', then the views'; a name both have (Prisma refuses that) is the
-    // entity's.
+    // The boxes are the entities', then the views', then the composite types'; a name two of them
+    // have (Prisma refuses that) is the entity's.
     let views = schema.views.iter().enumerate().map(|(i, v)| (v.name.as_str(), schema.entities.len() + i));
+    let composites =
+        schema.composite_types.iter().enumerate().map(|(i, t)| (t.name.as_str(), schema.entities.len() + schema.views.len() + i));
     let positions: std::collections::HashMap<&str, usize> =
-        views.chain(schema.entities.iter().enumerate().map(|(i, e)| (e.name.as_str(), i))).collect();
-    let mut boxes: Vec<EntityBox> = schema.entities.iter().map(|e| sized_box(e, key_fields.get(e.name.as_str()), false)).collect();
-    // Views after the entities (the boxes of entities keep the entities' indexes).
-    boxes.extend(schema.views.iter().map(|v| sized_box(v, None, true)));
+        composites.chain(views).chain(schema.entities.iter().enumerate().map(|(i, e)| (e.name.as_str(), i))).collect();
+    let mut boxes: Vec<EntityBox> =
+        schema.entities.iter().map(|e| sized_box(schema, e, key_fields.get(e.name.as_str()), BoxKind::Entity)).collect();
+    // Views and composite types after the entities (the boxes of entities keep the entities' indexes).
+    boxes.extend(schema.views.iter().map(|v| sized_box(schema, v, None, BoxKind::View)));
+    boxes.extend(schema.composite_types.iter().map(|t| sized_box(schema, t, None, BoxKind::Composite)));
     let count = boxes.len();
     // Neighbours: (owner, referenced) pairs; M:N joins its two sides.
     let mut links: Vec<(usize, usize)> = Vec::new();
@@ -122,6 +133,14 @@ pub fn layout_with_positions(schema: &Schema, pinned: &BTreeMap<String, (f64, f6
         schema.view_relations.iter().enumerate().filter(|(_, f)| !f.fields.is_empty()).collect();
     for (_, field) in &view_keys {
         if let (Some(a), Some(b)) = (position(&field.owner), position(&field.target)) {
+            if a != b {
+                links.push((a, b));
+            }
+        }
+    }
+    // An embedded type sits beside the model (or type) that embeds it.
+    for field in &schema.embedded_fields {
+        if let (Some(a), Some(b)) = (position(&field.owner), position(&field.type_name)) {
             if a != b {
                 links.push((a, b));
             }
@@ -201,6 +220,26 @@ pub fn layout_with_positions(schema: &Schema, pinned: &BTreeMap<String, (f64, f6
         edge.view_relation = true;
         edges.push(edge);
     }
+    for (index, field) in schema.embedded_fields.iter().enumerate() {
+        let (Some(from), Some(to)) = (position(&field.owner), position(&field.type_name)) else { continue };
+        let loop_index = if from == to {
+            let count = loops_per_entity.entry(from).or_default();
+            *count += 1;
+            *count - 1
+        } else {
+            0
+        };
+        let mut edge = router.route(&schema_index, index, &embedding(field), (from, to), loop_index, &mut ends_at);
+        edge.embedded = true;
+        // The document holds its embedded one: one owner; one, maybe one, or many embedded.
+        edge.from_mark = EndMark::ExactlyOne;
+        edge.to_mark = match field.cardinality {
+            NavigationCardinality::One => EndMark::ExactlyOne,
+            NavigationCardinality::ZeroOrOne => EndMark::ZeroOrOne,
+            NavigationCardinality::Many => EndMark::ZeroOrMany,
+        };
+        edges.push(edge);
+    }
     spread_shared_ends(&mut edges, &boxes, &positions);
     let (x, y) = (if min_x < 0.0 { min_x - MARGIN } else { 0.0 }, if min_y < 0.0 { min_y - MARGIN } else { 0.0 });
     Diagram { x, y, width: max_x + MARGIN - x, height: max_y + MARGIN - y, boxes, edges }
@@ -238,8 +277,56 @@ fn view_relation(schema: &Schema, field: &crate::ir::ViewRelationField) -> crate
     }
 }
 
-fn sized_box(entity: &crate::ir::Entity, key_fields: Option<&std::collections::HashSet<&str>>, view: bool) -> EntityBox {
-    let rows: Vec<ColumnRow> = entity
+/// An embedding as a relation of the schema, for routing: from the field's row to the type's box.
+fn embedding(field: &crate::ir::EmbeddedField) -> crate::ir::Relation {
+    crate::ir::Relation {
+        name: None,
+        kind: if field.cardinality == NavigationCardinality::Many { RelationKind::OneToMany } else { RelationKind::OneToOne },
+        owning_side: crate::ir::RelationSide { entity: field.owner.clone(), navigation: Some(field.name.clone()) },
+        inverse_side: crate::ir::RelationSide { entity: field.type_name.clone(), navigation: None },
+        foreign_key: Some(crate::ir::ForeignKey {
+            entity: field.owner.clone(),
+            fields: vec![field.stored_name.clone()],
+            referenced_entity: field.type_name.clone(),
+            referenced_fields: Vec::new(),
+            constraint_name: None,
+            required: field.cardinality == NavigationCardinality::One,
+        }),
+        join_table: None,
+        id_lists: None,
+        on_delete: crate::ir::ReferentialAction::NoAction,
+        on_update: crate::ir::ReferentialAction::NoAction,
+        span: field.span,
+    }
+}
+
+/// What a box stands for.
+#[derive(Clone, Copy, PartialEq)]
+enum BoxKind {
+    Entity,
+    View,
+    Composite,
+}
+
+fn sized_box(
+    schema: &Schema,
+    entity: &crate::ir::Entity,
+    key_fields: Option<&std::collections::HashSet<&str>>,
+    kind: BoxKind,
+) -> EntityBox {
+    let (view, composite) = (kind == BoxKind::View, kind == BoxKind::Composite);
+    // Columns, and the fields that embed a composite type, in the order they are declared.
+    let embedded = schema.embedded_fields.iter().filter(|f| f.owner == entity.name && kind != BoxKind::View).map(|f| {
+        let row = ColumnRow {
+            name: f.stored_name.clone(),
+            type_text: format!("{}{}", f.type_name, crate::languages::prisma::cardinality_mark(f.cardinality)),
+            primary_key: false,
+            foreign_key: false,
+            unique: false,
+        };
+        (f.position, row)
+    });
+    let mut rows: Vec<(u32, ColumnRow)> = entity
         .fields
         .iter()
         .map(|field| {
@@ -249,27 +336,45 @@ fn sized_box(entity: &crate::ir::Entity, key_fields: Option<&std::collections::H
             } else if field.nullable {
                 type_text.push('?');
             }
-            ColumnRow {
+            let row = ColumnRow {
                 name: field.column.clone(),
                 type_text,
                 primary_key: entity.primary_key.as_ref().is_some_and(|pk| pk.fields.contains(&field.name)),
                 foreign_key: key_fields.is_some_and(|fields| fields.contains(field.name.as_str())),
                 unique: entity.uniques.iter().any(|u| u.fields.len() == 1 && u.fields[0] == field.name),
-            }
+            };
+            (field.position, row)
         })
+        .chain(embedded)
         .collect();
+    rows.sort_by_key(|(position, _)| *position);
+    let rows: Vec<ColumnRow> = rows.into_iter().map(|(_, row)| row).collect();
     let row_width = rows.iter().map(|r| (r.name.len() + r.type_text.len() + 6) as f64 * CHAR_WIDTH + 36.0).fold(0.0, f64::max);
-    let title = box_title(&entity.name, &entity.table, view);
+    let title = box_title(&entity.name, &entity.table, view, composite);
     let width = (title.chars().count() as f64 * (CHAR_WIDTH + 0.8) + 28.0).max(row_width).max(140.0).ceil();
     let height = HEADER_HEIGHT + ROW_HEIGHT * rows.len().max(1) as f64 + 6.0;
-    EntityBox { entity: entity.name.clone(), table: entity.table.clone(), x: 0.0, y: 0.0, width, height, rows, view, band: (0.0, height) }
+    EntityBox {
+        entity: entity.name.clone(),
+        table: entity.table.clone(),
+        x: 0.0,
+        y: 0.0,
+        width,
+        height,
+        rows,
+        view,
+        composite,
+        band: (0.0, height),
+    }
 }
 
-/// A box's heading: the name, the table where it differs, and `view` for a view.
-pub(super) fn box_title(name: &str, table: &str, view: bool) -> String {
+/// A box's heading: the name, the table where it differs, and `view` for a view, `type` for a
+/// composite type.
+pub(super) fn box_title(name: &str, table: &str, view: bool, composite: bool) -> String {
     let mut title = if table == name { name.to_string() } else { format!("{name} ({table})") };
     if view {
         title.push_str(" · view");
+    } else if composite {
+        title.push_str(" · type");
     }
     title
 }
@@ -626,6 +731,7 @@ fn edge(
     Edge {
         relation: index,
         view_relation: false,
+        embedded: false,
         kind: relation.kind,
         points,
         from_entity: from.entity.clone(),

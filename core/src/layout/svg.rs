@@ -15,6 +15,7 @@ const STYLE: &str = "\
 .rp-end{fill:var(--rp-box,#fff);stroke:var(--rp-edge,#4a5568);stroke-width:1.4}\
 .rp-hit{fill:none;stroke:transparent;stroke-width:12}\
 .rp-view .rp-box{stroke-dasharray:5 3}\
+.rp-composite .rp-box,.rp-embedded polyline.rp-edge{stroke-dasharray:2 3}\
 .rp-selected .rp-edge,.rp-selected .rp-box{stroke:var(--rp-accent,#2f5fd0);stroke-width:2.4}";
 
 fn escape(text: &str) -> String {
@@ -39,6 +40,8 @@ pub fn render(diagram: &Diagram) -> String {
         // page links views by `data-relation`).
         let data = if edge.view_relation {
             format!("rp-relation rp-view-relation\" data-view-relation=\"{}", edge.relation)
+        } else if edge.embedded {
+            format!("rp-embedded\" data-embedded=\"{}", edge.relation)
         } else {
             format!("rp-relation\" data-relation=\"{}", edge.relation)
         };
@@ -56,7 +59,7 @@ pub fn render(diagram: &Diagram) -> String {
         out.push_str("</g>\n");
     }
     for b in &diagram.boxes {
-        let title = super::box_title(&b.entity, &b.table, b.view);
+        let title = super::box_title(&b.entity, &b.table, b.view, b.composite);
         let _ = write!(
             out,
             "<g class=\"rp-entity{v}\" data-entity=\"{e}\"><rect class=\"rp-box\" x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" rx=\"6\"/>\
@@ -72,7 +75,13 @@ pub fn render(diagram: &Diagram) -> String {
             tx = b.x + 12.0,
             ty = b.y + 20.0,
             t = escape(&title),
-            v = if b.view { " rp-view" } else { "" }
+            v = if b.view {
+                " rp-view"
+            } else if b.composite {
+                " rp-composite"
+            } else {
+                ""
+            }
         );
         for (i, row) in b.rows.iter().enumerate() {
             let y = b.y + HEADER_HEIGHT + ROW_HEIGHT * i as f64 + 15.0;

@@ -68,3 +68,33 @@ pub(super) fn expression_text(source_value: &Expression) -> String {
         Expression::Missing { .. } => String::new(),
     }
 }
+
+/// An attribute as Prisma writes it (`@@index([address.city], map: "city")`), for what only
+/// Prisma keeps and the IR carries as written.
+pub(super) fn attribute_source(attribute: &crate::syntax::prisma::ast::Attribute) -> String {
+    let marker = if attribute.is_block_attribute { "@@" } else { "@" };
+    format!("{marker}{}({})", attribute.name.name, arguments_source(&attribute.arguments))
+}
+
+fn arguments_source(arguments: &[crate::syntax::prisma::ast::Argument]) -> String {
+    let written: Vec<String> = arguments
+        .iter()
+        .map(|argument| match &argument.name {
+            Some(name) => format!("{}: {}", name.name, expression_source(&argument.value)),
+            None => expression_source(&argument.value),
+        })
+        .collect();
+    written.join(", ")
+}
+
+fn expression_source(value: &Expression) -> String {
+    match value {
+        Expression::String { value, .. } => format!("\"{}\"", value.replace('\\', "\\\\").replace('"', "\\\"")),
+        Expression::Number { text, .. } => text.clone(),
+        Expression::Constant { name, .. } => name.clone(),
+        Expression::Call { name, arguments, .. } if arguments.is_empty() => format!("{}()", name.name),
+        Expression::Call { name, arguments, .. } => format!("{}({})", name.name, arguments_source(arguments)),
+        Expression::Array { items, .. } => format!("[{}]", items.iter().map(expression_source).collect::<Vec<_>>().join(", ")),
+        Expression::Missing { .. } => String::new(),
+    }
+}

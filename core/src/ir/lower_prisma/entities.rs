@@ -30,6 +30,7 @@ pub(super) fn lower_entities<'a>(
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<RelationField<'a>> {
     let mut relation_fields = Vec::new();
+    let mut schema_embedded = Vec::new();
     let mut lowered = std::collections::HashSet::new();
     for block in &file.blocks {
         let Block::Model(model) = block else { continue };
@@ -49,7 +50,7 @@ pub(super) fn lower_entities<'a>(
                 }
                 // A view keeps its fields, uniques and names, and its relation fields as declared.
                 let mut view_fields = Vec::new();
-                let mut view = lower_model(model, names, native_prefix, schema, &mut view_fields, diagnostics);
+                let mut view = lower_model(model, names, native_prefix, schema, &mut view_fields, &mut schema_embedded, diagnostics);
                 view.primary_key = None;
                 view.indexes.clear();
                 schema.views.push(view);
@@ -57,13 +58,37 @@ pub(super) fn lower_entities<'a>(
                 continue;
             }
             ModelKeyword::Type => {
-                diagnostics.push(catalog::composite_type_not_modelled(model.name.span, &model.name.name));
-                report_duplicate_fields(model, diagnostics);
-                check_composite_type_fields(model, native_prefix, schema.provider, diagnostics);
+                if schema.provider != Some(Provider::Mongodb) {
+                    let database = schema.provider.map(|p| p.display_name());
+                    diagnostics.push(catalog::composite_type_not_on_database(model.name.span, &model.name.name, database));
+                }
+                if model.fields.is_empty() {
+                    diagnostics.push(catalog::empty_composite_type(model.name.span, &model.name.name));
+                }
+                check_composite_type_fields(model, names, native_prefix, schema.provider, diagnostics);
+                // Its scalar and enum fields (with their names and native types) and the fields
+                // that embed other types; keys and attributes it cannot have are reported above.
+                let fields_only = ModelBlock { attributes: Vec::new(), ..model.clone() };
+                let mut relations_inside = Vec::new();
+                let mut composite =
+                    lower_model(&fields_only, names, native_prefix, schema, &mut relations_inside, &mut schema_embedded, diagnostics);
+                for field in relations_inside {
+                    let span = field.declaration.field_type.as_ref().map_or(field.declaration.span, |t| t.name.span);
+                    diagnostics.push(catalog::relation_in_composite_type(
+                        span,
+                        &field.declaration.name.name,
+                        &model.name.name,
+                        &field.target,
+                    ));
+                }
+                composite.primary_key = None;
+                composite.uniques.clear();
+                composite.ignored_fields.clear();
+                schema.composite_types.push(composite);
                 continue;
             }
         }
-        let mut entity = lower_model(model, names, native_prefix, schema, &mut relation_fields, diagnostics);
+        let mut entity = lower_model(model, names, native_prefix, schema, &mut relation_fields, &mut schema_embedded, diagnostics);
         super::key_arguments::check_key_arguments(model, &entity, schema.provider, diagnostics);
         entity.shard_key = super::shard_keys::shard_key(model, &entity, schema.provider, &schema.preview_features, diagnostics);
         check_document_ids(&entity, schema.provider, diagnostics);
@@ -75,7 +100,51 @@ pub(super) fn lower_entities<'a>(
         relation_fields.into_iter().partition(|field: &RelationField| names.get(&field.target) == Some(&TypeName::View));
     schema.view_relations.extend(to_views.iter().map(view_relation_field));
     schema.view_relations.sort_by_key(|field| field.span.start);
+    schema.embedded_fields = schema_embedded;
+    check_endless_embedding(schema, diagnostics);
+    lower_embedded_indexes(file, schema, diagnostics);
     relation_fields
+}
+
+/// A composite type that holds itself through required fields only would make an endless
+/// document (`A` → `B` → `A`): each field on such a cycle is reported, with the cycle's path.
+fn check_endless_embedding(schema: &Schema, diagnostics: &mut Vec<Diagnostic>) {
+    use crate::ir::NavigationCardinality;
+    let composite = |name: &str| schema.composite_types.iter().any(|t| t.name == name);
+    let required = |owner: &str| -> Vec<&crate::ir::EmbeddedField> {
+        schema
+            .embedded_fields
+            .iter()
+            .filter(|f| f.owner == owner && f.cardinality == NavigationCardinality::One && composite(&f.type_name))
+            .collect()
+    };
+    for start in schema.embedded_fields.iter().filter(|f| composite(&f.owner) && f.cardinality == NavigationCardinality::One) {
+        // The shortest way back from the field's type to its owner, through required fields.
+        let mut paths: Vec<Vec<String>> = vec![vec![start.owner.clone(), start.type_name.clone()]];
+        let mut seen = std::collections::HashSet::from([start.type_name.clone()]);
+        let mut found = None;
+        while found.is_none() && !paths.is_empty() {
+            let mut next = Vec::new();
+            for path in &paths {
+                let last = path.last().expect("paths are never empty");
+                if *last == start.owner {
+                    found = Some(path.clone());
+                    break;
+                }
+                for field in required(last) {
+                    if field.type_name == start.owner || seen.insert(field.type_name.clone()) {
+                        let mut longer = path.clone();
+                        longer.push(field.type_name.clone());
+                        next.push(longer);
+                    }
+                }
+            }
+            paths = next;
+        }
+        if let Some(path) = found {
+            diagnostics.push(catalog::endless_embedding(start.span, &start.name, &path));
+        }
+    }
 }
 
 /// Prisma has lists of scalars only on PostgreSQL, CockroachDB and MongoDB.
@@ -158,12 +227,22 @@ fn check_native_type(
     }
 }
 
-/// The fields of a composite `type` (MongoDB's embedded documents), which relplay does not
-/// model: their native types are still checked, and keys and indexes, which a type cannot have,
-/// are reported.
-fn check_composite_type_fields(model: &ModelBlock, native_prefix: &str, provider: Option<Provider>, diagnostics: &mut Vec<Diagnostic>) {
+/// What a composite `type` (MongoDB's embedded documents) cannot have: keys, indexes, `auto()`,
+/// attributes other than `@default`, `@map` and native types (the native types are checked too).
+/// Its fields that embed other types are checked where they are lowered.
+fn check_composite_type_fields(
+    model: &ModelBlock,
+    names: &HashMap<String, TypeName>,
+    native_prefix: &str,
+    provider: Option<Provider>,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     for declaration in &model.fields {
-        let Some(field_type) = declaration.field_type.as_ref().and_then(|t| crate::languages::prisma::scalar_type(&t.name.name)) else {
+        let type_name = declaration.field_type.as_ref().map(|t| t.name.name.as_str()).unwrap_or_default();
+        let Some(field_type) = crate::languages::prisma::scalar_type(type_name) else {
+            if names.get(type_name) != Some(&TypeName::Enum) {
+                continue;
+            }
             for attribute in declaration.attributes.iter().filter(|a| !matches!(a.name.name.as_str(), "default" | "map")) {
                 diagnostics.push(catalog::attribute_in_composite_type(
                     attribute.span,
@@ -179,7 +258,13 @@ fn check_composite_type_fields(model: &ModelBlock, native_prefix: &str, provider
                 check_native_type(&native_type, &field_type, attribute.span, &declaration.name.name, provider, diagnostics);
             } else if matches!(name, "id" | "unique") {
                 diagnostics.push(catalog::key_in_composite_type(attribute.span, &format!("@{name}"), &model.name.name));
-            } else if !matches!(name, "default" | "map") {
+            } else if name == "default" {
+                let auto =
+                    matches!(attribute.arguments.first().map(|a| &a.value), Some(Expression::Call { name, .. }) if name.name == "auto");
+                if auto {
+                    diagnostics.push(catalog::auto_in_composite_type(attribute.span, &declaration.name.name, &model.name.name));
+                }
+            } else if name != "map" {
                 diagnostics.push(catalog::attribute_in_composite_type(attribute.span, &format!("@{name}"), &model.name.name));
             }
         }
@@ -191,6 +276,48 @@ fn check_composite_type_fields(model: &ModelBlock, native_prefix: &str, provider
         } else {
             diagnostics.push(catalog::attribute_in_composite_type(attribute.span, &format!("@@{name}"), &model.name.name));
         }
+    }
+}
+
+/// A field that embeds a composite type: its stored name, and the attributes such a field cannot
+/// take reported (`@default`, `@relation`, `@updatedAt`, native types).
+fn embedded_field(
+    owner: &str,
+    declaration: &FieldDeclaration,
+    type_name: &str,
+    arity: Arity,
+    position: u32,
+    native_prefix: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> crate::ir::EmbeddedField {
+    use crate::ir::NavigationCardinality;
+    let field = &declaration.name.name;
+    let mut attributes = Vec::new();
+    for attribute in &declaration.attributes {
+        match attribute.name.name.as_str() {
+            "map" => {}
+            "default" => diagnostics.push(catalog::default_on_embedded_field(attribute.span, field, type_name)),
+            name @ ("unique" | "id" | "ignore") => attributes.push(format!("@{name}")),
+            name if name.starts_with(native_prefix) || FIELD_ATTRIBUTES.contains(&name) => {
+                diagnostics.push(catalog::attribute_on_embedded_field(attribute.span, &format!("@{name}"), field, type_name))
+            }
+            name => diagnostics.push(catalog::unknown_attribute(attribute.name.span, name, false)),
+        }
+    }
+    crate::ir::EmbeddedField {
+        owner: owner.to_string(),
+        name: field.clone(),
+        stored_name: mapped_name(&declaration.attributes, false).unwrap_or_else(|| field.clone()),
+        type_name: type_name.to_string(),
+        cardinality: match arity {
+            Arity::Required => NavigationCardinality::One,
+            Arity::Optional => NavigationCardinality::ZeroOrOne,
+            Arity::List => NavigationCardinality::Many,
+        },
+        attributes,
+        position,
+        documentation: declaration.documentation.clone(),
+        span: declaration.span,
     }
 }
 
@@ -298,22 +425,13 @@ fn report_view_primary_keys(model: &ModelBlock, diagnostics: &mut Vec<Diagnostic
     }
 }
 
-/// Duplicate field names in a block relplay does not otherwise lower (a view, a composite type).
-fn report_duplicate_fields(model: &ModelBlock, diagnostics: &mut Vec<Diagnostic>) {
-    let mut seen: HashMap<&str, Span> = HashMap::new();
-    for declaration in &model.fields {
-        if let Some(first) = seen.insert(&declaration.name.name, declaration.name.span) {
-            diagnostics.push(catalog::duplicate_field(declaration.name.span, &declaration.name.name, &model.name.name, first));
-        }
-    }
-}
-
 fn lower_model<'a>(
     model: &'a ModelBlock,
     names: &HashMap<String, TypeName>,
     native_prefix: &str,
     schema: &Schema,
     relation_fields: &mut Vec<RelationField<'a>>,
+    embedded: &mut Vec<crate::ir::EmbeddedField>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Entity {
     let table = mapped_name(&model.attributes, true).unwrap_or_else(|| model.name.name.clone());
@@ -375,7 +493,15 @@ fn lower_model<'a>(
                     continue;
                 }
                 Some(TypeName::CompositeType) => {
-                    diagnostics.push(catalog::composite_type_field(field_type.name.span, type_name));
+                    embedded.push(embedded_field(
+                        &model.name.name,
+                        declaration,
+                        type_name,
+                        field_type.arity,
+                        position,
+                        native_prefix,
+                        diagnostics,
+                    ));
                     continue;
                 }
                 None => {
@@ -411,7 +537,8 @@ fn lower_model<'a>(
     if let Some((name, span, map)) = id_fields.into_iter().next() {
         entity.primary_key = Some(PrimaryKey { fields: vec![name], constraint_name: map, client_name: None, span });
     }
-    lower_block_attributes(model, &mut entity, diagnostics);
+    let embeds: Vec<&str> = embedded.iter().filter(|f| f.owner == model.name.name).map(|f| f.name.as_str()).collect();
+    lower_block_attributes(model, &mut entity, &embeds, diagnostics);
     entity
 }
 
@@ -556,7 +683,97 @@ fn generated_id_argument_problem(function: &str, arguments: &[crate::syntax::pri
     }
 }
 
-fn lower_block_attributes(model: &ModelBlock, entity: &mut Entity, diagnostics: &mut Vec<Diagnostic>) {
+/// Whether a uniqueness or index attribute reaches into the model's embedded documents (it names a
+/// field that embeds a composite type, or a path `address.city`).
+fn reaches_embedded(attribute: &Attribute, embeds: &[&str]) -> bool {
+    matches!(attribute.name.name.as_str(), "unique" | "index")
+        && attribute.argument("fields", true).is_some_and(|fields| {
+            field_list(&fields.value, &mut Vec::new()).iter().any(|(name, _)| name.contains('.') || embeds.contains(&name.as_str()))
+        })
+}
+
+/// A model's uniques and indexes over its embedded documents: each path is checked against the
+/// composite types, and the attribute kept as written ([`Schema::embedded_indexes`]).
+fn lower_embedded_indexes(file: &SchemaFile, schema: &mut Schema, diagnostics: &mut Vec<Diagnostic>) {
+    let mut found = Vec::new();
+    for block in &file.blocks {
+        let Block::Model(model) = block else { continue };
+        if model.keyword != ModelKeyword::Model {
+            continue;
+        }
+        let embeds: Vec<&str> = schema.embedded_fields.iter().filter(|f| f.owner == model.name.name).map(|f| f.name.as_str()).collect();
+        for attribute in model.attributes.iter().filter(|a| reaches_embedded(a, &embeds)) {
+            let fields = attribute.argument("fields", true).map(|f| field_list(&f.value, &mut Vec::new())).unwrap_or_default();
+            let mut known = true;
+            for (path, span) in &fields {
+                known &= check_embedded_path(schema, &model.name.name, path, *span, attribute, diagnostics);
+            }
+            if known {
+                let paths: Vec<String> = fields.iter().map(|(path, _)| path.clone()).collect();
+                let entity = schema.entity(&model.name.name);
+                check_compound_name(
+                    &paths,
+                    attribute,
+                    |name| entity.is_some_and(|e| e.field(name).is_some()) || embeds.contains(&name),
+                    diagnostics,
+                );
+                found.push(crate::ir::EmbeddedIndex {
+                    owner: model.name.name.clone(),
+                    attribute: super::arguments::attribute_source(attribute),
+                    span: attribute.span,
+                });
+            }
+        }
+    }
+    schema.embedded_indexes = found;
+}
+
+/// Prisma Client names an `@@id` or `@@unique` of two or more fields by joining them with `_`
+/// (a path's dots too); a field of that name (`is_field`) clashes with it, `name:` or not.
+fn check_compound_name(fields: &[String], attribute: &Attribute, is_field: impl Fn(&str) -> bool, diagnostics: &mut Vec<Diagnostic>) {
+    let kind = attribute.name.name.as_str();
+    if fields.len() < 2 || !matches!(kind, "id" | "unique") {
+        return;
+    }
+    let joined = fields.join("_").replace('.', "_");
+    if is_field(&joined) {
+        diagnostics.push(catalog::compound_name_clash(attribute.span, &joined, &format!("@@{kind}")));
+    }
+}
+
+/// Follows `path` (`address.geo.lat`) from the model through its embedded documents; reports the
+/// first name that is not there.
+fn check_embedded_path(
+    schema: &Schema,
+    model: &str,
+    path: &str,
+    span: Span,
+    attribute: &Attribute,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> bool {
+    let mut owner = model.to_string();
+    let mut segments = path.split('.').peekable();
+    while let Some(segment) = segments.next() {
+        if let Some(embedded) = schema.embedded_fields.iter().find(|f| f.owner == owner && f.name == segment) {
+            owner = embedded.type_name.clone();
+            continue;
+        }
+        let is_scalar = schema.entities.iter().chain(&schema.composite_types).any(|e| e.name == owner && e.field(segment).is_some());
+        if is_scalar && segments.peek().is_none() {
+            return true;
+        }
+        if owner == model {
+            diagnostics.push(catalog::unknown_field_in_attribute(span, segment, model, &attribute.name.name, false));
+        } else {
+            diagnostics.push(catalog::unknown_embedded_path(span, path, segment, &owner));
+        }
+        return false;
+    }
+    // The path ends at an embedded document: the index covers it whole.
+    true
+}
+
+fn lower_block_attributes(model: &ModelBlock, entity: &mut Entity, embeds: &[&str], diagnostics: &mut Vec<Diagnostic>) {
     let mut mapped: Option<Span> = None;
     for attribute in &model.attributes {
         let name = attribute.name.name.as_str();
@@ -569,7 +786,7 @@ fn lower_block_attributes(model: &ModelBlock, entity: &mut Entity, diagnostics: 
             diagnostics.push(catalog::unknown_attribute(attribute.name.span, name, true));
             continue;
         }
-        if !matches!(name, "id" | "unique" | "index") {
+        if !matches!(name, "id" | "unique" | "index") || reaches_embedded(attribute, embeds) {
             continue;
         }
         let Some(fields_argument) = attribute.argument("fields", true) else {
@@ -588,6 +805,7 @@ fn lower_block_attributes(model: &ModelBlock, entity: &mut Entity, diagnostics: 
         if fields.is_empty() {
             continue;
         }
+        check_compound_name(&fields, attribute, |name| entity.field(name).is_some() || embeds.contains(&name), diagnostics);
         let constraint_name = string_argument(attribute, "map", false);
         let client_name = string_argument(attribute, "name", false);
         let field_options = key_field_options(&fields_argument.value);

@@ -31,6 +31,7 @@ pub(super) fn check_key_arguments(model: &ModelBlock, entity: &Entity, provider:
         if !matches!(kind, "id" | "unique" | "index") {
             continue;
         }
+        check_argument_names(attribute, kind, diagnostics);
         let parts: Vec<KeyPart> = match declaration {
             Some(declaration) => {
                 vec![KeyPart { field: &declaration.name.name, arguments: &attribute.arguments, span: attribute.span }]
@@ -61,6 +62,20 @@ pub(super) fn check_key_arguments(model: &ModelBlock, entity: &Entity, provider:
         for span in clustered {
             diagnostics.push(catalog::clustered_twice(span, &entity.name));
         }
+    }
+}
+
+/// The named arguments each key takes, as Prisma's validator has them ("No such argument").
+fn check_argument_names(attribute: &Attribute, kind: &str, diagnostics: &mut Vec<Diagnostic>) {
+    let takes: &[&str] = match (attribute.is_block_attribute, kind) {
+        (true, "index") => &["fields", "name", "map", "type", "clustered"],
+        (true, _) => &["fields", "name", "map", "clustered"],
+        (false, _) => &["map", "length", "sort", "clustered"],
+    };
+    for argument in &attribute.arguments {
+        let Some(name) = argument.name.as_ref().filter(|n| !takes.contains(&n.name.as_str())) else { continue };
+        let marker = if attribute.is_block_attribute { "@@" } else { "@" };
+        diagnostics.push(catalog::unknown_key_argument(argument.span, &name.name, &format!("{marker}{kind}"), &takes.join(", ")));
     }
 }
 

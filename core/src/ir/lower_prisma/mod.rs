@@ -61,6 +61,9 @@ pub fn lower(file: &SchemaFile, prisma: PrismaVersion) -> (Schema, RelationDecla
         database_schemas,
         views: Vec::new(),
         view_relations: Vec::new(),
+        composite_types: Vec::new(),
+        embedded_fields: Vec::new(),
+        embedded_indexes: Vec::new(),
         comments: Vec::new(),
     };
     let native_prefix = format!("{}.", datasource_name(file));
