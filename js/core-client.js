@@ -12,19 +12,19 @@ function start() {
       worker.terminate();
       worker = null;
     }
-    listener?.(message.reply ?? null, message.crashed ?? null, Boolean(message.loading), message.readersFailed ?? null, message.recipesFailed ?? null);
+    listener?.(message.reply ?? null, message.crashed ?? null, Boolean(message.loading), message.readersFailed ?? null, message.recipesFailed ?? null, message.writersFailed ?? null);
   };
   worker.onerror = (event) => {
     // The script or a module could not load: the page says so and tries again on the next edit.
     event.preventDefault();
     worker?.terminate();
     worker = null;
-    listener?.(null, `the core did not start (${event.message || "the worker failed to load"})`, false, null, null);
+    listener?.(null, `the core did not start (${event.message || "the worker failed to load"})`, false, null, null, null);
   };
 }
 
 window.relplayCore = {
-  /** `callback(reply, crashed, loading, readersFailed, recipesFailed)` for every message from the core. */
+  /** `callback(reply, crashed, loading, readersFailed, recipesFailed, writersFailed)` for every message from the core. */
   listen(callback) {
     listener = callback;
   },

@@ -1,17 +1,25 @@
 // The app's core in a Web Worker (copied into static/modules/ beside the wasm modules by
 // scripts/build-modules.sh). The page posts requests (JSON strings of relplay_core::service::Request)
-// and gets back {reply}, {loading} while the readers' module is fetched, {readersFailed} or
-// {recipesFailed} when a module could not be fetched, or {crashed} when the core failed — after which this worker closes
-// and the page starts a new one.
-import initCore, { answer } from "./relplay_worker.js";
+// and gets back {reply}, {loading} while the readers' module is fetched, {readersFailed},
+// {writersFailed} or {recipesFailed} when a module could not be fetched, or {crashed} when the core
+// failed — after which this worker closes and the page starts a new one.
+//
+// The core is three modules, each answering everything the one before does: the first (fetched
+// with the page: Prisma, the diagram, hover, Format), the writers (every generator) and the
+// readers (the writers with the SQL and ORM code readers). A module that cannot answer a request
+// names the one that can; that one is loaded and answers from then on. The recipes are a module
+// the writers and readers call.
+import initCore, { answer as answerFirst } from "./relplay_worker.js";
 
 const ready = initCore({ module_or_path: new URL("relplay_worker_bg.wasm", import.meta.url) });
-// The modules the core loads when a request first needs them: the readers (SQL and ORM code)
-// and the recipes (the "Use it" pane). Each is fetched once.
 const modules = {
+  writers: { script: "./relplay_writers.js", wasm: "relplay_writers_bg.wasm", loaded: null, loading: null },
   readers: { script: "./relplay_readers.js", wasm: "relplay_readers_bg.wasm", loaded: null, loading: null },
   recipes: { script: "./relplay_recipes.js", wasm: "relplay_recipes_bg.wasm", loaded: null, loading: null },
 };
+// The module that answers: "first", then "writers" or "readers" once one was needed (each can do
+// all the one before does, so the worker never goes back).
+let answering = "first";
 let newest = null;
 let busy = false;
 
@@ -22,6 +30,11 @@ function load(name) {
     module.loaded = m;
   });
   return module.loading;
+}
+
+function ask(request) {
+  if (answering === "first") return answerFirst(request);
+  return modules[answering].loaded.answer(request, modules.recipes.loaded?.recipesView);
 }
 
 // Only the newest request is answered: one that a newer one overtook while the core was busy is
@@ -38,7 +51,7 @@ async function work() {
     while (newest !== null) {
       const request = newest;
       newest = null;
-      let reply = answer(request, modules.readers.loaded?.analyze, modules.recipes.loaded?.recipesView);
+      let reply = ask(request);
       // The request needs a module not loaded yet: load it, then ask again (a newer request
       // may have come meanwhile, which is then answered instead).
       while (reply in modules) {
@@ -48,16 +61,16 @@ async function work() {
           await load(name);
         } catch (error) {
           modules[name].loading = null;
-          const reason = String(error?.message ?? error);
-          self.postMessage(name === "readers" ? { readersFailed: reason } : { recipesFailed: reason });
+          self.postMessage({ [`${name}Failed`]: String(error?.message ?? error) });
           reply = null;
           break;
         }
+        if (name !== "recipes" && !(answering === "readers" && name === "writers")) answering = name;
         if (newest !== null) {
           reply = null;
           break;
         }
-        reply = answer(request, modules.readers.loaded?.analyze, modules.recipes.loaded?.recipesView);
+        reply = ask(request);
       }
       if (reply !== null) self.postMessage({ reply });
     }

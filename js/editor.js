@@ -8,7 +8,6 @@ import { bracketMatching, indentOnInput, syntaxHighlighting, HighlightStyle } fr
 import { tags } from "@lezer/highlight";
 import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from "@codemirror/autocomplete";
 import { lintGutter, setDiagnostics, diagnosticCount, lintKeymap } from "@codemirror/lint";
-import { json } from "@codemirror/lang-json";
 import { prisma } from "./prisma-language.js";
 import { textChanges } from "./text-changes.js";
 import "./browser.js";
@@ -18,17 +17,18 @@ import "./core-client.js";
 // Marks transactions made by relplay itself, so they are not taken for the user's cursor moves.
 const fromRelplay = Annotation.define();
 
-// Highlighting per editor language. Prisma, JSON and plain text are in this bundle; SQL and
-// JavaScript/TypeScript, which a first visit to the default Prisma example does not show, are
-// chunks of their own (static/editor/chunks/), fetched the first time an editor shows them.
+// Highlighting per editor language. Prisma and plain text are in this bundle; SQL,
+// JavaScript/TypeScript and JSON, which a first visit to the default Prisma example does not show,
+// are chunks of their own (static/editor/chunks/), fetched the first time an editor shows them.
 const loadSql = () => import("@codemirror/lang-sql");
+const loadJson = () => import("@codemirror/lang-json");
 const loadJavascript = () => import("@codemirror/lang-javascript");
 const languageOf = {
   prisma: () => prisma(),
   postgresql: async () => sqlWithReferences(await loadSql(), "PostgreSQL"),
   mysql: async () => sqlWithReferences(await loadSql(), "MySQL"),
   sqlite: async () => sqlWithReferences(await loadSql(), "SQLite"),
-  json: () => json(),
+  json: async () => (await loadJson()).json(),
   typescript: async () => (await loadJavascript()).javascript({ typescript: true }),
   javascript: async () => (await loadJavascript()).javascript(),
   text: () => [],

@@ -17,13 +17,16 @@ log "formatting and lints"
 cargo fmt --all --check
 cargo clippy --locked --all-targets -p relplay-core -p relplay-cli -p relplay-readers -p relplay-recipes -- -D warnings
 # The app's and its worker's build of the core, without the SQL and ORM code readers (they are a
-# module of their own), and the worker alone (built so, as scripts/build-modules.sh builds it).
+# module of their own), and the worker's first module and the writers each alone (built so, as
+# scripts/build-modules.sh builds them).
 cargo clippy --locked -p relplay-core --no-default-features -- -D warnings
 cargo clippy --locked --all-targets -p relplay-worker -- -D warnings
+cargo clippy --locked --all-targets -p relplay-writers -- -D warnings
 
 log "Rust tests"
 cargo test --locked -p relplay-core -p relplay-cli -p relplay-readers -p relplay-recipes
 cargo test --locked -p relplay-worker
+cargo test --locked -p relplay-writers
 cargo test --locked -p relplay-core --no-default-features --lib service
 cargo build --locked -p relplay-cli
 

@@ -85,7 +85,7 @@ pub fn App() -> impl IntoView {
             CoreState::Reading => return ("status", "Reading…".to_string()),
             CoreState::LoadingReader => return ("status", "Loading the reader…".to_string()),
             CoreState::ReaderFailed(_) | CoreState::Crashed(_) => return ("status error", "Not read".to_string()),
-            CoreState::Ready => {}
+            CoreState::Ready | CoreState::WritersFailed(_) => {}
         }
         playground.reading.with(|reading| {
             let count = |severity| reading.diagnostics.iter().filter(|d| d.severity == severity).count();

@@ -25,6 +25,10 @@ pub fn connect(playground: Playground) {
             playground.awaiting_core.set(false);
             playground.core_state.set(CoreState::ReaderFailed(reason))
         }
+        CoreMessage::WritersFailed(reason) => {
+            playground.awaiting_core.set(false);
+            playground.core_state.set(CoreState::WritersFailed(reason))
+        }
         CoreMessage::RecipesFailed(reason) => {
             // The pane says so; choosing it again asks again.
             playground.awaiting_core.set(false);

@@ -63,6 +63,8 @@ pub enum CoreState {
     LoadingReader,
     /// The reader could not be fetched.
     ReaderFailed(String),
+    /// The writers (the output panes, a language switch) could not be fetched; the reading stands.
+    WritersFailed(String),
     /// The core failed on this text; the next edit starts it again.
     Crashed(String),
 }

@@ -8,7 +8,7 @@
 //! [`Outline`] (where each entity and relation is written), never the whole schema.
 
 use crate::diagnostic::Diagnostic;
-use crate::generate::{generate, Anchor, Target};
+use crate::generate::{generate, Anchor, Generated, Target};
 use crate::ir::SchemaItem;
 use crate::ir::{Provider, Schema};
 use crate::layout::{layout_with_positions, svg};
@@ -227,7 +227,17 @@ impl Service {
         let recipes = crate::recipes::view;
         #[cfg(not(feature = "recipes"))]
         let recipes = |_: &Schema, _, _| RecipesPane::default();
-        self.answer_with(request, analyze, recipes)
+        self.answer_with(request, analyze, recipes, generate)
+    }
+
+    /// Whether answering `request` needs the generators (an output pane, a language switch) or
+    /// the recipes: the app's first module answers without them, and names the module that has
+    /// them instead.
+    pub fn needs_writers(request: &Request) -> bool {
+        request
+            .views
+            .iter()
+            .any(|view| matches!(view, ViewRequest::Output { .. } | ViewRequest::Rewrite { .. } | ViewRequest::Recipes { .. }))
     }
 
     /// Whether answering `request` needs the recipes (a build without them asks the worker
@@ -236,14 +246,16 @@ impl Service {
         request.views.iter().any(|view| matches!(view, ViewRequest::Recipes { .. }))
     }
 
-    /// Answers `request`, reading the source with `read` when it changed (the worker passes
-    /// the readers' module here for the languages this build does not read), and answering the
-    /// "Use it" pane with `recipes` (the worker passes the recipes' module).
+    /// Answers `request`, reading the source with `read` when it changed, answering the "Use
+    /// it" pane with `recipes` (the app passes the recipes' module) and the outputs and language
+    /// switches with `write` ([`generate`]; the app's first module, which has no generators,
+    /// never asks for them: see [`Service::needs_writers`]).
     pub fn answer_with(
         &mut self,
         request: &Request,
         read: impl FnOnce(&str, SourceLanguage) -> Analysis,
         recipes: impl Fn(&Schema, Target, Option<SchemaItem>) -> RecipesPane,
+        write: impl Fn(&Schema, Target) -> Generated,
     ) -> Reply {
         if self.needs_reading(request) {
             // Prisma is read here, by the rules of the Prisma chosen; other languages by `read`.
@@ -265,7 +277,7 @@ impl Service {
         for view in &request.views {
             let reply = match view {
                 ViewRequest::Output { target } => {
-                    let generated = generate(&analysis.schema, *target);
+                    let generated = write(&analysis.schema, *target);
                     ViewReply::Output {
                         target: *target,
                         notes: generated.diagnostics.iter().map(|d| d.message.clone()).collect(),
@@ -291,9 +303,9 @@ impl Service {
                     ViewReply::Rewrite { language: *language, text: None, losses: Vec::new() }
                 }
                 ViewRequest::Rewrite { language } => {
-                    let generated = generate(&analysis.schema, language.writer());
+                    let generated = write(&analysis.schema, language.writer());
                     let mut losses = Vec::new();
-                    let own = generate(&analysis.schema, request.language.writer()).text;
+                    let own = write(&analysis.schema, request.language.writer()).text;
                     let target = (generated.text.as_str(), *language);
                     let comments =
                         crate::syntax::comments::uncarried_comments(&request.source, request.language, &analysis.schema, &own, target);

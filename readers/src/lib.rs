@@ -1,41 +1,36 @@
-//! The readers the app does not build into its core: SQL DDL (sqlparser) and ORM code (oxc_parser
-//! with the TypeORM, Sequelize and VibORM lowerings), together more than half of a wasm build of
-//! the core. A visitor who writes Prisma never needs them, so the app's worker loads this module
+//! The core as the app runs it for SQL DDL (sqlparser) and ORM code (oxc_parser with the TypeORM,
+//! Sequelize and VibORM lowerings), together more than half of a wasm build of the core. A
+//! visitor who writes Prisma never needs them, so the app's worker loads this module
 //! (`static/modules/`, built by `scripts/build-modules.sh`) the first time one of those languages
-//! is read, and asks it for the analysis, which it returns as JSON.
+//! is read, and asks it every request from then on. It is the writers' module (`writers/`) built
+//! with the readers: the same [`answer`], which here reads every language.
 
-use relplay_core::SourceLanguage;
-use wasm_bindgen::prelude::*;
-
-/// The analysis of `text` in the language with registry id `language` (`sql:postgresql`,
-/// `typeorm`…), as the JSON of [`relplay_core::Analysis`]; `None` for Prisma, which the core
-/// reads itself, and for an unknown id.
-#[wasm_bindgen]
-pub fn analyze(text: &str, language: &str) -> Option<String> {
-    let language = SourceLanguage::from_name(language).filter(|l| *l != SourceLanguage::Prisma)?;
-    serde_json::to_string(&relplay_core::analyze(text, language)).ok()
-}
+pub use relplay_writers::answer;
 
 #[cfg(test)]
 mod tests {
+    use relplay_core::generate::Target;
+    use relplay_core::service::{Reply, Request, ViewReply, ViewRequest};
+
+    fn request(language: &str, source: &str) -> String {
+        let language = relplay_core::SourceLanguage::from_name(language).expect("a language");
+        let views = vec![ViewRequest::Output { target: Target::Prisma(Default::default()) }];
+        serde_json::to_string(&Request { id: 1, language, source: source.into(), prisma: Default::default(), views }).unwrap()
+    }
+
     #[test]
-    fn an_analysis_crosses_as_json_and_reads_back_the_same() {
+    fn reads_typeorm_and_writes_it_as_prisma() {
         let text = "import { Entity, PrimaryGeneratedColumn, ManyToOne } from \"typeorm\";\n@Entity()\nexport class User {\n  @PrimaryGeneratedColumn()\n  id: number;\n\n  @ManyToOne(() => User)\n  manager: User;\n}\n";
-        let json = super::analyze(text, "typeorm").expect("TypeORM is read here");
-        let back: relplay_core::Analysis = serde_json::from_str(&json).expect("an analysis");
-        let mut direct = relplay_core::analyze(text, relplay_core::SourceLanguage::TypeOrm);
-        // The entity's name span is not part of the JSON form.
-        for entity in &mut direct.schema.entities {
-            entity.name_span = Default::default();
-        }
-        assert_eq!(back, direct);
-        assert_eq!(super::analyze(text, "prisma"), None);
+        let reply: Reply = serde_json::from_str(&super::answer(&request("typeorm", text), None).unwrap()).expect("a reply");
+        assert_eq!(reply.reading.unwrap().outline.entities[0].name, "User");
+        assert!(matches!(&reply.views[0], ViewReply::Output { text, .. } if text.contains("model User {")), "{:?}", reply.views);
     }
 
     #[test]
     fn reads_sql_too() {
-        let json = super::analyze("CREATE TABLE a (id INT PRIMARY KEY);", "sql:postgresql").expect("SQL is read here");
-        let back: relplay_core::Analysis = serde_json::from_str(&json).unwrap();
-        assert_eq!(back.schema.entities[0].name, "a");
+        let reply: Reply =
+            serde_json::from_str(&super::answer(&request("sql:postgresql", "CREATE TABLE a (id INT PRIMARY KEY);"), None).unwrap())
+                .unwrap();
+        assert_eq!(reply.reading.unwrap().outline.entities[0].name, "a");
     }
 }

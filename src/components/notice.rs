@@ -33,6 +33,11 @@ pub fn NoticeBar() -> impl IntoView {
                 <span>{format!("The reader of this language could not be fetched ({reason}). Your text is untouched; edit it to try again.")}</span>
             </div>
         }),
+        CoreState::WritersFailed(reason) => Some(view! {
+            <div class="notice error" role="alert" data-testid="core-notice">
+                <span>{format!("The writers of the other languages could not be fetched ({reason}). Your text is untouched; edit it to try again.")}</span>
+            </div>
+        }),
         _ => None,
     };
     let link_notice = move || {

@@ -7,7 +7,7 @@ use wasm_bindgen::prelude::*;
 #[wasm_bindgen]
 extern "C" {
     #[wasm_bindgen(js_namespace = relplayCore, js_name = listen)]
-    fn listen_to_core(callback: &Closure<dyn FnMut(Option<String>, Option<String>, bool, Option<String>, Option<String>)>);
+    fn listen_to_core(callback: &Closure<dyn FnMut(Option<String>, Option<String>, bool, Option<String>, Option<String>, Option<String>)>);
     #[wasm_bindgen(js_namespace = relplayCore, js_name = send)]
     fn send_to_core(request: &str);
 }
@@ -21,6 +21,8 @@ pub enum CoreMessage {
     ReaderFailed(String),
     /// The recipes' module (the "Use it" pane) could not be fetched.
     RecipesFailed(String),
+    /// The writers' module (the output panes, a language switch) could not be fetched.
+    WritersFailed(String),
     /// It failed on the text (a panic, or the stack or memory exhausted) and was stopped; the
     /// next request starts a new one.
     Crashed(String),
@@ -28,18 +30,21 @@ pub enum CoreMessage {
 
 /// Sends every message from the core to `handler`, from now on.
 pub fn listen(mut handler: impl FnMut(CoreMessage) + 'static) {
-    let closure = Closure::<dyn FnMut(Option<String>, Option<String>, bool, Option<String>, Option<String>)>::new(
+    let closure = Closure::<dyn FnMut(Option<String>, Option<String>, bool, Option<String>, Option<String>, Option<String>)>::new(
         move |reply: Option<String>,
               crashed: Option<String>,
               loading: bool,
               reader_failed: Option<String>,
-              recipes_failed: Option<String>| {
+              recipes_failed: Option<String>,
+              writers_failed: Option<String>| {
             let message = if let Some(reason) = crashed {
                 CoreMessage::Crashed(reason)
             } else if let Some(reason) = reader_failed {
                 CoreMessage::ReaderFailed(reason)
             } else if let Some(reason) = recipes_failed {
                 CoreMessage::RecipesFailed(reason)
+            } else if let Some(reason) = writers_failed {
+                CoreMessage::WritersFailed(reason)
             } else if loading {
                 CoreMessage::LoadingReader
             } else {

@@ -367,8 +367,15 @@ test("the SQL and ORM code readers are fetched only once such a language is used
   const fresh = await firstVisit((page) => page.on("request", (request) => fetched.push(new URL(request.url()).pathname)));
   await fresh.waitForFunction(() => document.querySelector("[data-testid=status]")?.innerText === "No problems");
   assert.ok(!fetched.some((p) => p.includes("relplay_readers")), `a Prisma visit fetched ${fetched.join(", ")}`);
-  // The core itself runs in a worker, fetched on the first visit.
+  // The core itself runs in a worker, fetched on the first visit; the generators are not (the
+  // diagram is the pane shown).
   assert.ok(fetched.some((p) => p.endsWith("modules/relplay_worker_bg.wasm")), fetched.join(", "));
+  assert.ok(!fetched.some((p) => p.includes("relplay_writers")), `a first visit fetched ${fetched.join(", ")}`);
+  // An output pane fetches them.
+  await fresh.click("[data-tab=sql]");
+  await fresh.waitForFunction(() => window.relplayEditor.textIn(document.querySelector("[data-testid=code-output]"))?.includes("CREATE TABLE"));
+  assert.ok(fetched.some((p) => p.endsWith("modules/relplay_writers_bg.wasm")), fetched.join(", "));
+  assert.ok(!fetched.some((p) => p.includes("relplay_readers")), `the SQL pane fetched ${fetched.join(", ")}`);
   await switchLanguage(fresh, "typeorm");
   // The status says the reader is loading until it is there, then judges the code.
   await fresh.waitForFunction(() => document.querySelector(".source-pane .pane-title")?.innerText.includes("TypeORM"));
@@ -382,8 +389,8 @@ test("the SQL and ORM code readers are fetched only once such a language is used
 async function pageWithTrappingCore(marker) {
   return firstVisit((fresh) => fresh.route("**/modules/core-worker.js", async (route) => {
     const original = await (await route.fetch()).text();
-    const call = "let reply = answer(";
-    assert.ok(original.includes(call), "the worker script no longer calls `answer` as this test expects");
+    const call = "let reply = ask(";
+    assert.ok(original.includes(call), "the worker script no longer calls `ask` as this test expects");
     const trapping = original.replace(call, `if (request.includes(${JSON.stringify(marker)})) throw new WebAssembly.RuntimeError("unreachable");\n      ${call}`);
     await route.fulfill({ body: trapping, contentType: "text/javascript" });
   }));
@@ -428,6 +435,25 @@ test("a reader module that cannot be fetched is reported, and picked up once it 
   await fresh.keyboard.insertText("\n");
   await settled(fresh);
   assert.equal(await fresh.locator("[data-testid=status]").innerText(), "No problems");
+  assert.equal(await fresh.locator("[data-testid=core-notice]").count(), 0);
+  await fresh.close();
+});
+
+test("a writers' module that cannot be fetched is reported, the reading stands, and it is picked up once it can be", async () => {
+  let offline = true;
+  const fresh = await firstVisit((page) =>
+    page.route("**/modules/relplay_writers*", (route) => (offline ? route.abort("internetdisconnected") : route.continue())),
+  );
+  await fresh.click("[data-tab=sql]");
+  await fresh.locator("[data-testid=core-notice]").waitFor();
+  assert.match(await fresh.locator("[data-testid=core-notice]").innerText(), /writers of the other languages could not be fetched/);
+  // The first module still read the text.
+  assert.equal(await fresh.locator("[data-testid=status]").innerText(), "No problems");
+  offline = false;
+  await fresh.locator(".source-pane .cm-line").last().click();
+  await fresh.keyboard.press("Control+End");
+  await fresh.keyboard.insertText("\n");
+  await fresh.waitForFunction(() => window.relplayEditor.textIn(document.querySelector("[data-testid=code-output]"))?.includes("CREATE TABLE"));
   assert.equal(await fresh.locator("[data-testid=core-notice]").count(), 0);
   await fresh.close();
 });

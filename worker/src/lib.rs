@@ -1,15 +1,14 @@
-//! The core in the app's Web Worker (`js/core-worker.js`): requests come in as JSON
-//! ([`relplay_core::service::Request`]), replies go out as JSON. The Prisma reader, validation,
-//! generators and layout are built in; the SQL and ORM code readers are the readers' module
-//! (`readers/`), which the worker script loads the first time [`answer`] says it needs it, and
-//! passes to [`answer`] from then on.
+//! The core in the app's Web Worker (`js/core-worker.js`), as a first visit fetches it: the
+//! Prisma reader, validation, the diagram, the editor's hover and Format. Requests come in as JSON
+//! ([`relplay_core::service::Request`]), replies go out as JSON. What it does not hold it names
+//! instead of answering: `"writers"` for an output pane, a language switch or the "Use it" pane
+//! (`writers/`: every generator), `"readers"` for SQL and ORM code (`readers/`: the writers with
+//! the SQL and ORM code readers). The worker script then loads that module and asks it from then
+//! on, so a visitor who only reads and draws Prisma never fetches the generators.
 
 mod bench;
 
-use relplay_core::generate::Target;
-use relplay_core::ir::{Schema, SchemaItem};
 use relplay_core::service::{RecipesPane, Request, Service};
-use relplay_core::{Analysis, SourceLanguage};
 use std::cell::RefCell;
 use wasm_bindgen::prelude::*;
 
@@ -17,87 +16,42 @@ thread_local! {
     static SERVICE: RefCell<Service> = RefCell::new(Service::new());
 }
 
-/// The reply to `request`, as JSON. `read` is the readers' `analyze(text, language)` (returning
-/// the analysis as JSON), `recipes` the recipes' `recipesView(schema, target, item)`. Without the
-/// module a request needs (SQL or ORM code not read yet, the "Use it" pane), the answer is the
-/// name of that module, `"readers"` or `"recipes"`: load it and ask again with it.
+/// The reply to `request` as JSON, or the name of the module that answers it (`"writers"`,
+/// `"readers"`).
 #[wasm_bindgen]
-pub fn answer(request: &str, read: Option<js_sys::Function>, recipes: Option<js_sys::Function>) -> Result<String, JsError> {
+pub fn answer(request: &str) -> Result<String, JsError> {
     let request: Request = serde_json::from_str(request).map_err(|e| JsError::new(&format!("a malformed request: {e}")))?;
-    let reply = SERVICE.with(|service| {
-        let mut service = service.borrow_mut();
-        if read.is_none() && !relplay_core::reads(request.language) && service.needs_reading(&request) {
-            return Err("readers");
-        }
-        if recipes.is_none() && Service::needs_recipes(&request) {
-            return Err("recipes");
-        }
-        Ok(service.answer_with(
-            &request,
-            |text, language| match &read {
-                Some(read) => read_with(read, text, language),
-                None => relplay_core::analyze(text, language),
-            },
-            |schema, target, item| recipes_with(recipes.as_ref().expect("checked above"), schema, target, item),
-        ))
-    });
-    match reply {
-        Ok(reply) => serde_json::to_string(&reply).map_err(|e| JsError::new(&e.to_string())),
-        Err(module) => Ok(module.to_string()),
+    if !relplay_core::reads(request.language) {
+        return Ok("readers".into());
     }
-}
-
-/// The recipes' module's answer for the "Use it" pane; an empty one if it did not answer.
-fn recipes_with(recipes: &js_sys::Function, schema: &Schema, target: Target, item: Option<SchemaItem>) -> RecipesPane {
-    let json = |text: serde_json::Result<String>| JsValue::from_str(&text.unwrap_or_default());
-    // The schema as the IR pane writes it (pretty): the module then holds one instance of the
-    // schema's serialiser, not two.
-    recipes
-        .call3(
-            &JsValue::NULL,
-            &json(serde_json::to_string_pretty(schema)),
-            &json(serde_json::to_string(&target)),
-            &json(serde_json::to_string(&item)),
-        )
-        .ok()
-        .and_then(|value| value.as_string())
-        .and_then(|json| serde_json::from_str(&json).ok())
-        .unwrap_or_default()
-}
-
-fn read_with(read: &js_sys::Function, text: &str, language: SourceLanguage) -> Analysis {
-    let answer = read.call2(&JsValue::NULL, &JsValue::from_str(text), &JsValue::from_str(language.as_str()));
-    answer
-        .ok()
-        .and_then(|value| value.as_string())
-        .and_then(|json| serde_json::from_str(&json).ok())
-        // A reader that did not answer leaves the note that it is being loaded.
-        .unwrap_or_else(|| relplay_core::analyze(text, language))
+    if Service::needs_writers(&request) {
+        return Ok("writers".into());
+    }
+    let reply = SERVICE.with(|service| {
+        // Neither the recipes nor a generator is asked for (needs_writers above), so neither is
+        // built into this module.
+        service.borrow_mut().answer_with(&request, relplay_core::analyze, |_, _, _| RecipesPane::default(), |_, _| Default::default())
+    });
+    serde_json::to_string(&reply).map_err(|e| JsError::new(&e.to_string()))
 }
 
 #[cfg(test)]
 mod tests {
+    const PRISMA: &str = r#"{"id":1,"language":"prisma","source":"model A {\n  id Int @id\n}\n","views":[{"diagram":{"positions":{}}}]}"#;
+
     #[test]
-    fn answers_prisma_itself_and_asks_for_the_readers_for_other_languages() {
-        let prisma = r#"{"id":1,"language":"prisma","source":"model A {\n  id Int @id\n}\n","views":[]}"#;
-        let reply: relplay_core::service::Reply =
-            serde_json::from_str(&super::answer(prisma, None, None).unwrap()).expect("Prisma is read here");
+    fn reads_and_draws_prisma_and_names_the_module_for_the_rest() {
+        let reply: relplay_core::service::Reply = serde_json::from_str(&super::answer(PRISMA).unwrap()).expect("Prisma is read here");
         assert_eq!(reply.reading.unwrap().outline.entities[0].name, "A");
-        let typeorm = serde_json::to_string(&relplay_core::service::Request {
-            id: 2,
-            language: relplay_core::SourceLanguage::TypeOrm,
-            source: "x".into(),
-            prisma: Default::default(),
-            views: vec![],
-        })
-        .unwrap();
+        assert!(matches!(&reply.views[0], relplay_core::service::ViewReply::Diagram { svg } if svg.contains("data-entity=\"A\"")));
+        let output = PRISMA.replace(r#"{"diagram":{"positions":{}}}"#, r#"{"output":{"target":{"target":"sql","options":"postgresql"}}}"#);
+        assert_eq!(super::answer(&output).unwrap(), "writers");
+        let recipes = PRISMA
+            .replace(r#"{"diagram":{"positions":{}}}"#, r#"{"recipes":{"target":{"target":"sql","options":"postgresql"},"item":null}}"#);
+        assert_eq!(super::answer(&recipes).unwrap(), "writers");
+        let typeorm = PRISMA.replace(r#""language":"prisma""#, r#""language":"typeorm""#);
         // Built in a workspace where another crate turns the core's readers on, it reads TypeORM
-        // itself; built alone (as for the app), it asks for the readers' module.
-        let answered = super::answer(&typeorm, None, None).unwrap();
-        assert_eq!(answered != "readers", relplay_core::reads(relplay_core::SourceLanguage::TypeOrm));
-        // The "Use it" pane needs the recipes' module.
-        let recipes =
-            prisma.replace(r#""views":[]"#, r#""views":[{"recipes":{"target":{"target":"sql","options":"postgresql"},"item":null}}]"#);
-        assert_eq!(super::answer(&recipes, None, None).unwrap(), "recipes");
+        // itself; built alone (as for the app), it names the readers' module.
+        assert_eq!(super::answer(&typeorm).unwrap() == "readers", !relplay_core::reads(relplay_core::SourceLanguage::TypeOrm));
     }
 }

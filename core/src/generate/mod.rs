@@ -43,7 +43,7 @@ pub enum Target {
 }
 
 /// A generator's text and the warnings it has about the target.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct Generated {
     pub text: String,
     pub diagnostics: Vec<Diagnostic>,
