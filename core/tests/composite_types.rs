@@ -119,6 +119,10 @@ fn what_prisma_refuses_in_composite_types_is_an_error() {
         let found = codes(&text);
         assert!(found.iter().any(|c| c.starts_with(code)), "{code} expected for:\n{text}\nfound {found:?}");
     }
+    // A problem in a type's field is reported once (its native type is checked as a model's is).
+    let bad_native = mongodb(&format!("{model}type A {{\n  x String @db.VarChar(10)\n  y Int @relation(\"r\")\n}}\n"));
+    let found = codes(&bad_native);
+    assert_eq!(found.len(), 2, "{found:?}");
     // A list or an optional field breaks the cycle.
     assert_eq!(codes(&mongodb(&format!("{model}type A {{\n  b A?\n  c A[]\n}}\n"))), Vec::<String>::new());
 }

@@ -65,7 +65,7 @@ pub(super) fn lower_entities<'a>(
                 if model.fields.is_empty() {
                     diagnostics.push(catalog::empty_composite_type(model.name.span, &model.name.name));
                 }
-                check_composite_type_fields(model, names, native_prefix, schema.provider, diagnostics);
+                check_composite_type_fields(model, names, native_prefix, diagnostics);
                 // Its scalar and enum fields (with their names and native types) and the fields
                 // that embed other types; keys and attributes it cannot have are reported above.
                 let fields_only = ModelBlock { attributes: Vec::new(), ..model.clone() };
@@ -228,35 +228,27 @@ fn check_native_type(
 }
 
 /// What a composite `type` (MongoDB's embedded documents) cannot have: keys, indexes, `auto()`,
-/// attributes other than `@default`, `@map` and native types (the native types are checked too).
-/// Its fields that embed other types are checked where they are lowered.
+/// attributes other than `@default`, `@map` and native types. Its fields are lowered as a
+/// model's are (which checks their native types and a `@relation` on a scalar); the fields that
+/// embed other types are checked where they are lowered.
 fn check_composite_type_fields(
     model: &ModelBlock,
     names: &HashMap<String, TypeName>,
     native_prefix: &str,
-    provider: Option<Provider>,
     diagnostics: &mut Vec<Diagnostic>,
 ) {
     for declaration in &model.fields {
         let type_name = declaration.field_type.as_ref().map(|t| t.name.name.as_str()).unwrap_or_default();
-        let Some(field_type) = crate::languages::prisma::scalar_type(type_name) else {
-            if names.get(type_name) != Some(&TypeName::Enum) {
-                continue;
-            }
-            for attribute in declaration.attributes.iter().filter(|a| !matches!(a.name.name.as_str(), "default" | "map")) {
-                diagnostics.push(catalog::attribute_in_composite_type(
-                    attribute.span,
-                    &format!("@{}", attribute.name.name),
-                    &model.name.name,
-                ));
-            }
+        let scalar = crate::languages::prisma::scalar_type(type_name).is_some();
+        if !scalar && names.get(type_name) != Some(&TypeName::Enum) {
             continue;
-        };
+        }
         for attribute in &declaration.attributes {
             let name = attribute.name.name.as_str();
-            if let Some(native_type) = native_type_of(attribute, native_prefix) {
-                check_native_type(&native_type, &field_type, attribute.span, &declaration.name.name, provider, diagnostics);
-            } else if matches!(name, "id" | "unique") {
+            if name.starts_with(native_prefix) || matches!(name, "map" | "relation") || (name == "default" && !scalar) {
+                continue;
+            }
+            if matches!(name, "id" | "unique") {
                 diagnostics.push(catalog::key_in_composite_type(attribute.span, &format!("@{name}"), &model.name.name));
             } else if name == "default" {
                 let auto =
@@ -264,7 +256,7 @@ fn check_composite_type_fields(
                 if auto {
                     diagnostics.push(catalog::auto_in_composite_type(attribute.span, &declaration.name.name, &model.name.name));
                 }
-            } else if name != "map" {
+            } else {
                 diagnostics.push(catalog::attribute_in_composite_type(attribute.span, &format!("@{name}"), &model.name.name));
             }
         }
