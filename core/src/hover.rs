@@ -39,6 +39,12 @@ pub fn hover_at(schema: &Schema, language: SourceLanguage, text: &str, offset: u
             return Some(words.embedded_field(field));
         }
     }
+    // A relation field between a model and a view, on its name (its type is the view's hover).
+    if let Some(field) = schema.view_relations.iter().filter(|f| inside(f.span)).min_by_key(|f| f.span.len()) {
+        if word_text != Some(field.target.as_str()) {
+            return Some(words.view_relation(field));
+        }
+    }
     // The innermost entity around the offset (SQL's `ALTER TABLE` keys lie outside every table).
     let owner = entities.clone().filter(|e| inside(e.span)).min_by_key(|e| e.span.len());
     if let Some(entity) = owner {
@@ -165,6 +171,22 @@ impl Words<'_> {
             lines.push(format!("Embedded in {}.", embedded_in.join(", ")));
         }
         Hover { span, title: format!("type {}", composite.name), lines, fix: None }
+    }
+
+    /// A relation field that reaches a view (or a view's): kept as declared, Prisma's alone.
+    fn view_relation(&self, field: &crate::ir::ViewRelationField) -> Hover {
+        let mut lines = vec![
+            "A relation with a view: Prisma Client follows it; the database has no constraint for it, and the other targets leave it out."
+                .to_string(),
+        ];
+        if let Some(name) = &field.relation_name {
+            lines.push(format!("Named \"{name}\"."));
+        }
+        if !field.fields.is_empty() {
+            lines.push(format!("Key: {}.({}) → {}.({}).", field.owner, field.fields.join(", "), field.target, field.references.join(", ")));
+        }
+        let title = format!("{}.{} → {}{}", field.owner, field.name, field.target, cardinality_mark(field.cardinality));
+        Hover { span: field.span, title, lines, fix: None }
     }
 
     /// A field that embeds a composite type.
@@ -407,6 +429,19 @@ mod tests {
     }
 
     const BLOG: &str = "model User {\n  id    Int    @id\n  email String @unique @db.VarChar(190)\n  posts Post[]\n}\n\nmodel Post {\n  id       Int  @id\n  authorId Int\n  author   User @relation(fields: [authorId], references: [id], onDelete: Cascade)\n  role     Role @default(EDITOR)\n}\n\nenum Role {\n  EDITOR\n  ADMIN\n}\n";
+
+    #[test]
+    fn a_view_relation_field_says_what_it_is_and_its_type_is_the_view() {
+        let text = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/valid/view-relations.prisma")).unwrap();
+        let schema = crate::analyze(&text, SourceLanguage::Prisma).schema;
+        let field = &schema.view_relations[0];
+        let at = |offset: usize| hover_at(&schema, SourceLanguage::Prisma, &text, offset).expect("a hover");
+        let on_name = at(field.span.start() + 1);
+        assert!(on_name.title.starts_with(&format!("{}.{} → {}", field.owner, field.name, field.target)), "{}", on_name.title);
+        assert!(on_name.lines[0].starts_with("A relation with a view"), "{:?}", on_name.lines);
+        let type_offset = text[field.span.start()..field.span.end()].find(&format!(" {}", field.target)).unwrap() + field.span.start() + 2;
+        assert!(at(type_offset).title.contains(&field.target), "{}", at(type_offset).title);
+    }
 
     #[test]
     fn a_relation_field_tells_both_sides_the_key_and_the_actions() {
