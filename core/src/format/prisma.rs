@@ -16,6 +16,9 @@
 //!
 //! Prisma's formatter also adds the relation fields and arguments a schema lacks; relplay leaves
 //! that to the quick fixes of the rules that name them (R0xx), so formatting never adds code.
+//! Where Prisma's formatter does not settle in one pass — a comment on a block's closing line
+//! (`}// …`) goes to the line below, and on the next pass a blank line comes before it — relplay
+//! writes where it settles, so that formatting twice changes nothing (found by fuzzing).
 
 use super::FormatRefusal;
 use crate::span::Span;
@@ -78,8 +81,10 @@ fn format_file(text: &str) -> Result<String, FormatRefusal> {
                 }
                 printer.block(&file.blocks[*block], &tokens, &mut out)?;
                 after_block = true;
-                // A comment after the closing brace goes on the line below it, as a comment line.
+                // A comment after the closing brace goes below it, as a comment line after the
+                // blank line that follows every block.
                 if let Some(comment) = trailing {
+                    out.push('\n');
                     write_comment(&mut out, comment);
                     after_block = false;
                 }
@@ -486,9 +491,16 @@ mod tests {
     }
 
     #[test]
-    fn a_comment_after_a_closing_brace_goes_below_it() {
+    fn a_comment_after_a_closing_brace_goes_below_it_where_prisma_settles() {
+        // Prisma's formatter writes `}\n// end` on one pass and `}\n\n// end` on the next.
         let text = "model A {\n  id Int @id\n} // end\nmodel B {\n  id Int @id\n}\n";
-        assert_eq!(format(text).unwrap(), "model A {\n  id Int @id\n}\n// end\nmodel B {\n  id Int @id\n}\n");
+        let settled = "model A {\n  id Int @id\n}\n\n// end\nmodel B {\n  id Int @id\n}\n";
+        assert_eq!(format(text).unwrap(), settled);
+        assert_eq!(format(settled).unwrap(), settled);
+        // The fuzzer's finding: a documentation comment on the last block's closing line.
+        let found = include_str!("../../tests/fixtures/fuzz/pipeline-format-comment-after-brace.prisma");
+        let once = format(found).unwrap();
+        assert_eq!(format(&once).unwrap(), once);
     }
 
     #[test]
