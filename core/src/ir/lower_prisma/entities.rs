@@ -282,7 +282,6 @@ fn embedded_field(
     native_prefix: &str,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> crate::ir::EmbeddedField {
-    use crate::ir::NavigationCardinality;
     let field = &declaration.name.name;
     let mut attributes = Vec::new();
     for attribute in &declaration.attributes {
@@ -301,11 +300,7 @@ fn embedded_field(
         name: field.clone(),
         stored_name: mapped_name(&declaration.attributes, false).unwrap_or_else(|| field.clone()),
         type_name: type_name.to_string(),
-        cardinality: match arity {
-            Arity::Required => NavigationCardinality::One,
-            Arity::Optional => NavigationCardinality::ZeroOrOne,
-            Arity::List => NavigationCardinality::Many,
-        },
+        cardinality: super::cardinality_of(arity),
         attributes,
         position,
         documentation: declaration.documentation.clone(),
@@ -315,7 +310,6 @@ fn embedded_field(
 
 /// A relation field that reaches a view, with its `@relation` arguments as written.
 fn view_relation_field(field: &RelationField<'_>) -> crate::ir::ViewRelationField {
-    use crate::ir::NavigationCardinality;
     let attribute = field.attribute;
     let names = |key: &str| -> Vec<String> {
         attribute
@@ -333,11 +327,7 @@ fn view_relation_field(field: &RelationField<'_>) -> crate::ir::ViewRelationFiel
         owner: field.entity.clone(),
         name: field.declaration.name.name.clone(),
         target: field.target.clone(),
-        cardinality: match field.arity {
-            Arity::Required => NavigationCardinality::One,
-            Arity::Optional => NavigationCardinality::ZeroOrOne,
-            Arity::List => NavigationCardinality::Many,
-        },
+        cardinality: super::cardinality_of(field.arity),
         position: field.position,
         relation_name: attribute.and_then(|a| super::arguments::string_argument(a, "name", true)),
         fields: names("fields"),

@@ -424,3 +424,14 @@ fn lower_enums(file: &SchemaFile, declared_schemas: &[String], diagnostics: &mut
     }
     enums
 }
+
+/// How many of a field's type one record holds, by the field's mark (none, `?`, `[]`).
+fn cardinality_of(arity: crate::syntax::prisma::ast::Arity) -> crate::ir::NavigationCardinality {
+    use crate::ir::NavigationCardinality;
+    use crate::syntax::prisma::ast::Arity;
+    match arity {
+        Arity::Required => NavigationCardinality::One,
+        Arity::Optional => NavigationCardinality::ZeroOrOne,
+        Arity::List => NavigationCardinality::Many,
+    }
+}

@@ -10,10 +10,10 @@ use super::arguments::{field_list, string_argument};
 use super::entities::RelationField;
 use crate::diagnostic::{catalog, Diagnostic};
 use crate::ir::declarations::{AmbiguousEnds, DeclaredEnd, DeclaredPair, OptionList, RelationDeclarations, Written};
-use crate::ir::{NavigationCardinality, ReferentialAction};
+use crate::ir::ReferentialAction;
 use crate::languages::prisma;
 use crate::span::Span;
-use crate::syntax::prisma::ast::{Arity, Attribute, Expression};
+use crate::syntax::prisma::ast::{Attribute, Expression};
 use std::collections::BTreeMap;
 
 const RELATION_ARGUMENTS: [&str; 6] = ["name", "fields", "references", "onDelete", "onUpdate", "map"];
@@ -45,11 +45,7 @@ fn declared_end(field: &RelationField<'_>, diagnostics: &mut Vec<Diagnostic>) ->
         entity: field.entity.clone(),
         name: declaration.name.name.clone(),
         target: field.target.clone(),
-        cardinality: match field.arity {
-            Arity::Required => NavigationCardinality::One,
-            Arity::Optional => NavigationCardinality::ZeroOrOne,
-            Arity::List => NavigationCardinality::Many,
-        },
+        cardinality: super::cardinality_of(field.arity),
         other_cardinality: None,
         relation_name: None,
         fields: None,
