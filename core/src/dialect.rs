@@ -1,7 +1,7 @@
 //! What each SQL dialect supports, asked as questions instead of branching on names. A neutral
 //! home: the SQL reader, the IR's lowering and the generators all ask it.
 
-use crate::ir::{FieldType, NativeType, Provider, ReferentialAction};
+use crate::ir::{Field, FieldType, NativeType, Provider, ReferentialAction};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -150,6 +150,16 @@ impl SqlDialect {
             (SqlDialect::Postgresql, SqlDialect::Mysql, "Timestamp" | "Timestamptz") => carried("DateTime", arguments),
             (SqlDialect::Mysql, SqlDialect::Postgresql, "DateTime" | "Timestamp") => carried("Timestamp", arguments),
             _ => None,
+        }
+    }
+
+    /// The native type `field`'s column has here: the type its ORM gives it on this database
+    /// ([`Field::database_types`]), else its own native type where it applies here
+    /// ([`Self::native_type_here`]); none when the portable type's default is the column's type.
+    pub fn column_native_type(self, field: &Field, provider: Option<Provider>) -> Option<NativeType> {
+        match field.database_types.iter().find(|t| t.database == self.native_type_provider()) {
+            Some(database_type) => Some(database_type.native_type.clone()),
+            None => self.native_type_here(field.native_type.as_ref(), provider),
         }
     }
 

@@ -215,6 +215,18 @@ impl Words<'_> {
             let arguments = if native.arguments.is_empty() { String::new() } else { format!("({})", native.arguments.join(", ")) };
             lines.push(format!("Database type {}{arguments}.", native.name));
         }
+        if !field.database_types.is_empty() {
+            let types: Vec<String> = field
+                .database_types
+                .iter()
+                .map(|t| {
+                    let dialect = crate::dialect::SqlDialect::from_name(t.database.as_str());
+                    let here = dialect.map_or_else(|| t.native_type.name.clone(), |d| d.native_type(&t.native_type).to_lowercase());
+                    format!("{here} on {}", t.database.display_name())
+                })
+                .collect();
+            lines.push(format!("The ORM makes it {}.", types.join(", ")));
+        }
         lines.push(if field.nullable { "Optional: may be NULL." } else { "Required: never NULL." }.into());
         if let Some(default) = &field.default {
             lines.push(format!("Default: {}.", default_words(default)));

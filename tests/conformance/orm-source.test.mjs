@@ -2,10 +2,13 @@
 // and every model set in tests/corpus/sequelize (real code from public repositories, see their
 // SOURCES.md) and on every database, the ORM builds the database from the code as written
 // (TypeORM's `synchronize`, Sequelize's `sync`), and relplay's reading of the same code
-// (`relplay convert DIR --from typeorm|sequelize --to json`) must say exactly that database: tables, columns and nullability, primary keys, unique column sets, foreign keys with
-// both actions, join tables. relplay's SQL from that reading must build it too. Where relplay
-// finds an error in the code, TypeORM must refuse the code as well (on every database, or on the
-// databases `refusedOn` names).
+// (`relplay convert DIR --from typeorm|sequelize --to json`) must say exactly that database:
+// tables, columns with their types and nullability, primary keys, unique column sets, foreign
+// keys with both actions, join tables. Every column's type is compared, those the code leaves to
+// the ORM too (TypeORM's `varchar(255)` for a `string` on MySQL, Sequelize's `timestamptz` for a
+// `DATE` on PostgreSQL: the readers' `database_types`). relplay's SQL from that reading must
+// build it too. Where relplay finds an error in the code, TypeORM must refuse the code as well
+// (on every database, or on the databases `refusedOn` names).
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
@@ -15,21 +18,6 @@ import { expectedShape, compareShapes } from "../support/expected-shape.mjs";
 import { testServers, serverOf } from "../support/databases.mjs";
 import { typeormShapeOfCode } from "../support/typeorm-source.mjs";
 import { sequelizeShapeOfCode } from "../support/sequelize-source.mjs";
-
-/**
- * Column types are compared where the code declares a size (`length: 80`, `precision`/`scale`,
- * `DataTypes.STRING(190)`), which the readers take as the column's database type. The other
- * columns have the ORM's own default type (TypeORM's `varchar` for a `string`, `integer` for a
- * `number`), which relplay reads as the portable type: their types are not compared yet. Prisma
- * and SQL sources are compared with all their types in conformance.test.mjs and tests/sql.
- */
-function withDeclaredColumnTypesOnly(shape, ir) {
-  const declared = new Set(ir.entities.flatMap((e) => e.fields.filter((f) => f.native_type).map((f) => `${e.table}.${f.column}`)));
-  for (const [table, { columns }] of Object.entries(shape)) {
-    for (const [name, column] of Object.entries(columns)) if (!declared.has(`${table}.${name}`)) delete column.type;
-  }
-  return shape;
-}
 
 const corpora = [
   { language: "typeorm", dir: join(repoRoot, "tests/corpus/typeorm"), build: typeormShapeOfCode },
@@ -115,7 +103,7 @@ for (const [index, { name, language, dir, build }] of sets.entries()) {
       test(`${dialect}: the ORM builds what relplay reads, and so does relplay's SQL`, async () => {
         assert.ok(!refusedOn[name], `${name} is listed as refused, but relplay reads it without errors`);
         const ir = JSON.parse(relplay(["convert", dir, "--from", language, "--to", "json"]).stdout);
-        const expected = withDeclaredColumnTypesOnly(expectedShape(ir, dialect), ir);
+        const expected = expectedShape(ir, dialect);
         const built = await build(tsName, dir, dialect, servers);
         notReadYet[name]?.(built);
         const orm = compareShapes(expected, built, dialect);

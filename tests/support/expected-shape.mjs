@@ -14,7 +14,8 @@ export function expectedShape(ir, dialect) {
     expectedType(
       {
         fieldType: field.field_type,
-        native: carriedNative(field.native_type, ir.provider, dialect),
+        // The type the source's ORM gives the column on this database, else its native type.
+        native: field.database_types?.find((t) => t.database === dialect)?.native_type ?? carriedNative(field.native_type, ir.provider, dialect),
         list: field.list,
         enumValues: enums.get(field.field_type.name),
       },

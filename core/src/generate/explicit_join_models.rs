@@ -63,6 +63,7 @@ pub fn with_explicit_join_models(schema: &Schema) -> (Schema, Vec<usize>) {
                 list: false,
                 default: None,
                 native_type: referenced.and_then(|f| f.native_type.clone()),
+                database_types: referenced.map(|f| f.database_types.clone()).unwrap_or_default(),
                 updated_at: false,
                 position: position as u32 * 2,
                 documentation: None,

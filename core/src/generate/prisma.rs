@@ -211,6 +211,7 @@ fn widen_keys_to_referenced_types(schema: &mut Schema, out: &mut Emitter) {
         {
             field.field_type = field_type;
             field.native_type = None;
+            field.database_types.clear();
         }
     }
 }
@@ -390,7 +391,9 @@ fn scalar_line(entity: &Entity, field: &Field, provider: Provider) -> Line {
     if field.column != prisma_name(&field.name) {
         attributes.push(format!("@map({})", string_literal(&field.column)));
     }
-    if let Some(native) = &field.native_type {
+    // The type the source's ORM gives the column on this database, else its own native type.
+    let database_type = field.database_types.iter().find(|t| t.database == provider).map(|t| &t.native_type);
+    if let Some(native) = database_type.or(field.native_type.as_ref()) {
         if native.arguments.is_empty() {
             attributes.push(format!("@db.{}", native.name));
         } else {

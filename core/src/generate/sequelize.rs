@@ -401,6 +401,9 @@ impl Writer<'_> {
     }
 
     fn scalar_data_type(&mut self, entity: &Entity, field: &Field) -> String {
+        if let Some(data_type) = self.data_type_by_database(field) {
+            return data_type;
+        }
         if let Some(native) = &field.native_type {
             let arguments = native.arguments.join(", ");
             // MySQL indexes at most 3,072 bytes, 768 utf8mb4 characters, so a longer key column
@@ -419,6 +422,11 @@ impl Writer<'_> {
                 return data_type;
             }
         }
+        self.portable_data_type(field)
+    }
+
+    /// The data type of a column without a native type: Prisma's type for its portable type.
+    fn portable_data_type(&self, field: &Field) -> String {
         match &field.field_type {
             FieldType::Int => "DataTypes.INTEGER".into(),
             FieldType::BigInt => "DataTypes.BIGINT".into(),
@@ -440,6 +448,33 @@ impl Writer<'_> {
             },
             FieldType::Unsupported(text) => string_literal(text),
         }
+    }
+
+    /// The data type of a column whose source ORM gives it a type of its own on PostgreSQL or
+    /// MySQL ([`Field::database_types`]): that type on each (`DataTypes.DATE(6)` for a
+    /// `timestamptz(6)`, a plain `"VARCHAR"` for PostgreSQL's `varchar` without a length), one
+    /// chosen by the dialect where they differ. A boolean stays `DataTypes.BOOLEAN` (TypeORM's
+    /// MySQL `tinyint` is the same column with another display width).
+    fn data_type_by_database(&self, field: &Field) -> Option<String> {
+        if field.database_types.is_empty() || field.native_type.is_some() || field.field_type == FieldType::Boolean {
+            return None;
+        }
+        let on = |provider: Provider| -> Option<String> {
+            let native = &field.database_types.iter().find(|t| t.database == provider)?.native_type;
+            Some(match (provider, native.name.as_str()) {
+                (Provider::Postgresql, "VarChar") if native.arguments.is_empty() => "\"VARCHAR\"".to_string(),
+                (Provider::Postgresql, "Uuid") => "DataTypes.UUID".to_string(),
+                (Provider::Postgresql, "Text") => "DataTypes.TEXT".to_string(),
+                _ => native_data_type(native, Some(provider))?,
+            })
+        };
+        let (postgresql, mysql) = (on(Provider::Postgresql), on(Provider::Mysql));
+        if postgresql.is_none() && mysql.is_none() {
+            return None;
+        }
+        let portable = || self.portable_data_type(field);
+        let (postgresql, mysql) = (postgresql.unwrap_or_else(portable), mysql.unwrap_or_else(portable));
+        Some(if postgresql == mysql { postgresql } else { format!("sequelize.getDialect() === \"postgres\" ? {postgresql} : {mysql}") })
     }
 
     fn indexes(&self, entity: &Entity) -> Vec<String> {

@@ -272,7 +272,7 @@ impl<'a> SqlWriter<'a> {
     /// The column type without any auto-increment (also the type of columns that reference it).
     fn base_type(&self, field: &Field) -> String {
         let schema = self.schema;
-        let native = self.dialect.native_type_here(field.native_type.as_ref(), schema.provider);
+        let native = self.dialect.column_native_type(field, schema.provider);
         if let Some(native) = native {
             return self.dialect.native_type(&native);
         }
@@ -346,9 +346,7 @@ impl<'a> SqlWriter<'a> {
             DefaultValue::Autoincrement | DefaultValue::Uuid(_) | DefaultValue::Cuid(_) | DefaultValue::Nanoid(_) | DefaultValue::Auto => {
                 return None
             }
-            DefaultValue::Now => {
-                self.dialect.current_timestamp(self.dialect.native_type_here(field.native_type.as_ref(), self.schema.provider).as_ref())
-            }
+            DefaultValue::Now => self.dialect.current_timestamp(self.dialect.column_native_type(field, self.schema.provider).as_ref()),
             DefaultValue::DbGenerated(sql) if sql.is_empty() || !self.speaks_provider_sql() => return None,
             DefaultValue::DbGenerated(sql) => format!("({sql})"),
             DefaultValue::String(value) => string_literal(value),

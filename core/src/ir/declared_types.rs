@@ -6,6 +6,8 @@
 //! types (its declared types are affinities, and Prisma has none there).
 
 use crate::dialect::SqlDialect;
+#[cfg(feature = "code-readers")]
+use crate::ir::DatabaseType;
 use crate::ir::{FieldType, NativeType};
 
 /// A declared type taken apart: `TIMESTAMP(6) WITH TIME ZONE` → `TIMESTAMP`, `["6"]`, with time
@@ -55,6 +57,20 @@ pub(crate) fn sized_native_type(type_name: &str, arguments: &[String], field_typ
     }
     let declared = format!("{type_name}({})", arguments.join(","));
     native_type(SqlDialect::Postgresql, &declared, field_type).filter(|n| matches!(n.name.as_str(), "VarChar" | "Char" | "Decimal"))
+}
+
+/// The types a column has on PostgreSQL and MySQL where its ORM declares them by itself:
+/// `sql_type_on` gives the SQL type the ORM writes on a database (none where it writes what the
+/// portable type's default there is, or nothing of its own), each read as the SQL reader reads it.
+#[cfg(feature = "code-readers")]
+pub(crate) fn database_types(sql_type_on: impl Fn(SqlDialect) -> Option<String>, field_type: &FieldType) -> Vec<DatabaseType> {
+    [SqlDialect::Postgresql, SqlDialect::Mysql]
+        .into_iter()
+        .filter_map(|dialect| {
+            let native_type = native_type(dialect, &sql_type_on(dialect)?, field_type)?;
+            Some(DatabaseType { database: dialect.native_type_provider(), native_type })
+        })
+        .collect()
 }
 
 /// The native type a column declared `sql_type` has in `dialect`, for a field of `field_type`
@@ -112,6 +128,8 @@ fn mysql(declared: &DeclaredType, field_type: &FieldType) -> Option<NativeType> 
         // `int(11)`'s width is display only; `int` is the portable Int.
         ("INT" | "INTEGER", FieldType::Int) if declared.unsigned => native("UnsignedInt", &[]),
         ("TINYINT", FieldType::Int) => native(&unsigned("TinyInt"), &[]),
+        // TINYINT(1) is the portable Boolean; TypeORM's booleans are a plain TINYINT.
+        ("TINYINT", FieldType::Boolean) if arguments.first().is_none_or(|width| width != "1") => native("TinyInt", &[]),
         ("SMALLINT", FieldType::Int) => native(&unsigned("SmallInt"), &[]),
         ("MEDIUMINT", FieldType::Int) => native(&unsigned("MediumInt"), &[]),
         ("BIGINT", FieldType::BigInt) if declared.unsigned => native("UnsignedBigInt", &[]),

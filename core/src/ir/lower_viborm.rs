@@ -232,6 +232,7 @@ fn scalar(
         list: has("array"),
         default,
         native_type: None,
+        database_types: Vec::new(),
         updated_at: has("updatedAt"),
         position,
         documentation: None,

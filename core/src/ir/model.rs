@@ -252,6 +252,12 @@ pub struct Field {
     pub default: Option<DefaultValue>,
     /// A database-specific type such as `VarChar(255)` (Prisma's `@db.VarChar(255)`).
     pub native_type: Option<NativeType>,
+    /// The column's type on each database where the source's ORM picks one the portable type
+    /// and `native_type` do not say (TypeORM's `string` is `varchar(255)` on MySQL and `varchar`
+    /// on PostgreSQL, Sequelize's `DATE` is `timestamptz` on PostgreSQL), in Prisma's names for
+    /// that database. Filled by the ORM code readers; every target writes it for its database.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub database_types: Vec<DatabaseType>,
     /// Prisma's `@updatedAt`: set by the client on every update.
     pub updated_at: bool,
     /// Position among all members (fields and navigations) in the source, for stable output order.
@@ -284,6 +290,22 @@ pub enum FieldType {
 pub struct NativeType {
     pub name: String,
     pub arguments: Vec<String>,
+}
+
+/// A column's type on one database (see [`Field::database_types`]).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DatabaseType {
+    pub database: Provider,
+    pub native_type: NativeType,
+}
+
+impl DatabaseType {
+    pub fn new(database: Provider, name: &str, arguments: &[&str]) -> DatabaseType {
+        DatabaseType {
+            database,
+            native_type: NativeType { name: name.to_string(), arguments: arguments.iter().map(|a| a.to_string()).collect() },
+        }
+    }
 }
 
 /// A column default.

@@ -11,9 +11,10 @@
 
 use super::{ActionEvent, SourceProfile};
 use crate::diagnostic::{Code, Severity};
+use crate::dialect::SqlDialect;
 use crate::ir::declarations::DeclaredEnd;
 use crate::ir::relations::RelationConventions;
-use crate::ir::{Entity, FieldType, JoinColumn, JoinTable, Provider, ReferentialAction, Schema};
+use crate::ir::{DatabaseType, Entity, FieldType, JoinColumn, JoinTable, Provider, ReferentialAction, Schema};
 use std::collections::HashMap;
 
 /// TypeORM's `snakeCase`: `ABc` → `a_bc`, `aB` → `a_b`, then lower case.
@@ -100,6 +101,80 @@ pub fn column_type(name: &str) -> Option<FieldType> {
         "bytea" | "blob" | "tinyblob" | "mediumblob" | "longblob" | "binary" | "varbinary" | "image" => FieldType::Bytes,
         _ => return None,
     })
+}
+
+/// Where a TypeORM column's type comes from, for [`database_column_type`].
+#[derive(Debug, Clone, Copy)]
+pub enum ColumnTypeSource<'a> {
+    /// The column's `type` (or the decorator's first argument), as written.
+    Written(&'a str),
+    /// What TypeScript's type says, as TypeORM reflects it (`string`, `boolean`, `Date`).
+    Reflected(&'a FieldType),
+    /// `@CreateDateColumn`, `@UpdateDateColumn` or `@DeleteDateColumn` without a type.
+    DateColumn,
+    /// `@PrimaryGeneratedColumn("uuid")`.
+    GeneratedUuid,
+}
+
+/// The SQL type TypeORM declares for a column on `dialect` where it writes no size, as its
+/// drivers normalise the type (`normalizeType`, the drivers' default lengths and their date
+/// columns): `varchar` on PostgreSQL and `varchar(255)` on MySQL for a `string`, `timestamp` and
+/// `datetime` for a `Date`, `datetime(6)` for MySQL's date columns; on MySQL, which has no uuid
+/// type, `varchar(36)` for a generated uuid but `varchar(255)` for a column typed `uuid` (a
+/// `varchar` of the default length). `None` on SQLite (affinities, alike anyway).
+pub fn database_column_type(dialect: SqlDialect, source: ColumnTypeSource) -> Option<String> {
+    let written = |name: &str| name.trim().to_ascii_lowercase();
+    let sql = match (dialect, source) {
+        (SqlDialect::Sqlite, _) => return None,
+        (SqlDialect::Postgresql, ColumnTypeSource::Written(name)) => match written(name).as_str() {
+            "varchar" | "character varying" | "string" | "nvarchar" => "varchar".to_string(),
+            "char" | "nchar" => "character".to_string(),
+            "int" | "int4" => "integer".to_string(),
+            "float" | "float8" => "double precision".to_string(),
+            "float4" => "real".to_string(),
+            "simple-array" | "simple-json" => "text".to_string(),
+            other => other.to_string(),
+        },
+        (SqlDialect::Mysql, ColumnTypeSource::Written(name)) => match written(name).as_str() {
+            "varchar" | "string" | "nvarchar" | "national varchar" | "uuid" => "varchar(255)".to_string(),
+            "char" | "nchar" | "national char" => "char(1)".to_string(),
+            "bool" | "boolean" => "tinyint".to_string(),
+            "double precision" | "real" => "double".to_string(),
+            "dec" | "numeric" | "fixed" => "decimal".to_string(),
+            "simple-array" | "simple-json" => "text".to_string(),
+            other => other.to_string(),
+        },
+        (SqlDialect::Postgresql, ColumnTypeSource::Reflected(field_type)) => match field_type {
+            FieldType::String => "varchar".to_string(),
+            FieldType::DateTime => "timestamp".to_string(),
+            _ => return None,
+        },
+        (SqlDialect::Mysql, ColumnTypeSource::Reflected(field_type)) => match field_type {
+            FieldType::String => "varchar(255)".to_string(),
+            FieldType::DateTime => "datetime".to_string(),
+            FieldType::Boolean => "tinyint".to_string(),
+            _ => return None,
+        },
+        (SqlDialect::Postgresql, ColumnTypeSource::DateColumn) => "timestamp".to_string(),
+        (SqlDialect::Mysql, ColumnTypeSource::DateColumn) => "datetime(6)".to_string(),
+        (SqlDialect::Postgresql, ColumnTypeSource::GeneratedUuid) => "uuid".to_string(),
+        (SqlDialect::Mysql, ColumnTypeSource::GeneratedUuid) => "varchar(36)".to_string(),
+    };
+    Some(sql)
+}
+
+/// The types of a join column TypeORM makes for a relation: those of the column it references,
+/// except that on MySQL a key to a uuid column (typed `uuid`, or a generated uuid) is
+/// `varchar(36)` whatever the referenced column's length.
+pub fn join_column_types(referenced: &[DatabaseType]) -> Vec<DatabaseType> {
+    let is_uuid = referenced.iter().any(|t| t.database == Provider::Postgresql && t.native_type.name == "Uuid");
+    referenced
+        .iter()
+        .map(|t| match t.database {
+            Provider::Mysql if is_uuid => DatabaseType::new(Provider::Mysql, "VarChar", &["36"]),
+            _ => t.clone(),
+        })
+        .collect()
 }
 
 /// A referential action as TypeORM spells it (`"CASCADE"`, `"SET NULL"`; `"DEFAULT"` is its

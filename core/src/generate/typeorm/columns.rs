@@ -112,7 +112,7 @@ impl ClassWriter<'_> {
                 return (kind.into(), options);
             }
         }
-        let native = dialect.native_type_here(field.native_type.as_ref(), self.schema.provider);
+        let native = dialect.column_native_type(field, self.schema.provider);
         let sql_type = match native {
             Some(native) => dialect.native_type(&native),
             None => dialect.scalar_type(&field.field_type),
@@ -166,9 +166,9 @@ impl ClassWriter<'_> {
                 return None;
             }
             DefaultValue::Now if field.updated_at => return None,
-            DefaultValue::Now => DefaultOption::Expression(
-                dialect.current_timestamp(dialect.native_type_here(field.native_type.as_ref(), self.schema.provider).as_ref()),
-            ),
+            DefaultValue::Now => {
+                DefaultOption::Expression(dialect.current_timestamp(dialect.column_native_type(field, self.schema.provider).as_ref()))
+            }
             DefaultValue::DbGenerated(sql) if sql.is_empty() => return None,
             DefaultValue::DbGenerated(sql) if dialect.speaks_sql_of(self.schema.provider) => DefaultOption::Expression(sql.clone()),
             DefaultValue::DbGenerated(sql) => {

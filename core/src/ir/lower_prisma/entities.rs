@@ -541,6 +541,7 @@ fn lower_scalar_field(
         list: arity == Arity::List,
         default: None,
         native_type: None,
+        database_types: Vec::new(),
         updated_at: false,
         position,
         documentation: declaration.documentation.clone(),

@@ -18,8 +18,8 @@ use super::models::{DefineDefaults, Model};
 use crate::diagnostic::{catalog, Diagnostic};
 use crate::ir::code_values::literal_bool;
 use crate::ir::{
-    lower_camel, Field, FieldType, ForeignKey, Navigation, NavigationCardinality, PrimaryKey, ReferentialAction, Relation, RelationKind,
-    RelationSide, Schema, UniqueConstraint,
+    lower_camel, Field, ForeignKey, Navigation, NavigationCardinality, PrimaryKey, ReferentialAction, Relation, RelationKind, RelationSide,
+    Schema, UniqueConstraint,
 };
 use crate::languages::sequelize::{action, camelize, singularize, underscore};
 use crate::span::Span;
@@ -127,11 +127,11 @@ pub fn associate(
             };
             camelize(&format!("{prefix}_{referenced_field}"))
         });
-        let Some(referenced_type) = models[referenced].entity.field(&referenced_field).map(|f| f.field_type.clone()) else {
+        let Some(referenced_key) = models[referenced].entity.field(&referenced_field).cloned() else {
             diagnostics.push(catalog::unknown_property(expression.span, &referenced_field, &models[referenced].entity.name, key_option));
             continue;
         };
-        let nullable = ensure_attribute(&mut models[owner], &attribute, column, allow_null, referenced_type, expression.span);
+        let nullable = ensure_attribute(&mut models[owner], &attribute, column, allow_null, &referenced_key, expression.span);
         // `foreignKey: { unique: true }` makes the key unique, as on any attribute.
         if foreign_key.and_then(|f| f.get("unique")).is_some_and(|u| matches!(u.value, Expr::Bool(true) | Expr::String(_))) {
             let entity = &mut models[owner].entity;
@@ -292,13 +292,14 @@ fn foreign_key_options(value: Option<&Node<Expr>>, diagnostics: &mut Vec<Diagnos
 }
 
 /// The key attribute on `model`: the one declared (whose settings win), else a new one with the
-/// referenced key's type. Returns whether it may be null.
+/// type of `referenced_key` (its portable type and its types on each database). Returns whether
+/// it may be null.
 fn ensure_attribute(
     model: &mut Model,
     attribute: &str,
     column: Option<String>,
     allow_null: Option<bool>,
-    field_type: FieldType,
+    referenced_key: &Field,
     span: Span,
 ) -> bool {
     if let Some(existing) = model.entity.fields.iter_mut().find(|f| f.name == attribute) {
@@ -320,11 +321,12 @@ fn ensure_attribute(
     model.entity.fields.push(Field {
         name: attribute.to_string(),
         column,
-        field_type,
+        field_type: referenced_key.field_type.clone(),
         nullable,
         list: false,
         default: None,
-        native_type: None,
+        native_type: referenced_key.native_type.clone(),
+        database_types: referenced_key.database_types.clone(),
         updated_at: false,
         position,
         documentation: None,
@@ -399,8 +401,8 @@ fn belongs_to_many(
         (named.unwrap_or(default), column)
     };
     let (Some(source_key), Some(target_key)) = (
-        models[source].primary_key_attribute().map(|f| (f.name.clone(), f.field_type.clone())),
-        models[target].primary_key_attribute().map(|f| (f.name.clone(), f.field_type.clone())),
+        models[source].primary_key_attribute().map(|f| (f.name.clone(), f.clone())),
+        models[target].primary_key_attribute().map(|f| (f.name.clone(), f.clone())),
     ) else {
         return;
     };
@@ -412,10 +414,10 @@ fn belongs_to_many(
     };
     let (other, other_column) = key_name("otherKey", camelize(&format!("{other_prefix}_{}", target_key.0)), diagnostics);
     let generated = models[join].entity.primary_key.is_none();
-    for (attribute, column, referenced, (field, field_type)) in
+    for (attribute, column, referenced, (field, referenced_key)) in
         [(&foreign, foreign_column, source, source_key), (&other, other_column, target, target_key)]
     {
-        ensure_attribute(&mut models[join], attribute, column, Some(!generated), field_type, span);
+        ensure_attribute(&mut models[join], attribute, column, Some(!generated), &referenced_key, span);
         if generated {
             if let Some(f) = models[join].entity.fields.iter_mut().find(|f| f.name == *attribute) {
                 f.nullable = false;

@@ -5,7 +5,7 @@
 use crate::diagnostic::{catalog, Diagnostic};
 use crate::ir::code_values::{literal_bool, literal_string};
 use crate::ir::{DefaultValue, Entity, EnumType, EnumTypeValue, Field, FieldType, Index, PrimaryKey, UniqueConstraint};
-use crate::languages::sequelize::{data_type, pluralize, singularize, underscore};
+use crate::languages::sequelize::{data_type, database_column_type, pluralize, singularize, underscore};
 use crate::span::Span;
 use crate::syntax::typescript::{Expr, Node};
 
@@ -135,6 +135,7 @@ pub fn read_model(
             position += 1;
             let column = if underscored { underscore(&attribute) } else { attribute.clone() };
             let mut field = generated_field(&attribute, &column, FieldType::DateTime, nullable, None, position, name.span);
+            field.database_types = date_types();
             field.updated_at = key == "updatedAt";
             entity.fields.push(field);
         }
@@ -170,6 +171,7 @@ fn generated_field(
         list: false,
         default,
         native_type: None,
+        database_types: Vec::new(),
         updated_at: false,
         position,
         documentation: None,
@@ -220,6 +222,9 @@ fn read_attribute(
     match read_type(type_expression) {
         Some((field_type, list)) => {
             field.native_type = sized_type(type_expression, &field_type);
+            if field.native_type.is_none() {
+                field.database_types = database_types_of(type_expression, &field_type);
+            }
             field.field_type = field_type;
             field.list = list;
         }
@@ -284,6 +289,37 @@ fn sized_type(expression: &Node<Expr>, field_type: &FieldType) -> Option<crate::
         })
         .collect();
     crate::ir::declared_types::sized_native_type(name, &sizes?, field_type)
+}
+
+/// The types Sequelize gives a data type written without a size on each database
+/// (`DataTypes.STRING` is `VARCHAR(255)`, `DataTypes.DATE` `TIMESTAMP WITH TIME ZONE` on
+/// PostgreSQL), of the list's element for an `ARRAY`.
+fn database_types_of(expression: &Node<Expr>, field_type: &FieldType) -> Vec<crate::ir::DatabaseType> {
+    let (name, arguments) = match &expression.value {
+        Expr::Call { callee, arguments } if callee.path().and_then(|p| p.last().copied()) == Some("ARRAY") => {
+            return arguments.first().map(|element| database_types_of(element, field_type)).unwrap_or_default();
+        }
+        Expr::Call { callee, arguments } => {
+            let arguments: Option<Vec<String>> = arguments
+                .iter()
+                .map(|argument| match &argument.value {
+                    Expr::Number(text) => Some(text.clone()),
+                    Expr::String(text) => Some(text.clone()),
+                    _ => None,
+                })
+                .collect();
+            (callee.path().and_then(|p| p.last().map(|n| n.to_string())), arguments.unwrap_or_default())
+        }
+        Expr::String(name) => (Some(name.to_ascii_uppercase()), Vec::new()),
+        _ => (expression.path().and_then(|p| p.last().map(|n| n.to_string())), Vec::new()),
+    };
+    let Some(name) = name else { return Vec::new() };
+    crate::ir::declared_types::database_types(|dialect| database_column_type(dialect, &name, &arguments), field_type)
+}
+
+/// The types of Sequelize's `createdAt`, `updatedAt` and `deletedAt`: a `DATE`.
+fn date_types() -> Vec<crate::ir::DatabaseType> {
+    crate::ir::declared_types::database_types(|dialect| database_column_type(dialect, "DATE", &[]), &FieldType::DateTime)
 }
 
 /// `DataTypes.ENUM("a", "b")`: its values.

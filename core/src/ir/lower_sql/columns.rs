@@ -141,6 +141,7 @@ pub(super) fn lower_column(
         list: sql_type.ends_with("[]"),
         default: counts_up.then_some(DefaultValue::Autoincrement),
         native_type,
+        database_types: Vec::new(),
         updated_at: false,
         position,
         documentation: None,

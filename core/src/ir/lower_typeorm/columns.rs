@@ -12,7 +12,7 @@ use super::property_list;
 use crate::diagnostic::{catalog, Diagnostic};
 use crate::ir::code_values::{literal_bool, literal_count, literal_string};
 use crate::ir::{DefaultValue, Entity, Field, FieldType, Index, PrimaryKey, Schema, UniqueConstraint};
-use crate::languages::typeorm::{camel_case, column_type, snake_case};
+use crate::languages::typeorm::{camel_case, column_type, database_column_type, snake_case, ColumnTypeSource};
 use crate::span::Span;
 use crate::syntax::typescript::{Class, Decorator, Expr, Node, Property, TypeAnnotation};
 use std::collections::HashMap;
@@ -211,6 +211,7 @@ fn lower_column(entity: &Entity, property: &Property, position: u32, schema: &Sc
         list: false,
         default: None,
         native_type: None,
+        database_types: Vec::new(),
         updated_at: false,
         position,
         documentation: property.documentation.clone(),
@@ -256,6 +257,18 @@ fn lower_column(entity: &Entity, property: &Property, position: u32, schema: &Sc
         _ => None,
     };
     field.native_type = sized.and_then(|name| crate::ir::declared_types::sized_native_type(name, &size, &field.field_type));
+    // Without a size, the type TypeORM writes on each database (`varchar(255)` on MySQL).
+    let written = explicit_type.and_then(|t| t.as_str()).filter(|t| !matches!(*t, "enum" | "simple-enum"));
+    let source = match (decorator.name.as_str(), written, generation.as_deref()) {
+        ("PrimaryGeneratedColumn", _, Some("uuid")) => ColumnTypeSource::GeneratedUuid,
+        (_, Some(name), _) => ColumnTypeSource::Written(name),
+        ("CreateDateColumn" | "UpdateDateColumn" | "DeleteDateColumn", None, _) => ColumnTypeSource::DateColumn,
+        (_, None, _) => ColumnTypeSource::Reflected(&field.field_type),
+    };
+    if field.native_type.is_none() && !matches!(field.field_type, FieldType::Enum(_) | FieldType::Unsupported(_)) {
+        field.database_types =
+            crate::ir::declared_types::database_types(|dialect| database_column_type(dialect, source), &field.field_type);
+    }
     if let Some(array) = option("array").and_then(|a| literal_bool(a, "array", diagnostics)) {
         field.list = array;
     }

@@ -422,6 +422,7 @@ fn key_fields(end: &End, schema: &mut Schema, diagnostics: &mut Vec<Diagnostic>)
             Some(existing) => {
                 existing.field_type = referenced_field.field_type.clone();
                 existing.native_type = referenced_field.native_type.clone();
+                existing.database_types = referenced_field.database_types.clone();
                 existing.name.clone()
             }
             None => {
@@ -434,6 +435,7 @@ fn key_fields(end: &End, schema: &mut Schema, diagnostics: &mut Vec<Diagnostic>)
                     list: false,
                     default: None,
                     native_type: referenced_field.native_type.clone(),
+                    database_types: crate::languages::typeorm::join_column_types(&referenced_field.database_types),
                     updated_at: false,
                     position: end.position,
                     documentation: None,

@@ -12,6 +12,7 @@ pub mod inflection;
 
 use super::{ActionEvent, SourceProfile};
 use crate::diagnostic::{Code, Severity};
+use crate::dialect::SqlDialect;
 use crate::ir::{FieldType, ReferentialAction};
 pub use inflection::{pluralize, singularize};
 
@@ -64,6 +65,48 @@ pub fn data_type(name: &str) -> Option<FieldType> {
         "DATE" | "DATEONLY" | "TIME" | "NOW" => FieldType::DateTime,
         "JSON" | "JSONB" | "HSTORE" => FieldType::Json,
         "BLOB" => FieldType::Bytes,
+        _ => return None,
+    })
+}
+
+/// The SQL type Sequelize declares on `dialect` for the data type `name` with `arguments` (as
+/// written: `DataTypes.DATE(3)` → `["3"]`, `DataTypes.TEXT("long")` → `["long"]`), where it is
+/// not relplay's portable type's: `STRING` is `VARCHAR(255)` everywhere, `DATE` is
+/// `TIMESTAMP WITH TIME ZONE` on PostgreSQL and `DATETIME` on MySQL, `UUID` is `CHAR(36)` on
+/// MySQL. `None` on SQLite (affinities, alike anyway).
+pub fn database_column_type(dialect: SqlDialect, name: &str, arguments: &[String]) -> Option<String> {
+    let postgresql = match dialect {
+        SqlDialect::Postgresql => true,
+        SqlDialect::Mysql => false,
+        SqlDialect::Sqlite => return None,
+    };
+    let first = arguments.first().map(String::as_str);
+    let precision = first.map(|p| format!("({p})")).unwrap_or_default();
+    Some(match name {
+        "STRING" => format!("varchar({})", first.unwrap_or("255")),
+        "CHAR" => format!("char({})", first.unwrap_or("255")),
+        "TEXT" => match (postgresql, first.map(str::to_ascii_lowercase).as_deref()) {
+            (true, _) => "text".into(),
+            (false, Some(size @ ("tiny" | "medium" | "long"))) => format!("{size}text"),
+            (false, _) => "text".into(),
+        },
+        "DATE" if postgresql => format!("timestamp{precision} with time zone"),
+        "DATE" => format!("datetime{precision}"),
+        "DATEONLY" => "date".into(),
+        "TIME" => "time".into(),
+        "UUID" if postgresql => "uuid".into(),
+        "UUID" => "char(36)".into(),
+        "FLOAT" if !postgresql => "float".into(),
+        "DECIMAL" => format!("decimal({})", arguments.join(",")).replace("()", ""),
+        "SMALLINT" => "smallint".into(),
+        "TINYINT" => "tinyint".into(),
+        "MEDIUMINT" => "mediumint".into(),
+        "JSON" => "json".into(),
+        "BLOB" if postgresql => "bytea".into(),
+        "BLOB" => match first.map(str::to_ascii_lowercase).as_deref() {
+            Some(size @ ("tiny" | "medium" | "long")) => format!("{size}blob"),
+            _ => "blob".into(),
+        },
         _ => return None,
     })
 }
