@@ -11,7 +11,35 @@ use relplay_core::options::{Choice, PrismaVersion, SequelizeStyle, TypeOrmCascad
 use relplay_core::registry::{TargetChoices, TargetId, LANGUAGES};
 use relplay_core::share::{self, SharedPlayground};
 use relplay_core::{analyze, analyze_for, Analysis, SourceLanguage};
-use std::io::Read;
+use std::io::{Read, Write};
+
+/// `print!` that ends the program quietly once standard output is closed (`relplay … | head`).
+macro_rules! out {
+    ($($arg:tt)*) => {
+        if let Err(error) = write!(std::io::stdout(), $($arg)*) {
+            stdout_failed(error)
+        }
+    };
+}
+
+/// `println!` that ends the program quietly once standard output is closed.
+macro_rules! outln {
+    ($($arg:tt)*) => {
+        if let Err(error) = writeln!(std::io::stdout(), $($arg)*) {
+            stdout_failed(error)
+        }
+    };
+}
+
+/// A reader that stopped reading (`head`) wants no more: stop without a word. Any other failure
+/// to write the output is said on standard error.
+fn stdout_failed(error: std::io::Error) -> ! {
+    if error.kind() == std::io::ErrorKind::BrokenPipe {
+        std::process::exit(0);
+    }
+    eprintln!("relplay: cannot write the output: {error}");
+    std::process::exit(1);
+}
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -204,7 +232,7 @@ fn run(command: Command) -> Result<ExitCode, UsageError> {
                     write_fixed(&source, &formatted)?;
                 }
             } else {
-                print!("{formatted}");
+                out!("{formatted}");
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -216,7 +244,7 @@ fn run(command: Command) -> Result<ExitCode, UsageError> {
             if fix {
                 let (fixed, applied) = apply_fixes(&source.text, &analysis.diagnostics);
                 if file == "-" {
-                    print!("{fixed}");
+                    out!("{fixed}");
                 } else if applied > 0 {
                     write_fixed(&source, &fixed)?;
                 }
@@ -231,7 +259,7 @@ fn run(command: Command) -> Result<ExitCode, UsageError> {
             }
             match format {
                 Format::Text => {
-                    print!("{}", source.render(&analysis.diagnostics));
+                    out!("{}", source.render(&analysis.diagnostics));
                     let errors = analysis.diagnostics.iter().filter(|d| d.severity == relplay_core::Severity::Error).count();
                     let warnings = analysis.diagnostics.iter().filter(|d| d.severity == relplay_core::Severity::Warning).count();
                     eprintln!("{}: {errors} error(s), {warnings} warning(s)", source.name);
@@ -242,7 +270,7 @@ fn run(command: Command) -> Result<ExitCode, UsageError> {
                         "language": language.as_str(),
                         "diagnostics": render::locate(&source.text, &analysis.diagnostics),
                     });
-                    println!("{}", serde_json::to_string_pretty(&report).expect("diagnostics serialise"));
+                    outln!("{}", serde_json::to_string_pretty(&report).expect("diagnostics serialise"));
                 }
             }
             Ok(exit_code(&analysis))
@@ -270,7 +298,7 @@ fn run(command: Command) -> Result<ExitCode, UsageError> {
                     let generated = generate(&analysis.schema, target);
                     diagnostics.extend(generated.diagnostics);
                     eprint!("{}", source.render(&diagnostics));
-                    print!("{}", generated.text);
+                    out!("{}", generated.text);
                 }
             }
             Ok(ExitCode::SUCCESS)
@@ -295,8 +323,8 @@ fn run(command: Command) -> Result<ExitCode, UsageError> {
                         relplay_core::recipes::runnable_module(&analysis.schema, target).expect("a target with recipes has a module");
                     write_file(&directory.join(relplay_core::recipes::module_file_name(target)), &module)?;
                 }
-                (None, Format::Json) => println!("{}", serde_json::to_string_pretty(&recipes).expect("recipes serialise")),
-                (None, Format::Text) => print!("{}", relplay_core::recipes::as_text(&recipes)),
+                (None, Format::Json) => outln!("{}", serde_json::to_string_pretty(&recipes).expect("recipes serialise")),
+                (None, Format::Text) => out!("{}", relplay_core::recipes::as_text(&recipes)),
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -304,16 +332,16 @@ fn run(command: Command) -> Result<ExitCode, UsageError> {
             let source = read_source(&file, from.as_deref())?;
             let base = base.or_else(|| std::env::var("RELPLAY_BASE_URL").ok()).unwrap_or_else(|| "http://127.0.0.1:8080/".to_string());
             let playground = SharedPlayground { language: source.language, source: source.text, ..SharedPlayground::default() };
-            println!("{}", share::link(&base, &playground));
+            outln!("{}", share::link(&base, &playground));
             Ok(ExitCode::SUCCESS)
         }
         Command::Explain { code } => {
             let doc = rule_doc(&code.to_ascii_uppercase()).ok_or_else(|| UsageError(format!("no diagnostic has the code `{code}`")))?;
-            println!("{} {}\n", doc.code, doc.title);
-            println!("What it checks\n  {}\n", doc.what_it_checks);
-            println!("Why it matters\n  {}\n", doc.why_it_matters);
-            println!("Example\n{}\n", doc.example.lines().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n"));
-            println!("Fix\n  {}", doc.fix);
+            outln!("{} {}\n", doc.code, doc.title);
+            outln!("What it checks\n  {}\n", doc.what_it_checks);
+            outln!("Why it matters\n  {}\n", doc.why_it_matters);
+            outln!("Example\n{}\n", doc.example.lines().map(|l| format!("  {l}")).collect::<Vec<_>>().join("\n"));
+            outln!("Fix\n  {}", doc.fix);
             Ok(ExitCode::SUCCESS)
         }
         Command::Diagram { file, from, out } => {
@@ -323,7 +351,7 @@ fn run(command: Command) -> Result<ExitCode, UsageError> {
             let svg = relplay_core::layout::svg::render(&relplay_core::layout::layout(&analysis.schema));
             match out {
                 Some(path) => write_file(&path, &svg)?,
-                None => println!("{svg}"),
+                None => outln!("{svg}"),
             }
             Ok(exit_code(&analysis))
         }

@@ -277,3 +277,19 @@ fn a_folder_of_prisma_files_is_one_schema() {
     let sql = stdout(&relplay(&["convert", dir.to_str().unwrap(), "--to", "sql"]));
     assert!(sql.contains("REFERENCES \"User\""), "{sql}");
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_command_quietly() {
+    // `relplay convert … | head -1`: the pipe closes while relplay still writes.
+    let schema = Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/corpus/prisma/documenso.prisma");
+    let mut child = Command::new(env!("CARGO_BIN_EXE_relplay"))
+        .args(["convert", &schema.to_string_lossy(), "--to", "sql"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("relplay runs");
+    drop(child.stdout.take());
+    let output = child.wait_with_output().expect("relplay finishes");
+    assert!(output.status.success(), "{:?}: {}", output.status, stderr(&output));
+    assert!(!stderr(&output).contains("panicked"), "{}", stderr(&output));
+}
