@@ -1,8 +1,9 @@
 //! What each SQL dialect supports, asked as questions instead of branching on names. A neutral
 //! home: the SQL reader, the IR's lowering and the generators all ask it.
 
-use crate::ir::{Field, FieldType, NativeType, Provider, ReferentialAction};
+use crate::ir::{Field, FieldType, NativeType, Provider, ReferentialAction, Schema};
 use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -189,6 +190,43 @@ impl SqlDialect {
             Some(precision) => format!("CURRENT_TIMESTAMP({precision})"),
             None => "CURRENT_TIMESTAMP".into(),
         }
+    }
+
+    /// The name of each relation's foreign key here, by relation (`None` for a relation without
+    /// one): the schema's name, else Prisma's default ([`Self::default_constraint_name`]). A long
+    /// table's default names can be the same once cut to the database's limit (two keys of a
+    /// join table named after both its tables): the later ones are numbered within the limit
+    /// (`…_2_fkey`), as Prisma refuses two constraints of one name on a model and the databases
+    /// two on a table.
+    pub fn foreign_key_names(self, schema: &Schema) -> Vec<Option<String>> {
+        let entities: HashMap<&str, &crate::ir::Entity> = schema.entities.iter().map(|e| (e.name.as_str(), e)).collect();
+        let mut taken: HashMap<&str, HashSet<String>> = HashMap::new();
+        for fk in schema.relations.iter().filter_map(|r| r.foreign_key.as_ref()) {
+            if let (Some(name), Some(owner)) = (&fk.constraint_name, entities.get(fk.entity.as_str())) {
+                taken.entry(owner.table.as_str()).or_default().insert(name.clone());
+            }
+        }
+        schema
+            .relations
+            .iter()
+            .map(|relation| {
+                let fk = relation.foreign_key.as_ref()?;
+                if let Some(name) = &fk.constraint_name {
+                    return Some(name.clone());
+                }
+                let owner = entities.get(fk.entity.as_str())?;
+                let columns: Vec<String> = fk.fields.iter().map(|f| owner.column_of(f).to_string()).collect();
+                let names = taken.entry(owner.table.as_str()).or_default();
+                let mut name = self.default_constraint_name(&owner.table, &columns, "fkey");
+                let mut number = 2;
+                while names.contains(&name) {
+                    name = self.default_constraint_name(&owner.table, &columns, &format!("{number}_fkey"));
+                    number += 1;
+                }
+                names.insert(name.clone());
+                Some(name)
+            })
+            .collect()
     }
 
     /// Prisma's default name of a constraint or index (`{table}_{columns}_{suffix}`) within this
@@ -434,6 +472,23 @@ mod tests {
         assert!(key.ends_with("_pkey") && foreign.ends_with("_fkey"), "{key} {foreign}");
         assert_ne!(key, foreign);
         assert_eq!(SqlDialect::Postgresql.default_constraint_name("User", &["email".into()], "key"), "User_email_key");
+    }
+
+    #[test]
+    fn foreign_keys_whose_default_names_collide_once_cut_are_numbered() {
+        let source = "model Post {\n  id Int @id\n}\nmodel Category {\n  id Int @id\n}\nmodel s_post_named_all_two_side_categories_s_category_named_all {\n  sPostNamedAllSPostId Int\n  sCategoryNamedAllSCategoryId Int\n  post Post @relation(fields: [sPostNamedAllSPostId], references: [id])\n  category Category @relation(fields: [sCategoryNamedAllSCategoryId], references: [id])\n  @@id([sPostNamedAllSPostId, sCategoryNamedAllSCategoryId])\n}\n";
+        let schema = crate::analyze(source, crate::SourceLanguage::Prisma).schema;
+        let names: Vec<String> = SqlDialect::Postgresql.foreign_key_names(&schema).into_iter().flatten().collect();
+        assert_eq!(
+            names,
+            [
+                "s_post_named_all_two_side_categories_s_category_named_all__fkey",
+                "s_post_named_all_two_side_categories_s_category_named_al_2_fkey"
+            ]
+        );
+        // MySQL's limit is 64 bytes: the same cut one byte later.
+        let mysql = SqlDialect::Mysql.foreign_key_names(&schema);
+        assert_ne!(mysql[0], mysql[1]);
     }
 
     #[test]

@@ -12,12 +12,14 @@
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { readdirSync } from "node:fs";
+import { readdirSync, writeFileSync, mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { relplay, repoRoot } from "../support/relplay.mjs";
 import { expectedShape, compareShapes } from "../support/expected-shape.mjs";
 import { testServers, serverOf } from "../support/databases.mjs";
 import { typeormShapeOfCode } from "../support/typeorm-source.mjs";
 import { sequelizeShapeOfCode } from "../support/sequelize-source.mjs";
+import { prismaValidate } from "../support/prisma-validator.mjs";
 
 const corpora = [
   { language: "typeorm", dir: join(repoRoot, "tests/corpus/typeorm"), build: typeormShapeOfCode },
@@ -68,6 +70,17 @@ const sets = corpora.flatMap(({ language, dir, build }) =>
 
 const servers = testServers(before, after);
 
+/** The differences between the PostgreSQL database `built` and relplay's Prisma schema of the code, read back. */
+function prismaSaysTheSame(dir, language, built) {
+  const prisma = relplay(["convert", dir, "--from", language, "--to", "prisma"]).stdout;
+  const verdict = prismaValidate(prisma);
+  if (!verdict.valid) return [`Prisma refuses relplay's schema: ${verdict.message}`];
+  const file = join(mkdtempSync(join(tmpdir(), "relplay-orm-prisma-")), "schema.prisma");
+  writeFileSync(file, prisma);
+  const read = JSON.parse(relplay(["convert", file, "--from", "prisma", "--to", "json"]).stdout);
+  return compareShapes(expectedShape(read, "postgresql"), built, "postgresql");
+}
+
 async function shapeOfSql(name, sql, dialect) {
   return serverOf(servers, dialect).shapeAfter(`${name}_rsql`, sql);
 }
@@ -109,7 +122,10 @@ for (const [index, { name, language, dir, build }] of sets.entries()) {
         const orm = compareShapes(expected, built, dialect);
         const sql = relplay(["convert", dir, "--from", language, "--to", "sql", "--dialect", dialect]).stdout;
         const fromSql = compareShapes(expected, await shapeOfSql(tsName, sql, dialect), dialect);
-        assert.deepEqual({ orm, fromSql }, { orm: [], fromSql: [] }, `relplay's reading:\n${JSON.stringify(ir.relations, null, 1)}`);
+        // relplay's Prisma schema (PostgreSQL's, as the code names no database) is valid for Prisma
+        // and, read back, says the database the ORM built there: its `@db.*` types carry the ORM's.
+        const fromPrisma = dialect === "postgresql" ? prismaSaysTheSame(dir, language, built) : [];
+        assert.deepEqual({ orm, fromSql, fromPrisma }, { orm: [], fromSql: [], fromPrisma: [] }, `relplay's reading:\n${JSON.stringify(ir.relations, null, 1)}`);
       });
     }
   });

@@ -937,6 +937,15 @@ pub fn named_foreign_key_unsupported(span: Span, provider: &str) -> Diagnostic {
     )
 }
 
+pub fn foreign_key_name_taken(span: Span, name: &str, scope: &str, defaulted: Option<usize>, first: Span) -> Diagnostic {
+    let whose = match defaulted {
+        Some(limit) => format!("This foreign key's default name `{name}` (cut to {limit} characters)"),
+        None => format!("The foreign key name `{name}`"),
+    };
+    Diagnostic::error(Code::R034, span, format!("{whose} is already used {scope}; give one of them another name with `map:`."))
+        .with_label(first, "first used here")
+}
+
 pub fn named_primary_key_unsupported(span: Span, provider: &str) -> Diagnostic {
     Diagnostic::error(
         Code::R031,

@@ -164,6 +164,7 @@ codes! {
     R031 => Error,
     R032 => Error,
     R033 => Warning,
+    R034 => Error,
     // ORM code (TypeORM, Sequelize, VibORM)
     T001 => Warning,
     T002 => Info,

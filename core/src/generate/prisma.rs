@@ -38,8 +38,9 @@ pub fn generate(original: &Schema, prisma: PrismaVersion) -> Generated {
     let (mut explicit, origin) = super::explicit_join_models::with_explicit_join_models(&named);
     let mut out = Emitter::new();
     widen_keys_to_referenced_types(&mut explicit, &mut out);
+    let provider = explicit.provider.unwrap_or(Provider::Postgresql);
+    name_colliding_foreign_keys(&mut explicit, provider);
     let schema = &explicit;
-    let provider = schema.provider.unwrap_or(Provider::Postgresql);
     let ends = relation_ends(schema);
     let schema_index = SchemaIndex::new(schema);
     // PostgreSQL extensions are a preview feature of Prisma's, named in the datasource.
@@ -212,6 +213,18 @@ fn widen_keys_to_referenced_types(schema: &mut Schema, out: &mut Emitter) {
             field.field_type = field_type;
             field.native_type = None;
             field.database_types.clear();
+        }
+    }
+}
+
+/// Foreign keys whose default names are the same once cut to the database's limit (the two keys
+/// of a join model named after two long tables), which Prisma refuses ("has to be unique"): the
+/// later ones get the numbered names relplay's SQL gives them, written as `map:`.
+fn name_colliding_foreign_keys(schema: &mut Schema, provider: Provider) {
+    let names = crate::dialect::SqlDialect::for_provider(Some(provider)).foreign_key_names(schema);
+    for (relation, name) in schema.relations.iter_mut().zip(names) {
+        if let Some(fk) = relation.foreign_key.as_mut().filter(|fk| fk.constraint_name.is_none()) {
+            fk.constraint_name = name;
         }
     }
 }

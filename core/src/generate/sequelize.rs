@@ -164,6 +164,7 @@ impl Writer<'_> {
         }
         self.out.push_str("  const queryInterface = sequelize.getQueryInterface();\n");
         let mut altered: Vec<String> = Vec::new();
+        let names = crate::dialect::SqlDialect::Postgresql.foreign_key_names(self.schema);
         for index in later {
             let relation = &self.schema.relations[index];
             let Some(fk) = relation.foreign_key.as_ref() else { continue };
@@ -178,8 +179,7 @@ impl Writer<'_> {
             };
             // Named as relplay's SQL names it: Sequelize's own name is not cut to MySQL's 64 characters.
             let columns: Vec<String> = fk.fields.iter().map(|f| owner.column_of(f).to_string()).collect();
-            let name = fk
-                .constraint_name
+            let name = names[index]
                 .clone()
                 .unwrap_or_else(|| crate::dialect::SqlDialect::Postgresql.default_constraint_name(&owner.table, &columns, "fkey"));
             let actions = self.actions(relation);

@@ -20,7 +20,8 @@ use std::fmt::Write;
 /// Renders `schema` as DDL for `dialect`.
 pub fn generate(schema: &Schema, dialect: SqlDialect) -> Generated {
     let index = SchemaIndex::new(schema);
-    let mut writer = SqlWriter { schema, index: &index, dialect, out: Emitter::new() };
+    let foreign_key_names = dialect.foreign_key_names(schema);
+    let mut writer = SqlWriter { schema, index: &index, dialect, foreign_key_names, out: Emitter::new() };
     writer.write();
     writer.out.finish()
 }
@@ -29,6 +30,8 @@ struct SqlWriter<'a> {
     schema: &'a Schema,
     index: &'a SchemaIndex<'a>,
     dialect: SqlDialect,
+    /// Each relation's foreign key name ([`SqlDialect::foreign_key_names`]).
+    foreign_key_names: Vec<Option<String>>,
     /// The output, its anchors and warnings.
     out: Emitter,
 }
@@ -365,7 +368,9 @@ impl<'a> SqlWriter<'a> {
         let columns = self.columns_of(entity, &fk.fields);
         let target = self.index.entity(&fk.referenced_entity).expect("relations point at lowered entities");
         let referenced = self.columns_of(target, &fk.referenced_fields);
-        let name = fk.constraint_name.clone().unwrap_or_else(|| self.constraint_name(&entity.table, &columns, "fkey"));
+        let name = self.foreign_key_names[self.relation_index(relation)]
+            .clone()
+            .unwrap_or_else(|| self.constraint_name(&entity.table, &columns, "fkey"));
         let on_delete = self.action_text(relation, relation.on_delete, "ON DELETE");
         let on_update = self.action_text(relation, relation.on_update, "ON UPDATE");
         format!(

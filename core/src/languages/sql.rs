@@ -23,7 +23,7 @@ impl SourceProfile for SqlProfile {
             // Prisma do not, which the outputs for them say.
             Code::R020 => Some(Severity::Warning),
             // Prisma's own limits on naming constraints: SQL may name them.
-            Code::R030 | Code::R031 => None,
+            Code::R030 | Code::R031 | Code::R034 => None,
             // Their ORM or the database takes such a key; the action fails when it runs.
             Code::R032 => Some(Severity::Warning),
             _ => Some(default),

@@ -275,7 +275,7 @@ impl SourceProfile for TypeOrmProfile {
             // A property typed without `| null` is a TypeScript matter; the column decides.
             Code::R018 | Code::R021 => None,
             // Prisma's own limits on naming constraints.
-            Code::R030 | Code::R031 => None,
+            Code::R030 | Code::R031 | Code::R034 => None,
             // TypeORM asks for a primary column, said by T011.
             Code::N030 => None,
             // TypeORM builds such a one-to-one (its key inside a composite primary key): the

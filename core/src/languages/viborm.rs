@@ -92,7 +92,7 @@ pub struct VibOrmProfile;
 impl SourceProfile for VibOrmProfile {
     fn severity(&self, code: Code, default: Severity) -> Option<Severity> {
         match code {
-            Code::R030 | Code::R031 | Code::N030 => None,
+            Code::R030 | Code::R031 | Code::R034 | Code::N030 => None,
             // Their ORM or the database takes such a key; the action fails when it runs.
             Code::R032 => Some(Severity::Warning),
             _ => Some(default),

@@ -130,7 +130,7 @@ pub struct SequelizeProfile;
 impl SourceProfile for SequelizeProfile {
     fn severity(&self, code: Code, default: Severity) -> Option<Severity> {
         match code {
-            Code::R003 | Code::R004 | Code::R005 | Code::R018 | Code::R021 | Code::R030 | Code::R031 => None,
+            Code::R003 | Code::R004 | Code::R005 | Code::R018 | Code::R021 | Code::R030 | Code::R031 | Code::R034 => None,
             // Prisma's rules for its emulated relations: with `constraints: false` Sequelize makes
             // no foreign keys, and its actions do nothing at the database.
             Code::R024 | Code::R025 | Code::R026 | Code::R028 => None,
