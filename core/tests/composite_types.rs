@@ -114,6 +114,8 @@ fn what_prisma_refuses_in_composite_types_is_an_error() {
         (mongodb(&format!("{model}type A {{\n}}\n")), "N065"),
         (mongodb(&format!("{model}type A {{\n  o String @default(auto()) @db.ObjectId\n}}\n")), "N048"),
         (mongodb(&format!("{}type A {{\n  x Int\n}}\n", model.replace("  a  A\n", "  a  A\n\n  @@index([a.nope])\n"))), "N023"),
+        // An id must be required, a composite one too (Prisma: "Fields that are marked as id must be required").
+        (mongodb("model M {\n  k A? @id @map(\"_id\")\n}\ntype A {\n  x Int\n}\n"), "N029"),
     ];
     for (text, code) in cases {
         let found = codes(&text);
@@ -153,4 +155,39 @@ fn hovers_say_what_a_type_and_an_embedding_are() {
     let composite = at("Address {");
     assert_eq!(composite.title, "type Address");
     assert!(composite.lines.iter().any(|l| l == "Embedded in Order.shipping, Order.billing?."), "{:?}", composite.lines);
+}
+
+/// A composite type's document as a model's id (Prisma's validator accepts it; its DMMF is
+/// compared with relplay's Prisma output's in tests/prisma/validator.test.mjs).
+const SHIPMENTS: &str = r#"// MongoDB: a composite type's document as the model's id (`_id`), and a model that refers to it
+// by a scalar copy of one of its fields.
+datasource db {
+  provider = "mongodb"
+}
+
+model Shipment {
+  id      Tracking @id @map("_id")
+  weight  Float
+  orderId String   @db.ObjectId
+}
+
+model Order {
+  id     String   @id @default(auto()) @map("_id") @db.ObjectId
+  placed DateTime @default(now())
+}
+
+/// A carrier's tracking number: unique only with the carrier.
+type Tracking {
+  carrier String
+  number  String
+}
+"#;
+
+#[test]
+fn a_composite_type_can_be_the_id() {
+    assert_eq!(codes(SHIPMENTS), Vec::<String>::new(), "Prisma accepts `id Tracking @id @map(\"_id\")`");
+    let schema = analyze(SHIPMENTS, SourceLanguage::Prisma).schema;
+    let prisma = generate(&schema, Target::Prisma(PrismaVersion::Seven)).text;
+    assert!(prisma.contains("id      Tracking @id @map(\"_id\")"), "{prisma}");
+    assert!(!prisma.contains("@@ignore"), "the model is addressable by its id:\n{prisma}");
 }

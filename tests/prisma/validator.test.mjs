@@ -97,14 +97,16 @@ describe("MongoDB's composite types come through relplay's Prisma as Prisma read
     return {
       types: datamodel.types.map((t) => ({ name: t.name, fields: shape(t.fields) })).sort((a, b) => a.name.localeCompare(b.name)),
       embeds: datamodel.models.flatMap((m) => m.fields.filter((f) => f.kind === "object" && datamodel.types.some((t) => t.name === f.type))
-        .map((f) => `${m.name}.${f.name}: ${f.type}${f.isList ? "[]" : f.isRequired ? "" : "?"} ${f.dbName ?? ""}`)).sort(),
+        .map((f) => `${m.name}.${f.name}: ${f.type}${f.isList ? "[]" : f.isRequired ? "" : "?"} ${f.dbName ?? ""}${f.isId ? " @id" : ""}`)).sort(),
       indexes: datamodel.indexes.filter((i) => i.fields.some((f) => f.name.includes("."))).map((i) => `${i.model} ${i.type} ${i.fields.map((f) => f.name).join(",")}`).sort(),
     };
   };
   const withTypes = corpusPrismaSchemas().filter((s) => s.mongodb && s.files.some(([, text]) => /^type\s/m.test(text)));
   test("the corpus has a MongoDB schema with composite types", () => assert.ok(withTypes.length >= 1));
-  const shop = ["shop.prisma", readFileSync(join(repoRoot, "core/tests/composite_types.rs"), "utf8").split('const SHOP: &str = r#"')[1].split('"#;')[0]];
-  for (const { name, files } of [...withTypes, { name: "composite_types.rs's SHOP", files: [shop] }]) {
+  const rustConstant = (name) => readFileSync(join(repoRoot, "core/tests/composite_types.rs"), "utf8").split(`const ${name}: &str = r#"`)[1].split('"#;')[0];
+  const shop = ["shop.prisma", rustConstant("SHOP")];
+  const shipments = ["shipments.prisma", rustConstant("SHIPMENTS")];
+  for (const { name, files } of [...withTypes, { name: "composite_types.rs's SHOP", files: [shop] }, { name: "composite_types.rs's SHIPMENTS (a composite id)", files: [shipments] }]) {
     test(name, () => {
       const source = files.map(([path, text]) => [path, withoutConnectionUrls(text)]);
       const run = relplay(["convert", "-", "--from", "prisma", "--to", "prisma"], source[0][1]);

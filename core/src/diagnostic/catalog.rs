@@ -612,6 +612,14 @@ pub fn model_without_unique_criterion(span: Span, model: &str) -> Diagnostic {
     )
 }
 
+pub fn mongodb_model_without_id(span: Span, model: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::N067,
+        span,
+        format!("Model `{model}` has no `@id`, which every MongoDB model needs for its documents' `_id`: add `id String @id @default(auto()) @map(\"_id\") @db.ObjectId`."),
+    )
+}
+
 pub fn duplicate_property(span: Span, property: &str, block: &str, first: Span) -> Diagnostic {
     Diagnostic::error(Code::N031, span, format!("`{property}` is set twice in `{block}`; keep one.")).with_label(first, "first set here")
 }

@@ -130,6 +130,7 @@ codes! {
     N064 => Error,
     N065 => Error,
     N066 => Error,
+    N067 => Error,
     // relations
     R001 => Error,
     R002 => Error,

@@ -260,7 +260,7 @@ fn write_model(out: &mut Emitter, index: &SchemaIndex, ends: &[RelationEnds], nu
     out.comments(schema, CommentTarget::Entity { entity: number }, "//", "");
     out.doc(DocStyle::TripleSlash, entity.documentation.as_deref(), "");
     let _ = writeln!(out, "model {} {{", entity.name);
-    let mut attributes = block_attributes(entity, provider, !index.schema().database_schemas.is_empty());
+    let mut attributes = block_attributes(index.schema(), entity, provider, !index.schema().database_schemas.is_empty());
     attributes.extend(schema.embedded_indexes.iter().filter(|i| i.owner == entity.name).map(|i| i.attribute.clone()));
     write_block_body(out, &lines, attributes);
 }
@@ -337,7 +337,8 @@ fn write_view(out: &mut Emitter, schema: &Schema, view: &Entity, provider: Provi
     lines.extend(view_relation_lines(schema, &view.name));
     lines.sort_by_key(|l| l.position);
     // A view without a unique is no `@@ignore`d model: Prisma reads it all the same.
-    let attributes = block_attributes(view, provider, schemas_declared).into_iter().filter(|a| a != "@@ignore" || view.ignored).collect();
+    let attributes =
+        block_attributes(schema, view, provider, schemas_declared).into_iter().filter(|a| a != "@@ignore" || view.ignored).collect();
     write_block_body(out, &lines, attributes);
 }
 
@@ -488,7 +489,7 @@ fn navigation_attributes(
 ) -> Vec<String> {
     let schema = schema_index.schema();
     let mut attributes: Vec<String> = relation_attribute(schema, ends, index, &schema.relations[index], is_owner).into_iter().collect();
-    if !is_ignored(entity) && schema_index.entity(target).is_some_and(is_ignored) {
+    if !is_ignored(schema, entity) && schema_index.entity(target).is_some_and(|target| is_ignored(schema, target)) {
         attributes.push("@ignore".to_string());
     }
     attributes
@@ -538,17 +539,18 @@ fn relation_attribute(schema: &Schema, ends: &[RelationEnds], index: usize, rela
     (!arguments.is_empty()).then(|| format!("@relation({})", arguments.join(", ")))
 }
 
-/// Whether Prisma Client cannot use the model: it has no primary key and no unique constraint of
-/// required fields (a table read from SQL, such as a partition). Prisma needs `@@ignore` on it and
-/// `@ignore` on the relation fields of other models that lead to it.
 /// Whether the model is `@@ignore`d: as the source says, or because Prisma Client cannot address
-/// its rows (no id and no unique of required fields).
-fn is_ignored(entity: &Entity) -> bool {
+/// its rows: no primary key (a scalar one, or MongoDB's composite-typed `@id`) and no unique
+/// constraint of required fields (a table read from SQL, such as a partition). Prisma needs
+/// `@@ignore` on it and `@ignore` on the relation fields of other models that lead to it.
+fn is_ignored(schema: &Schema, entity: &Entity) -> bool {
     let required = |fields: &[String]| fields.iter().all(|f| entity.field(f).is_some_and(|f| !f.nullable));
-    entity.ignored || (entity.primary_key.is_none() && !entity.uniques.iter().any(|u| required(&u.fields)))
+    let embedded_id =
+        || schema.embedded_fields.iter().any(|f| f.owner == entity.name && f.attributes.iter().any(|a| a.split('(').next() == Some("@id")));
+    entity.ignored || (entity.primary_key.is_none() && !entity.uniques.iter().any(|u| required(&u.fields)) && !embedded_id())
 }
 
-fn block_attributes(entity: &Entity, provider: Provider, schemas_declared: bool) -> Vec<String> {
+fn block_attributes(schema: &Schema, entity: &Entity, provider: Provider, schemas_declared: bool) -> Vec<String> {
     let mut attributes = Vec::new();
     // `url(length: 500)` only where Prisma has prefix lengths (MySQL); `sort: Desc` everywhere.
     let with_options = |fields: &[String], options: &[KeyFieldOptions]| -> Vec<String> {
@@ -611,7 +613,7 @@ fn block_attributes(entity: &Entity, provider: Provider, schemas_declared: bool)
     if !entity.shard_key.is_empty() && provider == Provider::Mysql {
         attributes.push(format!("@@shardKey([{}])", prisma_names(&entity.shard_key).join(", ")));
     }
-    if is_ignored(entity) {
+    if is_ignored(schema, entity) {
         attributes.push("@@ignore".to_string());
     }
     if entity.table != entity.name {

@@ -136,6 +136,9 @@ impl SourceProfile for SequelizeProfile {
             Code::R024 | Code::R025 | Code::R026 | Code::R028 => None,
             // Sequelize builds a hasOne without a unique key: the reader makes it one-to-many.
             Code::R017 => Some(Severity::Warning),
+            // A model without a primary key (`removeAttribute("id")`) is Sequelize's to define;
+            // its instances cannot be saved or destroyed one by one.
+            Code::N030 => Some(Severity::Warning),
             // Their ORM or the database takes such a key; the action fails when it runs.
             Code::R032 => Some(Severity::Warning),
             _ => Some(default),
