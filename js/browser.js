@@ -2,7 +2,38 @@
 // (postMessage) and the page's height. Exposed as `window.relplayBrowser`; the app reaches it only
 // through src/interop.
 
+// A share link's payload, `v1.` + base64url(raw deflate(the playground's JSON)), as the core's
+// share::encode writes it and share::decode reads it: compressed by the browser
+// (CompressionStream), off the page's wasm, which then holds no compressor. A browser without
+// "deflate-raw" gets stored (uncompressed) deflate blocks: longer, and just as readable.
+async function deflateRaw(bytes) {
+  try {
+    const stream = new Blob([bytes]).stream().pipeThrough(new CompressionStream("deflate-raw"));
+    return new Uint8Array(await new Response(stream).arrayBuffer());
+  } catch {
+    const blocks = [];
+    for (let start = 0; start === 0 || start < bytes.length; start += 65535) {
+      const chunk = bytes.subarray(start, start + 65535);
+      const last = start + 65535 >= bytes.length;
+      const header = new Uint8Array([last ? 1 : 0, chunk.length & 255, chunk.length >> 8, ~chunk.length & 255, (~chunk.length >> 8) & 255]);
+      blocks.push(header, chunk);
+    }
+    return new Uint8Array(await new Blob(blocks).arrayBuffer());
+  }
+}
+
+function base64url(bytes) {
+  let binary = "";
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
+}
+
 const api = {
+  // `then(payload)` with the share payload of the playground given as JSON.
+  sharePayload(json, then) {
+    deflateRaw(new TextEncoder().encode(json)).then((compressed) => then(`v1.${base64url(compressed)}`));
+  },
+
   queryParam(name) {
     return new URLSearchParams(window.location.search).get(name);
   },

@@ -3,10 +3,8 @@
 import { EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection, hoverTooltip } from "@codemirror/view";
 import { EditorState, Compartment, Annotation } from "@codemirror/state";
 import { defaultKeymap, history, historyKeymap, indentWithTab, isolateHistory } from "@codemirror/commands";
-import { searchKeymap, highlightSelectionMatches } from "@codemirror/search";
 import { bracketMatching, indentOnInput, syntaxHighlighting, HighlightStyle } from "@codemirror/language";
 import { tags } from "@lezer/highlight";
-import { autocompletion, closeBrackets, closeBracketsKeymap, completionKeymap } from "@codemirror/autocomplete";
 import { lintGutter, setDiagnostics, diagnosticCount, lintKeymap } from "@codemirror/lint";
 import { prisma } from "./prisma-language.js";
 import { textChanges } from "./text-changes.js";
@@ -33,6 +31,62 @@ const languageOf = {
   javascript: async () => (await loadJavascript()).javascript(),
   text: () => [],
 };
+
+// Search (Ctrl+F, and the selection's other occurrences marked), completion and the closing of
+// brackets are a chunk of their own too: an editor loads it when it is first focused, or when a
+// key asks for search or completion before that, so a first visit does not fetch it.
+let extrasModules;
+const loadExtras = () =>
+  (extrasModules ??= Promise.all([import("@codemirror/search"), import("@codemirror/autocomplete")]).then(([search, complete]) => ({ search, complete })));
+
+/** What an editor has from the extras chunk: all of it where it is editable, search where not. */
+function extrasOf({ search, complete }, editable) {
+  if (!editable) return [search.highlightSelectionMatches(), keymap.of(search.searchKeymap)];
+  return [
+    complete.closeBrackets(), search.highlightSelectionMatches(),
+    // Completion from the language (Prisma's: js/prisma-completion.js); Ctrl+Space asks for it.
+    complete.autocompletion(),
+    keymap.of([...complete.closeBracketsKeymap, ...complete.completionKeymap, ...search.searchKeymap]),
+  ];
+}
+
+/** Loads the extras into `view` (once), then runs `then` with the modules. */
+function withExtras(view, then) {
+  loadExtras().then((modules) => {
+    const slot = view.relplay?.extrasSlot;
+    if (slot && !view.relplay.extrasLoaded) {
+      view.relplay.extrasLoaded = true;
+      view.dispatch({ effects: slot.reconfigure(extrasOf(modules, !view.state.readOnly)) });
+      // Typing that came before them: completion then opens as if it had been there.
+      if (view.relplay.typedBeforeExtras && view.hasFocus && !view.state.readOnly) modules.complete.startCompletion(view);
+    }
+    then?.(modules);
+  });
+}
+
+/**
+ * Until the extras are loaded: the keys that ask for them load them, and so do the pointer coming
+ * over the editor and its focus (so they are there by the first keystroke, as a rule).
+ */
+const extrasOnDemand = [
+  keymap.of([
+    { key: "Mod-f", run: (view) => (withExtras(view, ({ search }) => search.openSearchPanel(view)), true) },
+    { key: "Ctrl-Space", run: (view) => (withExtras(view, ({ complete }) => complete.startCompletion(view)), !view.state.readOnly) },
+  ]),
+  EditorView.domEventHandlers({
+    focus: (_event, view) => (withExtras(view), false),
+    pointerover: (_event, view) => (withExtras(view), false),
+    touchstart: (_event, view) => (withExtras(view), false),
+  }),
+  EditorView.updateListener.of((update) => {
+    if (update.docChanged && update.transactions.some((t) => t.isUserEvent("input"))) update.view.relplay.typedBeforeExtras = true;
+  }),
+];
+
+/** Resolves once `view` has its extras (tests wait for it before they type for completion). */
+function extrasReady(view) {
+  return new Promise((resolve) => withExtras(view, () => resolve(true)));
+}
 
 /** SQL in `dialect`, with the completion of `REFERENCES` (its language's data, so only SQL asks it). */
 function sqlWithReferences(module, dialect) {
@@ -88,20 +142,33 @@ const baseTheme = EditorView.theme({
   ".cm-panels": { backgroundColor: "var(--panel)", color: "var(--text)" },
 });
 
-// The hover text of a diagnostic: its message, then the rule's documentation, folded.
-// Built with text nodes only: user text never becomes markup.
+// The rules' documentation (static/rule-docs.json, written from the core's by a test), fetched the
+// first time a diagnostic is shown: the page's wasm does not hold it, and a first visit to a valid
+// schema never needs it. A failed fetch is tried again next time.
+let ruleDocs;
+function loadRuleDocs() {
+  ruleDocs ??= fetch(new URL("rule-docs.json", document.baseURI))
+    .then((response) => (response.ok ? response.json() : Promise.reject(new Error(`rule docs: ${response.status}`))))
+    .catch(() => ((ruleDocs = undefined), {}));
+  return ruleDocs;
+}
+
+// The hover text of a diagnostic: its message, then the rule's documentation, folded (added when
+// the documentation has come). Built with text nodes only: user text never becomes markup.
 function renderMessage(d) {
   const root = document.createElement("div");
   root.className = "rp-tooltip";
   const message = document.createElement("div");
   message.textContent = d.message;
   root.appendChild(message);
-  if (d.doc) {
+  loadRuleDocs().then((docs) => {
+    const doc = docs[d.code];
+    if (!doc) return;
     const details = document.createElement("details");
     const summary = document.createElement("summary");
-    summary.textContent = `${d.code} · ${d.doc.title}`;
+    summary.textContent = `${d.code} · ${doc.title}`;
     details.appendChild(summary);
-    for (const [label, text] of [["Why it matters", d.doc.why_it_matters], ["Fix", d.doc.fix]]) {
+    for (const [label, text] of [["Why it matters", doc.why_it_matters], ["Fix", doc.fix]]) {
       const paragraph = document.createElement("p");
       const strong = document.createElement("strong");
       strong.textContent = `${label}: `;
@@ -109,7 +176,7 @@ function renderMessage(d) {
       details.appendChild(paragraph);
     }
     root.appendChild(details);
-  }
+  });
   return root;
 }
 
@@ -231,6 +298,13 @@ function toCodeMirror(view, diagnostics) {
 }
 
 const api = {
+  extrasReady,
+  // The rules' documentation by code (`{ title, why_it_matters, fix, … }`), given to `then` once
+  // fetched (the Problems pane's one-line summaries).
+  ruleDocs(then) {
+    loadRuleDocs().then((docs) => then(docs));
+  },
+
   // An editable source editor. `onChange(text)` is called after every change to the document.
   // `onDefinition(offset)`: F12, or Ctrl/Cmd+click, asks to go to the definition of the word there.
   // `onHover(offset, answer)`: the pointer rests at `offset`; `answer(hover or null)` shows it.
@@ -238,21 +312,22 @@ const api = {
   createEditor(parent, doc, language, onChange, onCursor, onDefinition, onHover, onFormat) {
     const languageSlot = new Compartment();
     const readOnlySlot = new Compartment();
+    const extrasSlot = new Compartment();
     const view = new EditorView({
       parent,
       state: EditorState.create({
         doc,
         extensions: [
           lineNumbers(), highlightActiveLineGutter(), history(), drawSelection(), indentOnInput(),
-          bracketMatching(), closeBrackets(), highlightActiveLine(), highlightSelectionMatches(),
+          bracketMatching(), highlightActiveLine(),
           syntaxHighlighting(relplayHighlight), lintGutter(),
-          // Completion from the language (Prisma's: js/prisma-completion.js); Ctrl+Space asks for it.
-          autocompletion(),
           onHover ? coreHover(onHover) : [],
+          // Before the keymap below, so that Enter takes a completion rather than a new line.
+          extrasSlot.of(extrasOnDemand),
           keymap.of([
             { key: "F12", run: (v) => (onDefinition?.(v.state.selection.main.head), true) },
             { key: "Shift-Alt-f", run: () => (onFormat?.(), true) },
-            ...closeBracketsKeymap, ...completionKeymap, ...defaultKeymap, ...searchKeymap, ...historyKeymap, ...lintKeymap, indentWithTab,
+            ...defaultKeymap, ...historyKeymap, ...lintKeymap, indentWithTab,
           ]),
           EditorView.domEventHandlers({
             mousedown: (event, view) => {
@@ -279,7 +354,7 @@ const api = {
         ],
       }),
     });
-    view.relplay = { languageSlot, readOnlySlot };
+    view.relplay = { languageSlot, readOnlySlot, extrasSlot };
     applyLanguage(view, language);
     return view;
   },
@@ -287,14 +362,16 @@ const api = {
   // A read-only view for generated output.
   createOutput(parent, language, onCursor) {
     const languageSlot = new Compartment();
+    const extrasSlot = new Compartment();
     const view = new EditorView({
       parent,
       state: EditorState.create({
         doc: "",
         extensions: [
-          lineNumbers(), drawSelection(), highlightSelectionMatches(),
+          lineNumbers(), drawSelection(),
           syntaxHighlighting(relplayHighlight),
-          keymap.of([...defaultKeymap, ...searchKeymap]),
+          extrasSlot.of(extrasOnDemand),
+          keymap.of(defaultKeymap),
           languageSlot.of([]),
           EditorState.readOnly.of(true), EditorView.editable.of(false), baseTheme, EditorView.lineWrapping,
           EditorView.domEventHandlers({
@@ -308,7 +385,7 @@ const api = {
         ],
       }),
     });
-    view.relplay = { languageSlot };
+    view.relplay = { languageSlot, extrasSlot };
     applyLanguage(view, language);
     return view;
   },

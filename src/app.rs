@@ -156,17 +156,24 @@ pub fn App() -> impl IntoView {
 /// written at once, so it is not lost.
 fn persist_after_changes(playground: Playground, embed: bool) {
     let pending = StoredValue::new(None::<SharedPlayground>);
+    let generation = StoredValue::new(0u64);
     let write_pending = move || {
         let Some(snapshot) = pending.try_update_value(Option::take).flatten() else { return };
         // A text a link cannot carry (links open up to 1 MiB) leaves the hash as it was.
         if snapshot.source.len() <= relplay_core::share::MAX_DECODED_SIZE {
-            browser::replace_hash(&format!("#s={}", relplay_core::share::encode(&snapshot)));
+            // The browser compresses the link; one that a newer change overtook meanwhile is left
+            // to that change.
+            let at = generation.get_value();
+            browser::share_payload(&snapshot, move |payload| {
+                if generation.try_get_value() == Some(at) {
+                    browser::replace_hash(&format!("#s={payload}"));
+                }
+            });
         }
         if !embed {
             playground.linked_source.update_value(|linked| session::save_draft(&snapshot, linked));
         }
     };
-    let generation = StoredValue::new(0u64);
     Effect::new(move |first_run: Option<()>| {
         let snapshot = playground.snapshot();
         if first_run.is_none() && playground.linked_source.with_value(Option::is_some) {

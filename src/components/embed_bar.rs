@@ -7,7 +7,15 @@ use leptos::prelude::*;
 #[component]
 pub fn EmbedBar() -> impl IntoView {
     let playground = expect_context::<Playground>();
-    let full_app = move || format!("{}#s={}", browser::page_base(), relplay_core::share::encode(&playground.snapshot()));
+    // The same state in the full app: its link, once the browser has compressed it.
+    let payload = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        let snapshot = playground.snapshot();
+        browser::share_payload(&snapshot, move |ready| {
+            let _ = payload.try_set(ready);
+        });
+    });
+    let full_app = move || format!("{}#s={}", browser::page_base(), payload.get());
     view! {
         <header class="embedbar">
             <span class="brand">"relplay"</span>

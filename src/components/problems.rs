@@ -1,13 +1,24 @@
 //! The Problems pane: every diagnostic with its position; a click selects it in the editor and
 //! a fix button applies the diagnostic's fix.
 
+use crate::interop::{load_rule_docs, RuleSummary};
 use crate::state::Playground;
 use leptos::prelude::*;
 use relplay_core::diagnostic::render;
+use std::collections::HashMap;
 
 #[component]
 pub fn ProblemsList() -> impl IntoView {
     let playground = expect_context::<Playground>();
+    // The rules' one-line documentation, fetched when the first problem shows.
+    let docs = RwSignal::new(None::<HashMap<String, RuleSummary>>);
+    let asked = StoredValue::new(false);
+    Effect::new(move |_| {
+        if playground.reading.with(|r| !r.diagnostics.is_empty()) && !asked.get_value() {
+            asked.set_value(true);
+            load_rule_docs(move |loaded| docs.set(Some(loaded)));
+        }
+    });
     let rows = move || {
         // Drawn again when a reading comes, not on every keystroke: the reading is of the text
         // as it stood, and the next one follows.
@@ -29,7 +40,9 @@ pub fn ProblemsList() -> impl IntoView {
                     }
                 };
                 let position = format!("{}:{}", d.start_position.line, d.start_position.column);
-                let doc = d.doc.map(|doc| format!("{} — {}", doc.title, doc.why_it_matters));
+                let doc = docs.with(|docs| {
+                    docs.as_ref().and_then(|docs| docs.get(d.code)).map(|doc| format!("{} — {}", doc.title, doc.why_it_matters))
+                });
                 view! {
                     <li class=format!("problem {}", d.severity) data-code=d.code>
                         <button class="problem-jump" on:click=jump title="Show in the editor">

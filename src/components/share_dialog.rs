@@ -18,8 +18,23 @@ pub fn ShareDialog() -> impl IntoView {
     let panes = RwSignal::new(vec!["editor", "diagram", "sql"]);
     let readonly = RwSignal::new(false);
     let theme = RwSignal::new("auto".to_string());
-    let payload = move || relplay_core::share::encode(&playground.snapshot());
-    let link = move || format!("{}#s={}", browser::page_base(), payload());
+    // The payload, compressed by the browser: empty until it is ready (a moment).
+    let payload = RwSignal::new(String::new());
+    Effect::new(move |_| {
+        let snapshot = playground.snapshot();
+        browser::share_payload(&snapshot, move |ready| {
+            let _ = payload.try_set(ready);
+        });
+    });
+    let payload = move || payload.get();
+    let link = move || {
+        let payload = payload();
+        if payload.is_empty() {
+            String::new()
+        } else {
+            format!("{}#s={payload}", browser::page_base())
+        }
+    };
     let snippet = move || {
         let view = panes.with(|chosen| embeddable_panes().into_iter().filter(|p| chosen.contains(p)).collect::<Vec<_>>().join(","));
         let mut query = format!("embed=1&view={view}");

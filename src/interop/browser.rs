@@ -38,6 +38,24 @@ extern "C" {
     pub fn focus(selector: &str);
     #[wasm_bindgen(js_namespace = relplayBrowser, js_name = setTheme)]
     pub fn set_theme(theme: &str);
+    #[wasm_bindgen(js_namespace = relplayBrowser, js_name = sharePayload)]
+    fn share_payload_js(json: &str, then: &JsValue);
+}
+
+/// The share link payload of `playground` (`v1.…`, as `relplay_core::share::encode` writes it),
+/// given to `then` once the browser has compressed it: the page's wasm holds no compressor.
+pub fn share_payload(playground: &relplay_core::share::SharedPlayground, then: impl FnOnce(String) + 'static) {
+    let Ok(json) = serde_json::to_string(playground) else { return };
+    let callback = Closure::once_into_js(move |payload: String| then(payload));
+    share_payload_js(&json, &callback);
+}
+
+/// Reads JSON text into `T`: the browser parses it (`JSON.parse`) and serde-wasm-bindgen reads
+/// the value, so that the page's wasm holds no JSON parser of its own. `None` for text that is no
+/// JSON or not a `T`.
+pub fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Option<T> {
+    let value = js_sys::JSON::parse(json).ok()?;
+    serde_wasm_bindgen::from_value(value).ok()
 }
 
 /// Calls `callback` with the new hash when the user changes it (not for [`replace_hash`]).

@@ -38,6 +38,25 @@ extern "C" {
     fn copy_text(text: &str) -> js_sys::Promise;
     #[wasm_bindgen(js_namespace = relplayEditor, js_name = download)]
     fn download_text(file_name: &str, text: &str, mime_type: &str);
+    #[wasm_bindgen(js_namespace = relplayEditor, js_name = ruleDocs)]
+    fn rule_docs_then(then: &JsValue);
+}
+
+/// What the Problems pane shows of a rule's documentation.
+#[derive(Debug, Clone, PartialEq, serde::Deserialize)]
+pub struct RuleSummary {
+    pub title: String,
+    pub why_it_matters: String,
+}
+
+/// Fetches the rules' documentation (once, `rule-docs.json`) and gives `then` its summaries by code.
+pub fn load_rule_docs(then: impl FnOnce(std::collections::HashMap<String, RuleSummary>) + 'static) {
+    let callback = Closure::once_into_js(move |docs: JsValue| {
+        if let Ok(docs) = serde_wasm_bindgen::from_value(docs) {
+            then(docs);
+        }
+    });
+    rule_docs_then(&callback);
 }
 
 /// Where the editor waits for a hover: called once with what to show, or with nothing.

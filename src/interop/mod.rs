@@ -7,4 +7,4 @@ pub mod core;
 pub mod diagram;
 mod editor;
 
-pub use editor::{copy_to_clipboard, download, CodeView, EditorEvents, HoverAnswer};
+pub use editor::{copy_to_clipboard, download, load_rule_docs, CodeView, EditorEvents, HoverAnswer, RuleSummary};

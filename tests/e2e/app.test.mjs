@@ -127,6 +127,9 @@ test("the Problems pane names the rule and its fix restores the schema", async (
   const problem = page.locator("[data-testid=problems] li[data-code=R017]");
   await problem.waitFor();
   assert.match(await problem.innerText(), /add `@unique` to `Profile\.userId`/);
+  // The rule's one line (rule-docs.json, fetched the first time a problem shows).
+  await problem.locator(".doc").waitFor();
+  assert.match(await problem.locator(".doc").innerText(), /^One-to-one key not unique — /);
   await problem.locator("button.fix").click();
   await page.waitForFunction(() => document.querySelector("[data-testid=status]")?.innerText === "No problems");
   assert.match(await sourceText(), /userId Int\s+@unique/);
@@ -253,6 +256,8 @@ test("the editor completes Prisma (types, attributes, @relation's arguments, fie
     await fresh.keyboard.press("Enter");
   };
   await fresh.locator(".source-pane .cm-line").last().click();
+  // Completion and the closing of brackets come with the editor's focus (a chunk of their own).
+  await fresh.evaluate(() => window.relplayEditor.extrasReady(window.relplayEditor.viewIn(document.querySelector(".source-pane"))));
   await fresh.keyboard.press("Control+End");
   await fresh.keyboard.type("model Post {");
   await newLine();
@@ -382,6 +387,39 @@ test("the SQL and ORM code readers are fetched only once such a language is used
   await settled(fresh);
   assert.equal(await fresh.locator("[data-testid=status]").innerText(), "No problems");
   assert.ok(fetched.some((p) => p.endsWith("modules/relplay_readers_bg.wasm")), fetched.join(", "));
+  await fresh.close();
+});
+
+test("a first visit fetches neither the rules' documentation nor the editor's search and completion", async () => {
+  const fetched = [];
+  const fresh = await firstVisit((page) => page.on("request", (request) => fetched.push(new URL(request.url()).pathname)));
+  await fresh.waitForFunction(() => document.querySelector("[data-testid=status]")?.innerText === "No problems");
+  const chunks = () => fetched.filter((p) => p.includes("/editor/chunks/")).length;
+  const before = chunks();
+  assert.ok(!fetched.some((p) => p.endsWith("rule-docs.json")), fetched.join(", "));
+  // The share link in the address bar is the browser's compression of the playground.
+  await fresh.waitForFunction(() => location.hash.startsWith("#s=v1."));
+  // Search and completion come with the editor's focus; Ctrl+F opens the search panel.
+  await fresh.locator(".source-pane .cm-line").first().click();
+  await fresh.evaluate(() => window.relplayEditor.extrasReady(window.relplayEditor.viewIn(document.querySelector(".source-pane"))));
+  assert.ok(chunks() > before, `focus fetched no chunk: ${fetched.join(", ")}`);
+  await fresh.keyboard.press("Control+f");
+  await fresh.locator(".source-pane .cm-search").waitFor();
+  await fresh.keyboard.press("Escape");
+  // A problem fetches the documentation.
+  await fresh.evaluate(() => {
+    const view = window.relplayEditor.viewIn(document.querySelector(".source-pane"));
+    view.dispatch({ changes: { from: view.state.doc.length, insert: "\nmodel Broken {\n  id Nope @id\n}\n" } });
+  });
+  await fresh.waitForFunction(() => document.querySelector("[data-testid=status]")?.innerText.includes("error"));
+  await fresh.waitForFunction(() => performance.getEntriesByType("resource").some((e) => e.name.endsWith("/rule-docs.json")));
+  // The hash follows the edit: it decodes (Node's inflate) to the text now in the editor.
+  const { inflateRawSync } = await import("node:zlib");
+  await fresh.waitForFunction(() => location.hash.length > 0 && window.relplayEditor.viewIn(document.querySelector(".source-pane")).state.doc.toString().includes("Broken"));
+  await fresh.waitForTimeout(600);
+  const [hash, text] = await fresh.evaluate(() => [location.hash, window.relplayEditor.viewIn(document.querySelector(".source-pane")).state.doc.toString()]);
+  const shared = JSON.parse(inflateRawSync(Buffer.from(hash.slice("#s=v1.".length), "base64url")).toString());
+  assert.equal(shared.s, text);
   await fresh.close();
 });
 

@@ -146,6 +146,8 @@ test("in a SQL foreign key, REFERENCES completes the script's tables, then that 
     const at = editor.state.doc.toString().indexOf("REFERENCES ") + "REFERENCES ".length;
     editor.focus();
     editor.dispatch({ selection: { anchor: at } });
+    // Completion comes with the editor's focus (a chunk of its own).
+    return window.relplayEditor.extrasReady(editor);
   }, sourceView);
   await page.keyboard.type("us");
   await page.locator(".cm-tooltip-autocomplete").waitFor();

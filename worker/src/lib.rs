@@ -20,7 +20,7 @@ thread_local! {
 /// `"readers"`).
 #[wasm_bindgen]
 pub fn answer(request: &str) -> Result<String, JsError> {
-    let request: Request = serde_json::from_str(request).map_err(|e| JsError::new(&format!("a malformed request: {e}")))?;
+    let request = read_request(request).map_err(|e| JsError::new(&format!("a malformed request: {e}")))?;
     if !relplay_core::reads(request.language) {
         return Ok("readers".into());
     }
@@ -33,6 +33,20 @@ pub fn answer(request: &str) -> Result<String, JsError> {
         service.borrow_mut().answer_with(&request, relplay_core::analyze, |_, _, _| RecipesPane::default(), |_, _| Default::default())
     });
     serde_json::to_string(&reply).map_err(|e| JsError::new(&e.to_string()))
+}
+
+/// The request's JSON read: in the module by the browser's parser and serde-wasm-bindgen (a JSON
+/// reader of its own would weigh kilobytes of the first visit), natively (tests) by serde_json.
+fn read_request(json: &str) -> Result<Request, String> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let value = js_sys::JSON::parse(json).map_err(|_| "not JSON".to_string())?;
+        serde_wasm_bindgen::from_value(value).map_err(|error| error.to_string())
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        serde_json::from_str(json).map_err(|error| error.to_string())
+    }
 }
 
 #[cfg(test)]

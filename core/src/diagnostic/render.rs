@@ -22,9 +22,6 @@ pub struct LocatedDiagnostic<'a> {
     pub labels: Vec<LocatedLabel<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fix: Option<LocatedFix<'a>>,
-    /// The documentation of the diagnostic's code.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub doc: Option<&'static super::rule_docs::RuleDoc>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -75,7 +72,6 @@ pub fn locate<'a>(text: &str, diagnostics: &'a [Diagnostic]) -> Vec<LocatedDiagn
                 })
                 .collect(),
             fix: d.fix.as_ref().map(|fix| LocatedFix::of(fix, &index)),
-            doc: d.code.doc(),
         })
         .collect()
 }

@@ -107,6 +107,12 @@ pub fn encode(playground: &SharedPlayground) -> String {
 
 /// Reads a payload written by [`encode`].
 pub fn decode(payload: &str) -> Result<SharedPlayground, ShareError> {
+    decode_with(payload, |json| serde_json::from_str(json).ok())
+}
+
+/// Reads a payload written by [`encode`], its JSON read by `read_json` (the app's page has the
+/// browser read it, so that its wasm holds no JSON parser); `None` from it: not a playground.
+pub fn decode_with(payload: &str, read_json: impl FnOnce(&str) -> Option<SharedPlayground>) -> Result<SharedPlayground, ShareError> {
     let payload = payload.trim();
     let (version, data) = payload.split_once('.').ok_or(ShareError::NotALink)?;
     if !version.starts_with('v') || version.len() > 8 {
@@ -123,7 +129,8 @@ pub fn decode(payload: &str) -> Result<SharedPlayground, ShareError> {
         miniz_oxide::inflate::TINFLStatus::HasMoreOutput => ShareError::TooLarge,
         _ => ShareError::Corrupted,
     })?;
-    serde_json::from_slice(&json).map_err(|_| ShareError::NotAPlayground)
+    let json = std::str::from_utf8(&json).map_err(|_| ShareError::NotAPlayground)?;
+    read_json(json).ok_or(ShareError::NotAPlayground)
 }
 
 /// The payload in a URL hash such as `#s=v1.…` (other hash parameters are ignored), if any.
