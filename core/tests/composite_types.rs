@@ -190,4 +190,7 @@ fn a_composite_type_can_be_the_id() {
     let prisma = generate(&schema, Target::Prisma(PrismaVersion::Seven)).text;
     assert!(prisma.contains("id      Tracking @id @map(\"_id\")"), "{prisma}");
     assert!(!prisma.contains("@@ignore"), "the model is addressable by its id:\n{prisma}");
+    // The relational outputs say that its table has no key.
+    let sql = generate(&schema, Target::Sql(relplay_core::dialect::SqlDialect::Postgresql)).text;
+    assert!(sql.contains("the `_id` of `Shipment` is an embedded document, so its table has no key"), "{sql}");
 }

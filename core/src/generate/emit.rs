@@ -246,8 +246,22 @@ pub fn document_database_note(schema: &crate::ir::Schema, target: &str, prefix: 
         0 => String::new(),
         count => format!(", {count} here, left out with their indexes"),
     };
+    // A model whose `_id` is an embedded document (`id Tracking @id @map("_id")`) has no key here.
+    let document_ids: Vec<String> = schema
+        .embedded_fields
+        .iter()
+        .filter(|f| f.attributes.iter().any(|a| a.split('(').next() == Some("@id")))
+        .map(|f| format!("`{}`", f.owner))
+        .collect();
+    let keyless = match document_ids.len() {
+        0 => String::new(),
+        _ => format!(
+            "; the `_id` of {} is an embedded document, so its table has no key",
+            crate::options::one_of(&document_ids.iter().map(String::as_str).collect::<Vec<_>>())
+        ),
+    };
     let what = format!(
-        "a MongoDB schema as it is: this is the relational form of its models (each collection a table, `_id` its key); MongoDB's ObjectIds (`auto()`), its many-to-many id lists ({id_lists} here, left out) and embedded documents (composite types{embedded}) have no counterpart"
+        "a MongoDB schema as it is: this is the relational form of its models (each collection a table, `_id` its key); MongoDB's ObjectIds (`auto()`), its many-to-many id lists ({id_lists} here, left out) and embedded documents (composite types{embedded}) have no counterpart{keyless}"
     );
     let text = format!("{prefix} relplay: this schema is for MongoDB, a document database. {target} cannot express {what}.\n");
     let span = schema.entities.first().map_or_else(crate::span::Span::default, |e| e.span);
