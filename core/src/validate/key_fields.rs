@@ -19,6 +19,26 @@ pub(super) fn check(context: &Context, diagnostics: &mut Vec<Diagnostic>) {
             check_key(context, owner, diagnostics);
         }
     }
+    check_view_relation_keys(context, diagnostics);
+}
+
+/// The same for relation fields between a model and a view (or two views), which are kept as
+/// declared (`Schema::view_relations`): the fields their key names exist on both sides (found by
+/// the mutation test: `references: [name]` on a view's relation was taken).
+fn check_view_relation_keys(context: &Context, diagnostics: &mut Vec<Diagnostic>) {
+    let schema = context.schema;
+    let block = |name: &str| schema.entities.iter().chain(&schema.views).find(|e| e.name == name);
+    for relation in &schema.view_relations {
+        let (Some(owner), Some(target)) = (block(&relation.owner), block(&relation.target)) else { continue };
+        for (argument, list, entity) in [("fields", &relation.fields, owner), ("references", &relation.references, target)] {
+            for field in list.iter().filter(|f| entity.field(f).is_none()) {
+                diagnostics.push(catalog::unknown_relation_field(relation.span, argument, field, &entity.name));
+            }
+        }
+        if relation.fields.len() != relation.references.len() {
+            diagnostics.push(catalog::fields_references_arity(relation.span, relation.fields.len(), relation.references.len()));
+        }
+    }
 }
 
 /// The fields `owner`'s key names exist on its entity and the target's, and pair up one to one.
@@ -34,5 +54,19 @@ fn check_key(context: &Context, owner: &DeclaredEnd, diagnostics: &mut Vec<Diagn
     }
     if fields.len() != references.len() {
         diagnostics.push(catalog::fields_references_arity(owner.span, fields.len(), references.len()));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, SourceLanguage};
+
+    #[test]
+    fn a_view_relation_naming_an_unknown_field_is_an_error() {
+        let source = "datasource db {\n  provider = \"postgresql\"\n}\n\ngenerator client {\n  provider        = \"prisma-client-js\"\n  previewFeatures = [\"views\"]\n}\n\nmodel User {\n  id      Int          @id\n  summary UserSummary?\n}\n\nview UserSummary {\n  userId Int  @unique\n  user   User @relation(fields: [userId], references: [id])\n}\n";
+        let codes = |text: &str| analyze(text, SourceLanguage::Prisma).diagnostics.iter().map(|d| d.code.as_str()).collect::<Vec<_>>();
+        assert!(!codes(source).contains(&"R012"), "{:?}", codes(source));
+        assert!(codes(&source.replace("references: [id]", "references: [name]")).contains(&"R012"));
+        assert!(codes(&source.replace("fields: [userId]", "fields: [nope]")).contains(&"R012"));
     }
 }
