@@ -184,9 +184,10 @@ fn warn_of_unnamed_constraints(out: &mut Emitter, schema: &Schema, provider: Pro
 /// referenced type (its native type dropped), and a warning says the column widens.
 fn widen_keys_to_referenced_types(schema: &mut Schema, out: &mut Emitter) {
     let mut widen: Vec<(String, String, FieldType)> = Vec::new();
+    let index = SchemaIndex::new(schema);
     for relation in &schema.relations {
         let Some(fk) = &relation.foreign_key else { continue };
-        let (Some(owner), Some(target)) = (schema.entity(&fk.entity), schema.entity(&fk.referenced_entity)) else { continue };
+        let (Some(owner), Some(target)) = (index.entity(&fk.entity), index.entity(&fk.referenced_entity)) else { continue };
         for (field, referenced) in fk.fields.iter().zip(&fk.referenced_fields) {
             let (Some(field), Some(referenced)) = (owner.field(field), target.field(referenced)) else { continue };
             let integers = |t: &FieldType| matches!(t, FieldType::Int | FieldType::BigInt);
@@ -488,7 +489,8 @@ fn navigation_attributes(
     is_owner: bool,
 ) -> Vec<String> {
     let schema = schema_index.schema();
-    let mut attributes: Vec<String> = relation_attribute(schema, ends, index, &schema.relations[index], is_owner).into_iter().collect();
+    let mut attributes: Vec<String> =
+        relation_attribute(schema_index, ends, index, &schema.relations[index], is_owner).into_iter().collect();
     if !is_ignored(schema, entity) && schema_index.entity(target).is_some_and(|target| is_ignored(schema, target)) {
         attributes.push("@ignore".to_string());
     }
@@ -509,7 +511,14 @@ fn relation_name(ends: &[RelationEnds], index: usize, relation: &Relation) -> Op
     Some(format!("{}_{}", relation.owning_side.entity, ends[index].owning.navigation))
 }
 
-fn relation_attribute(schema: &Schema, ends: &[RelationEnds], index: usize, relation: &Relation, is_owner: bool) -> Option<String> {
+fn relation_attribute(
+    schema_index: &SchemaIndex,
+    ends: &[RelationEnds],
+    index: usize,
+    relation: &Relation,
+    is_owner: bool,
+) -> Option<String> {
+    let schema = schema_index.schema();
     let mut arguments = Vec::new();
     if let Some(name) = relation_name(ends, index, relation) {
         arguments.push(string_literal(&name));
@@ -530,8 +539,9 @@ fn relation_attribute(schema: &Schema, ends: &[RelationEnds], index: usize, rela
             arguments.push(format!("onUpdate: {}", action_name(relation.on_update)));
         }
         let provider = schema.provider.unwrap_or(Provider::Postgresql);
-        let map =
-            schema.entity(&fk.entity).and_then(|owner| unless_default(fk.constraint_name.as_ref(), provider, owner, &fk.fields, "fkey"));
+        let map = schema_index
+            .entity(&fk.entity)
+            .and_then(|owner| unless_default(fk.constraint_name.as_ref(), provider, owner, &fk.fields, "fkey"));
         if let Some(map) = map.filter(|_| names_foreign_keys(provider)) {
             arguments.push(format!("map: {}", string_literal(map)));
         }
