@@ -37,10 +37,11 @@ pub fn lower(module: &Module) -> (Schema, RelationDeclarations, Vec<Diagnostic>)
     }
     let entity_classes: Vec<&Class> = module.classes().filter(|c| c.decorator("Entity").is_some() && c.name.is_some()).collect();
     let mut members = Vec::new();
+    let mut lowered: std::collections::HashSet<String> = std::collections::HashSet::new();
     for class in &entity_classes {
         let chain = inheritance_chain(class, &classes, module, &mut diagnostics);
         let (entity, relation_properties) = columns::lower_entity(class, &chain, &classes, &schema, &mut diagnostics);
-        if schema.entity(&entity.name).is_some() {
+        if !lowered.insert(entity.name.clone()) {
             continue;
         }
         if entity.primary_key.is_none() {

@@ -102,9 +102,12 @@ pub fn declare_relations(
     imports: &DecoratorImports,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> RelationDeclarations {
+    // Entities by name (the relations only add fields and keys to them): lookups by search made
+    // reading 2,000 entities grow faster than linear.
+    let positions: EntityPositions = schema.entities.iter().enumerate().map(|(i, e)| (e.name.clone(), i)).collect();
     let mut ends: Vec<End> = Vec::new();
     for property in properties.iter().flatten() {
-        if let Some(end) = read_end(property, schema, diagnostics) {
+        if let Some(end) = read_end(property, schema, &positions, diagnostics) {
             ends.push(end);
         }
     }
@@ -112,10 +115,11 @@ pub fn declare_relations(
     let mut declarations = RelationDeclarations::default();
     let mut relation_fields: HashMap<(String, String), Vec<String>> = HashMap::new();
     for end in &ends {
-        let declared = declare_end(end, schema, &mut relation_fields, diagnostics);
+        let declared = declare_end(end, schema, &positions, &mut relation_fields, diagnostics);
         if let Some((options, span)) = &end.join_table {
-            let single_key =
-                |entity: &str| schema.entity(entity).and_then(|e| e.primary_key.as_ref()).is_some_and(|pk| pk.fields.len() == 1);
+            let single_key = |entity: &str| {
+                entity_named(schema, &positions, entity).and_then(|e| e.primary_key.as_ref()).is_some_and(|pk| pk.fields.len() == 1)
+            };
             let entity_table = options.name.as_ref().and_then(|name| schema.entities.iter().find(|e| &e.table == name));
             if let Some(entity) = entity_table {
                 // The junction table is an entity's table: its keys are that entity's relations.
@@ -149,7 +153,19 @@ pub fn declare_relations(
     declarations
 }
 
-fn read_end<'m>(property: &RelationProperty<'m>, schema: &Schema, diagnostics: &mut Vec<Diagnostic>) -> Option<End<'m>> {
+/// The schema's entities by name: their positions in `Schema::entities`.
+type EntityPositions = HashMap<String, usize>;
+
+fn entity_named<'s>(schema: &'s Schema, positions: &EntityPositions, name: &str) -> Option<&'s crate::ir::Entity> {
+    positions.get(name).and_then(|&index| schema.entities.get(index))
+}
+
+fn read_end<'m>(
+    property: &RelationProperty<'m>,
+    schema: &Schema,
+    positions: &EntityPositions,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<End<'m>> {
     let decorator = property.property.decorators.iter().find(|d| Kind::from_decorator(&d.name).is_some())?;
     let kind = Kind::from_decorator(&decorator.name)?;
     let mut arguments = decorator.arguments.iter();
@@ -163,7 +179,7 @@ fn read_end<'m>(property: &RelationProperty<'m>, schema: &Schema, diagnostics: &
         diagnostics.push(catalog::not_known_statically(target_argument.map_or(decorator.span, |t| t.span), "the related entity"));
         return None;
     };
-    if schema.entity(&target).is_none() {
+    if entity_named(schema, positions, &target).is_none() {
         diagnostics.push(catalog::relation_target_not_an_entity(target_argument.map_or(decorator.span, |t| t.span), &target));
         return None;
     }
@@ -317,22 +333,24 @@ fn pair_ends(ends: &[End], diagnostics: &mut Vec<Diagnostic>) -> Vec<Option<usiz
 fn declare_end(
     end: &End,
     schema: &mut Schema,
+    positions: &EntityPositions,
     relation_fields: &mut HashMap<(String, String), Vec<String>>,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> DeclaredEnd {
     let holds_key = end.kind == Kind::ManyToOne || (end.kind == Kind::OneToOne && end.join_columns.is_some());
-    let (fields, references) = if holds_key { key_fields(end, schema, diagnostics) } else { (None, None) };
+    let (fields, references) = if holds_key { key_fields(end, schema, positions, diagnostics) } else { (None, None) };
     if let Some(fields) = &fields {
         relation_fields.insert((end.entity.clone(), end.name.value.clone()), fields.iter().map(|f| f.value.clone()).collect());
     }
     let required = fields.as_ref().is_some_and(|fields| {
-        let entity = schema.entity(&end.entity);
+        let entity = entity_named(schema, positions, &end.entity);
         fields.iter().all(|f| entity.and_then(|e| e.field(&f.value)).is_some_and(|f| !f.nullable))
     });
     let mut key_unique = true;
     if end.kind == Kind::OneToOne {
         if let Some(fields) = &fields {
-            key_unique = add_one_to_one_unique(schema, &end.entity, fields.iter().map(|f| f.value.clone()).collect(), end.property_span);
+            let owner = positions.get(&end.entity).copied();
+            key_unique = add_one_to_one_unique(schema, owner, fields.iter().map(|f| f.value.clone()).collect(), end.property_span);
         }
     }
     let cardinality = match end.kind {
@@ -382,8 +400,8 @@ type KeyFields = (Option<Vec<Written<String>>>, Option<Vec<Written<String>>>);
 /// referenced column), else `camelCase(property + "_" + referenced)`. A `@Column` of that database
 /// name is the key column, with its type replaced by the referenced column's (TypeORM overrides
 /// it); otherwise TypeORM adds the column, nullable unless the relation says `nullable: false`.
-fn key_fields(end: &End, schema: &mut Schema, diagnostics: &mut Vec<Diagnostic>) -> KeyFields {
-    let Some(target) = schema.entity(&end.target) else { return (None, None) };
+fn key_fields(end: &End, schema: &mut Schema, positions: &EntityPositions, diagnostics: &mut Vec<Diagnostic>) -> KeyFields {
+    let Some(target) = entity_named(schema, positions, &end.target) else { return (None, None) };
     let written: Vec<JoinColumnOptions> = end.join_columns.as_ref().map(|(c, _)| c.clone()).unwrap_or_default();
     let span = end.join_columns.as_ref().map_or(end.name.span, |(_, s)| *s);
     let primary: Vec<String> = target.primary_key.as_ref().map(|pk| pk.fields.clone()).unwrap_or_default();
@@ -410,7 +428,7 @@ fn key_fields(end: &End, schema: &mut Schema, diagnostics: &mut Vec<Diagnostic>)
     if referenced_fields.is_empty() || referenced_fields.len() != referenced.len() {
         return (None, None);
     }
-    let Some(entity_index) = schema.entities.iter().position(|e| e.name == end.entity) else { return (None, None) };
+    let Some(&entity_index) = positions.get(&end.entity) else { return (None, None) };
     let mut fields = Vec::new();
     let mut references = Vec::new();
     for referenced_field in referenced_fields {
@@ -452,8 +470,8 @@ fn key_fields(end: &End, schema: &mut Schema, diagnostics: &mut Vec<Diagnostic>)
 
 /// TypeORM's `REL_…` unique constraint on a one-to-one's key, unless every key column is a
 /// primary key column or the key is already unique. Returns whether the key is unique.
-fn add_one_to_one_unique(schema: &mut Schema, entity: &str, fields: Vec<String>, span: Span) -> bool {
-    let Some(entity) = schema.entities.iter_mut().find(|e| e.name == entity) else { return true };
+fn add_one_to_one_unique(schema: &mut Schema, entity: Option<usize>, fields: Vec<String>, span: Span) -> bool {
+    let Some(entity) = entity.and_then(|index| schema.entities.get_mut(index)) else { return true };
     if entity.primary_key.as_ref().is_some_and(|pk| fields.iter().all(|f| pk.fields.contains(f))) {
         return entity.is_unique_criterion(&fields);
     }
