@@ -18,9 +18,13 @@ pub fn ShareDialog() -> impl IntoView {
     let panes = RwSignal::new(vec!["editor", "diagram", "sql"]);
     let readonly = RwSignal::new(false);
     let theme = RwSignal::new("auto".to_string());
-    // The payload, compressed by the browser: empty until it is ready (a moment).
+    // The payload, compressed by the browser while the dialog is open: empty until it is ready
+    // (a moment).
     let payload = RwSignal::new(String::new());
     Effect::new(move |_| {
+        if !playground.share_open.get() {
+            return;
+        }
         let snapshot = playground.snapshot();
         browser::share_payload(&snapshot, move |ready| {
             let _ = payload.try_set(ready);
