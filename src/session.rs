@@ -30,18 +30,18 @@ pub enum Notice {
 }
 
 pub fn saved_draft() -> Option<SharedPlayground> {
-    storage_get(DRAFT_KEY).and_then(|json| browser::from_json(&json))
+    storage_get(DRAFT_KEY).and_then(|json| browser::from_json(&json).ok())
 }
 
 pub fn previous_draft() -> Option<SharedPlayground> {
-    storage_get(PREVIOUS_DRAFT_KEY).and_then(|json| browser::from_json(&json))
+    storage_get(PREVIOUS_DRAFT_KEY).and_then(|json| browser::from_json(&json).ok())
 }
 
 /// Reads the link in `hash`, if it has one: Ok(None) when there is none.
 pub fn playground_from_hash(hash: &str) -> Result<Option<SharedPlayground>, String> {
     match share::payload_from_hash(hash) {
         None => Ok(None),
-        Some(payload) => share::decode_with(payload, browser::from_json).map(Some).map_err(|e| e.to_string()),
+        Some(payload) => share::decode_with(payload, |json| browser::from_json(json).ok()).map(Some).map_err(|e| e.to_string()),
     }
 }
 

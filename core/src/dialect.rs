@@ -158,8 +158,8 @@ impl SqlDialect {
     /// ([`Field::database_types`]), else its own native type where it applies here
     /// ([`Self::native_type_here`]); none when the portable type's default is the column's type.
     pub fn column_native_type(self, field: &Field, provider: Option<Provider>) -> Option<NativeType> {
-        match field.database_types.iter().find(|t| t.database == self.native_type_provider()) {
-            Some(database_type) => Some(database_type.native_type.clone()),
+        match field.database_type(self.native_type_provider()) {
+            Some(native) => Some(native.clone()),
             None => self.native_type_here(field.native_type.as_ref(), provider),
         }
     }

@@ -51,11 +51,11 @@ pub fn share_payload(playground: &relplay_core::share::SharedPlayground, then: i
 }
 
 /// Reads JSON text into `T`: the browser parses it (`JSON.parse`) and serde-wasm-bindgen reads
-/// the value, so that the page's wasm holds no JSON parser of its own. `None` for text that is no
-/// JSON or not a `T`.
-pub fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Option<T> {
-    let value = js_sys::JSON::parse(json).ok()?;
-    serde_wasm_bindgen::from_value(value).ok()
+/// the value, so that the page's wasm holds no JSON parser of its own. The error says why text is
+/// no JSON or not a `T`.
+pub fn from_json<T: serde::de::DeserializeOwned>(json: &str) -> Result<T, String> {
+    let value = js_sys::JSON::parse(json).map_err(|_| "not JSON".to_string())?;
+    serde_wasm_bindgen::from_value(value).map_err(|error| error.to_string())
 }
 
 /// Calls `callback` with the new hash when the user changes it (not for [`replace_hash`]).

@@ -48,7 +48,7 @@ pub fn listen(mut handler: impl FnMut(CoreMessage) + 'static) {
             } else if loading {
                 CoreMessage::LoadingReader
             } else {
-                match reply.as_deref().map(read_reply) {
+                match reply.as_deref().map(super::browser::from_json::<Reply>) {
                     Some(Ok(reply)) => CoreMessage::Reply(reply),
                     Some(Err(error)) => CoreMessage::Crashed(format!("an answer that could not be read ({error})")),
                     None => return,
@@ -59,12 +59,6 @@ pub fn listen(mut handler: impl FnMut(CoreMessage) + 'static) {
     );
     listen_to_core(&closure);
     closure.forget();
-}
-
-/// A reply's JSON read as the browser parses it (the page's wasm holds no JSON parser).
-fn read_reply(json: &str) -> Result<Reply, String> {
-    let value = js_sys::JSON::parse(json).map_err(|_| "not JSON".to_string())?;
-    serde_wasm_bindgen::from_value(value).map_err(|error| error.to_string())
 }
 
 pub fn send(request: &Request) {

@@ -247,12 +247,7 @@ pub fn document_database_note(schema: &crate::ir::Schema, target: &str, prefix: 
         count => format!(", {count} here, left out with their indexes"),
     };
     // A model whose `_id` is an embedded document (`id Tracking @id @map("_id")`) has no key here.
-    let document_ids: Vec<String> = schema
-        .embedded_fields
-        .iter()
-        .filter(|f| f.attributes.iter().any(|a| a.split('(').next() == Some("@id")))
-        .map(|f| format!("`{}`", f.owner))
-        .collect();
+    let document_ids: Vec<String> = schema.embedded_fields.iter().filter(|f| f.is_id()).map(|f| format!("`{}`", f.owner)).collect();
     let keyless = match document_ids.len() {
         0 => String::new(),
         _ => format!(

@@ -407,8 +407,7 @@ fn scalar_line(entity: &Entity, field: &Field, provider: Provider) -> Line {
         attributes.push(format!("@map({})", string_literal(&field.column)));
     }
     // The type the source's ORM gives the column on this database, else its own native type.
-    let database_type = field.database_types.iter().find(|t| t.database == provider).map(|t| &t.native_type);
-    if let Some(native) = database_type.or(field.native_type.as_ref()) {
+    if let Some(native) = field.database_type(provider).or(field.native_type.as_ref()) {
         if native.arguments.is_empty() {
             attributes.push(format!("@db.{}", native.name));
         } else {
@@ -555,8 +554,7 @@ fn relation_attribute(
 /// `@@ignore` on it and `@ignore` on the relation fields of other models that lead to it.
 fn is_ignored(schema: &Schema, entity: &Entity) -> bool {
     let required = |fields: &[String]| fields.iter().all(|f| entity.field(f).is_some_and(|f| !f.nullable));
-    let embedded_id =
-        || schema.embedded_fields.iter().any(|f| f.owner == entity.name && f.attributes.iter().any(|a| a.split('(').next() == Some("@id")));
+    let embedded_id = || schema.embedded_fields.iter().any(|f| f.owner == entity.name && f.is_id());
     entity.ignored || (entity.primary_key.is_none() && !entity.uniques.iter().any(|u| required(&u.fields)) && !embedded_id())
 }
 

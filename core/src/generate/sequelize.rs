@@ -178,16 +178,13 @@ impl Writer<'_> {
                 format!("fields: [{}]", list(target, &fk.referenced_fields))
             };
             // Named as relplay's SQL names it: Sequelize's own name is not cut to MySQL's 64 characters.
-            let columns: Vec<String> = fk.fields.iter().map(|f| owner.column_of(f).to_string()).collect();
-            let name = names[index]
-                .clone()
-                .unwrap_or_else(|| crate::dialect::SqlDialect::Postgresql.default_constraint_name(&owner.table, &columns, "fkey"));
+            let Some(name) = &names[index] else { continue };
             let actions = self.actions(relation);
             let _ = writeln!(
                 self.out,
                 "  await queryInterface.addConstraint({}, {{ type: \"foreign key\", name: {}, fields: [{}], references: {{ table: {}, {references} }}{actions} }});",
                 string_literal(&owner.table),
-                string_literal(&name),
+                string_literal(name),
                 list(owner, &fk.fields),
                 string_literal(&target.table),
             );
@@ -460,7 +457,7 @@ impl Writer<'_> {
             return None;
         }
         let on = |provider: Provider| -> Option<String> {
-            let native = &field.database_types.iter().find(|t| t.database == provider)?.native_type;
+            let native = field.database_type(provider)?;
             Some(match (provider, native.name.as_str()) {
                 (Provider::Postgresql, "VarChar") if native.arguments.is_empty() => "\"VARCHAR\"".to_string(),
                 (Provider::Postgresql, "Uuid") => "DataTypes.UUID".to_string(),

@@ -107,6 +107,14 @@ pub struct EmbeddedField {
     pub span: Span,
 }
 
+impl EmbeddedField {
+    /// Whether the field is its model's id (`id Tracking @id @map("_id")`: MongoDB's `_id` is then
+    /// an embedded document).
+    pub fn is_id(&self) -> bool {
+        self.attributes.iter().any(|attribute| attribute.split('(').next() == Some("@id"))
+    }
+}
+
 /// An index or unique that reaches into a model's embedded documents, as written.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct EmbeddedIndex {
@@ -600,6 +608,13 @@ impl Schema {
     /// The index of the entity named `name`.
     pub fn entity_index(&self, name: &str) -> Option<usize> {
         self.entities.iter().position(|e| e.name == name)
+    }
+}
+
+impl Field {
+    /// The type the source's ORM gives the column on `database` ([`Field::database_types`]).
+    pub fn database_type(&self, database: Provider) -> Option<&NativeType> {
+        self.database_types.iter().find(|t| t.database == database).map(|t| &t.native_type)
     }
 }
 

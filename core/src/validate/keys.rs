@@ -8,9 +8,8 @@ use std::collections::HashMap;
 
 pub(super) fn check(context: &Context, diagnostics: &mut Vec<Diagnostic>) {
     // MongoDB's `id Key @id @map("_id")`: a composite type's document as the model's id.
-    let is_id = |attribute: &String| attribute.split('(').next() == Some("@id");
     let embedded_ids: HashMap<&str, &EmbeddedField> =
-        context.schema.embedded_fields.iter().filter(|f| f.attributes.iter().any(is_id)).map(|f| (f.owner.as_str(), f)).collect();
+        context.schema.embedded_fields.iter().filter(|f| f.is_id()).map(|f| (f.owner.as_str(), f)).collect();
     for entity in &context.schema.entities {
         let required = |fields: &[String]| fields.iter().all(|f| entity.field(f).is_some_and(|f| !f.nullable && !f.list));
         if let Some(pk) = &entity.primary_key {
