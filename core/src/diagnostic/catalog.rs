@@ -979,12 +979,23 @@ pub fn target_cannot_express(span: Span, target: &str, what: &str) -> Diagnostic
 // ----- helpers ------------------------------------------------------------------------------------
 
 /// The candidate closest to `name` by edit distance, if it is close enough to be a likely typo.
+/// (A candidate whose length alone differs by more than it may is not measured: an edit distance
+/// is at least the difference of the lengths. A schema with a renamed model has an unknown type
+/// in every relation to it, each compared with every model and enum.)
 fn closest_name(name: &str, candidates: &[String]) -> Option<String> {
     let lower = name.to_lowercase();
+    let length = lower.chars().count();
     candidates
         .iter()
-        .map(|c| (edit_distance(&lower, &c.to_lowercase()), c))
-        .filter(|(d, c)| *d <= (c.len() / 3).max(1))
+        .filter_map(|c| {
+            let allowed = (c.len() / 3).max(1);
+            let candidate = c.to_lowercase();
+            if length.abs_diff(candidate.chars().count()) > allowed {
+                return None;
+            }
+            let distance = edit_distance(&lower, &candidate);
+            (distance <= allowed).then_some((distance, c))
+        })
         .min_by_key(|(d, _)| *d)
         .map(|(_, c)| c.clone())
 }

@@ -177,14 +177,10 @@ fn only_preamble(text: &str) -> bool {
 
 /// A comment's lines without its markers; none for documentation, relplay's own notes and file
 /// markers.
-fn comment_lines(text: &str, span: Span, documentation: &[String]) -> Vec<String> {
+fn comment_lines(text: &str, span: Span, documentation: &str) -> Vec<String> {
     let comment = &text[span.start()..span.end()];
     let spoken = words(comment);
-    if spoken.is_empty()
-        || spoken.starts_with("@filename:")
-        || spoken.starts_with("relplay:")
-        || documentation.iter().any(|d| d.contains(spoken.as_str()))
-    {
+    if spoken.is_empty() || spoken.starts_with("@filename:") || spoken.starts_with("relplay:") || documentation.contains(spoken.as_str()) {
         return Vec::new();
     }
     if comment.starts_with("/*") {
