@@ -83,7 +83,15 @@ pub fn DiagramView(svg: Signal<String>, visible: Signal<bool>) -> impl IntoView 
             None => finder_result.set(format!("No entity named “{}”", wanted.trim())),
         }
     };
-    let entity_names = move || playground.reading.with(|r| r.outline.entities.iter().map(|e| e.name.clone()).collect::<Vec<_>>());
+    // The names the finder suggests, listed only while it has the focus (a schema of a thousand
+    // entities would otherwise build a thousand options with every answer while the user types).
+    let finding = RwSignal::new(false);
+    let entity_names = move || {
+        if !finding.get() {
+            return Vec::new();
+        }
+        playground.reading.with(|r| r.outline.entities.iter().map(|e| e.name.clone()).collect::<Vec<_>>())
+    };
 
     let with_canvas = move |action: fn(&DiagramCanvas)| {
         if let Some(canvas) = canvas.get_value() {
@@ -109,6 +117,8 @@ pub fn DiagramView(svg: Signal<String>, visible: Signal<bool>) -> impl IntoView 
                     aria-label="Find an entity by name"
                     prop:value=query
                     on:input=move |event| query.set(event_target_value(&event))
+                    on:focus=move |_| finding.set(true)
+                    on:blur=move |_| finding.set(false)
                 />
                 <datalist id="entity-names">
                     {move || entity_names().into_iter().map(|name| view! { <option value=name></option> }).collect_view()}

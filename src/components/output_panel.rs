@@ -308,7 +308,7 @@ pub fn OutputPanel() -> impl IntoView {
                     class:hidden=move || output.with(|o| o.language.is_none())
                 ></div>
                 <div class="problems-pane" class:hidden=move || !is_tab(OutputTab::Problems)()>
-                    <ProblemsList/>
+                    <ProblemsList visible=Signal::derive(is_tab(OutputTab::Problems))/>
                 </div>
             </div>
         </section>

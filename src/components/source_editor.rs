@@ -68,16 +68,15 @@ pub fn SourceEditor() -> impl IntoView {
 
     // Push diagnostics to the editor whenever the analysis changes.
     Effect::new(move |_| {
-        let reading = playground.reading.get();
-        let text = playground.source.get_untracked();
-        let located = render::locate(&text, &reading.diagnostics);
-        if let Some(editor) = playground.editor.get_value() {
-            editor.set_diagnostics(&located);
+        playground.reading.with(|reading| {
+            // (The reading is tracked before the editor is looked for: it may mount later.)
+            let Some(editor) = playground.editor.get_value() else { return };
+            playground.source.with_untracked(|text| editor.set_diagnostics(&render::locate(text, &reading.diagnostics)));
             // A SQL reading names each table's columns: what `REFERENCES` completes.
             if reading.outline.entities.iter().any(|e| !e.columns.is_empty()) {
                 editor.set_completion_tables(&reading.outline.entities);
             }
-        }
+        });
     });
 
     // Highlighting follows the source language.
