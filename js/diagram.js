@@ -34,23 +34,74 @@ class DiagramController {
     return this.canvas.querySelector("svg");
   }
 
-  entityNames() {
-    return new Set([...this.canvas.querySelectorAll("[data-entity]")].map((g) => g.getAttribute("data-entity")));
-  }
-
   // Shows a new picture: fitted while the view follows the fit or when it is another schema,
   // else at the user's pan and zoom.
   setSvg(svgText) {
-    const before = this.entityNames();
-    this.canvas.innerHTML = svgText;
+    const before = this.lines ? entityNamesIn(this.lines.groups) : new Set();
+    this.patch(svgText);
     if (before.size > 0) {
-      const after = this.entityNames();
+      const after = entityNamesIn(this.lines?.groups ?? []);
       if (after.size > 0 && ![...after].some((name) => before.has(name))) this.followsFit = true;
     }
     if (this.selected) this.highlight(this.selected.kind, this.selected.id);
     if ((!this.fitted || this.followsFit) && this.container.clientWidth > 0) {
       this.fit();
     }
+  }
+
+  // Puts the picture in the page, changing only what changed. The core writes the SVG's opening
+  // tag and style on the first line, then one group per line (an edge or an entity box) and the
+  // closing tag on the last: a group whose line is unchanged keeps its element, and only the new
+  // lines are parsed (a keystroke redraws a few boxes and lines, where setting the whole SVG
+  // rebuilt thousands of elements). Any other text is set whole.
+  patch(svgText) {
+    const lines = svgText.split("\n");
+    const [head, tail] = [lines[0], lines[lines.length - 1]];
+    const svg = this.svg();
+    if (!this.lines || !svg || !head.startsWith("<svg ") || tail !== "</svg>" || !sameStyle(head, this.lines.head)) {
+      this.canvas.innerHTML = svgText;
+      const drawn = this.svg();
+      if (!drawn || !head.startsWith("<svg ") || tail !== "</svg>") {
+        this.lines = null;
+        return;
+      }
+      // (The line breaks between the groups go: elements alone are kept and moved.)
+      for (const node of [...drawn.childNodes]) if (node.nodeType === Node.TEXT_NODE) node.remove();
+      this.lines = { head, groups: lines.slice(1, -1), elements: [...drawn.children].filter((e) => e.tagName === "g") };
+      return;
+    }
+    if (head !== this.lines.head) {
+      for (const [, name, value] of head.slice(0, head.indexOf(">")).matchAll(/([\w:-]+)="([^"]*)"/g)) {
+        if (name !== "xmlns") svg.setAttribute(name, value);
+      }
+    }
+    // Unchanged lines keep their elements (not one a drag moved: its line changes when it lands).
+    const kept = new Map();
+    this.lines.groups.forEach((line, i) => {
+      const element = this.lines.elements[i];
+      if (element && !element.hasAttribute("transform")) (kept.get(line) ?? kept.set(line, []).get(line)).push(element);
+    });
+    const groups = lines.slice(1, -1);
+    const elements = groups.map((line) => kept.get(line)?.shift() ?? null);
+    const fresh = groups.filter((_, i) => elements[i] === null);
+    if (fresh.length > 0) {
+      const template = document.createElement("template");
+      template.innerHTML = `<svg xmlns="http://www.w3.org/2000/svg">${fresh.join("")}</svg>`;
+      const parsed = [...template.content.firstChild.children];
+      let next = 0;
+      elements.forEach((element, i) => {
+        if (element === null) elements[i] = parsed[next++];
+      });
+    }
+    const used = new Set(elements);
+    for (const element of this.lines.elements) if (!used.has(element)) element.remove();
+    // In the new order (boxes are drawn over lines), moving only what is out of place.
+    let cursor = svg.querySelector(":scope > style")?.nextElementSibling ?? null;
+    for (const element of elements) {
+      if (element === cursor) cursor = cursor.nextElementSibling;
+      else svg.insertBefore(element, cursor);
+    }
+    this.lines = { head, groups, elements };
   }
 
   apply() {
@@ -161,7 +212,7 @@ class DiagramController {
   // The group of one entity (by name) or relation (by index).
   find(kind, id) {
     const attribute = kind === "entity" ? "data-entity" : "data-relation";
-    return [...this.canvas.querySelectorAll(`[${attribute}]`)].find((g) => g.getAttribute(attribute) === String(id));
+    return this.canvas.querySelector(`[${attribute}="${CSS.escape(String(id))}"]`);
   }
 
   // Marks one entity or relation as selected (kind "none" clears).
@@ -214,6 +265,21 @@ class DiagramController {
       URL.revokeObjectURL(url);
     }
   }
+}
+
+/** The entity names of the picture's group lines (their `data-entity` attributes, as escaped). */
+function entityNamesIn(groups) {
+  const names = new Set();
+  for (const line of groups) {
+    const name = /^<g class="rp-entity[^"]*" data-entity="([^"]*)"/.exec(line);
+    if (name) names.add(name[1]);
+  }
+  return names;
+}
+
+/** Whether two opening lines have the same style (the rest of the tag is its size, set in place). */
+function sameStyle(head, other) {
+  return head.slice(head.indexOf("<style>")) === other.slice(other.indexOf("<style>"));
 }
 
 window.relplayDiagram = {

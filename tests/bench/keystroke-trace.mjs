@@ -41,8 +41,10 @@ await page.evaluate(() => {
 });
 await page.waitForTimeout(1000);
 await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "disabled-by-default-devtools.timeline.frame", "blink.user_timing", "toplevel", "benchmark", "latencyInfo", "cc", "viz", "gpu"] });
+// RELPLAY_TRACE_KEYS=ArrowDown,ArrowUp: other keys, in turn (a letter added and taken away by default).
+const keys = (process.env.RELPLAY_TRACE_KEYS ?? "Q,Backspace").split(",");
 for (let i = 0; i < keystrokes; i++) {
-  await page.keyboard.press(i % 2 === 0 ? "Q" : "Backspace");
+  await page.keyboard.press(keys[i % keys.length]);
   await page.waitForTimeout(400);
 }
 const buffer = await browser.stopTracing();

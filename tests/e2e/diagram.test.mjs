@@ -5,7 +5,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { corpusDir, relplayOk } from "../support/relplay.mjs";
+import { corpusDir, relplay, relplayOk } from "../support/relplay.mjs";
 import { startApp, firstVisit, openPage as openPageIn } from "../support/browser.mjs";
 import { encodePayload } from "../support/share.mjs";
 
@@ -61,6 +61,69 @@ test("documenso: every entity is drawn and no two boxes overlap", async () => {
       assert.ok(!overlap, `${a.name} overlaps ${b.name}`);
     }
   }
+  assert.deepEqual(page.errors, []);
+  await page.close();
+});
+
+test("an edit patches the diagram: the picture equals one drawn anew, and unchanged boxes keep their elements", async () => {
+  const file = join(corpusDir, "prisma/documenso.prisma");
+  const text = readFileSync(file, "utf8");
+  const page = await openPage(encodePayload({ l: "prisma", s: text }));
+  const drawn = () =>
+    page.evaluate(() => {
+      const svg = document.querySelector("[data-testid=diagram] svg");
+      for (const g of svg.querySelectorAll("g")) g.classList.remove("rp-selected");
+      return { size: [svg.getAttribute("width"), svg.getAttribute("height"), svg.getAttribute("viewBox")], groups: [...svg.children].map((e) => e.outerHTML) };
+    });
+  // What the same text draws from scratch (the CLI's SVG, parsed by the page).
+  const anew = (source) =>
+    page.evaluate((svgText) => {
+      const template = document.createElement("template");
+      template.innerHTML = svgText;
+      const svg = template.content.querySelector("svg");
+      return { size: [svg.getAttribute("width"), svg.getAttribute("height"), svg.getAttribute("viewBox")], groups: [...svg.children].map((e) => e.outerHTML) };
+    }, relplay(["diagram", "--from", "prisma", "-"], source).stdout);
+  const setSource = (source) =>
+    page.evaluate((s) => window.relplayEditor.setText(window.relplayEditor.viewIn(document.querySelector(".source-pane")), s), source);
+  assert.deepEqual(await drawn(), await anew(text));
+  const mark = (value) =>
+    page.evaluate((on) => {
+      for (const g of document.querySelectorAll("[data-testid=diagram] svg > g")) {
+        if (on) g.dataset.before = "";
+        else delete g.dataset.before;
+      }
+    }, value);
+  // A renamed model: its relations become errors, so lines go and boxes move; the rest stays.
+  await mark(true);
+  const renamed = text.replace("model Passkey {", "model PasskeyQ {");
+  await setSource(renamed);
+  await page.waitForSelector("[data-testid=diagram] [data-entity=PasskeyQ]");
+  const kept = await page.evaluate(() => ({
+    kept: document.querySelectorAll("[data-testid=diagram] svg > g[data-before]").length,
+    all: document.querySelectorAll("[data-testid=diagram] svg > g").length,
+    renamed: document.querySelector("[data-testid=diagram] [data-entity=PasskeyQ]").hasAttribute("data-before"),
+  }));
+  assert.ok(kept.kept > 0 && kept.kept < kept.all, `some groups kept, some drawn anew: ${JSON.stringify(kept)}`);
+  assert.equal(kept.renamed, false, "the renamed box is drawn anew");
+  await mark(false);
+  assert.deepEqual(await drawn(), await anew(renamed));
+  await setSource(text);
+  await page.waitForSelector("[data-testid=diagram] [data-entity=Passkey]");
+  assert.deepEqual(await drawn(), await anew(text));
+  // The same models in another order: kept elements move into the new order.
+  const blocks = text.split(/\n(?=model )/);
+  const reordered = [blocks[0], ...blocks.slice(2), blocks[1]].join("\n");
+  await setSource(reordered);
+  await page.waitForFunction(
+    (last) => [...document.querySelectorAll("[data-testid=diagram] svg > g.rp-entity")].at(-1)?.dataset.entity === last,
+    /^model (\w+)/.exec(blocks[1])[1],
+  );
+  assert.deepEqual(await drawn(), await anew(reordered));
+  // Another schema altogether.
+  const other = "model A {\n  id Int @id\n  bs B[]\n}\n\nmodel B {\n  id  Int @id\n  aId Int\n  a   A   @relation(fields: [aId], references: [id])\n}\n";
+  await setSource(other);
+  await page.waitForSelector("[data-testid=diagram] [data-entity=B]");
+  assert.deepEqual(await drawn(), await anew(other));
   assert.deepEqual(page.errors, []);
   await page.close();
 });
