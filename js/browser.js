@@ -158,6 +158,12 @@ const api = {
     report();
   },
 
+  // Runs `callback` once the next frame is painted: a view that follows a selection made in
+  // another (scrolling to it, marking it) does so after the frame that answers the key or click.
+  afterNextPaint(callback) {
+    requestAnimationFrame(() => setTimeout(callback, 0));
+  },
+
   setTheme(theme) {
     if (theme === "light" || theme === "dark") document.documentElement.dataset.theme = theme;
     else delete document.documentElement.dataset.theme;

@@ -45,7 +45,7 @@ pub fn DiagramView(svg: Signal<String>, visible: Signal<bool>) -> impl IntoView 
 
     // The selection marked; made elsewhere (the editor, a pane), also brought into view.
     Effect::new(move |_| {
-        let _ = svg.get();
+        svg.track();
         let shown = visible.get();
         let selection = playground.selection.get();
         let Some(canvas) = canvas.get_value() else { return };
@@ -56,10 +56,16 @@ pub fn DiagramView(svg: Signal<String>, visible: Signal<bool>) -> impl IntoView 
             Some(SchemaItem::Relation(index)) => ("relation", index.to_string()),
             None => ("none", String::new()),
         };
-        canvas.highlight(kind, &id);
-        if shown && selection.is_some_and(|s| s.origin != SelectionOrigin::Diagram) {
-            canvas.reveal(kind, &id);
+        let reveal = shown && selection.is_some_and(|s| s.origin != SelectionOrigin::Diagram);
+        if !reveal {
+            canvas.highlight(kind, &id);
+            return;
         }
+        // Brought into view after the frame that answers the key or click made elsewhere.
+        crate::interop::browser::after_next_paint(move || {
+            canvas.highlight(kind, &id);
+            canvas.reveal(kind, &id);
+        });
     });
 
     // The finder: a name (or part of one) selects its entity, wherever it is drawn.

@@ -156,8 +156,9 @@ pub fn OutputPanel() -> impl IntoView {
         output.with(|o| {
             let Some(anchor) = o.anchors.iter().find(|a| a.item == selection.item) else { return };
             let index = LineIndex::new(&o.text);
+            let (from, to) = (index.utf16_offset(anchor.span.start()), index.utf16_offset(anchor.span.end()));
             if let Some(view) = code_view.get_value() {
-                view.highlight(index.utf16_offset(anchor.span.start()), index.utf16_offset(anchor.span.end()));
+                browser::after_next_paint(move || view.highlight(from, to));
             }
         });
     });

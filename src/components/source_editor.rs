@@ -91,10 +91,12 @@ pub fn SourceEditor() -> impl IntoView {
     Effect::new(move |_| {
         let Some(selection) = playground.selection.get().filter(|s| s.origin != SelectionOrigin::Editor) else { return };
         let Some(span) = playground.reading.with(|r| r.outline.span_of(selection.item)) else { return };
-        let text = playground.source.get_untracked();
-        let index = LineIndex::new(&text);
+        let (from, to) = playground.source.with_untracked(|text| {
+            let index = LineIndex::new(text);
+            (index.utf16_offset(span.start()), index.utf16_offset(span.end()))
+        });
         if let Some(editor) = playground.editor.get_value() {
-            editor.highlight(index.utf16_offset(span.start()), index.utf16_offset(span.end()));
+            crate::interop::browser::after_next_paint(move || editor.highlight(from, to));
         }
     });
 

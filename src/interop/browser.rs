@@ -40,6 +40,15 @@ extern "C" {
     pub fn set_theme(theme: &str);
     #[wasm_bindgen(js_namespace = relplayBrowser, js_name = sharePayload)]
     fn share_payload_js(json: &str, then: &JsValue);
+    #[wasm_bindgen(js_namespace = relplayBrowser, js_name = afterNextPaint)]
+    fn after_next_paint_js(callback: &JsValue);
+}
+
+/// Runs `then` once the next frame is painted: what a view does to follow a selection made in
+/// another (a scroll, a redraw of the marked range) waits for the frame that answers the user's
+/// key or click, which then comes sooner.
+pub fn after_next_paint(then: impl FnOnce() + 'static) {
+    after_next_paint_js(&Closure::once_into_js(then));
 }
 
 /// The share link payload of `playground` (`v1.…`, as `relplay_core::share::encode` writes it),
