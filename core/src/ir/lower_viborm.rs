@@ -310,14 +310,20 @@ type PairKey = ([String; 2], Option<String>);
 /// Ends paired as Prisma pairs them: by the two entities and the relation name; more than two
 /// ends in one group cannot be told apart.
 fn pair_ends(ends: Vec<DeclaredEnd>) -> RelationDeclarations {
+    // Groups in the order of their first end, found by key (a search of the groups made pairing
+    // grow with the square of the relations).
     let mut groups: Vec<(PairKey, Vec<usize>)> = Vec::new();
+    let mut group_of: std::collections::HashMap<PairKey, usize> = std::collections::HashMap::new();
     for (i, end) in ends.iter().enumerate() {
         let mut pair = [end.entity.clone(), end.target.clone()];
         pair.sort();
         let key = (pair, end.relation_name.clone());
-        match groups.iter_mut().find(|(k, _)| *k == key) {
-            Some((_, members)) => members.push(i),
-            None => groups.push((key, vec![i])),
+        match group_of.get(&key) {
+            Some(&group) => groups[group].1.push(i),
+            None => {
+                group_of.insert(key.clone(), groups.len());
+                groups.push((key, vec![i]));
+            }
         }
     }
     let mut declarations = RelationDeclarations { ends, ..RelationDeclarations::default() };

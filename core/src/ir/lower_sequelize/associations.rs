@@ -222,8 +222,14 @@ pub fn associate(
         }
     }
     check_split_pairs(&keys, models, diagnostics);
+    // Each entity by name (the first of a name, as a search would find it): looked up for every
+    // relation's navigations.
+    let mut entity_index: HashMap<String, usize> = HashMap::new();
+    for (index, entity) in schema.entities.iter().enumerate() {
+        entity_index.entry(entity.name.clone()).or_insert(index);
+    }
     for key in keys {
-        push_relation(schema, models, key, diagnostics);
+        push_relation(schema, &entity_index, models, key, diagnostics);
     }
 }
 
@@ -557,7 +563,13 @@ fn object_entry(key: &str, value: Expr, span: Span) -> crate::syntax::typescript
 }
 
 /// The relation of one foreign key, with the navigations its associations name.
-fn push_relation(schema: &mut Schema, models: &[Model], key: Key, diagnostics: &mut Vec<Diagnostic>) {
+fn push_relation(
+    schema: &mut Schema,
+    entity_index: &HashMap<String, usize>,
+    models: &[Model],
+    key: Key,
+    diagnostics: &mut Vec<Diagnostic>,
+) {
     let owner = &models[key.owner].entity;
     let referenced = &models[key.referenced].entity;
     if !key.constraints {
@@ -572,9 +584,13 @@ fn push_relation(schema: &mut Schema, models: &[Model], key: Key, diagnostics: &
     let index = schema.relations.len();
     // Sequelize's accessors follow the model names (`User`, `Posts`); relplay's navigations start
     // in lower case (`user`, `posts`), as the other languages write them.
-    let owner_navigation = key.owner_navigation.as_ref().map(|(name, _)| schema.free_member_name(&owner.name, lower_camel(name)));
+    let free_member_name = |schema: &Schema, entity: &str, name: String| match entity_index.get(entity) {
+        Some(&index) => schema.entities[index].free_member_name(name),
+        None => name,
+    };
+    let owner_navigation = key.owner_navigation.as_ref().map(|(name, _)| free_member_name(schema, &owner.name, lower_camel(name)));
     let referenced_navigation =
-        key.referenced_navigation.as_ref().map(|(name, _, _)| schema.free_member_name(&referenced.name, lower_camel(name)));
+        key.referenced_navigation.as_ref().map(|(name, _, _)| free_member_name(schema, &referenced.name, lower_camel(name)));
     schema.relations.push(Relation {
         name: None,
         kind,
@@ -596,24 +612,24 @@ fn push_relation(schema: &mut Schema, models: &[Model], key: Key, diagnostics: &
     });
     if let (Some(name), Some((_, span))) = (owner_navigation, &key.owner_navigation) {
         let cardinality = if required { NavigationCardinality::One } else { NavigationCardinality::ZeroOrOne };
-        add_navigation(schema, &owner.name, name, &referenced.name, cardinality, index, *span);
+        add_navigation(schema, entity_index.get(&owner.name).copied(), name, &referenced.name, cardinality, index, *span);
     }
     if let (Some(name), Some((_, cardinality, span))) = (referenced_navigation, &key.referenced_navigation) {
         let cardinality = if kind == RelationKind::OneToMany { NavigationCardinality::Many } else { *cardinality };
-        add_navigation(schema, &referenced.name, name, &owner.name, cardinality, index, *span);
+        add_navigation(schema, entity_index.get(&referenced.name).copied(), name, &owner.name, cardinality, index, *span);
     }
 }
 
 fn add_navigation(
     schema: &mut Schema,
-    entity: &str,
+    entity: Option<usize>,
     name: String,
     target: &str,
     cardinality: NavigationCardinality,
     relation: usize,
     span: Span,
 ) {
-    let Some(entity) = schema.entities.iter_mut().find(|e| e.name == entity) else { return };
+    let Some(entity) = entity.and_then(|index| schema.entities.get_mut(index)) else { return };
     let position = entity.fields.iter().map(|f| f.position).max().unwrap_or(0) + 1 + entity.navigations.len() as u32;
     entity.navigations.push(Navigation {
         name,
