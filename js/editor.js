@@ -147,6 +147,10 @@ const baseTheme = EditorView.theme({
   "&.cm-focused .cm-cursor": { borderLeftColor: "var(--text)" },
   ".cm-activeLine": { backgroundColor: "var(--active-line)" },
   ".cm-activeLineGutter": { backgroundColor: "var(--active-line)" },
+  // CodeMirror's own selection colours are a light grey, which the dark scheme's light text does
+  // not read on (a model selected in the diagram is selected in the editor).
+  "& .cm-selectionLayer .cm-selectionBackground": { background: "var(--selection)" },
+  "&.cm-focused > .cm-scroller > .cm-selectionLayer .cm-selectionBackground": { background: "var(--selection-focused)" },
   ".cm-tooltip": { backgroundColor: "var(--panel)", color: "var(--text)", border: "1px solid var(--border)" },
   ".cm-diagnostic-error": { borderLeftColor: "var(--error)" },
   ".cm-diagnostic-warning": { borderLeftColor: "var(--warning)" },
