@@ -21,6 +21,7 @@ import { execFileSync } from "node:child_process";
 import { repoRoot } from "../support/relplay.mjs";
 import { serveDirectory } from "../support/static-server.mjs";
 import { launchBrowser } from "../support/browser.mjs";
+import { placeCursorAfterFirstModelName } from "./cursor.mjs";
 
 const samples = Number(process.argv[2] ?? 20);
 const dist = process.env.RELPLAY_DIST || join(repoRoot, "dist");
@@ -67,7 +68,6 @@ async function measure(file, pane) {
   await page.waitForSelector(".source-pane .cm-content");
   await page.click(`[data-tab=${pane}]`);
   const name = /^model (\w+) \{/m.exec(text)[1];
-  const line = text.split("\n").findIndex((l) => l.startsWith(`model ${name} {`));
   const shows = (candidate) =>
     pane === "diagram"
       ? `document.querySelector('[data-testid=diagram] [data-entity="${candidate}"]') !== null`
@@ -88,21 +88,7 @@ async function measure(file, pane) {
     }).observe({ type: "event", durationThreshold: 16, buffered: false });
     document.addEventListener("keydown", (event) => (window.relplayProbe.start = event.timeStamp), true);
   });
-  // The cursor after the model's name.
-  await page.click(".source-pane .cm-content");
-  await page.keyboard.press("Control+Home");
-  for (let i = 0; i < line; i++) await page.keyboard.press("ArrowDown");
-  await page.keyboard.press("Home");
-  for (let i = 0; i < `model ${name}`.length; i++) await page.keyboard.press("ArrowRight");
-  // The line typed on in the middle of the editor, as when one types (the arrows leave it at the
-  // editor's last visible line, where this headless Chromium presents a change under the active
-  // line's background only with the next frame that changes something else: see the README).
-  await page.evaluate(() => {
-    const scroller = document.querySelector(".source-pane .cm-scroller");
-    const cursor = document.querySelector(".source-pane .cm-cursor").getBoundingClientRect();
-    const box = scroller.getBoundingClientRect();
-    scroller.scrollTop += cursor.top - (box.top + box.height / 2);
-  });
+  await placeCursorAfterFirstModelName(page, text);
   await page.waitForTimeout(100);
   await page.evaluate(() => (window.relplayProbe.typing = true));
   for (let i = 0; i < samples; i++) {

@@ -11,6 +11,7 @@ import { chromium } from "playwright-core";
 import { repoRoot } from "../support/relplay.mjs";
 import { serveDirectory } from "../support/static-server.mjs";
 import { chromiumPath } from "../support/browser.mjs";
+import { placeCursorAfterFirstModelName } from "./cursor.mjs";
 
 const file = process.argv[2] ?? join(repoRoot, "tests/corpus/prisma/documenso.prisma");
 const pane = process.argv[3] ?? "typeorm";
@@ -24,21 +25,8 @@ const link = execFileSync(join(repoRoot, "target/debug/relplay"), ["share", file
 await page.goto(link);
 await page.waitForSelector(".source-pane .cm-content");
 await page.click(`[data-tab=${pane}]`);
-const name = /^model (\w+) \{/m.exec(text)[1];
-const line = text.split("\n").findIndex((l) => l.startsWith(`model ${name} {`));
 await page.waitForTimeout(1500);
-await page.click(".source-pane .cm-content");
-await page.keyboard.press("Control+Home");
-for (let i = 0; i < line; i++) await page.keyboard.press("ArrowDown");
-await page.keyboard.press("Home");
-for (let i = 0; i < `model ${name}`.length; i++) await page.keyboard.press("ArrowRight");
-// The line in the middle of the editor, as keystroke-browser.mjs puts it.
-await page.evaluate(() => {
-  const scroller = document.querySelector(".source-pane .cm-scroller");
-  const cursor = document.querySelector(".source-pane .cm-cursor").getBoundingClientRect();
-  const box = scroller.getBoundingClientRect();
-  scroller.scrollTop += cursor.top - (box.top + box.height / 2);
-});
+await placeCursorAfterFirstModelName(page, text);
 await page.waitForTimeout(1000);
 await browser.startTracing(page, { categories: ["devtools.timeline", "disabled-by-default-devtools.timeline", "disabled-by-default-devtools.timeline.frame", "blink.user_timing", "toplevel", "benchmark", "latencyInfo", "cc", "viz", "gpu"] });
 // RELPLAY_TRACE_KEYS=ArrowDown,ArrowUp: other keys, in turn (a letter added and taken away by default).
