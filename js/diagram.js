@@ -88,6 +88,12 @@ class DiagramController {
       const template = document.createElement("template");
       template.innerHTML = `<svg xmlns="http://www.w3.org/2000/svg">${fresh.join("")}</svg>`;
       const parsed = [...template.content.firstChild.children];
+      // A line that is not one element (a picture not written by the core's `svg::render`): set whole.
+      if (parsed.length !== fresh.length) {
+        this.lines = null;
+        this.patch(svgText);
+        return;
+      }
       let next = 0;
       elements.forEach((element, i) => {
         if (element === null) elements[i] = parsed[next++];

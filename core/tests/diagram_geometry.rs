@@ -125,6 +125,25 @@ fn no_line_through_another_box_or_glyph_and_no_shared_glyph() {
     assert!(failures.is_empty(), "{} problems:\n{}", failures.len(), failures.join("\n"));
 }
 
+/// The SVG is written a group per line, which the app's patching of its picture relies on
+/// (`js/diagram.js`): the opening tag and style first, one edge or entity box per line, the
+/// closing tag last; every box and every edge is a line of its own.
+#[test]
+fn the_svg_has_one_group_per_line() {
+    for (name, text, language) in schemas() {
+        let diagram = layout(&analyze(&text, language).schema);
+        let svg = relplay_core::layout::svg::render(&diagram);
+        let lines: Vec<&str> = svg.split('\n').collect();
+        assert!(lines[0].starts_with("<svg ") && lines[0].ends_with("</style>"), "{name}: {}", lines[0]);
+        assert_eq!(lines.last(), Some(&"</svg>"), "{name}");
+        let groups = &lines[1..lines.len() - 1];
+        assert_eq!(groups.len(), diagram.boxes.len() + diagram.edges.len(), "{name}");
+        for line in groups {
+            assert!(line.starts_with("<g ") && line.ends_with("</g>") && line.matches("<g ").count() == 1, "{name}: {line}");
+        }
+    }
+}
+
 /// The checks themselves catch what they are for: a line drawn through a box, two ends on one
 /// point, a line across another's end.
 #[test]

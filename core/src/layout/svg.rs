@@ -23,7 +23,10 @@ fn escape(text: &str) -> String {
 }
 
 /// The SVG document of `diagram`. Entities and relations carry `data-entity` / `data-relation`
-/// attributes so a page can link them to other views.
+/// attributes so a page can link them to other views. The opening tag and the style are the first
+/// line, each edge and each entity box one group on a line of its own, and the closing tag the last
+/// line: the app patches its picture line by line (`js/diagram.js`), keeping the elements of the
+/// lines that did not change.
 pub fn render(diagram: &Diagram) -> String {
     let mut out = String::new();
     let _ = writeln!(
