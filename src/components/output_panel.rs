@@ -129,8 +129,8 @@ pub fn OutputPanel() -> impl IntoView {
     let copied = RwSignal::new(false);
 
     Effect::new(move |_| {
-        let current = output.get();
-        let Some(language) = current.language else { return };
+        // (Read in place: the output is the whole generated text, a megabyte on a large schema.)
+        let Some(language) = output.with(|o| o.language) else { return };
         let Some(element) = code_host.get() else { return };
         if code_view.with_value(Option::is_none) {
             let on_click = move |utf16: u32| {
@@ -146,7 +146,7 @@ pub fn OutputPanel() -> impl IntoView {
         }
         if let Some(view) = code_view.get_value() {
             view.set_language(language);
-            view.set_text(&current.text);
+            output.with(|current| view.set_text(&current.text));
         }
     });
 
