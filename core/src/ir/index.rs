@@ -3,7 +3,7 @@
 //! relations with an end on an entity, and the relations whose foreign key an entity holds.
 //!
 //! The index borrows the schema, so it cannot outlive a change to it; the lowerings, which still
-//! change the schema, use [`Schema::entity`].
+//! change the schema, look entities up through [`EntityPositions`].
 
 use super::{Entity, Relation, Schema};
 use std::collections::HashMap;
@@ -64,6 +64,32 @@ impl<'s> SchemaIndex<'s> {
 
     pub fn relation(&self, index: usize) -> &'s Relation {
         &self.schema.relations[index]
+    }
+}
+
+/// Each entity's position in [`Schema::entities`] by name, owned rather than borrowed: for the
+/// lowerings, which look entities up while they still add fields, keys and navigations to them
+/// (the entities themselves are all in the schema by then). The first of a name wins, as in
+/// [`Schema::entity`].
+pub(crate) struct EntityPositions(HashMap<String, usize>);
+
+impl EntityPositions {
+    pub(crate) fn new(schema: &Schema) -> Self {
+        let mut positions = HashMap::with_capacity(schema.entities.len());
+        for (index, entity) in schema.entities.iter().enumerate() {
+            positions.entry(entity.name.clone()).or_insert(index);
+        }
+        EntityPositions(positions)
+    }
+
+    /// The index into [`Schema::entities`] of the entity named `name`.
+    pub(crate) fn position(&self, name: &str) -> Option<usize> {
+        self.0.get(name).copied()
+    }
+
+    /// The entity named `name` in `schema` (the schema the positions were taken of).
+    pub(crate) fn entity<'s>(&self, schema: &'s Schema, name: &str) -> Option<&'s Entity> {
+        self.position(name).and_then(|index| schema.entities.get(index))
     }
 }
 

@@ -34,5 +34,6 @@ pub mod lower_typeorm;
 #[cfg(feature = "code-readers")]
 pub mod lower_viborm;
 
+pub(crate) use index::EntityPositions;
 pub use index::SchemaIndex;
 pub use model::*;

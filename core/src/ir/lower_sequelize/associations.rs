@@ -18,8 +18,8 @@ use super::models::{DefineDefaults, Model};
 use crate::diagnostic::{catalog, Diagnostic};
 use crate::ir::code_values::literal_bool;
 use crate::ir::{
-    lower_camel, Field, ForeignKey, Navigation, NavigationCardinality, PrimaryKey, ReferentialAction, Relation, RelationKind, RelationSide,
-    Schema, UniqueConstraint,
+    lower_camel, EntityPositions, Field, ForeignKey, Navigation, NavigationCardinality, PrimaryKey, ReferentialAction, Relation,
+    RelationKind, RelationSide, Schema, UniqueConstraint,
 };
 use crate::languages::sequelize::{action, camelize, singularize, underscore};
 use crate::span::Span;
@@ -222,14 +222,10 @@ pub fn associate(
         }
     }
     check_split_pairs(&keys, models, diagnostics);
-    // Each entity by name (the first of a name, as a search would find it): looked up for every
-    // relation's navigations.
-    let mut entity_index: HashMap<String, usize> = HashMap::new();
-    for (index, entity) in schema.entities.iter().enumerate() {
-        entity_index.entry(entity.name.clone()).or_insert(index);
-    }
+    // Looked up for every relation's navigations.
+    let positions = EntityPositions::new(schema);
     for key in keys {
-        push_relation(schema, &entity_index, models, key, diagnostics);
+        push_relation(schema, &positions, models, key, diagnostics);
     }
 }
 
@@ -563,13 +559,7 @@ fn object_entry(key: &str, value: Expr, span: Span) -> crate::syntax::typescript
 }
 
 /// The relation of one foreign key, with the navigations its associations name.
-fn push_relation(
-    schema: &mut Schema,
-    entity_index: &HashMap<String, usize>,
-    models: &[Model],
-    key: Key,
-    diagnostics: &mut Vec<Diagnostic>,
-) {
+fn push_relation(schema: &mut Schema, positions: &EntityPositions, models: &[Model], key: Key, diagnostics: &mut Vec<Diagnostic>) {
     let owner = &models[key.owner].entity;
     let referenced = &models[key.referenced].entity;
     if !key.constraints {
@@ -584,8 +574,8 @@ fn push_relation(
     let index = schema.relations.len();
     // Sequelize's accessors follow the model names (`User`, `Posts`); relplay's navigations start
     // in lower case (`user`, `posts`), as the other languages write them.
-    let free_member_name = |schema: &Schema, entity: &str, name: String| match entity_index.get(entity) {
-        Some(&index) => schema.entities[index].free_member_name(name),
+    let free_member_name = |schema: &Schema, entity: &str, name: String| match positions.entity(schema, entity) {
+        Some(entity) => entity.free_member_name(name),
         None => name,
     };
     let owner_navigation = key.owner_navigation.as_ref().map(|(name, _)| free_member_name(schema, &owner.name, lower_camel(name)));
@@ -612,11 +602,11 @@ fn push_relation(
     });
     if let (Some(name), Some((_, span))) = (owner_navigation, &key.owner_navigation) {
         let cardinality = if required { NavigationCardinality::One } else { NavigationCardinality::ZeroOrOne };
-        add_navigation(schema, entity_index.get(&owner.name).copied(), name, &referenced.name, cardinality, index, *span);
+        add_navigation(schema, positions.position(&owner.name), name, &referenced.name, cardinality, index, *span);
     }
     if let (Some(name), Some((_, cardinality, span))) = (referenced_navigation, &key.referenced_navigation) {
         let cardinality = if kind == RelationKind::OneToMany { NavigationCardinality::Many } else { *cardinality };
-        add_navigation(schema, entity_index.get(&referenced.name).copied(), name, &owner.name, cardinality, index, *span);
+        add_navigation(schema, positions.position(&referenced.name), name, &owner.name, cardinality, index, *span);
     }
 }
 

@@ -15,7 +15,7 @@ use super::DecoratorImports;
 use crate::diagnostic::{catalog, Diagnostic, Fix, TextEdit};
 use crate::ir::code_values::{literal_bool, literal_string};
 use crate::ir::declarations::{DeclaredEnd, DeclaredPair, OptionList, RelationDeclarations, Written};
-use crate::ir::{Field, NavigationCardinality, ReferentialAction, Schema, UniqueConstraint};
+use crate::ir::{EntityPositions, Field, NavigationCardinality, ReferentialAction, Schema, UniqueConstraint};
 use crate::languages::typeorm::{action, camel_case, JoinTableOptions, TypeOrmConventions};
 use crate::span::Span;
 use crate::syntax::typescript::{Decorator, Expr, Node};
@@ -104,7 +104,7 @@ pub fn declare_relations(
 ) -> RelationDeclarations {
     // Entities by name (the relations only add fields and keys to them): lookups by search made
     // reading 2,000 entities grow faster than linear.
-    let positions: EntityPositions = schema.entities.iter().enumerate().map(|(i, e)| (e.name.clone(), i)).collect();
+    let positions = EntityPositions::new(schema);
     let mut ends: Vec<End> = Vec::new();
     for property in properties.iter().flatten() {
         if let Some(end) = read_end(property, schema, &positions, diagnostics) {
@@ -117,9 +117,8 @@ pub fn declare_relations(
     for end in &ends {
         let declared = declare_end(end, schema, &positions, &mut relation_fields, diagnostics);
         if let Some((options, span)) = &end.join_table {
-            let single_key = |entity: &str| {
-                entity_named(schema, &positions, entity).and_then(|e| e.primary_key.as_ref()).is_some_and(|pk| pk.fields.len() == 1)
-            };
+            let single_key =
+                |entity: &str| positions.entity(schema, entity).and_then(|e| e.primary_key.as_ref()).is_some_and(|pk| pk.fields.len() == 1);
             let entity_table = options.name.as_ref().and_then(|name| schema.entities.iter().find(|e| &e.table == name));
             if let Some(entity) = entity_table {
                 // The junction table is an entity's table: its keys are that entity's relations.
@@ -153,13 +152,6 @@ pub fn declare_relations(
     declarations
 }
 
-/// The schema's entities by name: their positions in `Schema::entities`.
-type EntityPositions = HashMap<String, usize>;
-
-fn entity_named<'s>(schema: &'s Schema, positions: &EntityPositions, name: &str) -> Option<&'s crate::ir::Entity> {
-    positions.get(name).and_then(|&index| schema.entities.get(index))
-}
-
 fn read_end<'m>(
     property: &RelationProperty<'m>,
     schema: &Schema,
@@ -179,7 +171,7 @@ fn read_end<'m>(
         diagnostics.push(catalog::not_known_statically(target_argument.map_or(decorator.span, |t| t.span), "the related entity"));
         return None;
     };
-    if entity_named(schema, positions, &target).is_none() {
+    if positions.entity(schema, &target).is_none() {
         diagnostics.push(catalog::relation_target_not_an_entity(target_argument.map_or(decorator.span, |t| t.span), &target));
         return None;
     }
@@ -343,13 +335,13 @@ fn declare_end(
         relation_fields.insert((end.entity.clone(), end.name.value.clone()), fields.iter().map(|f| f.value.clone()).collect());
     }
     let required = fields.as_ref().is_some_and(|fields| {
-        let entity = entity_named(schema, positions, &end.entity);
+        let entity = positions.entity(schema, &end.entity);
         fields.iter().all(|f| entity.and_then(|e| e.field(&f.value)).is_some_and(|f| !f.nullable))
     });
     let mut key_unique = true;
     if end.kind == Kind::OneToOne {
         if let Some(fields) = &fields {
-            let owner = positions.get(&end.entity).copied();
+            let owner = positions.position(&end.entity);
             key_unique = add_one_to_one_unique(schema, owner, fields.iter().map(|f| f.value.clone()).collect(), end.property_span);
         }
     }
@@ -401,7 +393,7 @@ type KeyFields = (Option<Vec<Written<String>>>, Option<Vec<Written<String>>>);
 /// name is the key column, with its type replaced by the referenced column's (TypeORM overrides
 /// it); otherwise TypeORM adds the column, nullable unless the relation says `nullable: false`.
 fn key_fields(end: &End, schema: &mut Schema, positions: &EntityPositions, diagnostics: &mut Vec<Diagnostic>) -> KeyFields {
-    let Some(target) = entity_named(schema, positions, &end.target) else { return (None, None) };
+    let Some(target) = positions.entity(schema, &end.target) else { return (None, None) };
     let written: Vec<JoinColumnOptions> = end.join_columns.as_ref().map(|(c, _)| c.clone()).unwrap_or_default();
     let span = end.join_columns.as_ref().map_or(end.name.span, |(_, s)| *s);
     let primary: Vec<String> = target.primary_key.as_ref().map(|pk| pk.fields.clone()).unwrap_or_default();
@@ -428,7 +420,7 @@ fn key_fields(end: &End, schema: &mut Schema, positions: &EntityPositions, diagn
     if referenced_fields.is_empty() || referenced_fields.len() != referenced.len() {
         return (None, None);
     }
-    let Some(&entity_index) = positions.get(&end.entity) else { return (None, None) };
+    let Some(entity_index) = positions.position(&end.entity) else { return (None, None) };
     let mut fields = Vec::new();
     let mut references = Vec::new();
     for referenced_field in referenced_fields {
