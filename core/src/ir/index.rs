@@ -70,9 +70,11 @@ impl<'s> SchemaIndex<'s> {
 /// Each entity's position in [`Schema::entities`] by name, owned rather than borrowed: for the
 /// lowerings, which look entities up while they still add fields, keys and navigations to them
 /// (the entities themselves are all in the schema by then). The first of a name wins, as in
-/// [`Schema::entity`].
+/// [`Schema::entity`]. (The ORM code readers are its users, so it is built with them.)
+#[cfg(feature = "code-readers")]
 pub(crate) struct EntityPositions(HashMap<String, usize>);
 
+#[cfg(feature = "code-readers")]
 impl EntityPositions {
     pub(crate) fn new(schema: &Schema) -> Self {
         let mut positions = HashMap::with_capacity(schema.entities.len());

@@ -34,6 +34,7 @@ pub mod lower_typeorm;
 #[cfg(feature = "code-readers")]
 pub mod lower_viborm;
 
+#[cfg(feature = "code-readers")]
 pub(crate) use index::EntityPositions;
 pub use index::SchemaIndex;
 pub use model::*;
