@@ -4,7 +4,14 @@
 #   scripts/databases.sh stop
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-DATA="${RELPLAY_DB_DIR:-$REPO_ROOT/target/test-databases}"
+# The servers run as Debian's postgres and mysql users, who must reach their data: a clone in a
+# directory only root may enter (mktemp -d makes one) keeps them elsewhere, one place per clone.
+if runuser -u postgres -- test -x "$REPO_ROOT" 2>/dev/null; then
+  DEFAULT_DATA="$REPO_ROOT/target/test-databases"
+else
+  DEFAULT_DATA="/var/tmp/relplay-test-databases-$(printf '%s' "$REPO_ROOT" | md5sum | cut -c1-12)"
+fi
+DATA="${RELPLAY_DB_DIR:-$DEFAULT_DATA}"
 PG_PORT="${RELPLAY_PG_PORT:-54329}"
 MY_PORT="${RELPLAY_MYSQL_PORT:-33069}"
 PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
