@@ -189,6 +189,8 @@ fn main() {
 
     // rows[stage] = times per size
     let mut rows: Vec<(String, Vec<f64>)> = Vec::new();
+    // What the diagram holds at each size: its boxes, the corners of its lines, its SVG's bytes.
+    let mut drawn: [(&str, Vec<usize>); 3] = [("boxes", Vec::new()), ("corners of lines", Vec::new()), ("SVG bytes", Vec::new())];
     let only = std::env::var("RELPLAY_BENCH_ONLY").unwrap_or_default();
     let wanted = |name: &str| name.contains(only.as_str());
     let mut record = |name: String, column: usize, value: f64| {
@@ -212,6 +214,9 @@ fn main() {
         };
         stage("read Prisma (parse, lower, validate)".into(), &mut || drop(analyze(&text, SourceLanguage::Prisma)));
         let diagram = layout(&analysis.schema);
+        drawn[0].1.push(diagram.boxes.len());
+        drawn[1].1.push(diagram.edges.iter().map(|e| e.points.len()).sum());
+        drawn[2].1.push(svg::render(&diagram).len());
         stage("layout".into(), &mut || drop(layout(&analysis.schema)));
         stage("SVG".into(), &mut || drop(svg::render(&diagram)));
         for (label, target, reader) in targets() {
@@ -247,5 +252,24 @@ fn main() {
         sizes.last().unwrap() / sizes[0],
         sizes.last().unwrap() / sizes[0]
     );
+    // The layout's and the SVG's work follows what they draw, which can grow faster than the
+    // models: a line between layers far apart has corners in every layer between.
+    let _ = write!(table, "\nWhat the diagram draws:\n\n| |");
+    for count in &sizes {
+        let _ = write!(table, " {count} models |");
+    }
+    table.push_str(" growth |\n|---|");
+    for _ in &sizes {
+        table.push_str("---:|");
+    }
+    table.push_str("---:|\n");
+    for (name, values) in &drawn {
+        let _ = write!(table, "| {name} |");
+        for value in values {
+            let _ = write!(table, " {value} |");
+        }
+        let growth = *values.last().unwrap() as f64 / values[0].max(1) as f64;
+        let _ = writeln!(table, " ×{growth:.1} |");
+    }
     print!("{table}");
 }

@@ -504,6 +504,10 @@ struct Router<'a> {
     spans: Vec<(f64, f64)>,
     /// Per band (by its bits): the x intervals its boxes occupy, with clearance, merged and sorted.
     occupied: std::collections::HashMap<(u64, u64), Vec<(f64, f64)>>,
+    /// Every box by its top, and the tallest box's height: the boxes that can reach into a span
+    /// of y are found by a binary search rather than by looking at all of them.
+    by_top: Vec<usize>,
+    tallest: f64,
 }
 
 impl<'a> Router<'a> {
@@ -524,22 +528,18 @@ impl<'a> Router<'a> {
             list.dedup();
         }
         // Boxes by top, so that each band looks only at the boxes that can reach into it.
-        let mut by_top: Vec<&EntityBox> = boxes.iter().collect();
-        by_top.sort_unstable_by(|a, b| a.y.total_cmp(&b.y));
+        let mut by_top: Vec<usize> = (0..boxes.len()).collect();
+        by_top.sort_by(|&a, &b| boxes[a].y.total_cmp(&boxes[b].y));
         let tallest = boxes.iter().map(|b| b.height).fold(0.0, f64::max);
+        let mut router = Router { boxes, component_of, bands, spans, occupied: std::collections::HashMap::new(), by_top, tallest };
         let mut occupied = std::collections::HashMap::new();
-        for &band in bands.iter().flatten() {
+        for &band in router.bands.iter().flatten() {
             let key = (band.0.to_bits(), band.1.to_bits());
             if occupied.contains_key(&key) {
                 continue;
             }
-            let start = by_top.partition_point(|b| b.y + tallest <= band.0);
-            let mut intervals: Vec<(f64, f64)> = by_top[start..]
-                .iter()
-                .take_while(|b| b.y < band.1)
-                .filter(|b| b.y + b.height > band.0)
-                .map(|b| (b.x - CLEARANCE, b.x + b.width + CLEARANCE))
-                .collect();
+            let mut intervals: Vec<(f64, f64)> =
+                router.reaching(band.0, band.1).map(|(_, b)| (b.x - CLEARANCE, b.x + b.width + CLEARANCE)).collect();
             intervals.sort_unstable_by(|a, b| a.0.total_cmp(&b.0));
             let mut merged: Vec<(f64, f64)> = Vec::new();
             for (lo, hi) in intervals {
@@ -550,7 +550,21 @@ impl<'a> Router<'a> {
             }
             occupied.insert(key, merged);
         }
-        Router { boxes, component_of, bands, spans, occupied }
+        router.occupied = occupied;
+        router
+    }
+
+    /// The boxes (with their indexes) that reach into the span of y from `top` to `bottom`
+    /// (exclusive at both ends), topmost first.
+    fn reaching(&self, top: f64, bottom: f64) -> impl Iterator<Item = (usize, &'a EntityBox)> + '_ {
+        // A box whose top is a tallest box's height or more above `top` ends above it.
+        let start = self.by_top.partition_point(|&i| self.boxes[i].y + self.tallest <= top);
+        let boxes = self.boxes;
+        self.by_top[start..]
+            .iter()
+            .map(move |&i| (i, &boxes[i]))
+            .take_while(move |(_, b)| b.y < bottom)
+            .filter(move |(_, b)| b.y + b.height > top)
     }
 
     /// The x at which a line at `from_x` heading for `toward` best passes through `band`: free of
@@ -593,9 +607,14 @@ impl<'a> Router<'a> {
     /// The layers of the component strictly between the bands `from` and `to`, nearest `from` first.
     fn layers_between(&self, component: usize, from: (f64, f64), to: (f64, f64)) -> Vec<(f64, f64)> {
         let (upper, lower) = if from.0 < to.0 { (from, to) } else { (to, from) };
-        let mut between: Vec<(f64, f64)> = self.bands[component]
+        // The bands are sorted by top: those between start after the upper band's bottom and
+        // end before the lower band's top (so they start before it too).
+        let bands = &self.bands[component];
+        let start = bands.partition_point(|band| band.0 < upper.1 - 0.5);
+        let mut between: Vec<(f64, f64)> = bands[start..]
             .iter()
-            .filter(|band| band.0 >= upper.1 - 0.5 && band.1 <= lower.0 + 0.5 && **band != upper && **band != lower)
+            .take_while(|band| band.0 <= lower.0 + 0.5)
+            .filter(|band| band.1 <= lower.0 + 0.5 && **band != upper && **band != lower)
             .copied()
             .collect();
         if to.0 < from.0 {
@@ -608,9 +627,7 @@ impl<'a> Router<'a> {
     fn is_free(&self, a: (f64, f64), b: (f64, f64), (from, to): (usize, usize)) -> bool {
         let (x0, x1) = (a.0.min(b.0), a.0.max(b.0));
         let (y0, y1) = (a.1.min(b.1), a.1.max(b.1));
-        self.boxes.iter().enumerate().all(|(i, bx)| {
-            i == from || i == to || !(x0 < bx.x + bx.width + CLEARANCE && x1 > bx.x - CLEARANCE && y0 < bx.y + bx.height && y1 > bx.y)
-        })
+        self.reaching(y0, y1).all(|(i, bx)| i == from || i == to || !(x0 < bx.x + bx.width + CLEARANCE && x1 > bx.x - CLEARANCE))
     }
 
     fn route(
