@@ -37,11 +37,14 @@ const languageOf = {
  * subtrees of up to 1,024 nodes into flat buffers that a change cannot reuse in part, so a changed
  * line re-parses its whole class or table; a new output changes lines all through the text (a
  * renamed model appears in every relation to it), and that parse happens in the transaction that
- * shows it. With buffers of 256 nodes, re-parsing documenso's TypeORM output after a rename
- * (19 changed places) takes 4 ms instead of 11 (a whole parse: 25 ms either way).
+ * shows it. Re-parsing documenso's TypeORM output after a rename (19 changed places), median of
+ * 41 in Node, each length in a process of its own: 11.3 ms with buffers of 1,024 nodes, 4.4 with
+ * 256, 3.1–3.4 with 128, 3.2 with 64; the 1,000-model schema's (650 KB, 9 places): 7.9, 5.3, 4.6,
+ * 4.8. A whole parse costs the same down to 128 nodes and more below (318 ms instead of 296–307
+ * for the 650 KB). (tests/bench/lezer-buffers.mjs)
  */
 function reusable(support) {
-  return new LanguageSupport(support.language.configure({ bufferLength: 256 }), support.support);
+  return new LanguageSupport(support.language.configure({ bufferLength: 128 }), support.support);
 }
 
 // Search (Ctrl+F, and the selection's other occurrences marked), completion and the closing of
