@@ -141,6 +141,23 @@ fn the_svg_has_one_group_per_line() {
         for line in groups {
             assert!(line.starts_with("<g ") && line.ends_with("</g>") && line.matches("<g ").count() == 1, "{name}: {line}");
         }
+        // A box's group is placed by its transform alone: the same box elsewhere is the same line
+        // but for `transform="translate(x y)"` (the page keeps the element of a box that moved).
+        let mut moved = diagram.clone();
+        for b in &mut moved.boxes {
+            b.x += 100.0;
+            b.y += 50.0;
+        }
+        let moved_svg = relplay_core::layout::svg::render(&moved);
+        let moved_lines: Vec<&str> = moved_svg.split('\n').collect();
+        let boxes = &groups[diagram.edges.len()..];
+        for ((line, moved_line), b) in boxes.iter().zip(&moved_lines[1 + diagram.edges.len()..]).zip(&diagram.boxes) {
+            let place = format!(" transform=\"translate({} {})\"", b.x, b.y);
+            let moved_place = format!(" transform=\"translate({} {})\"", b.x + 100.0, b.y + 50.0);
+            assert_eq!(line.matches(" transform=").count(), 1, "{name}: {line}");
+            assert!(line.contains(&place) && moved_line.contains(&moved_place), "{name}: {line}");
+            assert_eq!(line.replace(&place, ""), moved_line.replace(&moved_place, ""), "{name}: a box's line depends on its place");
+        }
     }
 }
 
@@ -187,6 +204,6 @@ fn views_are_drawn_as_dashed_boxes_apart_from_the_relations() {
     assert_eq!(diagram.boxes.iter().map(|b| b.entity.as_str()).collect::<Vec<_>>(), ["User", "Post", "UserPostCount"]);
     assert!(lines_through_boxes(&diagram).is_empty());
     let svg = relplay_core::layout::svg::render(&diagram);
-    assert!(svg.contains("<g class=\"rp-entity rp-view\" data-entity=\"UserPostCount\">"), "{svg}");
+    assert!(svg.contains("<g class=\"rp-entity rp-view\" data-entity=\"UserPostCount\" transform="), "{svg}");
     assert!(svg.contains("UserPostCount · view"), "{svg}");
 }

@@ -48,8 +48,10 @@ test("documenso: every entity is drawn and no two boxes overlap", async () => {
   const page = await openPage(encodePayload({ l: "prisma", s: readFileSync(file, "utf8") }));
   const boxes = await page.evaluate(() =>
     [...document.querySelectorAll("[data-testid=diagram] .rp-entity")].map((g) => {
+      // A box is drawn at the origin of its group, which its transform places.
+      const [, x, y] = /^translate\(([-\d.]+) ([-\d.]+)\)$/.exec(g.getAttribute("transform"));
       const r = g.querySelector(".rp-box");
-      return { name: g.dataset.entity, x: +r.getAttribute("x"), y: +r.getAttribute("y"), w: +r.getAttribute("width"), h: +r.getAttribute("height") };
+      return { name: g.dataset.entity, x: +x, y: +y, w: +r.getAttribute("width"), h: +r.getAttribute("height") };
     }),
   );
   assert.equal(entities.length, 51);
@@ -69,11 +71,17 @@ test("an edit patches the diagram: the picture equals one drawn anew, and unchan
   const file = join(corpusDir, "prisma/documenso.prisma");
   const text = readFileSync(file, "utf8");
   const page = await openPage(encodePayload({ l: "prisma", s: text }));
+  // The picture's size is the viewport's `data-picture`; the SVG element keeps a size that holds
+  // the picture while it can (a new size lays out every text again).
   const drawn = () =>
     page.evaluate(() => {
       const svg = document.querySelector("[data-testid=diagram] svg");
       for (const g of svg.querySelectorAll("g")) g.classList.remove("rp-selected");
-      return { size: [svg.getAttribute("width"), svg.getAttribute("height"), svg.getAttribute("viewBox")], groups: [...svg.children].map((e) => e.outerHTML) };
+      const picture = document.querySelector("[data-testid=diagram]").dataset.picture;
+      const [x, y, w, h] = picture.split(" ").map(Number);
+      const [fx, fy, fw, fh] = svg.getAttribute("viewBox").split(" ").map(Number);
+      const holds = fx === x && fy === y && fw >= w && fh >= h && +svg.getAttribute("width") === fw && +svg.getAttribute("height") === fh;
+      return { size: holds ? picture : `the SVG (${svg.getAttribute("viewBox")}) does not hold the picture (${picture})`, groups: [...svg.children].map((e) => e.outerHTML) };
     });
   // What the same text draws from scratch (the CLI's SVG, parsed by the page).
   const anew = (source) =>
@@ -81,7 +89,7 @@ test("an edit patches the diagram: the picture equals one drawn anew, and unchan
       const template = document.createElement("template");
       template.innerHTML = svgText;
       const svg = template.content.querySelector("svg");
-      return { size: [svg.getAttribute("width"), svg.getAttribute("height"), svg.getAttribute("viewBox")], groups: [...svg.children].map((e) => e.outerHTML) };
+      return { size: svg.getAttribute("viewBox"), groups: [...svg.children].map((e) => e.outerHTML) };
     }, relplay(["diagram", "--from", "prisma", "-"], source).stdout);
   const setSource = (source) =>
     page.evaluate((s) => window.relplayEditor.setText(window.relplayEditor.viewIn(document.querySelector(".source-pane")), s), source);
@@ -101,10 +109,20 @@ test("an edit patches the diagram: the picture equals one drawn anew, and unchan
   const kept = await page.evaluate(() => ({
     kept: document.querySelectorAll("[data-testid=diagram] svg > g[data-before]").length,
     all: document.querySelectorAll("[data-testid=diagram] svg > g").length,
+    boxes: document.querySelectorAll("[data-testid=diagram] svg > g.rp-entity[data-before]").length,
     renamed: document.querySelector("[data-testid=diagram] [data-entity=PasskeyQ]").hasAttribute("data-before"),
   }));
   assert.ok(kept.kept > 0 && kept.kept < kept.all, `some groups kept, some drawn anew: ${JSON.stringify(kept)}`);
   assert.equal(kept.renamed, false, "the renamed box is drawn anew");
+  // Every box whose line differs only in its place (the rename moves most boxes) kept its element.
+  const boxLines = (source) =>
+    relplay(["diagram", "--from", "prisma", "-"], source)
+      .stdout.split("\n")
+      .filter((line) => line.startsWith('<g class="rp-entity'))
+      .map((line) => line.replace(/ transform="[^"]*"/, ""));
+  const unchanged = boxLines(renamed).filter((line) => boxLines(text).includes(line)).length;
+  assert.ok(unchanged > 40, `${unchanged} of 51 boxes unchanged but for their place`);
+  assert.equal(kept.boxes, unchanged, "the boxes that only moved keep their elements");
   await mark(false);
   assert.deepEqual(await drawn(), await anew(renamed));
   await setSource(text);
@@ -170,27 +188,39 @@ test("placing the cursor in a model selects its entity in the diagram and the ou
 
 test("a dragged entity stays where it was dropped, also through the share link", async () => {
   const page = await openPage();
-  const box = page.locator("[data-testid=diagram] [data-entity=Profile] .rp-box");
-  const before = { x: Number(await box.getAttribute("x")), y: Number(await box.getAttribute("y")) };
+  // Where a box is: its group's transform (the box is drawn at the group's origin).
+  const placeIn = (target) =>
+    target.evaluate(() => {
+      const [, x, y] = /^translate\(([-\d.]+) ([-\d.]+)\)$/.exec(document.querySelector("[data-testid=diagram] [data-entity=Profile]").getAttribute("transform"));
+      return { x: Number(x), y: Number(y) };
+    });
+  const placedAt = (target, expected, tolerance) =>
+    target.waitForFunction(
+      ([x, within]) => {
+        const place = /^translate\(([-\d.]+) /.exec(document.querySelector("[data-testid=diagram] [data-entity=Profile]")?.getAttribute("transform") ?? "");
+        return place !== null && Math.abs(Number(place[1]) - x) <= within;
+      },
+      [expected, tolerance],
+    );
+  const before = await placeIn(page);
   const scale = Number(await page.getAttribute("[data-testid=diagram]", "data-scale"));
-  const bounds = await box.boundingBox();
+  const bounds = await page.locator("[data-testid=diagram] [data-entity=Profile] .rp-box").boundingBox();
   await page.mouse.move(bounds.x + 20, bounds.y + 8);
   await page.mouse.down();
   await page.mouse.move(bounds.x + 120, bounds.y + 8, { steps: 5 });
   await page.mouse.move(bounds.x + 220, bounds.y + 8, { steps: 5 });
   await page.mouse.up();
   const expectedX = Math.round(before.x + 200 / scale);
-  await page.waitForFunction((x) => Math.abs(Number(document.querySelector("[data-testid=diagram] [data-entity=Profile] .rp-box").getAttribute("x")) - x) <= 1, expectedX);
-  assert.equal(Number(await box.getAttribute("y")), before.y);
+  await placedAt(page, expectedX, 1);
+  assert.equal((await placeIn(page)).y, before.y);
   await page.waitForFunction(() => location.hash.startsWith("#s=v1."));
   await page.waitForTimeout(400);
   const reopened = await context.newPage();
   await reopened.goto(page.url());
-  const moved = reopened.locator("[data-testid=diagram] [data-entity=Profile] .rp-box");
-  await moved.waitFor();
-  assert.ok(Math.abs(Number(await moved.getAttribute("x")) - expectedX) <= 1);
+  await reopened.locator("[data-testid=diagram] [data-entity=Profile] .rp-box").waitFor();
+  assert.ok(Math.abs((await placeIn(reopened)).x - expectedX) <= 1);
   await reopened.click("[data-testid=reset-layout]");
-  await reopened.waitForFunction((x) => Number(document.querySelector("[data-testid=diagram] [data-entity=Profile] .rp-box").getAttribute("x")) === x, before.x);
+  await placedAt(reopened, before.x, 0);
   await reopened.close();
   await page.close();
 });

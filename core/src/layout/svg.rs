@@ -26,7 +26,9 @@ fn escape(text: &str) -> String {
 /// attributes so a page can link them to other views. The opening tag and the style are the first
 /// line, each edge and each entity box one group on a line of its own, and the closing tag the last
 /// line: the app patches its picture line by line (`js/diagram.js`), keeping the elements of the
-/// lines that did not change.
+/// lines that did not change. A box is drawn at the origin and placed by its group's `transform`
+/// (its only one), so a box that only moved keeps its element too: the page sets the transform
+/// rather than building and laying out its texts again.
 pub fn render(diagram: &Diagram) -> String {
     let mut out = String::new();
     let _ = writeln!(
@@ -65,18 +67,16 @@ pub fn render(diagram: &Diagram) -> String {
         let title = super::box_title(&b.entity, &b.table, b.view, b.composite);
         let _ = write!(
             out,
-            "<g class=\"rp-entity{v}\" data-entity=\"{e}\"><rect class=\"rp-box\" x=\"{x}\" y=\"{y}\" width=\"{w}\" height=\"{h}\" rx=\"6\"/>\
-<path class=\"rp-head\" d=\"M{x} {y2}v-{r}a6 6 0 0 1 6 -6h{wi}a6 6 0 0 1 6 6v{r}z\"/><text class=\"rp-title\" x=\"{tx}\" y=\"{ty}\">{t}</text>",
+            "<g class=\"rp-entity{v}\" data-entity=\"{e}\" transform=\"translate({x} {y})\"><rect class=\"rp-box\" x=\"0\" y=\"0\" width=\"{w}\" height=\"{h}\" rx=\"6\"/>\
+<path class=\"rp-head\" d=\"M0 {y2}v-{r}a6 6 0 0 1 6 -6h{wi}a6 6 0 0 1 6 6v{r}z\"/><text class=\"rp-title\" x=\"12\" y=\"20\">{t}</text>",
             e = escape(&b.entity),
             x = b.x,
             y = b.y,
             w = b.width,
             h = b.height,
-            y2 = b.y + HEADER_HEIGHT,
+            y2 = HEADER_HEIGHT,
             r = HEADER_HEIGHT - 6.0,
             wi = b.width - 12.0,
-            tx = b.x + 12.0,
-            ty = b.y + 20.0,
             t = escape(&title),
             v = if b.view {
                 " rp-view"
@@ -87,19 +87,18 @@ pub fn render(diagram: &Diagram) -> String {
             }
         );
         for (i, row) in b.rows.iter().enumerate() {
-            let y = b.y + HEADER_HEIGHT + ROW_HEIGHT * i as f64 + 15.0;
+            let y = HEADER_HEIGHT + ROW_HEIGHT * i as f64 + 15.0;
             let marks: Vec<&str> = [(row.primary_key, "PK"), (row.foreign_key, "FK"), (row.unique && !row.primary_key, "UQ")]
                 .iter()
                 .filter_map(|(on, m)| on.then_some(*m))
                 .collect();
             let _ = write!(
                 out,
-                "<text class=\"rp-mark\" x=\"{}\" y=\"{y}\">{}</text><text class=\"rp-col\" x=\"{}\" y=\"{y}\">{}</text><text class=\"rp-type\" x=\"{}\" y=\"{y}\" text-anchor=\"end\">{}</text>",
-                b.x + 8.0,
+                "<text class=\"rp-mark\" x=\"8\" y=\"{y}\">{}</text><text class=\"rp-col\" x=\"{}\" y=\"{y}\">{}</text><text class=\"rp-type\" x=\"{}\" y=\"{y}\" text-anchor=\"end\">{}</text>",
                 marks.join(" "),
-                b.x + 8.0 + if marks.is_empty() { 0.0 } else { 17.0 * marks.len() as f64 + 2.0 },
+                8.0 + if marks.is_empty() { 0.0 } else { 17.0 * marks.len() as f64 + 2.0 },
                 escape(&row.name),
-                b.x + b.width - 10.0,
+                b.width - 10.0,
                 escape(&row.type_text)
             );
         }
