@@ -147,6 +147,27 @@ model Audit{g} {{
     text
 }
 
+/// A Markdown table with a column per size and a growth column: one row per (name, cells, growth).
+fn markdown_table<'a>(corner: &str, sizes: &[usize], rows: impl Iterator<Item = (&'a str, Vec<String>, f64)>) -> String {
+    let mut table = format!("| {corner} |");
+    for count in sizes {
+        let _ = write!(table, " {count} models |");
+    }
+    table.push_str(" growth |\n|---|");
+    for _ in sizes {
+        table.push_str("---:|");
+    }
+    table.push_str("---:|\n");
+    for (name, cells, growth) in rows {
+        let _ = write!(table, "| {name} |");
+        for cell in cells {
+            let _ = write!(table, " {cell} |");
+        }
+        let _ = writeln!(table, " ×{growth:.1} |");
+    }
+    table
+}
+
 fn median_millis(runs: usize, mut f: impl FnMut()) -> f64 {
     let mut times: Vec<f64> = (0..runs)
         .map(|_| {
@@ -229,23 +250,11 @@ fn main() {
         eprintln!("{count} models done");
     }
 
-    let mut table = String::from("| stage |");
-    for count in &sizes {
-        let _ = write!(table, " {count} models |");
-    }
-    table.push_str(" growth |\n|---|");
-    for _ in &sizes {
-        table.push_str("---:|");
-    }
-    table.push_str("---:|\n");
-    for (name, values) in &rows {
-        let _ = write!(table, "| {name} |");
-        for value in values {
-            let _ = write!(table, " {value:.1} ms |");
-        }
-        let growth = values.last().unwrap() / values.first().unwrap().max(0.01);
-        let _ = writeln!(table, " ×{growth:.1} |");
-    }
+    let times = rows.iter().map(|(name, values)| {
+        let cells = values.iter().map(|value| format!("{value:.1} ms")).collect();
+        (name.as_str(), cells, values.last().unwrap() / values.first().unwrap().max(0.01))
+    });
+    let mut table = markdown_table("stage", &sizes, times);
     let _ = writeln!(
         table,
         "\nGrowth is the largest size's time over the smallest's ({}× the models; linear is ×{}).",
@@ -254,22 +263,10 @@ fn main() {
     );
     // The layout's and the SVG's work follows what they draw, which can grow faster than the
     // models: a line between layers far apart has corners in every layer between.
-    let _ = write!(table, "\nWhat the diagram draws:\n\n| |");
-    for count in &sizes {
-        let _ = write!(table, " {count} models |");
-    }
-    table.push_str(" growth |\n|---|");
-    for _ in &sizes {
-        table.push_str("---:|");
-    }
-    table.push_str("---:|\n");
-    for (name, values) in &drawn {
-        let _ = write!(table, "| {name} |");
-        for value in values {
-            let _ = write!(table, " {value} |");
-        }
-        let growth = *values.last().unwrap() as f64 / values[0].max(1) as f64;
-        let _ = writeln!(table, " ×{growth:.1} |");
-    }
+    let counts = drawn.iter().map(|(name, values)| {
+        let cells = values.iter().map(usize::to_string).collect();
+        (*name, cells, *values.last().unwrap() as f64 / values[0].max(1) as f64)
+    });
+    let _ = write!(table, "\nWhat the diagram draws:\n\n{}", markdown_table("", &sizes, counts));
     print!("{table}");
 }
