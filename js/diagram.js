@@ -82,14 +82,15 @@ class DiagramController {
       // needs; one it needs less than half of, the picture's; another origin, the picture's size.
       const picture = pictureOf(head);
       const frame = pictureOf(`viewBox="${svg.getAttribute("viewBox") ?? ""}"`);
+      const sizing = picture ? ["width", "height", "viewBox"] : [];
       for (const [, name, value] of head.slice(0, head.indexOf(">")).matchAll(/([\w:-]+)="([^"]*)"/g)) {
-        if (name === "xmlns" || name === "width" || name === "height" || name === "viewBox") continue;
+        if (name === "xmlns" || sizing.includes(name)) continue;
         if (svg.getAttribute(name) !== value) svg.setAttribute(name, value);
       }
-      const sameOrigin = picture.x === frame.x && picture.y === frame.y;
+      const sameOrigin = picture !== null && frame !== null && picture.x === frame.x && picture.y === frame.y;
       const side = (wanted, kept) => (!sameOrigin || wanted * 2 < kept ? wanted : wanted > kept ? Math.ceil(wanted * 1.25) : kept);
-      const [width, height] = [side(picture.width, frame.width), side(picture.height, frame.height)];
-      if (!sameOrigin || width !== frame.width || height !== frame.height) {
+      const [width, height] = picture ? [side(picture.width, frame?.width), side(picture.height, frame?.height)] : [];
+      if (picture && (!sameOrigin || width !== frame.width || height !== frame.height)) {
         svg.setAttribute("width", width);
         svg.setAttribute("height", height);
         svg.setAttribute("viewBox", `${picture.x} ${picture.y} ${width} ${height}`);
@@ -340,9 +341,11 @@ function translation(transform) {
   return { x, y };
 }
 
-/** The viewBox of an SVG opening tag as numbers (zeros where it has none). */
+/** The viewBox of an SVG opening tag as numbers, or null without a whole one. */
 function pictureOf(head) {
-  const [x = 0, y = 0, width = 0, height = 0] = /viewBox="([^"]*)"/.exec(head)?.[1].split(/[\s,]+/).map(Number) ?? [];
+  const values = /viewBox="([^"]*)"/.exec(head)?.[1].trim().split(/[\s,]+/).map(Number);
+  if (!values || values.length !== 4 || values.some(Number.isNaN)) return null;
+  const [x, y, width, height] = values;
   return { x, y, width, height };
 }
 
