@@ -323,7 +323,6 @@ function entityNamesIn(groups) {
   return names;
 }
 
-/** Whether two opening lines have the same style (the rest of the tag is its size, set in place). */
 // A group's place: the transform of its opening tag (a box's `translate(x y)`), or null.
 const PLACE = /^(<g [^>]*?) transform="([^"]*)"/;
 
@@ -349,6 +348,7 @@ function pictureOf(head) {
   return { x, y, width, height };
 }
 
+/** Whether two opening lines have the same style (the rest of the tag is its size, set in place). */
 function sameStyle(head, other) {
   return head.slice(head.indexOf("<style>")) === other.slice(other.indexOf("<style>"));
 }
