@@ -11,10 +11,16 @@ if runuser -u postgres -- test -x "$REPO_ROOT" 2>/dev/null; then
 else
   DEFAULT_DATA="/var/tmp/relplay-test-databases-$(printf '%s' "$REPO_ROOT" | md5sum | cut -c1-12)"
 fi
-DATA="${RELPLAY_DB_DIR:-$DEFAULT_DATA}"
+DATA="$(realpath -m "${RELPLAY_DB_DIR:-$DEFAULT_DATA}")"
 PG_PORT="${RELPLAY_PG_PORT:-54329}"
 MY_PORT="${RELPLAY_MYSQL_PORT:-33069}"
 PG_BIN="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)"
+
+# A command as the postgres user, from / (the current directory may be one it cannot enter, and
+# PostgreSQL's tools then say so).
+as_postgres() {
+  (cd / && runuser -u postgres -- "$@")
+}
 
 start_postgres() {
   local dir="$DATA/postgres"
@@ -22,8 +28,8 @@ start_postgres() {
   rm -rf "$dir" && mkdir -p "$dir"
   chown postgres:postgres "$dir"
   # PostgreSQL refuses to run as root, so it runs as the postgres user from Debian's package.
-  runuser -u postgres -- "$PG_BIN/initdb" -D "$dir" -U postgres --auth=trust -E UTF8 >/dev/null
-  if ! runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w \
+  as_postgres "$PG_BIN/initdb" -D "$dir" -U postgres --auth=trust -E UTF8 >/dev/null
+  if ! as_postgres "$PG_BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w \
     -o "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c unix_socket_directories=$dir -c fsync=off" start >/dev/null; then
     echo "PostgreSQL did not start on port $PG_PORT (another server there? set RELPLAY_PG_PORT); its log:" >&2
     tail -n 5 "$dir/server.log" >&2
@@ -60,7 +66,7 @@ export RELPLAY_MYSQL_URL="mysql://relplay:relplay@127.0.0.1:$MY_PORT/"
 ENV
     ;;
   stop)
-    [ -d "$DATA/postgres" ] && runuser -u postgres -- "$PG_BIN/pg_ctl" -D "$DATA/postgres" -m fast stop >/dev/null 2>&1 || true
+    [ -d "$DATA/postgres" ] && as_postgres "$PG_BIN/pg_ctl" -D "$DATA/postgres" -m fast stop >/dev/null 2>&1 || true
     [ -S "$DATA/mariadb/mysqld.sock" ] && mariadb-admin --socket="$DATA/mariadb/mysqld.sock" -uroot shutdown >/dev/null 2>&1 || true
     ;;
   *)
