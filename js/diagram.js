@@ -64,7 +64,7 @@ class DiagramController {
     if (!this.lines || !svg || !head.startsWith("<svg ") || tail !== "</svg>" || !sameStyle(head, this.lines.head)) {
       this.canvas.innerHTML = svgText;
       const drawn = this.svg();
-      this.picture = drawn ? pictureOf(head) : null;
+      this.picture = drawn ? viewBox(attributeIn(head, "viewBox")) : null;
       this.showPicture();
       if (!drawn || !head.startsWith("<svg ") || tail !== "</svg>") {
         this.lines = null;
@@ -72,7 +72,8 @@ class DiagramController {
       }
       // (The line breaks between the groups go: elements alone are kept and moved.)
       for (const node of [...drawn.childNodes]) if (node.nodeType === Node.TEXT_NODE) node.remove();
-      this.lines = { head, groups: lines.slice(1, -1), elements: [...drawn.children].filter((e) => e.tagName === "g") };
+      const groups = lines.slice(1, -1);
+      this.lines = { head, groups, unplaced: groups.map((line) => placed(line).unplaced), elements: [...drawn.children].filter((e) => e.tagName === "g") };
       return;
     }
     if (head !== this.lines.head) {
@@ -80,8 +81,8 @@ class DiagramController {
       // documenso's), so the element keeps its size while the picture fits in it and is at least
       // half as wide and half as high. A side the picture outgrows gets a quarter more than it
       // needs; one it needs less than half of, the picture's; another origin, the picture's size.
-      const picture = pictureOf(head);
-      const frame = pictureOf(`viewBox="${svg.getAttribute("viewBox") ?? ""}"`);
+      const picture = viewBox(attributeIn(head, "viewBox"));
+      const frame = viewBox(svg.getAttribute("viewBox"));
       const sizing = picture ? ["width", "height", "viewBox"] : [];
       for (const [, name, value] of head.slice(0, head.indexOf(">")).matchAll(/([\w:-]+)="([^"]*)"/g)) {
         if (name === "xmlns" || sizing.includes(name)) continue;
@@ -99,17 +100,17 @@ class DiagramController {
       this.showPicture();
     }
     // Lines unchanged but for their place keep their elements, moved to the new place (one a drag
-    // moved goes back to where its line puts it).
+    // moved goes back to where its line puts it). Each line is split from its place once, when it
+    // comes; the lines before kept theirs.
     const kept = new Map();
-    this.lines.groups.forEach((line, i) => {
+    this.lines.unplaced.forEach((key, i) => {
       const element = this.lines.elements[i];
-      const key = withoutPlace(line);
       if (element) (kept.get(key) ?? kept.set(key, []).get(key)).push(element);
     });
     const groups = lines.slice(1, -1);
-    const elements = groups.map((line) => {
-      const element = kept.get(withoutPlace(line))?.shift() ?? null;
-      const place = placeOf(line);
+    const split = groups.map(placed);
+    const elements = split.map(({ unplaced, place }) => {
+      const element = kept.get(unplaced)?.shift() ?? null;
       if (element && element.getAttribute("transform") !== place) {
         if (place === null) element.removeAttribute("transform");
         else element.setAttribute("transform", place);
@@ -140,7 +141,7 @@ class DiagramController {
       if (element === cursor) cursor = cursor.nextElementSibling;
       else svg.insertBefore(element, cursor);
     }
-    this.lines = { head, groups, elements };
+    this.lines = { head, groups, unplaced: split.map((line) => line.unplaced), elements };
   }
 
   apply() {
@@ -323,15 +324,13 @@ function entityNamesIn(groups) {
   return names;
 }
 
-// A group's place: the transform of its opening tag (a box's `translate(x y)`), or null.
+// A group's place: the transform of its opening tag (a box's `translate(x y)`).
 const PLACE = /^(<g [^>]*?) transform="([^"]*)"/;
 
-function placeOf(line) {
-  return PLACE.exec(line)?.[2] ?? null;
-}
-
-function withoutPlace(line) {
-  return line.replace(PLACE, "$1");
+/** A group's line without its place, and the place (null for a group that has none). */
+function placed(line) {
+  const match = PLACE.exec(line);
+  return match ? { unplaced: match[1] + line.slice(match[0].length), place: match[2] } : { unplaced: line, place: null };
 }
 
 /** The x and y of a `translate(x y)` transform (0 for what is missing). */
@@ -340,9 +339,14 @@ function translation(transform) {
   return { x, y };
 }
 
-/** The viewBox of an SVG opening tag as numbers, or null without a whole one. */
-function pictureOf(head) {
-  const values = /viewBox="([^"]*)"/.exec(head)?.[1].trim().split(/[\s,]+/).map(Number);
+/** The value of `name` in an opening tag, or null. */
+function attributeIn(tag, name) {
+  return new RegExp(` ${name}="([^"]*)"`).exec(tag.slice(0, tag.indexOf(">")))?.[1] ?? null;
+}
+
+/** A viewBox value as numbers, or null without a whole one. */
+function viewBox(value) {
+  const values = value?.trim().split(/[\s,]+/).map(Number);
   if (!values || values.length !== 4 || values.some(Number.isNaN)) return null;
   const [x, y, width, height] = values;
   return { x, y, width, height };
