@@ -29,8 +29,10 @@ start_postgres() {
   chown postgres:postgres "$dir"
   # PostgreSQL refuses to run as root, so it runs as the postgres user from Debian's package.
   as_postgres "$PG_BIN/initdb" -D "$dir" -U postgres --auth=trust -E UTF8 >/dev/null
+  # fsync off: the data are thrown away. A small write-ahead log: each CREATE DATABASE writes its
+  # whole template (~8 MB) to the log, and PostgreSQL's default keeps up to 1 GB of it.
   if ! as_postgres "$PG_BIN/pg_ctl" -D "$dir" -l "$dir/server.log" -w \
-    -o "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c unix_socket_directories=$dir -c fsync=off" start >/dev/null; then
+    -o "-c listen_addresses=127.0.0.1 -c port=$PG_PORT -c unix_socket_directories=$dir -c fsync=off -c max_wal_size=64MB -c min_wal_size=32MB" start >/dev/null; then
     echo "PostgreSQL did not start on port $PG_PORT (another server there? set RELPLAY_PG_PORT); its log:" >&2
     tail -n 5 "$dir/server.log" >&2
     return 1
