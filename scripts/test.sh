@@ -9,6 +9,13 @@
 source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 cd "$REPO_ROOT"
 
+# A whole run takes ~6 GB at its peak (Rust builds ~4.5 GB, node_modules, the fuzzers' build, the
+# test databases); a full disk shows up much later as a failure that names something else.
+free_kb=$(df -Pk "$REPO_ROOT" | awk 'NR == 2 { print $4 }')
+if [ "${free_kb:-0}" -lt $((6 * 1024 * 1024)) ]; then
+  log "warning: $((free_kb / 1024)) MB free on $(df -P "$REPO_ROOT" | awk 'NR == 2 { print $6 }'); a whole run needs about 6 GB"
+fi
+
 need_apt chromium chromium-driver postgresql mariadb-server sqlite3
 need_app_toolchain
 need_rust_lints
