@@ -1046,8 +1046,22 @@ pub fn typeorm_invalid_action(span: Span, name: &str) -> Diagnostic {
     )
 }
 
-pub fn inverse_side_not_found(span: Span, property: &str, target: &str) -> Diagnostic {
-    Diagnostic::error(Code::T004, span, format!("The inverse side names `{target}.{property}`, which `{target}` does not have."))
+pub fn inverse_side_not_found(span: Span, property: &str, target: &str, kind: &str) -> Diagnostic {
+    Diagnostic::error(
+        Code::T004,
+        span,
+        format!(
+            "The inverse side names `{target}.{property}`, which is not a relation of `{target}`: TypeORM builds the tables, but this `{kind}` has no side holding the key, and loading it fails (\"Cannot read properties of undefined (reading 'joinColumns')\")."
+        ),
+    )
+}
+
+pub fn inverse_side_ignored(span: Span, property: &str, target: &str, kind: &str) -> Diagnostic {
+    Diagnostic::warning(
+        Code::T020,
+        span,
+        format!("The inverse side names `{target}.{property}`, which is not a relation of `{target}`: TypeORM ignores it, and this `{kind}` is one-sided."),
+    )
 }
 
 pub fn inverse_side_mismatch(span: Span, property: &str, target: &str, kind: &str, other_kind: &str) -> Diagnostic {

@@ -186,6 +186,7 @@ codes! {
     T017 => Error,
     T018 => Error,
     T019 => Warning,
+    T020 => Warning,
     // generation
     G001 => Warning,
 }

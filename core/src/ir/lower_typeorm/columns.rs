@@ -225,6 +225,10 @@ fn lower_column(entity: &Entity, property: &Property, position: u32, schema: &Sc
         primary |= value;
     }
     let explicit_type = type_argument.or_else(|| option("type"));
+    // `type: String` names the type as reflection would: as if TypeScript had said `string`.
+    // (Not `@Column(String)`: TypeORM takes a function there for an embedded class.)
+    let constructor_type = option("type").filter(|_| type_argument.is_none()).and_then(constructor_type);
+    let explicit_type = explicit_type.filter(|_| constructor_type.is_none());
     let generation = match decorator.name.as_str() {
         "PrimaryGeneratedColumn" => Some(type_argument.and_then(|t| t.as_str()).unwrap_or("increment").to_string()),
         _ => property.decorator("Generated").map(|g| g.arguments.first().and_then(|a| a.as_str()).unwrap_or("increment").to_string()),
@@ -239,7 +243,10 @@ fn lower_column(entity: &Entity, property: &Property, position: u32, schema: &Sc
                 None => FieldType::Int,
             },
         },
-        _ => field_type(entity, property, explicit_type, option("enum"), schema, diagnostics),
+        _ => match constructor_type {
+            Some(reflected) => reflected,
+            None => field_type(entity, property, explicit_type, option("enum"), schema, diagnostics),
+        },
     };
     // A declared size (`length: 190`, `precision: 10, scale: 2`) is the column's database type.
     let size: Vec<String> = match (option("length"), option("precision")) {
@@ -287,6 +294,20 @@ fn lower_column(entity: &Entity, property: &Property, position: u32, schema: &Sc
     field.updated_at = decorator.name == "UpdateDateColumn";
     let unique = option("unique").and_then(|u| literal_bool(u, "unique", diagnostics)).unwrap_or(false);
     Some(Column { field, primary, unique })
+}
+
+/// The type a JavaScript constructor names (`type: String`, `type: Date`): TypeORM takes it as the
+/// reflected type of a property of that TypeScript type.
+fn constructor_type(written: &Node<Expr>) -> Option<FieldType> {
+    let Expr::Identifier(name) = &written.value else { return None };
+    Some(match name.as_str() {
+        "String" => FieldType::String,
+        "Number" => FieldType::Int,
+        "Boolean" => FieldType::Boolean,
+        "Date" => FieldType::DateTime,
+        "Buffer" => FieldType::Bytes,
+        _ => return None,
+    })
 }
 
 /// A column decorator's type argument (`@Column("varchar", …)`) and options object.

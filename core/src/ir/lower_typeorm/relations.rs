@@ -163,7 +163,7 @@ fn read_end<'m>(
     let mut arguments = decorator.arguments.iter();
     let target_argument = arguments.next();
     let target = match target_argument.map(|t| &t.value) {
-        Some(Expr::Arrow { body: Some(body), .. }) => body.path().map(|p| p.join(".")),
+        Some(Expr::Arrow { body: Some(body), .. }) => body.path().map(|p| p.join(".")).or_else(|| required_export(body)),
         Some(Expr::String(s)) => Some(s.clone()),
         _ => None,
     };
@@ -290,7 +290,19 @@ fn pair_ends(ends: &[End], diagnostics: &mut Vec<Diagnostic>) -> Vec<Option<usiz
             Some(inverse) => match index.get(&(end.target.as_str(), inverse.value.as_str())) {
                 Some(&j) if j != i => Some(j),
                 _ => {
-                    diagnostics.push(catalog::inverse_side_not_found(inverse.span, &inverse.value, &end.target));
+                    // The side that holds the key (or the junction table) stands on its own, and
+                    // TypeORM leaves it one-sided; the other cannot be loaded without its pair.
+                    let owns = match end.kind {
+                        Kind::ManyToOne => true,
+                        Kind::OneToOne => end.join_columns.is_some(),
+                        Kind::ManyToMany => end.join_table.is_some(),
+                        Kind::OneToMany => false,
+                    };
+                    diagnostics.push(if owns {
+                        catalog::inverse_side_ignored(inverse.span, &inverse.value, &end.target, end.kind.decorator())
+                    } else {
+                        catalog::inverse_side_not_found(inverse.span, &inverse.value, &end.target, end.kind.decorator())
+                    });
                     None
                 }
             },
@@ -629,5 +641,17 @@ fn resolve_constraint_fields(
             }
         }
         entity.indexes = indexes;
+    }
+}
+
+/// `require("./Channel").Channel`: the export a CommonJS `require` is read for, which code uses
+/// to name an entity without importing its module (two entities that import each other).
+fn required_export(body: &Node<Expr>) -> Option<String> {
+    let Expr::Member(object, name) = &body.value else { return None };
+    match &object.value {
+        Expr::Call { callee, arguments } if matches!(&callee.value, Expr::Identifier(f) if f == "require") && arguments.len() == 1 => {
+            Some(name.clone())
+        }
+        _ => None,
     }
 }
