@@ -12,7 +12,7 @@
 import { test, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import { join } from "node:path";
-import { readdirSync, writeFileSync, mkdtempSync } from "node:fs";
+import { existsSync, readdirSync, writeFileSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { relplay, repoRoot } from "../support/relplay.mjs";
 import { expectedShape, compareShapes } from "../support/expected-shape.mjs";
@@ -21,10 +21,19 @@ import { typeormShapeOfCode } from "../support/typeorm-source.mjs";
 import { sequelizeShapeOfCode } from "../support/sequelize-source.mjs";
 import { prismaValidate } from "../support/prisma-validator.mjs";
 
-const corpora = [
-  { language: "typeorm", dir: join(repoRoot, "tests/corpus/typeorm"), build: typeormShapeOfCode },
-  { language: "sequelize", dir: join(repoRoot, "tests/corpus/sequelize"), build: sequelizeShapeOfCode },
-];
+// `RELPLAY_ORM_CORPUS=DIR` points the test at another folder of the same layout (`typeorm/`,
+// `sequelize/`, a folder per set), such as code not yet in the corpus. Beside the corpus,
+// `tests/conformance/orm-cases` holds sets written here, each pinning a pattern found in real
+// code (its first comment says where).
+const roots = process.env.RELPLAY_ORM_CORPUS
+  ? [process.env.RELPLAY_ORM_CORPUS]
+  : [join(repoRoot, "tests/corpus"), join(repoRoot, "tests/conformance/orm-cases")];
+const corpora = roots
+  .flatMap((root) => [
+    { language: "typeorm", dir: join(root, "typeorm"), build: typeormShapeOfCode },
+    { language: "sequelize", dir: join(root, "sequelize"), build: sequelizeShapeOfCode },
+  ])
+  .filter(({ dir }) => existsSync(dir));
 const dialects = ["postgresql", "mysql", "sqlite"];
 const only = process.env.RELPLAY_CONFORMANCE_ONLY?.split(",");
 
@@ -57,6 +66,18 @@ const typeormFailsOn = {
 const notReadYet = {
   // A many-to-many over a composite primary key (Post.tags → Tag(firstId, secondId)).
   "typeorm-composite-foreign-key-order": (shape) => delete shape.post_tags_tag,
+};
+
+/**
+ * Differences relplay does not avoid yet, by set and database, each with its reason: taken out of
+ * what the ORM builds before the comparison, and the test checks that they still occur (so the
+ * entry goes once they no longer do).
+ */
+const knownDifferences = {
+  // Sequelize declares a `UUID` column on SQLite, whose affinity is NUMERIC; relplay's IR keeps
+  // no SQLite type of a column's own and writes TEXT. The stored values are the same: a UUID
+  // does not read as a number, so SQLite keeps it as text either way.
+  codimd: { sqlite: (difference) => /^\w+\.\w+: type numeric, expected text$/.test(difference) },
 };
 
 const sets = corpora.flatMap(({ language, dir, build }) =>
@@ -119,7 +140,10 @@ for (const [index, { name, language, dir, build }] of sets.entries()) {
         const expected = expectedShape(ir, dialect);
         const built = await build(tsName, dir, dialect, servers);
         notReadYet[name]?.(built);
-        const orm = compareShapes(expected, built, dialect);
+        const known = knownDifferences[name]?.[dialect];
+        const allOrm = compareShapes(expected, built, dialect);
+        if (known) assert.ok(allOrm.some(known), `${name} on ${dialect}: the known difference no longer occurs; drop its entry`);
+        const orm = known ? allOrm.filter((difference) => !known(difference)) : allOrm;
         const sql = relplay(["convert", dir, "--from", language, "--to", "sql", "--dialect", dialect]).stdout;
         const fromSql = compareShapes(expected, await shapeOfSql(tsName, sql, dialect), dialect);
         // relplay's Prisma schema (PostgreSQL's, as the code names no database) is valid for Prisma

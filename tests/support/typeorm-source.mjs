@@ -75,7 +75,9 @@ export function loadEntityCode(name, dir, packages = {}, sourcePackage = "typeor
       },
     });
     const stubPath = relative(dirname(join(out, file)), join(out, "stub.js")).replace(/^(?!\.)/, "./");
-    const code = outputText.replace(/require\("([^"]+)"\)/g, (whole, specifier) => {
+    // Either quote: TypeScript writes its own requires with double quotes, and leaves a JavaScript
+    // file's as written.
+    const code = outputText.replace(/require\((["'])([^"']+)\1\)/g, (whole, _quote, specifier) => {
       if (specifier === "typeorm" || specifier === "reflect-metadata" || specifier === "sequelize-typescript" || specifier in packages) return whole;
       if (/^node:|^(fs|path|util|os|url)$/.test(specifier)) return whole;
       if (specifier.startsWith(".")) {

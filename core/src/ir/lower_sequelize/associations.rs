@@ -11,8 +11,10 @@
 //!
 //! Every key is ON UPDATE CASCADE unless said otherwise. The key attribute of an association
 //! merges into an attribute of that name if the model has one, and the first association to set
-//! its actions wins, as Sequelize's `mergeDefaults` has it. `constraints: false` makes the
-//! column without a foreign key.
+//! each action wins, as Sequelize's `mergeDefaults` has it. `constraints: false` leaves the
+//! defaults out: such an association makes a foreign key only with an `onDelete`, an `onUpdate`
+//! or `foreignKeyConstraint: true` of its own, and the action it does not give is the database's
+//! (NO ACTION); with none of them it makes the column without a foreign key.
 
 use super::models::{DefineDefaults, Model};
 use crate::diagnostic::{catalog, Diagnostic};
@@ -44,9 +46,13 @@ struct Key {
     referenced_fields: Vec<String>,
     on_delete: Option<ReferentialAction>,
     on_update: Option<ReferentialAction>,
+    /// The actions the first association would have taken by default, for code that leaves
+    /// every relation to the ORM (`constraints: false` throughout).
+    default_actions: (ReferentialAction, ReferentialAction),
     /// The navigation on the owner (`belongsTo`'s `as`) and on the referenced model (`hasMany`'s).
     owner_navigation: Option<(String, Span)>,
     referenced_navigation: Option<(String, NavigationCardinality, Span)>,
+    /// Whether an association gave the key a foreign key (a `references`).
     constraints: bool,
     /// Whether an association named the key (`foreignKey`) rather than take Sequelize's.
     given: bool,
@@ -163,8 +169,17 @@ pub fn associate(
             (Method::BelongsTo, false) => ReferentialAction::NoAction,
             (_, false) => ReferentialAction::Cascade,
         };
-        let on_delete = explicit("onDelete", diagnostics).unwrap_or(default_delete);
-        let on_update = explicit("onUpdate", diagnostics).unwrap_or(ReferentialAction::Cascade);
+        let (on_delete, on_update) = (explicit("onDelete", diagnostics), explicit("onUpdate", diagnostics));
+        let (on_delete, on_update) = if constraints {
+            (Some(on_delete.unwrap_or(default_delete)), Some(on_update.unwrap_or(ReferentialAction::Cascade)))
+        } else {
+            (on_delete, on_update)
+        };
+        let foreign_key_constraint = options
+            .and_then(|o| o.get("foreignKeyConstraint"))
+            .and_then(|c| literal_bool(c, "foreignKeyConstraint", diagnostics))
+            .unwrap_or(false);
+        let references = foreign_key_constraint || on_delete.is_some() || on_update.is_some();
         let navigation_name = match method {
             Method::BelongsTo => alias.as_ref().map_or_else(|| models[target].singular.clone(), |(a, _)| a.clone()),
             Method::HasOne => alias.as_ref().map_or_else(|| models[target].singular.clone(), |(a, _)| a.clone()),
@@ -181,19 +196,24 @@ pub fn associate(
                     referenced_fields: vec![referenced_field.clone()],
                     on_delete: None,
                     on_update: None,
+                    default_actions: (default_delete, ReferentialAction::Cascade),
                     owner_navigation: None,
                     referenced_navigation: None,
-                    constraints,
+                    constraints: false,
                     given: false,
                     span: expression.span,
                 });
                 keys.last_mut().expect("just pushed")
             }
         };
-        // The first association to give the attribute its actions wins (`mergeDefaults`).
-        key.on_delete.get_or_insert(on_delete);
-        key.on_update.get_or_insert(on_update);
-        key.constraints &= constraints;
+        // The first association to give the attribute an action wins (`mergeDefaults`).
+        if let Some(action) = on_delete {
+            key.on_delete.get_or_insert(action);
+        }
+        if let Some(action) = on_update {
+            key.on_update.get_or_insert(action);
+        }
+        key.constraints |= references;
         key.given |= given_name;
         match method {
             Method::BelongsTo => key.owner_navigation = Some((navigation_name, expression.span)),
@@ -219,6 +239,8 @@ pub fn associate(
         schema.relation_mode = crate::ir::RelationMode::Prisma;
         for key in &mut keys {
             key.constraints = true;
+            key.on_delete.get_or_insert(key.default_actions.0);
+            key.on_update.get_or_insert(key.default_actions.1);
         }
     }
     check_split_pairs(&keys, models, diagnostics);
@@ -433,6 +455,7 @@ fn belongs_to_many(
                 referenced_fields: vec![field],
                 on_delete: Some(ReferentialAction::Cascade),
                 on_update: Some(ReferentialAction::Cascade),
+                default_actions: (ReferentialAction::Cascade, ReferentialAction::Cascade),
                 owner_navigation: None,
                 referenced_navigation: None,
                 constraints: true,
@@ -541,6 +564,7 @@ fn added_constraints(
                         referenced_fields,
                         on_delete: Some(on_delete),
                         on_update: Some(on_update),
+                        default_actions: (on_delete, on_update),
                         owner_navigation: None,
                         referenced_navigation: None,
                         constraints: true,
@@ -596,8 +620,9 @@ fn push_relation(schema: &mut Schema, positions: &EntityPositions, models: &[Mod
         }),
         join_table: None,
         id_lists: None,
-        on_delete: key.on_delete.unwrap_or(ReferentialAction::SetNull),
-        on_update: key.on_update.unwrap_or(ReferentialAction::Cascade),
+        // An action no association gave is the database's own.
+        on_delete: key.on_delete.unwrap_or(ReferentialAction::NoAction),
+        on_update: key.on_update.unwrap_or(ReferentialAction::NoAction),
         span: key.span,
     });
     if let (Some(name), Some((_, span))) = (owner_navigation, &key.owner_navigation) {

@@ -30,6 +30,7 @@ pub fn lower(module: &Module) -> (Schema, RelationDeclarations, Vec<Diagnostic>)
     expressions.extend(desugared.iter().map(|(binding, expression)| (binding.clone(), expression)));
     expressions.sort_by_key(|(_, e)| e.span.start);
     let defaults = define_defaults(&expressions);
+    let arrays = string_arrays(&expressions);
     let mut models: Vec<Model> = Vec::new();
     let mut bindings: HashMap<String, usize> = HashMap::new();
     for (binding, expression) in &expressions {
@@ -39,7 +40,7 @@ pub fn lower(module: &Module) -> (Schema, RelationDeclarations, Vec<Diagnostic>)
             }
             let model = models::read_model(
                 definition.name.clone(),
-                definition.attributes,
+                &with_named_values(definition.attributes, &arrays),
                 definition.options,
                 defaults,
                 definition.span,
@@ -59,6 +60,52 @@ pub fn lower(module: &Module) -> (Schema, RelationDeclarations, Vec<Diagnostic>)
     associations::associate(&mut models, &bindings, &expressions, defaults, &mut schema, &mut diagnostics);
     crate::ir::join_models::mark_join_entities(&mut schema);
     (schema, RelationDeclarations::default(), diagnostics)
+}
+
+/// The variables bound to an array of strings (`var roles = ["admin", "member"]`), by name.
+fn string_arrays<'e>(expressions: &[(Option<String>, &'e Node<Expr>)]) -> HashMap<String, &'e Node<Expr>> {
+    expressions
+        .iter()
+        .filter_map(|(binding, expression)| {
+            let Expr::Array(items) = &expression.value else { return None };
+            let binding = binding.clone()?;
+            items.iter().all(|i| i.as_str().is_some()).then_some((binding, *expression))
+        })
+        .collect()
+}
+
+/// The attributes with each enum's values written out where they name an array of strings
+/// (`values: roles`, `DataTypes.ENUM(roles)`), as Sequelize sees them when the code runs.
+fn with_named_values(attributes: &Node<Expr>, arrays: &HashMap<String, &Node<Expr>>) -> Node<Expr> {
+    let mut attributes = attributes.clone();
+    if arrays.is_empty() {
+        return attributes;
+    }
+    let written = |value: &mut Node<Expr>| {
+        if let Expr::Identifier(name) = &value.value {
+            if let Some(array) = arrays.get(name) {
+                value.value = array.value.clone();
+            }
+        }
+    };
+    let Expr::Object(entries) = &mut attributes.value else { return attributes };
+    for entry in entries {
+        let type_call = match &mut entry.value.value {
+            Expr::Object(options) => {
+                for option in options.iter_mut().filter(|o| o.key.value == "values") {
+                    written(&mut option.value);
+                }
+                options.iter_mut().find(|o| o.key.value == "type").map(|o| &mut o.value)
+            }
+            _ => Some(&mut entry.value),
+        };
+        if let Some(Node { value: Expr::Call { callee, arguments }, .. }) = type_call {
+            if callee.path().and_then(|p| p.last().copied()) == Some("ENUM") {
+                arguments.iter_mut().for_each(written);
+            }
+        }
+    }
+    attributes
 }
 
 /// `Model.removeAttribute("name")`: the attribute is gone; Sequelize's own `id` goes so from a
