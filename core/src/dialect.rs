@@ -115,11 +115,14 @@ impl SqlDialect {
             Some(Provider::Postgresql) => SqlDialect::Postgresql,
             Some(Provider::Mysql) => SqlDialect::Mysql,
             // Declared by ORM code, which names no database: the sizes the ORM readers keep
-            // (`VarChar`, `Char`, `Decimal`) carry to either database as they carry between them.
+            // (`VarChar`, `Char`, `Decimal`) are what the ORM declares on either database, as
+            // written (`length: 4096` is VARCHAR(4096) on MySQL too: where MySQL refuses a size,
+            // it refuses the ORM's table as well).
+            None if self == SqlDialect::Sqlite => return None,
+            None if matches!(native.name.as_str(), "VarChar" | "Char" | "Decimal") => return Some(native.clone()),
             None => match self {
                 SqlDialect::Postgresql => SqlDialect::Mysql,
-                SqlDialect::Mysql => SqlDialect::Postgresql,
-                SqlDialect::Sqlite => return None,
+                SqlDialect::Mysql | SqlDialect::Sqlite => SqlDialect::Postgresql,
             },
             _ => return None,
         };

@@ -98,7 +98,9 @@ const portableTypes = {
 export function carriedNative(native, provider, dialect) {
   if (!native) return null;
   if (provider === dialect) return native;
-  // Declared by ORM code, which names no database: carried to either as between the two.
+  // Declared by ORM code, which names no database: a size is the ORM's on either database, as
+  // written; the other types carry to either as between the two.
+  if (provider == null && dialect !== "sqlite" && ["VarChar", "Char", "Decimal"].includes(native.name)) return native;
   if (provider == null) provider = { postgresql: "mysql", mysql: "postgresql" }[dialect] ?? null;
   const [n, s] = native.arguments.map(Number);
   const to = (name, args = native.arguments) => ({ name, arguments: args });

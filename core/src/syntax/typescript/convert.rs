@@ -485,7 +485,16 @@ impl Converter<'_> {
             ast::Expression::ObjectExpression(object) => {
                 let mut entries = Vec::new();
                 for property in &object.properties {
-                    let ast::ObjectPropertyKind::ObjectProperty(property) = property else { continue };
+                    let property = match property {
+                        ast::ObjectPropertyKind::ObjectProperty(property) => property,
+                        // `...id()`: kept under the key `...`, written out (or dropped) once every
+                        // file is read (`helpers::write_out`).
+                        ast::ObjectPropertyKind::SpreadProperty(spread) => {
+                            let key = Node::new(SPREAD_KEY.to_string(), self.span(spread.span));
+                            entries.push(ObjectEntry { key, value: self.expression(&spread.argument, next) });
+                            continue;
+                        }
+                    };
                     let key = match &property.key {
                         ast::PropertyKey::StaticIdentifier(id) if !property.computed => id.name.to_string(),
                         ast::PropertyKey::StringLiteral(s) => s.value.to_string(),

@@ -5,6 +5,7 @@
 //! parse, so [`convert`] copies out what the readers use into the owned [`tree`].
 
 mod convert;
+mod helpers;
 pub mod tree;
 
 /// Deeper bracket nesting than this is not handed to the parser, which recurses on it.
@@ -32,6 +33,7 @@ pub fn parse(text: &str) -> (Module, Vec<Diagnostic>) {
         diagnostics.extend(file_diagnostics);
         module.files.push(File { path: section.path, span: section.span, ..file });
     }
+    helpers::write_out(&mut module);
     (module, diagnostics)
 }
 
@@ -88,5 +90,21 @@ mod tests {
         let deep = format!("const x = {}{};", "[".repeat(5000), "]".repeat(5000));
         let (_, diagnostics) = parse(&deep);
         assert!(diagnostics.iter().any(|d| d.code == "P019"));
+    }
+
+    #[test]
+    fn helper_calls_and_spreads_are_written_out_across_files() {
+        let text = "// @filename: util.ts\nexport const id = () => ({ type: \"varchar\" as const, length: 32 });\nexport const optional = { nullable: true };\nexport const twice = () => ({ a: 1 });\n// @filename: other.ts\nexport const twice = () => ({ a: 2 });\n// @filename: user.ts\nclass User {\n  @PrimaryColumn(id())\n  id: string;\n  @Column({ ...id(), ...optional, length: 64, ...unknown(), ...twice() })\n  parentId: string;\n}\n";
+        let (module, diagnostics) = parse(text);
+        assert!(diagnostics.is_empty(), "{diagnostics:?}");
+        let class = module.classes().next().expect("a class");
+        let primary = &class.properties[0].decorator("PrimaryColumn").expect("primary").arguments[0];
+        assert_eq!(primary.get("type").and_then(|t| t.as_str()), Some("varchar"));
+        let options = &class.properties[1].decorator("Column").expect("column").arguments[0];
+        let keys: Vec<&str> = options.as_object().expect("an object").iter().map(|e| e.key.value.as_str()).collect();
+        // The spreads in place, a later key over an earlier one; a spread of an unknown call and of
+        // a helper two files define differently is dropped.
+        assert_eq!(keys, ["type", "length", "nullable", "length"]);
+        assert!(matches!(options.get("length").map(|l| &l.value), Some(Expr::Number(n)) if n == "64"));
     }
 }

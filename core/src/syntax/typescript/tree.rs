@@ -213,6 +213,9 @@ pub enum Expr {
     Other,
 }
 
+/// The key of a spread entry (`{ ...id() }`) while files are read; none is left in a parsed module.
+pub const SPREAD_KEY: &str = "...";
+
 /// `key: value` in an object literal (`key` alone for a shorthand property).
 #[derive(Debug, Clone, PartialEq)]
 pub struct ObjectEntry {
