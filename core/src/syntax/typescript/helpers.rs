@@ -11,6 +11,10 @@ use std::collections::HashMap;
 /// How deep helpers may be written out inside one another (a helper that spreads itself stops here).
 const MAX_EXPANSIONS: usize = 8;
 
+/// How many object entries a module's helpers and spreads may write out in all: helpers that
+/// spread each other twice over grow as 2^depth, and each use copies them again.
+const MAX_WRITTEN_ENTRIES: usize = 100_000;
+
 /// An object a name stands for: the value of `name()` (a helper) or of `name` (a constant).
 #[derive(Clone)]
 enum Named {
@@ -24,20 +28,21 @@ pub fn write_out(module: &mut Module) {
     if named.is_empty() && !module.files.iter().any(has_spread) {
         return;
     }
+    let mut budget = MAX_WRITTEN_ENTRIES;
     for file in &mut module.files {
         for class in &mut file.classes {
             let properties = class.properties.iter_mut().flat_map(|p| p.decorators.iter_mut());
             for decorator in class.decorators.iter_mut().chain(properties) {
                 for argument in &mut decorator.arguments {
-                    resolve(argument, &named, 0);
+                    resolve(argument, &named, 0, &mut budget);
                 }
             }
         }
         for variable in &mut file.variables {
-            resolve(&mut variable.value, &named, 0);
+            resolve(&mut variable.value, &named, 0, &mut budget);
         }
         for call in &mut file.calls {
-            resolve(call, &named, 0);
+            resolve(call, &named, 0, &mut budget);
         }
     }
 }
@@ -90,39 +95,49 @@ fn has_spread(file: &File) -> bool {
     decorators.flat_map(|d| &d.arguments).any(in_expr) || file.variables.iter().any(|v| in_expr(&v.value)) || file.calls.iter().any(in_expr)
 }
 
-/// `expr` with helper calls and spreads written out; `expansions` counts the helpers around it.
-fn resolve(expr: &mut Node<Expr>, named: &HashMap<String, Named>, expansions: usize) {
+/// The entries an object written out adds to what the budget counts.
+fn entries_of(object: &Node<Expr>) -> usize {
+    object.as_object().map_or(0, |entries| entries.len())
+}
+
+/// `expr` with helper calls and spreads written out; `expansions` counts the helpers around it,
+/// `budget` the entries that may still be written out.
+fn resolve(expr: &mut Node<Expr>, named: &HashMap<String, Named>, expansions: usize, budget: &mut usize) {
     match &mut expr.value {
         Expr::Call { callee, arguments } => {
             if let (Expr::Identifier(name), true) = (&callee.value, arguments.is_empty()) {
-                if let (Some(Named::Helper(object)), true) = (named.get(name), expansions < MAX_EXPANSIONS) {
+                if let Some(Named::Helper(object)) =
+                    named.get(name).filter(|n| matches!(n, Named::Helper(o) if expansions < MAX_EXPANSIONS && *budget >= entries_of(o)))
+                {
+                    *budget -= entries_of(object);
                     let mut object = object.clone();
-                    resolve(&mut object, named, expansions + 1);
+                    resolve(&mut object, named, expansions + 1, budget);
                     expr.value = object.value;
                     return;
                 }
             }
-            resolve(callee, named, expansions);
-            arguments.iter_mut().for_each(|a| resolve(a, named, expansions));
+            resolve(callee, named, expansions, budget);
+            arguments.iter_mut().for_each(|a| resolve(a, named, expansions, budget));
         }
         Expr::New { callee, arguments } => {
-            resolve(callee, named, expansions);
-            arguments.iter_mut().for_each(|a| resolve(a, named, expansions));
+            resolve(callee, named, expansions, budget);
+            arguments.iter_mut().for_each(|a| resolve(a, named, expansions, budget));
         }
         Expr::Object(entries) => {
             let mut written = Vec::with_capacity(entries.len());
             for mut entry in std::mem::take(entries) {
-                resolve(&mut entry.value, named, expansions);
+                resolve(&mut entry.value, named, expansions, budget);
                 if entry.key.value != SPREAD_KEY {
                     written.push(entry);
                     continue;
                 }
                 let spread = match entry.value.value {
                     Expr::Object(spread) => spread,
-                    Expr::Identifier(name) => match (named.get(&name), expansions < MAX_EXPANSIONS) {
-                        (Some(Named::Constant(object)), true) => {
+                    Expr::Identifier(name) => match named.get(&name) {
+                        Some(Named::Constant(object)) if expansions < MAX_EXPANSIONS && *budget >= entries_of(object) => {
+                            *budget -= entries_of(object);
                             let mut object = object.clone();
-                            resolve(&mut object, named, expansions + 1);
+                            resolve(&mut object, named, expansions + 1, budget);
                             match object.value {
                                 Expr::Object(spread) => spread,
                                 _ => Vec::new(),
@@ -136,13 +151,13 @@ fn resolve(expr: &mut Node<Expr>, named: &HashMap<String, Named>, expansions: us
             }
             *entries = written;
         }
-        Expr::Array(items) => items.iter_mut().for_each(|i| resolve(i, named, expansions)),
-        Expr::Member(object, _) => resolve(object, named, expansions),
-        Expr::Arrow { body: Some(body), .. } => resolve(body, named, expansions),
-        Expr::Unary(_, inner) => resolve(inner, named, expansions),
+        Expr::Array(items) => items.iter_mut().for_each(|i| resolve(i, named, expansions, budget)),
+        Expr::Member(object, _) => resolve(object, named, expansions, budget),
+        Expr::Arrow { body: Some(body), .. } => resolve(body, named, expansions, budget),
+        Expr::Unary(_, inner) => resolve(inner, named, expansions, budget),
         Expr::Conditional(a, b) => {
-            resolve(a, named, expansions);
-            resolve(b, named, expansions);
+            resolve(a, named, expansions, budget);
+            resolve(b, named, expansions, budget);
         }
         _ => {}
     }
