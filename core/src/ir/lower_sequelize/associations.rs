@@ -7,7 +7,9 @@
 //!   it may be null, else CASCADE. `hasOne` does not make the key unique.
 //! - `A.belongsToMany(B, { through })`: a join table (the `through` string's model, with
 //!   `createdAt`/`updatedAt` and the key pair as primary key) or the `through` model; both keys
-//!   CASCADE. Without `through`, Sequelize throws.
+//!   CASCADE unless `onDelete`/`onUpdate` say otherwise (A's key takes the association's action
+//!   over an earlier one, B's keeps its own), no foreign keys with `constraints: false`. Without
+//!   `through`, Sequelize throws.
 //!
 //! Every key is ON UPDATE CASCADE unless said otherwise. The key attribute of an association
 //! merges into an attribute of that name if the model has one, and the first association to set
@@ -438,8 +440,11 @@ fn belongs_to_many(
     };
     let (other, other_column) = key_name("otherKey", camelize(&format!("{other_prefix}_{}", target_key.0)), diagnostics);
     let generated = models[join].entity.primary_key.is_none();
-    for (attribute, column, referenced, (field, referenced_key)) in
-        [(&foreign, foreign_column, source, source_key), (&other, other_column, target, target_key)]
+    let constraints = options.and_then(|o| o.get("constraints")).and_then(|c| literal_bool(c, "constraints", diagnostics)) != Some(false);
+    let written = |name: &str| options.and_then(|o| o.get(name)).and_then(written_action);
+    let (on_delete, on_update) = (written("onDelete"), written("onUpdate"));
+    for (is_source, attribute, column, referenced, (field, referenced_key)) in
+        [(true, &foreign, foreign_column, source, source_key), (false, &other, other_column, target, target_key)]
     {
         ensure_attribute(&mut models[join], attribute, column, Some(!generated), &referenced_key, span);
         if generated {
@@ -447,22 +452,41 @@ fn belongs_to_many(
                 f.nullable = false;
             }
         }
-        if !keys.iter().any(|k| k.owner == join && k.attributes == [attribute.clone()]) {
-            keys.push(Key {
-                owner: join,
-                attributes: vec![attribute.clone()],
-                referenced,
-                referenced_fields: vec![field],
-                on_delete: Some(ReferentialAction::Cascade),
-                on_update: Some(ReferentialAction::Cascade),
-                default_actions: (ReferentialAction::Cascade, ReferentialAction::Cascade),
-                owner_navigation: None,
-                referenced_navigation: None,
-                constraints: true,
-                given: true,
-                span,
-            });
+        let index = match keys.iter().position(|k| k.owner == join && k.attributes == [attribute.clone()]) {
+            Some(index) => index,
+            None => {
+                keys.push(Key {
+                    owner: join,
+                    attributes: vec![attribute.clone()],
+                    referenced,
+                    referenced_fields: vec![field],
+                    on_delete: None,
+                    on_update: None,
+                    default_actions: (ReferentialAction::Cascade, ReferentialAction::Cascade),
+                    owner_navigation: None,
+                    referenced_navigation: None,
+                    constraints: false,
+                    given: true,
+                    span,
+                });
+                keys.len() - 1
+            }
+        };
+        // `constraints: false` adds no reference (one an earlier association made stays).
+        if !constraints {
+            continue;
         }
+        // Sequelize gives the source's key the association's action over the one it holds, and
+        // the other key the one it holds over the association's; CASCADE where neither has one.
+        let key = &mut keys[index];
+        let (delete, update) = if is_source {
+            (on_delete.or(key.on_delete), on_update.or(key.on_update))
+        } else {
+            (key.on_delete.or(on_delete), key.on_update.or(on_update))
+        };
+        key.on_delete = Some(delete.unwrap_or(ReferentialAction::Cascade));
+        key.on_update = Some(update.unwrap_or(ReferentialAction::Cascade));
+        key.constraints = true;
     }
     let pair = vec![foreign.clone(), other.clone()];
     let entity = &mut models[join].entity;
