@@ -1237,6 +1237,16 @@ pub fn entity_without_primary_column(span: Span, entity: &str) -> Diagnostic {
     )
 }
 
+pub fn primary_column_from_own_decorator(span: Span, entity: &str, owner: &str, property: &str, decorator: &str) -> Diagnostic {
+    Diagnostic::warning(
+        Code::T001,
+        span,
+        format!(
+            "relplay reads code without running it, and `{entity}` has no primary column it can read: `{owner}.{property}` carries `@{decorator}`, a decorator of the code's own, which may add it when the code runs (TypeORM requires one). The tables are read without it."
+        ),
+    )
+}
+
 pub fn unknown_property(span: Span, property: &str, entity: &str, option: &str) -> Diagnostic {
     Diagnostic::error(Code::T012, span, format!("{option} names `{property}`, which `{entity}` does not have."))
 }

@@ -45,7 +45,12 @@ pub fn lower(module: &Module) -> (Schema, RelationDeclarations, Vec<Diagnostic>)
             continue;
         }
         if entity.primary_key.is_none() {
-            diagnostics.push(catalog::entity_without_primary_column(entity.name_span, &entity.name));
+            diagnostics.push(match own_decorator(&chain, module) {
+                Some((owner, property, decorator)) => {
+                    catalog::primary_column_from_own_decorator(entity.name_span, &entity.name, owner, property, decorator)
+                }
+                None => catalog::entity_without_primary_column(entity.name_span, &entity.name),
+            });
         }
         schema.entities.push(entity);
         members.push(relation_properties);
@@ -88,6 +93,21 @@ fn inheritance_chain<'m>(
     }
     chain.reverse();
     chain
+}
+
+/// The first property decorator in `chain` that the code imports from a module of its own
+/// (`import { PrimaryGeneratedId } from "../entity-id.decorator"`), as `(class, property,
+/// decorator)`: it may add columns when the code runs, as Vendure's adds each entity's `id`.
+fn own_decorator<'c>(chain: &[&'c Class], module: &Module) -> Option<(&'c str, &'c str, &'c str)> {
+    let own =
+        |name: &str| module.files.iter().flat_map(|f| &f.imports).any(|i| i.source.starts_with('.') && i.names.iter().any(|n| n == name));
+    chain.iter().find_map(|class| {
+        let owner = class.name.as_ref()?.value.as_str();
+        class.properties.iter().find_map(|property| {
+            let decorator = property.decorators.iter().find(|d| own(&d.name))?;
+            Some((owner, property.name.value.as_str(), decorator.name.as_str()))
+        })
+    })
 }
 
 /// Whether `name` is bound by an import of some file.
@@ -180,5 +200,30 @@ impl DecoratorImports {
             return None;
         }
         Some(crate::diagnostic::TextEdit { span: crate::span::Span::at((*end)?), insert: format!(", {name}") })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::diagnostic::Code;
+    use crate::{analyze, SourceLanguage};
+
+    /// The codes `text` raises, read as TypeORM.
+    fn codes(text: &str) -> Vec<Code> {
+        analyze(text, SourceLanguage::TypeOrm).diagnostics.iter().map(|d| d.code).collect()
+    }
+
+    #[test]
+    fn a_primary_column_left_to_a_decorator_of_the_code_s_own_is_a_warning() {
+        let entity = "@Entity()\nexport class Zone extends Base {\n  @Column()\n  name: string;\n}\n";
+        let base = |from: &str| {
+            format!("import {{ Entity, Column }} from \"typeorm\";\nimport {{ PrimaryGeneratedId }} from \"{from}\";\nexport abstract class Base {{\n  @PrimaryGeneratedId()\n  id: string;\n}}\n{entity}")
+        };
+        // Vendure's way: the decorator comes from a module of the code, which adds `id` when it runs.
+        let own = codes(&base("../entity-id.decorator"));
+        assert!(own.contains(&Code::T001) && !own.contains(&Code::T011), "{own:?}");
+        // A decorator from a package (a validator's, say) adds no column: TypeORM refuses the entity.
+        let package = codes(&base("some-validator"));
+        assert!(package.contains(&Code::T011), "{package:?}");
     }
 }
