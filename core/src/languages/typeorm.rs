@@ -278,6 +278,9 @@ impl SourceProfile for TypeOrmProfile {
             Code::R030 | Code::R031 | Code::R034 => None,
             // TypeORM asks for a primary column, said by T011.
             Code::N030 => None,
+            // A many-to-many over composite keys is TypeORM's to build; the reader says it leaves
+            // such a junction table out (T013).
+            Code::R016 => None,
             // TypeORM builds such a one-to-one (its key inside a composite primary key): the
             // database does not keep it one-to-one, which is worth a warning, not a refusal.
             Code::R017 => Some(Severity::Warning),

@@ -226,4 +226,15 @@ mod tests {
         let package = codes(&base("some-validator"));
         assert!(package.contains(&Code::T011), "{package:?}");
     }
+
+    #[test]
+    fn a_many_to_many_over_a_composite_key_is_left_out_without_an_error() {
+        // Both sides declared (ever-traduora's Label.translations ↔ Translation.labels): TypeORM
+        // builds it; relplay says it leaves the junction table out, and raises no Prisma rule
+        // about implicit many-to-many relations.
+        let text = "import { Entity, PrimaryColumn, PrimaryGeneratedColumn, ManyToMany, JoinTable } from \"typeorm\";\n@Entity()\nexport class Label {\n  @PrimaryGeneratedColumn()\n  id: number;\n  @ManyToMany(() => Translation, (t) => t.labels)\n  @JoinTable()\n  translations: Translation[];\n}\n@Entity()\nexport class Translation {\n  @PrimaryColumn()\n  termId: number;\n  @PrimaryColumn()\n  localeId: number;\n  @ManyToMany(() => Label, (l) => l.translations)\n  labels: Label[];\n}\n";
+        let analysis = analyze(text, SourceLanguage::TypeOrm);
+        let codes: Vec<Code> = analysis.diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(codes, [Code::T013], "{:?}", analysis.diagnostics);
+    }
 }
