@@ -219,6 +219,10 @@ fn read_attribute(
         diagnostics.push(catalog::not_known_statically(value.span, "the attribute's type"));
         return None;
     };
+    // `DataTypes.VIRTUAL` (or `VIRTUAL(DataTypes.STRING, [...])`): computed in JavaScript, never a column.
+    if data_type_name(type_expression) == Some("VIRTUAL") {
+        return None;
+    }
     match read_type(type_expression) {
         Some((field_type, list)) => {
             field.native_type = sized_type(type_expression, &field_type);
@@ -333,6 +337,16 @@ fn enum_values(expression: &Node<Expr>) -> Option<Vec<String>> {
         items => items.iter().map(|i| i.as_str().map(str::to_string)).collect(),
     };
     values.filter(|v| !v.is_empty())
+}
+
+/// The name of the data type `expression` writes: `VIRTUAL` for `DataTypes.VIRTUAL`,
+/// `DataTypes.VIRTUAL(DataTypes.STRING)` and `new DataTypes.VIRTUAL(…)`.
+fn data_type_name(expression: &Node<Expr>) -> Option<&str> {
+    let callee = match &expression.value {
+        Expr::Call { callee, .. } | Expr::New { callee, .. } => callee,
+        _ => expression,
+    };
+    callee.path()?.last().copied()
 }
 
 /// A data type expression (`DataTypes.STRING(100)`, `Sequelize.INTEGER.UNSIGNED`,
