@@ -1225,6 +1225,14 @@ pub fn sequelize_type_unknown(span: Span, attribute: &str) -> Diagnostic {
     )
 }
 
+pub fn sequelize_type_as_written(span: Span, attribute: &str, written: &str) -> Diagnostic {
+    Diagnostic::warning(
+        Code::T010,
+        span,
+        format!("The type of `{attribute}`, `{written}`, is not a Sequelize data type relplay knows; it is kept as SQL, as Sequelize writes it."),
+    )
+}
+
 pub fn not_modelled_yet(span: Span, what: &str) -> Diagnostic {
     Diagnostic::warning(Code::T013, span, format!("{what} is not read by relplay yet, so it is left out of the schema."))
 }

@@ -232,10 +232,23 @@ fn read_attribute(
             field.field_type = field_type;
             field.list = list;
         }
-        None => {
-            diagnostics.push(catalog::sequelize_type_unknown(type_expression.span, &key.value));
-            field.field_type = FieldType::Unsupported("unknown".into());
-        }
+        // A string Sequelize does not know (`type: "VARCHAR(20)"`, `'"public"."enum_kind"'`) is
+        // the column's SQL type as written: Sequelize puts it in its DDL as it stands.
+        None => match type_expression.as_str() {
+            Some(written) => {
+                let (field_type, _) = crate::ir::lower_sql::columns::portable_type(written);
+                if matches!(field_type, FieldType::Unsupported(_)) {
+                    diagnostics.push(catalog::sequelize_type_as_written(type_expression.span, &key.value, written));
+                } else {
+                    field.database_types = crate::ir::declared_types::database_types(|_| Some(written.to_string()), &field_type);
+                }
+                field.field_type = field_type;
+            }
+            None => {
+                diagnostics.push(catalog::sequelize_type_unknown(type_expression.span, &key.value));
+                field.field_type = FieldType::Unsupported("unknown".into());
+            }
+        },
     }
     let mut enum_values = enum_values(type_expression).or_else(|| {
         let values = options?.get("values")?;

@@ -16,7 +16,7 @@ pub(super) struct TypeNames {
 }
 
 /// The portable type of a SQL type, and whether the type itself counts up (`SERIAL`).
-fn portable_type(sql_type: &str) -> (FieldType, bool) {
+pub(crate) fn portable_type(sql_type: &str) -> (FieldType, bool) {
     let lower = sql_type.to_ascii_lowercase();
     let base = lower.split(['(', ' ']).next().unwrap_or("");
     let field_type = match base {

@@ -3,7 +3,7 @@
 //! ([`relations`]): one-to-one where the key is unique, many-to-many where a table is nothing but
 //! two keys. Statements outside the model (views, functions, data) are reported and skipped.
 
-mod columns;
+pub(crate) mod columns;
 mod relations;
 
 use crate::diagnostic::{catalog, Diagnostic};
