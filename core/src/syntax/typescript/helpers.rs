@@ -16,7 +16,6 @@ const MAX_EXPANSIONS: usize = 8;
 const MAX_WRITTEN_ENTRIES: usize = 100_000;
 
 /// An object a name stands for: the value of `name()` (a helper) or of `name` (a constant).
-#[derive(Clone)]
 enum Named {
     Helper(Node<Expr>),
     Constant(Node<Expr>),
@@ -25,9 +24,6 @@ enum Named {
 /// Writes out every helper call and spread in `module` (see the module's comment).
 pub fn write_out(module: &mut Module) {
     let named = named_objects(module);
-    if named.is_empty() && !module.files.iter().any(has_spread) {
-        return;
-    }
     let mut budget = MAX_WRITTEN_ENTRIES;
     for file in &mut module.files {
         for class in &mut file.classes {
@@ -78,26 +74,22 @@ fn same(a: &Named, b: &Named) -> bool {
     }
 }
 
-fn has_spread(file: &File) -> bool {
-    fn in_expr(expr: &Node<Expr>) -> bool {
-        match &expr.value {
-            Expr::Object(entries) => entries.iter().any(|e| e.key.value == SPREAD_KEY || in_expr(&e.value)),
-            Expr::Array(items) => items.iter().any(in_expr),
-            Expr::Member(object, _) => in_expr(object),
-            Expr::Arrow { body: Some(body), .. } => in_expr(body),
-            Expr::Call { callee, arguments } | Expr::New { callee, arguments } => in_expr(callee) || arguments.iter().any(in_expr),
-            Expr::Unary(_, inner) => in_expr(inner),
-            Expr::Conditional(a, b) => in_expr(a) || in_expr(b),
-            _ => false,
-        }
-    }
-    let decorators = file.classes.iter().flat_map(|c| c.decorators.iter().chain(c.properties.iter().flat_map(|p| &p.decorators)));
-    decorators.flat_map(|d| &d.arguments).any(in_expr) || file.variables.iter().any(|v| in_expr(&v.value)) || file.calls.iter().any(in_expr)
-}
-
 /// The entries an object written out adds to what the budget counts.
 fn entries_of(object: &Node<Expr>) -> usize {
     object.as_object().map_or(0, |entries| entries.len())
+}
+
+/// A copy of a name's `object` with its own helpers and spreads written out, where the depth
+/// and the budget allow.
+fn expanded(object: &Node<Expr>, named: &HashMap<String, Named>, expansions: usize, budget: &mut usize) -> Option<Node<Expr>> {
+    let entries = entries_of(object);
+    if expansions >= MAX_EXPANSIONS || *budget < entries {
+        return None;
+    }
+    *budget -= entries;
+    let mut object = object.clone();
+    resolve(&mut object, named, expansions + 1, budget);
+    Some(object)
 }
 
 /// `expr` with helper calls and spreads written out; `expansions` counts the helpers around it,
@@ -105,16 +97,16 @@ fn entries_of(object: &Node<Expr>) -> usize {
 fn resolve(expr: &mut Node<Expr>, named: &HashMap<String, Named>, expansions: usize, budget: &mut usize) {
     match &mut expr.value {
         Expr::Call { callee, arguments } => {
-            if let (Expr::Identifier(name), true) = (&callee.value, arguments.is_empty()) {
-                if let Some(Named::Helper(object)) =
-                    named.get(name).filter(|n| matches!(n, Named::Helper(o) if expansions < MAX_EXPANSIONS && *budget >= entries_of(o)))
-                {
-                    *budget -= entries_of(object);
-                    let mut object = object.clone();
-                    resolve(&mut object, named, expansions + 1, budget);
-                    expr.value = object.value;
-                    return;
-                }
+            let helper = match (&callee.value, arguments.is_empty()) {
+                (Expr::Identifier(name), true) => match named.get(name) {
+                    Some(Named::Helper(object)) => Some(object),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some(object) = helper.and_then(|object| expanded(object, named, expansions, budget)) {
+                expr.value = object.value;
+                return;
             }
             resolve(callee, named, expansions, budget);
             arguments.iter_mut().for_each(|a| resolve(a, named, expansions, budget));
@@ -124,32 +116,29 @@ fn resolve(expr: &mut Node<Expr>, named: &HashMap<String, Named>, expansions: us
             arguments.iter_mut().for_each(|a| resolve(a, named, expansions, budget));
         }
         Expr::Object(entries) => {
-            let mut written = Vec::with_capacity(entries.len());
-            for mut entry in std::mem::take(entries) {
-                resolve(&mut entry.value, named, expansions, budget);
-                if entry.key.value != SPREAD_KEY {
-                    written.push(entry);
-                    continue;
-                }
-                let spread = match entry.value.value {
-                    Expr::Object(spread) => spread,
-                    Expr::Identifier(name) => match named.get(&name) {
-                        Some(Named::Constant(object)) if expansions < MAX_EXPANSIONS && *budget >= entries_of(object) => {
-                            *budget -= entries_of(object);
-                            let mut object = object.clone();
-                            resolve(&mut object, named, expansions + 1, budget);
-                            match object.value {
-                                Expr::Object(spread) => spread,
-                                _ => Vec::new(),
-                            }
-                        }
-                        _ => Vec::new(),
-                    },
-                    _ => Vec::new(),
-                };
-                written.extend(spread.into_iter().filter(|e| e.key.value != SPREAD_KEY));
+            entries.iter_mut().for_each(|entry| resolve(&mut entry.value, named, expansions, budget));
+            if !entries.iter().any(|entry| entry.key.value == SPREAD_KEY) {
+                return;
             }
-            *entries = written;
+            *entries = std::mem::take(entries)
+                .into_iter()
+                .flat_map(|entry| {
+                    if entry.key.value != SPREAD_KEY {
+                        return vec![entry];
+                    }
+                    let spread = match entry.value.value {
+                        Expr::Identifier(name) => match named.get(&name) {
+                            Some(Named::Constant(object)) => expanded(object, named, expansions, budget).map(|o| o.value),
+                            _ => None,
+                        },
+                        value => Some(value),
+                    };
+                    match spread {
+                        Some(Expr::Object(spread)) => spread.into_iter().filter(|e| e.key.value != SPREAD_KEY).collect(),
+                        _ => Vec::new(),
+                    }
+                })
+                .collect();
         }
         Expr::Array(items) => items.iter_mut().for_each(|i| resolve(i, named, expansions, budget)),
         Expr::Member(object, _) => resolve(object, named, expansions, budget),
