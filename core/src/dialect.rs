@@ -118,11 +118,11 @@ impl SqlDialect {
             // (`VarChar`, `Char`, `Decimal`) are what the ORM declares on either database, as
             // written (`length: 4096` is VARCHAR(4096) on MySQL too: where MySQL refuses a size,
             // it refuses the ORM's table as well).
-            None if self == SqlDialect::Sqlite => return None,
-            None if matches!(native.name.as_str(), "VarChar" | "Char" | "Decimal") => return Some(native.clone()),
             None => match self {
+                SqlDialect::Sqlite => return None,
+                _ if matches!(native.name.as_str(), "VarChar" | "Char" | "Decimal") => return Some(native.clone()),
                 SqlDialect::Postgresql => SqlDialect::Mysql,
-                SqlDialect::Mysql | SqlDialect::Sqlite => SqlDialect::Postgresql,
+                SqlDialect::Mysql => SqlDialect::Postgresql,
             },
             _ => return None,
         };

@@ -15,7 +15,7 @@ use crate::diagnostic::{catalog, Diagnostic};
 use crate::ir::declarations::RelationDeclarations;
 use crate::ir::{EnumType, EnumTypeValue, Schema, IR_VERSION};
 use crate::languages::typeorm::TypeOrmConventions;
-use crate::syntax::typescript::{Class, Expr, Module, Node};
+use crate::syntax::typescript::{Class, Expr, Import, Module, Node};
 use std::collections::{HashMap, HashSet};
 
 /// Lowers TypeORM entity code, and returns its relations as declared. Never fails.
@@ -99,8 +99,7 @@ fn inheritance_chain<'m>(
 /// (`import { PrimaryGeneratedId } from "../entity-id.decorator"`), as `(class, property,
 /// decorator)`: it may add columns when the code runs, as Vendure's adds each entity's `id`.
 fn own_decorator<'c>(chain: &[&'c Class], module: &Module) -> Option<(&'c str, &'c str, &'c str)> {
-    let own =
-        |name: &str| module.files.iter().flat_map(|f| &f.imports).any(|i| i.source.starts_with('.') && i.names.iter().any(|n| n == name));
+    let own = |name: &str| imports_of(module, name).any(|i| i.source.starts_with('.'));
     chain.iter().find_map(|class| {
         let owner = class.name.as_ref()?.value.as_str();
         class.properties.iter().find_map(|property| {
@@ -110,9 +109,14 @@ fn own_decorator<'c>(chain: &[&'c Class], module: &Module) -> Option<(&'c str, &
     })
 }
 
+/// The imports, in any file, that bind `name`.
+fn imports_of<'m>(module: &'m Module, name: &'m str) -> impl Iterator<Item = &'m Import> + 'm {
+    module.files.iter().flat_map(|f| &f.imports).filter(move |i| i.names.iter().any(|n| n == name))
+}
+
 /// Whether `name` is bound by an import of some file.
 fn is_imported(module: &Module, name: &str) -> bool {
-    module.files.iter().flat_map(|f| &f.imports).any(|i| i.names.iter().any(|n| n == name))
+    imports_of(module, name).next().is_some()
 }
 
 /// The TypeScript enums, with the values they store (a string initializer, else the name; a
