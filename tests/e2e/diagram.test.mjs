@@ -114,22 +114,8 @@ test("an edit patches the diagram: the picture equals one drawn anew, and unchan
   }));
   assert.ok(kept.kept > 0 && kept.kept < kept.all, `some groups kept, some drawn anew: ${JSON.stringify(kept)}`);
   assert.equal(kept.renamed, false, "the renamed box is drawn anew");
-  // Every box whose line is unchanged (this rename moves none) kept its element.
-  const boxLines = (source) =>
-    relplay(["diagram", "--from", "prisma", "-"], source)
-      .stdout.split("\n")
-      .filter((line) => line.startsWith('<g class="rp-entity'))
-      .map((line) => line.replace(/ transform="[^"]*"/, ""));
-  const unchanged = boxLines(renamed).filter((line) => boxLines(text).includes(line)).length;
-  assert.ok(unchanged > 40, `${unchanged} of 51 boxes unchanged but for their place`);
-  assert.equal(kept.boxes, unchanged, "the boxes that only moved keep their elements");
-  await mark(false);
-  assert.deepEqual(await drawn(), await anew(renamed));
-  await setSource(text);
-  await page.waitForSelector("[data-testid=diagram] [data-entity=Passkey]");
-  assert.deepEqual(await drawn(), await anew(text));
-  // Renaming User drops its relations and moves boxes: the boxes that only moved keep their
-  // elements too, placed by their new transform.
+  // Every box whose line is unchanged but for its place kept its element (this rename moves none).
+  // A box's line without its place, and its place, as the CLI draws `source`.
   const places = (source) =>
     new Map(
       relplay(["diagram", "--from", "prisma", "-"], source)
@@ -137,15 +123,26 @@ test("an edit patches the diagram: the picture equals one drawn anew, and unchan
         .filter((line) => line.startsWith('<g class="rp-entity'))
         .map((line) => [line.replace(/ transform="[^"]*"/, ""), / transform="([^"]*)"/.exec(line)[1]]),
     );
+  const original = places(text);
+  const unchanged = [...places(renamed).keys()].filter((line) => original.has(line)).length;
+  assert.ok(unchanged > 40, `${unchanged} of 51 boxes unchanged but for their place`);
+  assert.equal(kept.boxes, unchanged, "the boxes unchanged but for their place keep their elements");
+  await mark(false);
+  assert.deepEqual(await drawn(), await anew(renamed));
+  await setSource(text);
+  await page.waitForSelector("[data-testid=diagram] [data-entity=Passkey]");
+  assert.deepEqual(await drawn(), await anew(text));
+  // Renaming User drops its relations and moves boxes: the boxes that only moved keep their
+  // elements too, placed by their new transform.
   const userless = text.replace("model User {", "model UserQ {");
-  const [before, after] = [places(text), places(userless)];
-  const onlyMoved = [...after].filter(([line, place]) => before.has(line) && before.get(line) !== place).length;
+  const userlessPlaces = places(userless);
+  const onlyMoved = [...userlessPlaces].filter(([line, place]) => original.has(line) && original.get(line) !== place).length;
   assert.ok(onlyMoved > 20, `${onlyMoved} boxes only moved`);
   await mark(true);
   await setSource(userless);
   await page.waitForSelector("[data-testid=diagram] [data-entity=UserQ]");
   const keptBoxes = await page.evaluate(() => document.querySelectorAll("[data-testid=diagram] svg > g.rp-entity[data-before]").length);
-  assert.equal(keptBoxes, [...after.keys()].filter((line) => before.has(line)).length, "the boxes that only moved keep their elements");
+  assert.equal(keptBoxes, [...userlessPlaces.keys()].filter((line) => original.has(line)).length, "the boxes that only moved keep their elements");
   await mark(false);
   assert.deepEqual(await drawn(), await anew(userless));
   await setSource(text);
